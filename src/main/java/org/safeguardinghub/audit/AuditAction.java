@@ -1,0 +1,21 @@
+package org.safeguardinghub.audit;
+
+/** What happened to a record. */
+public enum AuditAction {
+    CREATE,
+    UPDATE,
+    ARCHIVE,
+    RESTORE,
+    READ_SENSITIVE,
+    EXPORT,
+    SIGN_IN,
+    SIGN_IN_FAILED,
+    SIGN_OUT,
+    ACCOUNT_LOCKED,
+    INVITE,
+    DEACTIVATE,
+    REACTIVATE,
+    RESET_ACCESS,
+    PASSWORD_CHANGED,
+    IMPORT_COMMITTED
+}

@@ -1,0 +1,139 @@
+package org.safeguardinghub.identity.signin;
+
+import org.safeguardinghub.audit.AuditAction;
+import org.safeguardinghub.audit.AuditTrail;
+import org.safeguardinghub.identity.HubUser;
+import org.safeguardinghub.identity.users.Users;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ClientRegistrations;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+import java.util.Map;
+
+/**
+ * Deny by default: every route is listed with the permission it needs, and anything not listed is refused. Form
+ * sign-in, optional OIDC, CSRF on every state-changing request (htmx sends the token as a header), and strict
+ * headers: a Content-Security-Policy with no inline script, no framing, no MIME sniffing, a same-origin referrer.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self';"
+            + " object-src 'none'";
+
+    @Bean
+    SecurityFilterChain hubSecurity(
+            HttpSecurity http,
+            SignInEvents signInEvents,
+            Principals principals,
+            Users users,
+            AuditTrail audit,
+            ObjectProvider<ClientRegistrationRepository> oidcClients,
+            @Value("${hub.security.sign-in-attempts-per-minute-per-address}") int attemptsPerMinute)
+            throws Exception {
+        SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+        http.securityContext(c -> c.securityContextRepository(contexts))
+                .authorizeHttpRequests(a -> a.requestMatchers(
+                                "/assets/**", "/webjars/**", "/favicon.ico", "/sign-in", "/invitation/**", "/error",
+                                "/accessibility", "/privacy", "/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/").hasAuthority("home:view")
+                        .requestMatchers("/account", "/account/**").authenticated()
+                        // directory: everyone signed in with a role may read; changes need organisation:manage
+                        .requestMatchers(HttpMethod.GET, "/agencies/*/edit", "/agencies/new", "/groups/*/edit",
+                                "/groups/new", "/groups/*/members/new", "/districts/*/edit", "/districts/new",
+                                "/areas/*/edit", "/areas/new", "/agencies/import")
+                        .hasAuthority("organisation:manage")
+                        .requestMatchers(HttpMethod.GET, "/agencies", "/agencies/**", "/groups", "/groups/**",
+                                "/districts", "/districts/**")
+                        .hasAuthority("directory:view")
+                        .requestMatchers("/agencies/**", "/groups/**", "/districts/**", "/areas/**",
+                                "/partnerships", "/partnerships/**")
+                        .hasAuthority("organisation:manage")
+                        .requestMatchers(HttpMethod.GET, "/people/invite").hasAuthority("users:manage")
+                        .requestMatchers(HttpMethod.GET, "/people", "/people/*").hasAuthority("users:view")
+                        .requestMatchers("/people/**").hasAuthority("users:manage")
+                        .requestMatchers("/imports", "/imports/**").hasAuthority("imports:run")
+                        .requestMatchers("/audit", "/audit/**").hasAuthority("audit:view")
+                        .anyRequest()
+                        .denyAll())
+                .formLogin(f -> f.loginPage("/sign-in")
+                        .loginProcessingUrl("/sign-in")
+                        .successHandler(signInEvents)
+                        .failureHandler(signInEvents)
+                        .permitAll())
+                .logout(l -> l.logoutUrl("/sign-out")
+                        .addLogoutHandler(signOutAudit(audit))
+                        .logoutSuccessUrl("/sign-in?signedOut"))
+                .csrf(c -> {}) // on by default for every POST, PUT, PATCH and DELETE
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .frameOptions(f -> f.deny())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()")))
+                .addFilterBefore(new SignInThrottle(attemptsPerMinute), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new PasswordChangeGate(), AuthorizationFilter.class);
+        ClientRegistrationRepository clients = oidcClients.getIfAvailable();
+        if (clients != null) {
+            http.oauth2Login(o -> o.loginPage("/sign-in")
+                    .clientRegistrationRepository(clients)
+                    .successHandler(new OidcSignIn(principals, users, audit, contexts))
+                    .failureUrl("/sign-in?error")
+                    .permitAll());
+        }
+        return http.build();
+    }
+
+    private static LogoutHandler signOutAudit(AuditTrail audit) {
+        return (request, response, auth) -> {
+            if (auth != null && auth.getPrincipal() instanceof HubUser user) {
+                audit.eventBy(user.userId(), user.displayName(), AuditAction.SIGN_OUT, "user", user.userId(), "Signed out");
+            }
+        };
+    }
+
+    /** bcrypt with cost 12; the {id} prefix lets a stronger algorithm be introduced later without a reset. */
+    @Bean
+    static PasswordEncoder passwordEncoder() {
+        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(12)));
+    }
+
+    /** OIDC is switched on by setting HUB_OIDC_ISSUER_URI (plus client id and secret); nothing else to configure. */
+    @Bean
+    @ConditionalOnExpression("'${hub.oidc.issuer-uri:}' != ''")
+    ClientRegistrationRepository oidcClientRegistrations(
+            @Value("${hub.oidc.issuer-uri}") String issuer,
+            @Value("${hub.oidc.client-id}") String clientId,
+            @Value("${hub.oidc.client-secret}") String clientSecret,
+            @Value("${hub.oidc.display-name}") String displayName) {
+        ClientRegistration registration = ClientRegistrations.fromIssuerLocation(issuer)
+                .registrationId("oidc")
+                .clientId(clientId)
+                .clientSecret(clientSecret)
+                .clientName(displayName)
+                .scope("openid", "email", "profile")
+                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                .build();
+        return new InMemoryClientRegistrationRepository(registration);
+    }
+}

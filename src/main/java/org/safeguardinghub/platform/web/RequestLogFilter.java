@@ -1,0 +1,78 @@
+package org.safeguardinghub.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.safeguardinghub.platform.security.Actor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * One structured log line per request: request id, user id, method, path, status and duration.
+ *
+ * <p>No personal data: the user is logged by numeric id, never name or email; the query string is left out because
+ * search boxes put names in it. An incoming {@code X-Request-Id} from a proxy is reused when it looks safe.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 100) // inside Spring Session's filter, outside Spring Security's
+class RequestLogFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger("hub.request");
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9-]{8,64}");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String incoming = request.getHeader("X-Request-Id");
+        String requestId = incoming != null && SAFE_ID.matcher(incoming).matches()
+                ? incoming
+                : UUID.randomUUID().toString();
+        long started = System.nanoTime();
+        MDC.put("requestId", requestId);
+        response.setHeader("X-Request-Id", requestId);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            if (!request.getRequestURI().startsWith("/assets/")) {
+                log.info(
+                        "request_id={} user_id={} method={} path={} status={} duration_ms={}",
+                        requestId,
+                        userId(request),
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        response.getStatus(),
+                        millis);
+            }
+            MDC.remove("requestId");
+        }
+    }
+
+    private static String userId(HttpServletRequest request) {
+        try {
+            HttpSession session = request.getSession(false);
+            if (session != null
+                    && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
+                            instanceof SecurityContext ctx
+                    && ctx.getAuthentication() != null
+                    && ctx.getAuthentication().getPrincipal() instanceof Actor actor) {
+                return String.valueOf(actor.userId());
+            }
+        } catch (RuntimeException e) {
+            // the session store may be the thing that is failing (database outage): log the request anyway
+        }
+        return "-";
+    }
+}

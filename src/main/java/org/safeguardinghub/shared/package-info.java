@@ -1,0 +1,7 @@
+/** Small shared building blocks used across modules: reporting periods and small-number suppression. */
+@ApplicationModule(displayName = "Shared building blocks", type = ApplicationModule.Type.OPEN)
+@NullMarked
+package org.safeguardinghub.shared;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
