@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Permission;
+import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -16,7 +17,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * The signed-in person, whichever way they signed in. Holds their roles in the partnership they are working in;
  * authorities are the permissions those roles grant (plus {@code ROLE_*} names for readability in tests).
  */
-public final class HubUser implements UserDetails, Actor, Serializable {
+public final class HubUser implements UserDetails, Actor, CredentialsContainer, Serializable {
 
     private final long userId;
     private final String email;
@@ -25,7 +26,7 @@ public final class HubUser implements UserDetails, Actor, Serializable {
     private final long partnershipId;
     private final String partnershipName;
     private final Set<Role> roles;
-    private final @Nullable String passwordHash;
+    private @Nullable String passwordHash;
     private final boolean mustChangePassword;
     private final boolean enabled;
     private final boolean locked;
@@ -141,6 +142,12 @@ public final class HubUser implements UserDetails, Actor, Serializable {
     @Override
     public boolean isEnabled() {
         return enabled;
+    }
+
+    /** Spring Security calls this after sign-in, so the hash never reaches the session store. */
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
     }
 
     @Override

@@ -233,6 +233,10 @@ public class Users {
                 .optional();
     }
 
+    public Optional<String> emailOf(long id) {
+        return jdbc.sql("select email from app_user where id = :id").param("id", id).query(String.class).optional();
+    }
+
     public void setPassword(long id, String hash) {
         jdbc.sql("""
                         update app_user set password_hash = :hash, must_change_password = false, status = 'ACTIVE',
