@@ -3,7 +3,8 @@ package org.safeguardinghub.demo;
 import java.util.List;
 import java.util.Set;
 import org.safeguardinghub.identity.Role;
-import org.safeguardinghub.identity.users.Users;
+import java.util.Map;
+import org.safeguardinghub.identity.AccountProvisioning;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -51,14 +52,14 @@ class DemoData implements ApplicationRunner {
                     Set.of(Role.SCRUTINEER), Set.of(Role.SCRUTINEER)));
 
     private final JdbcClient jdbc;
-    private final Users users;
+    private final AccountProvisioning accounts;
     private final PasswordEncoder passwords;
     private final DataSource dataSource;
 
-    DemoData(JdbcClient jdbc, Users users, PasswordEncoder passwords, DataSource dataSource) {
+    DemoData(JdbcClient jdbc, AccountProvisioning accounts, PasswordEncoder passwords, DataSource dataSource) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
-        this.users = users;
+        this.accounts = accounts;
         this.passwords = passwords;
     }
 
@@ -76,11 +77,7 @@ class DemoData implements ApplicationRunner {
             long medway = partnership("MSCP");
             for (DemoAccount a : ACCOUNTS) {
                 long agency = jdbc.sql("select id from agency where name = :n").param("n", a.agency()).query(Long.class).single();
-                long id = users.insert(a.email(), a.name(), a.jobTitle(), agency, hash, false, "ACTIVE", null, null);
-                users.grant(id, kent, a.kent());
-                if (!a.medway().isEmpty()) {
-                    users.grant(id, medway, a.medway());
-                }
+                accounts.createActive(a.email(), a.name(), a.jobTitle(), agency, hash, Map.of(kent, a.kent(), medway, a.medway()));
             }
             log.info("Demo data loaded: Kent and Medway partnerships, agencies, districts, groups and demo accounts");
         }

@@ -100,6 +100,11 @@ public final class HubUser implements UserDetails, Actor, CredentialsContainer, 
         return roles;
     }
 
+    @Override
+    public Set<String> roleNames() {
+        return roles.stream().map(Enum::name).collect(Collectors.toSet());
+    }
+
     public boolean mustChangePassword() {
         return mustChangePassword;
     }

@@ -16,7 +16,7 @@ class PasswordChangeGate extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var auth = SecurityContextHolder.getContext().getAuthentication();
-        String path = request.getServletPath();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
         if (auth != null
                 && auth.getPrincipal() instanceof HubUser user
                 && user.mustChangePassword()

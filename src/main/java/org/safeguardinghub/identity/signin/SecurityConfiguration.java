@@ -58,7 +58,7 @@ class SecurityConfiguration {
                                 "/assets/**", "/webjars/**", "/favicon.ico", "/sign-in", "/invitation/**", "/error",
                                 "/accessibility", "/privacy", "/actuator/health", "/actuator/health/**")
                         .permitAll()
-                        .requestMatchers("/").hasAuthority("home:view")
+                        .requestMatchers("/", "/tasks/**").hasAuthority("home:view")
                         .requestMatchers("/account", "/account/**").authenticated()
                         // directory: everyone signed in with a role may read; changes need organisation:manage
                         .requestMatchers(HttpMethod.GET, "/agencies/*/edit", "/agencies/new", "/groups/*/edit",

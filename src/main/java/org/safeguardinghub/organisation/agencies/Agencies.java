@@ -34,6 +34,18 @@ public class Agencies {
         return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query(Agencies::map).optional();
     }
 
+    /** An agency, only if it serves the given partnership: an agency of another partnership is not found. */
+    public Optional<Agency> inPartnership(long partnershipId, long id) {
+        return jdbc.sql(SELECT + """
+                         where a.id = :id
+                           and exists (select 1 from agency_partnership ap
+                                       where ap.agency_id = a.id and ap.partnership_id = :partnership)""")
+                .param("id", id)
+                .param("partnership", partnershipId)
+                .query(Agencies::map)
+                .optional();
+    }
+
     /**
      * Agencies in a partnership matching a search, paged. Archived agencies are included only when asked for.
      *

@@ -1,14 +1,29 @@
 package org.safeguardinghub.organisation.partnerships;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.organisation.PartnershipSummary;
+import org.safeguardinghub.organisation.support.Like;
+import org.safeguardinghub.platform.web.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Partnerships hosted by this deployment. */
 @Repository
 public class Partnerships {
+
+    private static final String SELECT = """
+            select p.id, p.name, p.short_name, p.description, p.archived_at, p.version,
+                   (select count(*) from agency_partnership ap join agency a on a.id = ap.agency_id
+                     where ap.partnership_id = p.id and a.archived_at is null) as agencies,
+                   (select count(*) from district d where d.partnership_id = p.id and d.archived_at is null) as districts,
+                   (select count(*) from partnership_group g where g.partnership_id = p.id and g.archived_at is null) as groups
+            from partnership p
+            """;
 
     private final JdbcClient jdbc;
 
@@ -30,5 +45,116 @@ public class Partnerships {
                 .param("id", id)
                 .query(PartnershipSummary.class)
                 .optional();
+    }
+
+    /** The partnerships with these ids, by name. */
+    public List<PartnershipSummary> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select id, name, short_name, archived_at is not null as archived from partnership
+                        where id in (:ids) order by name""")
+                .param("ids", ids)
+                .query(PartnershipSummary.class)
+                .list();
+    }
+
+    /** A partnership with its counts. */
+    public Optional<Partnership> find(long id) {
+        return jdbc.sql(SELECT + " where p.id = :id").param("id", id).query(Partnerships::map).optional();
+    }
+
+    /** Every partnership matching a search, paged. Archived partnerships only when asked for. */
+    public PageResult<Partnership> search(@Nullable String text, boolean includeArchived, int page, int size) {
+        String where = """
+                 where (cast(:text as text) is null or p.name ilike :like or p.short_name ilike :like)
+                   and (:archived or p.archived_at is null)
+                """;
+        String like = Like.contains(text);
+        long total = jdbc.sql("select count(*) from partnership p" + where)
+                .param("text", text)
+                .param("like", like)
+                .param("archived", includeArchived)
+                .query(Long.class)
+                .single();
+        var items = jdbc.sql(SELECT + where + " order by p.name, p.id limit :limit offset :offset")
+                .param("text", text)
+                .param("like", like)
+                .param("archived", includeArchived)
+                .param("limit", size)
+                .param("offset", PageResult.offset(page, size))
+                .query(Partnerships::map)
+                .list();
+        return new PageResult<>(items, Math.max(page, 1), size, total);
+    }
+
+    public boolean nameTaken(String name, @Nullable Long exceptId) {
+        return taken("name", name, exceptId);
+    }
+
+    public boolean shortNameTaken(String shortName, @Nullable Long exceptId) {
+        return taken("short_name", shortName, exceptId);
+    }
+
+    private boolean taken(String column, String value, @Nullable Long exceptId) {
+        return jdbc.sql("select count(*) from partnership where lower(" + column + ") = lower(:value)"
+                                + " and id <> coalesce(cast(:except as bigint), -1)")
+                        .param("value", value.trim())
+                        .param("except", exceptId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    long insert(String name, String shortName, @Nullable String description) {
+        return jdbc.sql("""
+                        insert into partnership (name, short_name, description)
+                        values (:name, :short, :description) returning id""")
+                .param("name", name)
+                .param("short", shortName)
+                .param("description", description)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Updates only if nobody saved since {@code version}; returns false when someone did. */
+    boolean update(long id, int version, String name, String shortName, @Nullable String description) {
+        return jdbc.sql("""
+                        update partnership set name = :name, short_name = :short, description = :description,
+                                               version = version + 1
+                        where id = :id and version = :version""")
+                        .param("id", id)
+                        .param("version", version)
+                        .param("name", name)
+                        .param("short", shortName)
+                        .param("description", description)
+                        .update()
+                == 1;
+    }
+
+    boolean setArchived(long id, int version, boolean archived) {
+        return jdbc.sql("""
+                        update partnership set archived_at = case when :archived then now() end, version = version + 1
+                        where id = :id and version = :version""")
+                        .param("id", id)
+                        .param("version", version)
+                        .param("archived", archived)
+                        .update()
+                == 1;
+    }
+
+    static Partnership map(ResultSet rs, int row) throws SQLException {
+        var archived = rs.getTimestamp("archived_at");
+        return new Partnership(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("short_name"),
+                rs.getString("description"),
+                archived == null ? null : archived.toInstant(),
+                rs.getInt("version"),
+                rs.getLong("agencies"),
+                rs.getLong("districts"),
+                rs.getLong("groups"));
     }
 }

@@ -3,6 +3,7 @@ package org.safeguardinghub.platform.database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
@@ -34,8 +35,26 @@ public class ScopedDataSource extends DelegatingDataSource {
         return scoped(super.getConnection(username, password));
     }
 
+    /**
+     * Finding the actor may itself need a connection: Spring Security loads the security context lazily from the
+     * session, which lives in PostgreSQL. That inner connection (session tables only) gets system scope instead of
+     * recursing, which would otherwise drain the pool.
+     */
+    private static final ThreadLocal<Boolean> resolvingActor = ThreadLocal.withInitial(() -> false);
+
     private static Connection scoped(Connection connection) throws SQLException {
-        var actor = Actors.current();
+        Optional<Actor> actor = Optional.empty();
+        if (!resolvingActor.get()) {
+            resolvingActor.set(true);
+            try {
+                actor = Actors.current();
+            } catch (RuntimeException e) {
+                connection.close(); // never leak the pooled connection if the session store fails
+                throw e;
+            } finally {
+                resolvingActor.set(false);
+            }
+        }
         String agency = actor.map(Actor::agencyId).map(String::valueOf).orElse("");
         boolean all = actor.map(Actor::seesAllAgencies).orElse(true);
         try (PreparedStatement ps = connection.prepareStatement(SET_SCOPE)) {

@@ -26,4 +26,7 @@ public interface Actor {
     String partnershipName();
 
     boolean can(Permission permission);
+
+    /** Names of the roles held in the current partnership (tasks can be addressed to a role). */
+    java.util.Set<String> roleNames();
 }

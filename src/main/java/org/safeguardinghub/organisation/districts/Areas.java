@@ -1,0 +1,130 @@
+package org.safeguardinghub.organisation.districts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.organisation.support.Like;
+import org.safeguardinghub.platform.web.PageResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Areas of a partnership. Every query is scoped to one partnership. */
+@Repository
+public class Areas {
+
+    private static final String SELECT = """
+            select ar.id, ar.partnership_id, ar.name, ar.archived_at, ar.version,
+                   (select count(*) from district d where d.area_id = ar.id and d.archived_at is null) as districts
+            from area ar
+            """;
+
+    private final JdbcClient jdbc;
+
+    Areas(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Area> inPartnership(long partnershipId, long id) {
+        return jdbc.sql(SELECT + " where ar.id = :id and ar.partnership_id = :partnership")
+                .param("id", id)
+                .param("partnership", partnershipId)
+                .query(Areas::map)
+                .optional();
+    }
+
+    public PageResult<Area> search(long partnershipId, @Nullable String text, boolean includeArchived, int page, int size) {
+        String where = """
+                 where ar.partnership_id = :partnership
+                   and (cast(:text as text) is null or ar.name ilike :like)
+                   and (:archived or ar.archived_at is null)
+                """;
+        String like = Like.contains(text);
+        long total = jdbc.sql("select count(*) from area ar" + where)
+                .param("partnership", partnershipId)
+                .param("text", text)
+                .param("like", like)
+                .param("archived", includeArchived)
+                .query(Long.class)
+                .single();
+        var items = jdbc.sql(SELECT + where + " order by ar.name, ar.id limit :limit offset :offset")
+                .param("partnership", partnershipId)
+                .param("text", text)
+                .param("like", like)
+                .param("archived", includeArchived)
+                .param("limit", size)
+                .param("offset", PageResult.offset(page, size))
+                .query(Areas::map)
+                .list();
+        return new PageResult<>(items, Math.max(page, 1), size, total);
+    }
+
+    /** Current areas of a partnership for a pick list, plus {@code alsoId} (the area already chosen) even if archived. */
+    public List<Area> choices(long partnershipId, @Nullable Long alsoId) {
+        return jdbc.sql(SELECT + """
+                         where ar.partnership_id = :partnership
+                           and (ar.archived_at is null or ar.id = cast(:also as bigint))
+                         order by ar.name""")
+                .param("partnership", partnershipId)
+                .param("also", alsoId)
+                .query(Areas::map)
+                .list();
+    }
+
+    public boolean nameTaken(long partnershipId, String name, @Nullable Long exceptId) {
+        return jdbc.sql("""
+                        select count(*) from area
+                        where partnership_id = :partnership and lower(name) = lower(:name)
+                          and id <> coalesce(cast(:except as bigint), -1)""")
+                        .param("partnership", partnershipId)
+                        .param("name", name.trim())
+                        .param("except", exceptId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    long insert(long partnershipId, String name) {
+        return jdbc.sql("insert into area (partnership_id, name) values (:partnership, :name) returning id")
+                .param("partnership", partnershipId)
+                .param("name", name)
+                .query(Long.class)
+                .single();
+    }
+
+    boolean update(long partnershipId, long id, int version, String name) {
+        return jdbc.sql("""
+                        update area set name = :name, version = version + 1
+                        where id = :id and partnership_id = :partnership and version = :version""")
+                        .param("id", id)
+                        .param("partnership", partnershipId)
+                        .param("version", version)
+                        .param("name", name)
+                        .update()
+                == 1;
+    }
+
+    boolean setArchived(long partnershipId, long id, int version, boolean archived) {
+        return jdbc.sql("""
+                        update area set archived_at = case when :archived then now() end, version = version + 1
+                        where id = :id and partnership_id = :partnership and version = :version""")
+                        .param("id", id)
+                        .param("partnership", partnershipId)
+                        .param("version", version)
+                        .param("archived", archived)
+                        .update()
+                == 1;
+    }
+
+    static Area map(ResultSet rs, int row) throws SQLException {
+        var archived = rs.getTimestamp("archived_at");
+        return new Area(
+                rs.getLong("id"),
+                rs.getLong("partnership_id"),
+                rs.getString("name"),
+                archived == null ? null : archived.toInstant(),
+                rs.getInt("version"),
+                rs.getLong("districts"));
+    }
+}

@@ -1,0 +1,149 @@
+package org.safeguardinghub.organisation.districts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.organisation.support.Like;
+import org.safeguardinghub.platform.web.PageResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Districts of a partnership. Every query is scoped to one partnership. */
+@Repository
+public class Districts {
+
+    private static final String SELECT = """
+            select d.id, d.partnership_id, d.area_id, ar.name as area_name, d.name, d.former_names, d.ons_code,
+                   d.archived_at, d.version
+            from district d
+            left join area ar on ar.id = d.area_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    Districts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<District> inPartnership(long partnershipId, long id) {
+        return jdbc.sql(SELECT + " where d.id = :id and d.partnership_id = :partnership")
+                .param("id", id)
+                .param("partnership", partnershipId)
+                .query(Districts::map)
+                .optional();
+    }
+
+    /**
+     * Districts of a partnership matching a search (name, former name or ONS code), optionally in one area, paged.
+     */
+    public PageResult<District> search(
+            long partnershipId, @Nullable String text, @Nullable Long areaId, boolean includeArchived, int page, int size) {
+        String where = """
+                 where d.partnership_id = :partnership
+                   and (cast(:text as text) is null
+                        or d.name ilike :like or d.former_names ilike :like or d.ons_code ilike :like)
+                   and (cast(:area as bigint) is null or d.area_id = :area)
+                   and (:archived or d.archived_at is null)
+                """;
+        String like = Like.contains(text);
+        long total = jdbc.sql("select count(*) from district d" + where)
+                .param("partnership", partnershipId)
+                .param("text", text)
+                .param("like", like)
+                .param("area", areaId)
+                .param("archived", includeArchived)
+                .query(Long.class)
+                .single();
+        var items = jdbc.sql(SELECT + where + " order by d.name, d.id limit :limit offset :offset")
+                .param("partnership", partnershipId)
+                .param("text", text)
+                .param("like", like)
+                .param("area", areaId)
+                .param("archived", includeArchived)
+                .param("limit", size)
+                .param("offset", PageResult.offset(page, size))
+                .query(Districts::map)
+                .list();
+        return new PageResult<>(items, Math.max(page, 1), size, total);
+    }
+
+    /** Current districts of a partnership, by name, for pick lists in other modules. */
+    public List<District> current(long partnershipId) {
+        return jdbc.sql(SELECT + " where d.partnership_id = :partnership and d.archived_at is null order by d.name")
+                .param("partnership", partnershipId)
+                .query(Districts::map)
+                .list();
+    }
+
+    public boolean nameTaken(long partnershipId, String name, @Nullable Long exceptId) {
+        return jdbc.sql("""
+                        select count(*) from district
+                        where partnership_id = :partnership and lower(name) = lower(:name)
+                          and id <> coalesce(cast(:except as bigint), -1)""")
+                        .param("partnership", partnershipId)
+                        .param("name", name.trim())
+                        .param("except", exceptId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    long insert(long partnershipId, @Nullable Long areaId, String name, @Nullable String formerNames, @Nullable String onsCode) {
+        return jdbc.sql("""
+                        insert into district (partnership_id, area_id, name, former_names, ons_code)
+                        values (:partnership, :area, :name, :former, :ons) returning id""")
+                .param("partnership", partnershipId)
+                .param("area", areaId)
+                .param("name", name)
+                .param("former", formerNames)
+                .param("ons", onsCode)
+                .query(Long.class)
+                .single();
+    }
+
+    boolean update(
+            long partnershipId, long id, int version, @Nullable Long areaId, String name, @Nullable String formerNames, @Nullable String onsCode) {
+        return jdbc.sql("""
+                        update district set area_id = :area, name = :name, former_names = :former, ons_code = :ons,
+                                            version = version + 1
+                        where id = :id and partnership_id = :partnership and version = :version""")
+                        .param("id", id)
+                        .param("partnership", partnershipId)
+                        .param("version", version)
+                        .param("area", areaId)
+                        .param("name", name)
+                        .param("former", formerNames)
+                        .param("ons", onsCode)
+                        .update()
+                == 1;
+    }
+
+    boolean setArchived(long partnershipId, long id, int version, boolean archived) {
+        return jdbc.sql("""
+                        update district set archived_at = case when :archived then now() end, version = version + 1
+                        where id = :id and partnership_id = :partnership and version = :version""")
+                        .param("id", id)
+                        .param("partnership", partnershipId)
+                        .param("version", version)
+                        .param("archived", archived)
+                        .update()
+                == 1;
+    }
+
+    static District map(ResultSet rs, int row) throws SQLException {
+        var archived = rs.getTimestamp("archived_at");
+        long area = rs.getLong("area_id");
+        return new District(
+                rs.getLong("id"),
+                rs.getLong("partnership_id"),
+                rs.wasNull() ? null : area,
+                rs.getString("area_name"),
+                rs.getString("name"),
+                rs.getString("former_names"),
+                rs.getString("ons_code"),
+                archived == null ? null : archived.toInstant(),
+                rs.getInt("version"));
+    }
+}

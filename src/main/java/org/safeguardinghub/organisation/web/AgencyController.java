@@ -1,0 +1,226 @@
+package org.safeguardinghub.organisation.web;
+
+import static org.safeguardinghub.organisation.web.FormPages.FORM;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.safeguardinghub.organisation.AgencyType;
+import org.safeguardinghub.organisation.Sector;
+import org.safeguardinghub.organisation.agencies.Agencies;
+import org.safeguardinghub.organisation.agencies.Agency;
+import org.safeguardinghub.organisation.agencies.AgencyAdministration;
+import org.safeguardinghub.organisation.agencies.AgencyAdministration.AgencyDetails;
+import org.safeguardinghub.organisation.partnerships.Partnerships;
+import org.safeguardinghub.platform.security.Actor;
+import org.safeguardinghub.platform.security.Actors;
+import org.safeguardinghub.platform.security.Permission;
+import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.platform.web.NotFoundException;
+import org.safeguardinghub.platform.web.Option;
+import org.safeguardinghub.platform.web.PageResult;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The agencies of the current partnership: list, view, add, change, archive and restore. An agency that does not
+ * serve the current partnership is not found. Changes need {@code organisation:manage} (route rules and service).
+ */
+@Controller
+class AgencyController {
+
+    private final Agencies agencies;
+    private final AgencyAdministration administration;
+    private final Partnerships partnerships;
+
+    AgencyController(Agencies agencies, AgencyAdministration administration, Partnerships partnerships) {
+        this.agencies = agencies;
+        this.administration = administration;
+        this.partnerships = partnerships;
+    }
+
+    @GetMapping("/agencies")
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String type,
+            @RequestParam(defaultValue = "false") boolean archived,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
+        String text = FormPages.text(q);
+        AgencyType agencyType = FormPages.parse(AgencyType.class, type);
+        PageResult<Agency> result =
+                agencies.search(FormPages.partnership(), text, agencyType, archived, page, PageResult.DEFAULT_SIZE);
+        model.addAttribute("agencies", result);
+        model.addAttribute("q", text == null ? "" : text);
+        model.addAttribute("type", agencyType == null ? "" : agencyType.name());
+        model.addAttribute("archived", archived);
+        model.addAttribute("typeOptions", FormPages.options(AgencyType.values(), AgencyType::label));
+        model.addAttribute("canManage", FormPages.canManage());
+        model.addAttribute(
+                "base",
+                FormPages.base("/agencies", "q", text, "type", agencyType == null ? null : agencyType.name(), "archived", archived ? "true" : null));
+        return "organisation/agencies";
+    }
+
+    @GetMapping("/agencies/{id}")
+    String show(@PathVariable long id, Model model) {
+        Actor actor = Actors.require();
+        Agency agency = find(id);
+        model.addAttribute("agency", agency);
+        model.addAttribute("partnerships", partnerships.byIds(agency.partnershipIds()));
+        model.addAttribute("canManage", actor.can(Permission.ORGANISATION_MANAGE));
+        model.addAttribute("canViewPeople", actor.can(Permission.USERS_VIEW));
+        return "organisation/agency";
+    }
+
+    @GetMapping("/agencies/new")
+    String createForm(Model model) {
+        AgencyForm form = new AgencyForm();
+        form.getPartnershipIds().add(FormPages.partnership());
+        model.addAttribute(FORM, form);
+        return formView(model, null);
+    }
+
+    @PostMapping("/agencies/new")
+    String create(
+            @Valid @ModelAttribute(FORM) AgencyForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        AgencyDetails details = validate(form, errors, null);
+        if (details == null) {
+            FormPages.invalid(response);
+            return formView(model, null);
+        }
+        try {
+            long id = administration.create(details);
+            flash.addFlashAttribute("flash", "Agency added");
+            return "redirect:/agencies/" + id;
+        } catch (DuplicateKeyException e) {
+            errors.rejectValue("name", "taken", nameTaken(form.getName()));
+            FormPages.invalid(response);
+            return formView(model, null);
+        }
+    }
+
+    @GetMapping("/agencies/{id}/edit")
+    String editForm(@PathVariable long id, Model model) {
+        Agency agency = find(id);
+        model.addAttribute(FORM, AgencyForm.of(agency));
+        return formView(model, agency);
+    }
+
+    @PostMapping("/agencies/{id}/edit")
+    String update(
+            @PathVariable long id,
+            @Valid @ModelAttribute(FORM) AgencyForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        Agency agency = find(id);
+        AgencyDetails details = validate(form, errors, id);
+        if (details == null) {
+            FormPages.invalid(response);
+            return formView(model, agency);
+        }
+        try {
+            administration.update(id, form.getVersion(), details);
+            flash.addFlashAttribute("flash", "Agency updated");
+            return "redirect:/agencies/" + id;
+        } catch (ConcurrentEditException e) {
+            Agency current = find(id);
+            FormPages.conflict(model, AgencyForm.of(current), e.getMessage(), response);
+            return formView(model, current);
+        } catch (DuplicateKeyException e) {
+            errors.rejectValue("name", "taken", nameTaken(form.getName()));
+            FormPages.invalid(response);
+            return formView(model, agency);
+        }
+    }
+
+    @PostMapping("/agencies/{id}/archive")
+    String archive(@PathVariable long id, @RequestParam int version, RedirectAttributes flash) {
+        return setArchived(id, version, true, flash);
+    }
+
+    @PostMapping("/agencies/{id}/restore")
+    String restore(@PathVariable long id, @RequestParam int version, RedirectAttributes flash) {
+        return setArchived(id, version, false, flash);
+    }
+
+    private String setArchived(long id, int version, boolean archive, RedirectAttributes flash) {
+        find(id);
+        try {
+            administration.archive(id, version, archive);
+            flash.addFlashAttribute("flash", archive ? "Agency archived" : "Agency restored");
+        } catch (ConcurrentEditException e) {
+            flash.addFlashAttribute("conflict", e.getMessage());
+        }
+        return "redirect:/agencies/" + id;
+    }
+
+    private Agency find(long id) {
+        return agencies.inPartnership(FormPages.partnership(), id).orElseThrow(() -> new NotFoundException("Agency"));
+    }
+
+    /** The form's details when everything is right; otherwise null, with the errors recorded. */
+    private AgencyDetails validate(AgencyForm form, BindingResult errors, Long exceptId) {
+        AgencyType type = FormPages.parse(AgencyType.class, form.getType());
+        if (!errors.hasFieldErrors("type") && type == null) {
+            errors.rejectValue("type", "invalid", "Select the type of agency");
+        }
+        Sector sector = FormPages.parse(Sector.class, form.getSector());
+        if (!errors.hasFieldErrors("sector") && sector == null) {
+            errors.rejectValue("sector", "invalid", "Select the agency's sector");
+        }
+        if (!errors.hasFieldErrors("name") && agencies.nameTaken(form.getName(), exceptId)) {
+            errors.rejectValue("name", "taken", nameTaken(form.getName()));
+        }
+        if (!errors.hasFieldErrors("partnershipIds")) {
+            List<Long> chosen = form.getPartnershipIds().stream().distinct().toList();
+            if (partnerships.byIds(chosen).size() != chosen.size()) {
+                errors.rejectValue("partnershipIds", "invalid", "Select partnerships from the list");
+            } else if (!chosen.contains(FormPages.partnership())) {
+                errors.rejectValue(
+                        "partnershipIds",
+                        "current",
+                        "Select " + Actors.require().partnershipName()
+                                + ": you can only manage agencies that work with your current partnership");
+            }
+            form.setPartnershipIds(new ArrayList<>(chosen));
+        }
+        if (errors.hasErrors()) {
+            return null;
+        }
+        return new AgencyDetails(form.getName(), form.getShortName(), type, sector, form.getPartnershipIds());
+    }
+
+    private static String nameTaken(String name) {
+        return "There is already an agency called " + name.trim() + " (it may work with another partnership, or be archived)";
+    }
+
+    private String formView(Model model, Agency agency) {
+        model.addAttribute("agency", agency);
+        model.addAttribute("title", agency == null ? "Add an agency" : "Change " + agency.name());
+        model.addAttribute("typeOptions", FormPages.options(AgencyType.values(), t -> t.label() + " (" + t.category().toLowerCase(Locale.ROOT) + ")"));
+        model.addAttribute("sectorOptions", FormPages.options(Sector.values(), Sector::label));
+        List<Long> chosen = agency == null ? List.of() : agency.partnershipIds();
+        model.addAttribute("partnershipOptions", partnerships.all(true).stream()
+                .filter(p -> !p.archived() || chosen.contains(p.id()))
+                .map(p -> Option.of(p.id(), p.name() + " (" + p.shortName() + ")"))
+                .toList());
+        return "organisation/agency-form";
+    }
+}

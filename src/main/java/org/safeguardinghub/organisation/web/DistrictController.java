@@ -1,0 +1,189 @@
+package org.safeguardinghub.organisation.web;
+
+import static org.safeguardinghub.organisation.web.FormPages.FORM;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.safeguardinghub.organisation.districts.Areas;
+import org.safeguardinghub.organisation.districts.District;
+import org.safeguardinghub.organisation.districts.DistrictAdministration;
+import org.safeguardinghub.organisation.districts.DistrictAdministration.DistrictDetails;
+import org.safeguardinghub.organisation.districts.Districts;
+import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.platform.web.NotFoundException;
+import org.safeguardinghub.platform.web.Option;
+import org.safeguardinghub.platform.web.PageResult;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The districts of the current partnership: list, view, add, change, archive and restore. */
+@Controller
+class DistrictController {
+
+    private final Districts districts;
+    private final Areas areas;
+    private final DistrictAdministration administration;
+
+    DistrictController(Districts districts, Areas areas, DistrictAdministration administration) {
+        this.districts = districts;
+        this.areas = areas;
+        this.administration = administration;
+    }
+
+    @GetMapping("/districts")
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Long area,
+            @RequestParam(defaultValue = "false") boolean archived,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
+        long partnership = FormPages.partnership();
+        String text = FormPages.text(q);
+        model.addAttribute("districts", districts.search(partnership, text, area, archived, page, PageResult.DEFAULT_SIZE));
+        model.addAttribute("q", text == null ? "" : text);
+        model.addAttribute("area", area == null ? "" : String.valueOf(area));
+        model.addAttribute("archived", archived);
+        model.addAttribute("areaOptions", areaOptions(partnership, area));
+        model.addAttribute("canManage", FormPages.canManage());
+        model.addAttribute("base", FormPages.base("/districts", "q", text, "area", area, "archived", archived ? "true" : null));
+        return "organisation/districts";
+    }
+
+    @GetMapping("/districts/{id}")
+    String show(@PathVariable long id, Model model) {
+        model.addAttribute("district", find(id));
+        model.addAttribute("canManage", FormPages.canManage());
+        return "organisation/district";
+    }
+
+    @GetMapping("/districts/new")
+    String createForm(Model model) {
+        model.addAttribute(FORM, new DistrictForm());
+        return formView(model, null);
+    }
+
+    @PostMapping("/districts/new")
+    String create(
+            @Valid @ModelAttribute(FORM) DistrictForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        long partnership = FormPages.partnership();
+        check(form, errors, partnership, null);
+        if (errors.hasErrors()) {
+            FormPages.invalid(response);
+            return formView(model, null);
+        }
+        try {
+            long id = administration.createDistrict(partnership, details(form));
+            flash.addFlashAttribute("flash", "District added");
+            return "redirect:/districts/" + id;
+        } catch (DuplicateKeyException e) {
+            errors.rejectValue("name", "taken", taken(form));
+            FormPages.invalid(response);
+            return formView(model, null);
+        }
+    }
+
+    @GetMapping("/districts/{id}/edit")
+    String editForm(@PathVariable long id, Model model) {
+        District district = find(id);
+        model.addAttribute(FORM, DistrictForm.of(district));
+        return formView(model, district);
+    }
+
+    @PostMapping("/districts/{id}/edit")
+    String update(
+            @PathVariable long id,
+            @Valid @ModelAttribute(FORM) DistrictForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        long partnership = FormPages.partnership();
+        District district = find(id);
+        check(form, errors, partnership, id);
+        if (errors.hasErrors()) {
+            FormPages.invalid(response);
+            return formView(model, district);
+        }
+        try {
+            administration.updateDistrict(partnership, id, form.getVersion(), details(form));
+            flash.addFlashAttribute("flash", "District updated");
+            return "redirect:/districts/" + id;
+        } catch (ConcurrentEditException e) {
+            District current = find(id);
+            FormPages.conflict(model, DistrictForm.of(current), e.getMessage(), response);
+            return formView(model, current);
+        } catch (DuplicateKeyException e) {
+            errors.rejectValue("name", "taken", taken(form));
+            FormPages.invalid(response);
+            return formView(model, district);
+        }
+    }
+
+    @PostMapping("/districts/{id}/archive")
+    String archive(@PathVariable long id, @RequestParam int version, RedirectAttributes flash) {
+        return setArchived(id, version, true, flash);
+    }
+
+    @PostMapping("/districts/{id}/restore")
+    String restore(@PathVariable long id, @RequestParam int version, RedirectAttributes flash) {
+        return setArchived(id, version, false, flash);
+    }
+
+    private String setArchived(long id, int version, boolean archive, RedirectAttributes flash) {
+        find(id);
+        try {
+            administration.archiveDistrict(FormPages.partnership(), id, version, archive);
+            flash.addFlashAttribute("flash", archive ? "District archived" : "District restored");
+        } catch (ConcurrentEditException e) {
+            flash.addFlashAttribute("conflict", e.getMessage());
+        }
+        return "redirect:/districts/" + id;
+    }
+
+    private District find(long id) {
+        return districts.inPartnership(FormPages.partnership(), id).orElseThrow(() -> new NotFoundException("District"));
+    }
+
+    private void check(DistrictForm form, BindingResult errors, long partnership, Long exceptId) {
+        if (!errors.hasFieldErrors("name") && districts.nameTaken(partnership, form.getName(), exceptId)) {
+            errors.rejectValue("name", "taken", taken(form));
+        }
+        if (form.getAreaId() != null && !errors.hasFieldErrors("areaId")
+                && areas.inPartnership(partnership, form.getAreaId()).isEmpty()) {
+            errors.rejectValue("areaId", "invalid", "Select an area from the list");
+        }
+    }
+
+    private static String taken(DistrictForm form) {
+        return "There is already a district called " + form.getName().trim() + " in this partnership (it may be archived)";
+    }
+
+    private static DistrictDetails details(DistrictForm form) {
+        return new DistrictDetails(form.getName(), form.getAreaId(), form.getFormerNames(), form.getOnsCode());
+    }
+
+    private java.util.List<Option> areaOptions(long partnership, Long chosen) {
+        return areas.choices(partnership, chosen).stream()
+                .map(a -> Option.of(a.id(), a.archived() ? a.name() + " (archived)" : a.name()))
+                .toList();
+    }
+
+    private String formView(Model model, District district) {
+        model.addAttribute("district", district);
+        model.addAttribute("title", district == null ? "Add a district" : "Change " + district.name());
+        model.addAttribute("areaOptions", areaOptions(FormPages.partnership(), district == null ? null : district.areaId()));
+        return "organisation/district-form";
+    }
+}

@@ -1,0 +1,169 @@
+package org.safeguardinghub.organisation.web;
+
+import static org.safeguardinghub.organisation.web.FormPages.FORM;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.safeguardinghub.organisation.partnerships.Partnership;
+import org.safeguardinghub.organisation.partnerships.PartnershipAdministration;
+import org.safeguardinghub.organisation.partnerships.PartnershipAdministration.PartnershipDetails;
+import org.safeguardinghub.organisation.partnerships.Partnerships;
+import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.platform.web.NotFoundException;
+import org.safeguardinghub.platform.web.PageResult;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Every partnership hosted here: list, view, add, change, archive and restore. The whole of {@code /partnerships}
+ * needs {@code organisation:manage} (administrators and business teams), so no per-partnership scope applies.
+ */
+@Controller
+class PartnershipController {
+
+    private final Partnerships partnerships;
+    private final PartnershipAdministration administration;
+
+    PartnershipController(Partnerships partnerships, PartnershipAdministration administration) {
+        this.partnerships = partnerships;
+        this.administration = administration;
+    }
+
+    @GetMapping("/partnerships")
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "false") boolean archived,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
+        String text = FormPages.text(q);
+        PageResult<Partnership> result = partnerships.search(text, archived, page, PageResult.DEFAULT_SIZE);
+        model.addAttribute("partnerships", result);
+        model.addAttribute("q", text == null ? "" : text);
+        model.addAttribute("archived", archived);
+        model.addAttribute("base", FormPages.base("/partnerships", "q", text, "archived", archived ? "true" : null));
+        return "organisation/partnerships";
+    }
+
+    @GetMapping("/partnerships/{id}")
+    String show(@PathVariable long id, Model model) {
+        model.addAttribute("partnership", find(id));
+        return "organisation/partnership";
+    }
+
+    @GetMapping("/partnerships/new")
+    String createForm(Model model) {
+        model.addAttribute(FORM, new PartnershipForm());
+        return formView(model, null);
+    }
+
+    @PostMapping("/partnerships/new")
+    String create(
+            @Valid @ModelAttribute(FORM) PartnershipForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        checkNames(form, errors, null);
+        if (errors.hasErrors()) {
+            FormPages.invalid(response);
+            return formView(model, null);
+        }
+        try {
+            long id = administration.create(details(form));
+            flash.addFlashAttribute("flash", "Partnership added");
+            return "redirect:/partnerships/" + id;
+        } catch (DuplicateKeyException e) {
+            errors.rejectValue("shortName", "taken", "There is already a partnership with this short name");
+            FormPages.invalid(response);
+            return formView(model, null);
+        }
+    }
+
+    @GetMapping("/partnerships/{id}/edit")
+    String editForm(@PathVariable long id, Model model) {
+        Partnership p = find(id);
+        model.addAttribute(FORM, PartnershipForm.of(p));
+        return formView(model, p);
+    }
+
+    @PostMapping("/partnerships/{id}/edit")
+    String update(
+            @PathVariable long id,
+            @Valid @ModelAttribute(FORM) PartnershipForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        Partnership p = find(id);
+        checkNames(form, errors, id);
+        if (errors.hasErrors()) {
+            FormPages.invalid(response);
+            return formView(model, p);
+        }
+        try {
+            administration.update(id, form.getVersion(), details(form));
+            flash.addFlashAttribute("flash", "Partnership updated");
+            return "redirect:/partnerships/" + id;
+        } catch (ConcurrentEditException e) {
+            Partnership current = find(id);
+            FormPages.conflict(model, PartnershipForm.of(current), e.getMessage(), response);
+            return formView(model, current);
+        } catch (DuplicateKeyException e) {
+            errors.rejectValue("shortName", "taken", "There is already a partnership with this short name");
+            FormPages.invalid(response);
+            return formView(model, p);
+        }
+    }
+
+    @PostMapping("/partnerships/{id}/archive")
+    String archive(@PathVariable long id, @RequestParam int version, RedirectAttributes flash) {
+        return setArchived(id, version, true, flash);
+    }
+
+    @PostMapping("/partnerships/{id}/restore")
+    String restore(@PathVariable long id, @RequestParam int version, RedirectAttributes flash) {
+        return setArchived(id, version, false, flash);
+    }
+
+    private String setArchived(long id, int version, boolean archive, RedirectAttributes flash) {
+        find(id);
+        try {
+            administration.archive(id, version, archive);
+            flash.addFlashAttribute("flash", archive ? "Partnership archived" : "Partnership restored");
+        } catch (ConcurrentEditException e) {
+            flash.addFlashAttribute("conflict", e.getMessage());
+        }
+        return "redirect:/partnerships/" + id;
+    }
+
+    private Partnership find(long id) {
+        return partnerships.find(id).orElseThrow(() -> new NotFoundException("Partnership"));
+    }
+
+    private void checkNames(PartnershipForm form, BindingResult errors, Long exceptId) {
+        if (!errors.hasFieldErrors("name") && partnerships.nameTaken(form.getName(), exceptId)) {
+            errors.rejectValue("name", "taken", "There is already a partnership called " + form.getName().trim());
+        }
+        if (!errors.hasFieldErrors("shortName") && partnerships.shortNameTaken(form.getShortName(), exceptId)) {
+            errors.rejectValue("shortName", "taken", "There is already a partnership with the short name " + form.getShortName().trim());
+        }
+    }
+
+    private static PartnershipDetails details(PartnershipForm form) {
+        return new PartnershipDetails(form.getName(), form.getShortName(), form.getDescription());
+    }
+
+    private String formView(Model model, Partnership partnership) {
+        model.addAttribute("partnership", partnership);
+        model.addAttribute("title", partnership == null ? "Add a partnership" : "Change " + partnership.name());
+        return "organisation/partnership-form";
+    }
+}

@@ -1,0 +1,50 @@
+package org.safeguardinghub.tasks;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import org.safeguardinghub.calendar.WorkingDayCalendar;
+import org.safeguardinghub.identity.Role;
+import org.safeguardinghub.identity.UserInvited;
+import org.safeguardinghub.organisation.AgencyCreated;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns other modules' events into tasks. Listeners run after the publishing transaction commits, in their own
+ * transaction, and are recorded in the event publication registry, so a crash between the two never loses a task.
+ */
+@Component
+class TaskFeeds {
+
+    /** How long the business team has to find a safeguarding lead for a new agency (a local standard). */
+    static final int WORKING_DAYS_TO_INVITE_LEAD = 5;
+
+    private final TaskList tasks;
+    private final Clock clock;
+
+    TaskFeeds(TaskList tasks, Clock clock) {
+        this.tasks = tasks;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(AgencyCreated event) {
+        LocalDate due = WorkingDayCalendar.england().addWorkingDays(LocalDate.now(clock), WORKING_DAYS_TO_INVITE_LEAD);
+        for (long partnership : event.partnershipIds()) {
+            tasks.raiseForRole(
+                    partnership,
+                    Role.BUSINESS_TEAM.name(),
+                    null,
+                    "Invite a safeguarding lead for " + event.name(),
+                    "/people/invite",
+                    due,
+                    "agency-needs-lead",
+                    String.valueOf(event.agencyId()));
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(UserInvited event) {
+        tasks.closeBySource("agency-needs-lead", String.valueOf(event.agencyId()));
+    }
+}

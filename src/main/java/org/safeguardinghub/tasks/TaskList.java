@@ -1,0 +1,90 @@
+package org.safeguardinghub.tasks;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.platform.security.Actor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Stored tasks: raised idempotently, closed by their source, listed per person in SQL. */
+@Repository
+class TaskList {
+
+    private final JdbcClient jdbc;
+
+    TaskList(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Raises a task for everyone holding {@code role} in a partnership, once per source. */
+    void raiseForRole(
+            long partnershipId, String role, @Nullable Long agencyId, String title, String link, @Nullable LocalDate due,
+            String sourceType, String sourceId) {
+        jdbc.sql("""
+                        insert into task (partnership_id, assignee_role, agency_id, title, link, due_on, source_type, source_id)
+                        values (:p, :role, :agency, :title, :link, :due, :type, :source)
+                        on conflict do nothing""")
+                .param("p", partnershipId)
+                .param("role", role)
+                .param("agency", agencyId)
+                .param("title", title)
+                .param("link", link)
+                .param("due", due)
+                .param("type", sourceType)
+                .param("source", sourceId)
+                .update();
+    }
+
+    int closeBySource(String sourceType, String sourceId) {
+        return jdbc.sql("""
+                        update task set status = 'DONE', completed_at = now()
+                        where source_type = :type and source_id = :source and status = 'OPEN'""")
+                .param("type", sourceType)
+                .param("source", sourceId)
+                .update();
+    }
+
+    /** Open tasks addressed to the person, or to a role they hold in their current partnership (and agency). */
+    List<Task> openFor(Actor actor, Collection<String> roles) {
+        return jdbc.sql("""
+                        select id, title, link, due_on,
+                               case when assignee_user_id is not null then 'You' else assignee_role end as addressed_to,
+                               source_type
+                        from task
+                        where status = 'OPEN' and partnership_id = :p
+                          and (assignee_user_id = :user
+                               or (assignee_role in (:roles) and (agency_id is null or agency_id = :agency)))
+                        order by due_on nulls last, created_at
+                        limit 200""")
+                .param("p", actor.partnershipId())
+                .param("user", actor.userId())
+                .param("roles", roles.isEmpty() ? List.of("-") : roles)
+                .param("agency", actor.agencyId())
+                .query((rs, n) -> new Task(
+                        rs.getLong("id"),
+                        rs.getString("title"),
+                        rs.getString("link"),
+                        rs.getObject("due_on", LocalDate.class),
+                        rs.getString("addressed_to"),
+                        rs.getString("source_type")))
+                .list();
+    }
+
+    /** Marks done a task the person can see; false if it is not theirs (or already done). */
+    boolean complete(Actor actor, Collection<String> roles, long id) {
+        return jdbc.sql("""
+                        update task set status = 'DONE', completed_at = now(), completed_by = :user
+                        where id = :id and status = 'OPEN' and partnership_id = :p
+                          and (assignee_user_id = :user
+                               or (assignee_role in (:roles) and (agency_id is null or agency_id = :agency)))""")
+                        .param("id", id)
+                        .param("p", actor.partnershipId())
+                        .param("user", actor.userId())
+                        .param("roles", roles.isEmpty() ? List.of("-") : roles)
+                        .param("agency", actor.agencyId())
+                        .update()
+                == 1;
+    }
+}

@@ -1,0 +1,141 @@
+package org.safeguardinghub.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.safeguardinghub.identity.signin.Principals;
+import org.safeguardinghub.support.DemoAccounts;
+import org.safeguardinghub.support.SignedIn;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Every role against every route of the foundation: allowed or refused, as a partnership would write it down.
+ * The expectations are written out by hand here (not derived from {@code Role}), so a change to the permission
+ * model that opens or closes a route shows up as a failing row.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class AccessMatrixTests {
+
+    static final String ADMIN = DemoAccounts.ADMIN;
+    static final String BUSINESS = DemoAccounts.BUSINESS;
+    static final String LEAD = DemoAccounts.POLICE_LEAD;
+    static final String PANEL = DemoAccounts.PANEL;
+    static final String PRACTITIONER = DemoAccounts.PRACTITIONER;
+    static final String SCRUTINEER = DemoAccounts.SCRUTINEER;
+    static final List<String> EVERYONE = List.of(ADMIN, BUSINESS, LEAD, PANEL, PRACTITIONER, SCRUTINEER);
+
+    /** A route and the accounts that may use it; every other account must get 403. */
+    record Route(String method, String path, Set<String> allowed) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static final List<Route> ROUTES = List.of(
+            new Route("GET", "/", Set.copyOf(EVERYONE)),
+            new Route("GET", "/account", Set.copyOf(EVERYONE)),
+            new Route("GET", "/agencies", Set.copyOf(EVERYONE)),
+            new Route("GET", "/agencies/1", Set.copyOf(EVERYONE)),
+            new Route("GET", "/groups", Set.copyOf(EVERYONE)),
+            new Route("GET", "/districts", Set.copyOf(EVERYONE)),
+            new Route("GET", "/agencies/new", Set.of(ADMIN, BUSINESS)),
+            new Route("POST", "/agencies/new", Set.of(ADMIN, BUSINESS)),
+            new Route("GET", "/agencies/1/edit", Set.of(ADMIN, BUSINESS)),
+            new Route("POST", "/agencies/999999/archive", Set.of(ADMIN, BUSINESS)),
+            new Route("GET", "/groups/new", Set.of(ADMIN, BUSINESS)),
+            new Route("GET", "/districts/new", Set.of(ADMIN, BUSINESS)),
+            new Route("GET", "/partnerships", Set.of(ADMIN, BUSINESS)),
+            new Route("GET", "/people", Set.of(ADMIN, BUSINESS, LEAD)),
+            new Route("GET", "/people/1", Set.of(ADMIN, BUSINESS, LEAD)),
+            new Route("GET", "/people/invite", Set.of(ADMIN)),
+            new Route("POST", "/people/invite", Set.of(ADMIN)),
+            new Route("POST", "/people/999999/deactivate", Set.of(ADMIN)),
+            new Route("POST", "/people/999999/reset", Set.of(ADMIN)),
+            new Route("GET", "/imports", Set.of(ADMIN, BUSINESS)),
+            new Route("GET", "/imports/new", Set.of(ADMIN, BUSINESS)),
+            new Route("GET", "/audit", Set.of(ADMIN)),
+            new Route("GET", "/audit/export.csv", Set.of(ADMIN)),
+            new Route("GET", "/an-unlisted-route", Set.of()));
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Principals principals;
+
+    static Stream<Arguments> matrix() {
+        List<Arguments> cells = new ArrayList<>();
+        for (Route r : ROUTES) {
+            for (String who : EVERYONE) {
+                cells.add(Arguments.of(r, who, r.allowed().contains(who)));
+            }
+        }
+        return cells.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1}: allowed={2}")
+    @MethodSource("matrix")
+    void eachRoleGetsExactlyTheRoutesItShould(Route route, String who, boolean allowed) throws Exception {
+        int status = mvc.perform(request(route).with(SignedIn.as(principals, who)).with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+        if (allowed) {
+            // allowed routes may still answer 404 (a record out of scope) or 422 (an empty form), never 403
+            assertThat(status).as("%s as %s", route, who).isNotEqualTo(403).isLessThan(500);
+        } else {
+            assertThat(status).as("%s as %s", route, who).isEqualTo(403);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} without signing in")
+    @MethodSource("routes")
+    void everyProtectedRouteSendsStrangersToSignIn(Route route) throws Exception {
+        var response = mvc.perform(request(route).with(csrf())).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(302);
+        assertThat(response.getRedirectedUrl()).endsWith("/sign-in");
+    }
+
+    static Stream<Route> routes() {
+        return ROUTES.stream();
+    }
+
+    @Test
+    void postWithoutCsrfTokenIsRefusedEvenForAnAdministrator() throws Exception {
+        int status = mvc.perform(post("/people/invite").with(SignedIn.as(principals, ADMIN)))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+        assertThat(status).isEqualTo(403);
+    }
+
+    @Test
+    void publicPagesNeedNoSignIn() throws Exception {
+        for (String path : List.of("/sign-in", "/accessibility", "/privacy", "/actuator/health/readiness")) {
+            assertThat(mvc.perform(get(path)).andReturn().getResponse().getStatus())
+                    .as(path)
+                    .isEqualTo(200);
+        }
+    }
+
+    private static MockHttpServletRequestBuilder request(Route r) {
+        return r.method().equals("GET") ? get(r.path()) : post(r.path()).params(new org.springframework.util.LinkedMultiValueMap<>(Map.of("version", List.of("0"))));
+    }
+}
