@@ -45,6 +45,16 @@ public record ImportBatch(
         return status == ImportStatus.VALIDATING || status == ImportStatus.UPLOADED;
     }
 
+    /**
+     * Still marked as being checked, but with no progress for {@link #STALLED_AFTER}: the server doing the check
+     * stopped (a restart, say). Progress is written every few hundred rows, so a live check is never this quiet.
+     */
+    public boolean stalled() {
+        return checking() && updatedAt.isBefore(Instant.now().minus(STALLED_AFTER));
+    }
+
+    public static final java.time.Duration STALLED_AFTER = java.time.Duration.ofMinutes(10);
+
     static String when(Instant instant) {
         return WHEN.format(instant.atZone(LONDON)).replace("AM", "am").replace("PM", "pm");
     }

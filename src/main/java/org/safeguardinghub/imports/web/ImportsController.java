@@ -142,8 +142,8 @@ class ImportsController {
         if (htmx == null) {
             return "redirect:/imports/" + id;
         }
-        if (!batch.checking()) {
-            response.setHeader("HX-Refresh", "true"); // checking finished: reload to show the report
+        if (!batch.checking() || batch.stalled()) {
+            response.setHeader("HX-Refresh", "true"); // checking finished (or stopped): reload to show the outcome
         }
         model.addAttribute("batch", batch);
         return "imports/batch :: progress";
