@@ -69,7 +69,9 @@ public final class RowChecks {
         for (E e : choices) {
             labels.add(label.apply(e));
         }
-        add(column, "\"" + v + "\" is not one of the choices for " + what + ". Use one of: " + String.join(", ", labels));
+        add(
+                column,
+                "\"" + v + "\" is not one of the choices for " + what + ". Use one of: " + String.join(", ", labels));
         return null;
     }
 
@@ -88,7 +90,9 @@ public final class RowChecks {
 
     private @Nullable String length(String column, String what, String v, int maxLength) {
         if (v.length() > maxLength) {
-            add(column, capitalise(what) + " must be " + maxLength + " characters or fewer (it has " + v.length() + ")");
+            add(
+                    column,
+                    capitalise(what) + " must be " + maxLength + " characters or fewer (it has " + v.length() + ")");
             return null;
         }
         return v;

@@ -6,7 +6,9 @@
  * {@link org.safeguardinghub.imports.ImportCompleted}. Other modules take part by declaring an {@code ImportKind}
  * bean; this module owns the upload, parsing, staging, progress, report and commit pages.
  */
-@ApplicationModule(displayName = "Imports", allowedDependencies = {"platform", "audit"})
+@ApplicationModule(
+        displayName = "Imports",
+        allowedDependencies = {"platform", "audit"})
 @NullMarked
 package org.safeguardinghub.imports;
 

@@ -90,13 +90,15 @@ public class ImportBatches {
                 csvQuote(chunk, json(row.values()));
                 chunk.append('\n');
                 if (++n % COPY_CHUNK == 0) {
-                    copy.copyIn("copy import_row (batch_id, row_number, \"values\") from stdin with (format csv)",
+                    copy.copyIn(
+                            "copy import_row (batch_id, row_number, \"values\") from stdin with (format csv)",
                             new StringReader(chunk.toString()));
                     chunk.setLength(0);
                 }
             }
             if (!chunk.isEmpty()) {
-                copy.copyIn("copy import_row (batch_id, row_number, \"values\") from stdin with (format csv)",
+                copy.copyIn(
+                        "copy import_row (batch_id, row_number, \"values\") from stdin with (format csv)",
                         new StringReader(chunk.toString()));
             }
         } catch (SQLException e) {
@@ -112,7 +114,10 @@ public class ImportBatches {
         if (scope.kinds().isEmpty()) {
             return Optional.empty();
         }
-        return scoped(SELECT + SCOPE + " and b.id = :id", scope).param("id", id).query(ImportBatches::map).optional();
+        return scoped(SELECT + SCOPE + " and b.id = :id", scope)
+                .param("id", id)
+                .query(ImportBatches::map)
+                .optional();
     }
 
     /** The batch, locked against a concurrent commit until the transaction ends. */
@@ -128,7 +133,10 @@ public class ImportBatches {
 
     /** By id alone, for the background check of a batch this module has just created. */
     Optional<ImportBatch> byId(long id) {
-        return jdbc.sql(SELECT + " where b.id = :id").param("id", id).query(ImportBatches::map).optional();
+        return jdbc.sql(SELECT + " where b.id = :id")
+                .param("id", id)
+                .query(ImportBatches::map)
+                .optional();
     }
 
     /** The user's batches, newest first. */
@@ -136,8 +144,11 @@ public class ImportBatches {
         if (scope.kinds().isEmpty()) {
             return new PageResult<>(List.of(), 1, size, 0);
         }
-        long total = scoped("select count(*) from import_batch b" + SCOPE, scope).query(Long.class).single();
-        List<ImportBatch> items = scoped(SELECT + SCOPE + " order by b.created_at desc, b.id desc limit :limit offset :offset", scope)
+        long total = scoped("select count(*) from import_batch b" + SCOPE, scope)
+                .query(Long.class)
+                .single();
+        List<ImportBatch> items = scoped(
+                        SELECT + SCOPE + " order by b.created_at desc, b.id desc limit :limit offset :offset", scope)
                 .param("limit", size)
                 .param("offset", PageResult.offset(page, size))
                 .query(ImportBatches::map)
@@ -231,7 +242,8 @@ public class ImportBatches {
     }
 
     /** Ends the check: {@code VALID} or {@code INVALID}, or {@code FAILED} with a message; the version moves on. */
-    public void finishChecking(long batchId, ImportStatus status, int processedRows, int problemCount, @Nullable String error) {
+    public void finishChecking(
+            long batchId, ImportStatus status, int processedRows, int problemCount, @Nullable String error) {
         jdbc.sql("""
                         update import_batch set status = :status, processed_rows = :processed, problem_count = :problems,
                                                 error_message = :error, updated_at = now(), version = version + 1
@@ -249,16 +261,13 @@ public class ImportBatches {
         return jdbc.sql("""
                                 update import_batch set status = 'COMMITTED', committed_at = now(), updated_at = now(),
                                                         error_message = null, version = version + 1
-                                where id = :id and version = :version and status = 'VALID'""")
-                        .param("id", batchId)
-                        .param("version", version)
-                        .update()
-                == 1;
+                                where id = :id and version = :version and status = 'VALID'""").param("id", batchId).param("version", version).update() == 1;
     }
 
     /** Records why a commit failed; the batch stays as it was (ready), so the user can try again. */
     public void recordCommitFailure(long batchId, String message) {
-        jdbc.sql("update import_batch set error_message = :message, updated_at = now() where id = :id and status = 'VALID'")
+        jdbc.sql(
+                        "update import_batch set error_message = :message, updated_at = now() where id = :id and status = 'VALID'")
                 .param("id", batchId)
                 .param("message", message)
                 .update();

@@ -25,8 +25,8 @@ public class ImportKinds {
     ImportKinds(List<ImportKind> kinds) {
         kinds.stream().sorted(Comparator.comparing(ImportKind::title)).forEach(k -> {
             if (!ID.matcher(k.id()).matches()) {
-                throw new IllegalStateException("Import kind id '" + k.id() + "' must be lower case letters, digits"
-                        + " and hyphens");
+                throw new IllegalStateException(
+                        "Import kind id '" + k.id() + "' must be lower case letters, digits" + " and hyphens");
             }
             if (byId.putIfAbsent(k.id(), k) != null) {
                 throw new IllegalStateException("Two import kinds share the id '" + k.id() + "'");

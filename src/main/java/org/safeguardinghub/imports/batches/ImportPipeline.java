@@ -127,10 +127,14 @@ public class ImportPipeline {
             rows.add(new ImportRow(r.number(), mapping.values(r.cells())));
             int extra = mapping.strayValues(r.cells());
             if (extra > 0) {
-                stray.add(new ImportProblem(r.number(), null, extra == 1
-                        ? "This row has a value in a column with no header. Remove it, or give the column a header"
-                        : "This row has " + extra + " values in columns with no header. Remove them, or give the"
-                                + " columns headers"));
+                stray.add(new ImportProblem(
+                        r.number(),
+                        null,
+                        extra == 1
+                                ? "This row has a value in a column with no header. Remove it, or give the column a header"
+                                : "This row has " + extra
+                                        + " values in columns with no header. Remove them, or give the"
+                                        + " columns headers"));
             }
         }
         Long id = transaction.execute(tx -> {
@@ -189,14 +193,19 @@ public class ImportPipeline {
             log.info("Import batch {} checked: rows={} problems={}", batchId, processed, problems);
         } catch (RuntimeException e) {
             log.error("Import batch {} could not be checked", batchId, e);
-            batches.finishChecking(batchId, ImportStatus.FAILED, processed, problems,
+            batches.finishChecking(
+                    batchId,
+                    ImportStatus.FAILED,
+                    processed,
+                    problems,
                     "Checking the file stopped because of an unexpected error" + reference() + ". Upload the file"
                             + " again; if it happens again, contact your Hub administrator.");
         }
     }
 
     /** What became of a commit request. */
-    public record CommitResult(boolean committed, int rows, @Nullable String message) {}
+    public record CommitResult(
+            boolean committed, int rows, @Nullable String message) {}
 
     /**
      * Imports every row of a ready batch, all or nothing.
@@ -213,22 +222,29 @@ public class ImportPipeline {
                     throw new Refused("This file has already been imported. Nothing more was imported.");
                 }
                 if (batch.version() != version) {
-                    throw new Refused("This import changed after you opened it. Check the page again before"
-                            + " importing.");
+                    throw new Refused(
+                            "This import changed after you opened it. Check the page again before" + " importing.");
                 }
                 if (batch.status() != ImportStatus.VALID) {
                     throw new Refused("Only a file with no problems can be imported.");
                 }
                 List<ImportRow> all = batches.allRows(batchId);
-                ImportContext ctx = new ImportContext(
-                        batchId, batch.partnershipId(), batch.agencyId(), batch.uploadedBy());
+                ImportContext ctx =
+                        new ImportContext(batchId, batch.partnershipId(), batch.agencyId(), batch.uploadedBy());
                 kind.commit(all, ctx);
                 if (!batches.markCommitted(batchId, version)) {
                     throw new Refused("This import changed after you opened it. Nothing was imported.");
                 }
-                audit.event(AuditAction.IMPORT_COMMITTED, "import_batch", batchId, String.format(Locale.UK,
-                        "Imported %d %s rows from %s", all.size(), kind.title().toLowerCase(Locale.UK),
-                        batch.fileName()));
+                audit.event(
+                        AuditAction.IMPORT_COMMITTED,
+                        "import_batch",
+                        batchId,
+                        String.format(
+                                Locale.UK,
+                                "Imported %d %s rows from %s",
+                                all.size(),
+                                kind.title().toLowerCase(Locale.UK),
+                                batch.fileName()));
                 events.publishEvent(new ImportCompleted(batchId, kind.id(), all.size(), batch.partnershipId()));
                 return all.size();
             });
@@ -274,7 +290,9 @@ public class ImportPipeline {
     }
 
     private String tooBig() {
-        return String.format(Locale.UK, "The selected file must be smaller than %s. Split it into smaller files",
+        return String.format(
+                Locale.UK,
+                "The selected file must be smaller than %s. Split it into smaller files",
                 megabytes(maxFileSize));
     }
 

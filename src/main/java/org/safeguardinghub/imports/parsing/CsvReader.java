@@ -22,7 +22,8 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class CsvReader {
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(false).get();
+    private static final CSVFormat FORMAT =
+            CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(false).get();
 
     private final int maxRows;
 

@@ -55,8 +55,9 @@ public final class HeaderMapping {
                 .toList();
         List<String> messages = new ArrayList<>();
         if (!missing.isEmpty()) {
-            messages.add((missing.size() == 1 ? "The header row is missing the required column " : "The header row is"
-                            + " missing the required columns ")
+            messages.add((missing.size() == 1
+                            ? "The header row is missing the required column "
+                            : "The header row is" + " missing the required columns ")
                     + quoted(missing) + ". The first row must name the columns, as in the template");
         }
         if (!unknown.isEmpty()) {

@@ -11,13 +11,13 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import org.apache.poi.util.XMLHelper;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.usermodel.XSSFComment;
@@ -89,8 +89,8 @@ final class XlsxReader {
             }
             try (InputStream sheet = sheets.next()) {
                 XMLReader parser = XMLHelper.newXMLReader();
-                parser.setContentHandler(new XSSFSheetXMLHandler(
-                        styles, strings, collector, new DataFormatter(Locale.UK), false));
+                parser.setContentHandler(
+                        new XSSFSheetXMLHandler(styles, strings, collector, new DataFormatter(Locale.UK), false));
                 parser.parse(new InputSource(sheet));
             }
         } catch (FileRejected e) {
@@ -126,7 +126,9 @@ final class XlsxReader {
     private static String explain(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-            if (message.contains("zip bomb") || message.contains("max entry size") || message.contains("max file count")
+            if (message.contains("zip bomb")
+                    || message.contains("max entry size")
+                    || message.contains("max file count")
                     || message.contains("maxentrysize")) {
                 return "The selected file could not be opened safely: it expands to an unusually large size."
                         + " Save the sheet you want to import as CSV UTF-8 and upload that";

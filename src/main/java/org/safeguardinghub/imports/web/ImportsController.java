@@ -90,13 +90,14 @@ class ImportsController {
             Model model,
             RedirectAttributes flash) {
         ImportKind chosen = kinds.usable(kind).orElseThrow(() -> new NotFoundException("Import type"));
-        if (file == null || file.isEmpty() && safeName(file.getOriginalFilename()).isEmpty()) {
+        if (file == null
+                || file.isEmpty() && safeName(file.getOriginalFilename()).isEmpty()) {
             return uploadView(chosen, List.of("Select a CSV or Excel file to import"), model);
         }
         String name = safeName(file.getOriginalFilename());
         try {
-            long id = pipeline.upload(Actors.require(), chosen, name.isEmpty() ? "upload" : name, file.getSize(),
-                    file.getInputStream());
+            long id = pipeline.upload(
+                    Actors.require(), chosen, name.isEmpty() ? "upload" : name, file.getSize(), file.getInputStream());
             return "redirect:/imports/" + id;
         } catch (FileRejected e) {
             return uploadView(chosen, e.messages(), model);
@@ -153,8 +154,9 @@ class ImportsController {
     String commit(@PathVariable long id, @RequestParam int version, RedirectAttributes flash) {
         ImportPipeline.CommitResult result = pipeline.commit(scope(), id, version);
         if (result.committed()) {
-            flash.addFlashAttribute("flash", String.format(Locale.UK, "%,d %s imported", result.rows(),
-                    result.rows() == 1 ? "row" : "rows"));
+            flash.addFlashAttribute(
+                    "flash",
+                    String.format(Locale.UK, "%,d %s imported", result.rows(), result.rows() == 1 ? "row" : "rows"));
         } else {
             flash.addFlashAttribute("commitError", result.message());
         }
@@ -165,8 +167,10 @@ class ImportsController {
     @GetMapping("/imports/template/{kind}.csv")
     void template(@PathVariable String kind, HttpServletResponse response) {
         ImportKind chosen = kinds.usable(kind).orElseThrow(() -> new NotFoundException("Import type"));
-        Table table = Table.of(chosen.title() + " import template",
-                chosen.columns().stream().map(ImportColumn::name).toList(), List.of());
+        Table table = Table.of(
+                chosen.title() + " import template",
+                chosen.columns().stream().map(ImportColumn::name).toList(),
+                List.of());
         ExportResponse.send(response, ExportFormat.CSV, chosen.id() + "-import-template", table);
     }
 
@@ -186,10 +190,15 @@ class ImportsController {
                     b.status().label(),
                     b.committedLabel()));
         }
-        Table table = Table.of("Imports", List.of("Uploaded", "File", "Type", "Uploaded by", "Rows", "Problems",
-                "Status", "Imported"), rows);
-        audit.event(AuditAction.EXPORT, "import_batch", null, "Exported the list of imports as " + as.label()
-                + " (" + rows.size() + " rows)");
+        Table table = Table.of(
+                "Imports",
+                List.of("Uploaded", "File", "Type", "Uploaded by", "Rows", "Problems", "Status", "Imported"),
+                rows);
+        audit.event(
+                AuditAction.EXPORT,
+                "import_batch",
+                null,
+                "Exported the list of imports as " + as.label() + " (" + rows.size() + " rows)");
         ExportResponse.send(response, as, "imports", table);
     }
 
@@ -206,7 +215,8 @@ class ImportsController {
     private static Preview preview(ImportKind kind, List<ImportRow> rows) {
         List<String> columns = kind.columns().stream().map(ImportColumn::name).toList();
         List<PreviewRow> lines = rows.stream()
-                .map(r -> new PreviewRow(r.number(), columns.stream().map(r::value).toList()))
+                .map(r -> new PreviewRow(
+                        r.number(), columns.stream().map(r::value).toList()))
                 .toList();
         return new Preview(columns, lines);
     }

@@ -54,10 +54,14 @@ class AgencyImport implements ImportKind {
     @Override
     public List<ImportColumn> columns() {
         return List.of(
-                ImportColumn.required("name", "The agency's full name, as it should appear in the directory. It must"
-                        + " not already be in the Hub. Up to " + NAME_MAX + " characters."),
-                ImportColumn.optional("short_name", "A short name or abbreviation, such as KCC. Up to "
-                        + SHORT_NAME_MAX + " characters. May be left empty."),
+                ImportColumn.required(
+                        "name",
+                        "The agency's full name, as it should appear in the directory. It must"
+                                + " not already be in the Hub. Up to " + NAME_MAX + " characters."),
+                ImportColumn.optional(
+                        "short_name",
+                        "A short name or abbreviation, such as KCC. Up to " + SHORT_NAME_MAX
+                                + " characters. May be left empty."),
                 ImportColumn.required("type", "The type of agency, for example Police, School or Health provider."),
                 ImportColumn.required("sector", "The agency's sector, for example Health, Education or Policing."));
     }
@@ -77,8 +81,10 @@ class AgencyImport implements ImportKind {
         if (name != null) {
             OptionalInt first = ctx.firstSeen("name", name, row.number());
             if (first.isPresent()) {
-                check.add("name", "\"" + name + "\" is also on row " + first.getAsInt()
-                        + ". Each agency can be in the file only once");
+                check.add(
+                        "name",
+                        "\"" + name + "\" is also on row " + first.getAsInt()
+                                + ". Each agency can be in the file only once");
             } else if (agencies.nameTaken(name, null)) {
                 check.add("name", "There is already an agency called \"" + name + "\" in the Hub");
             }
@@ -107,8 +113,11 @@ class AgencyImport implements ImportKind {
                         Objects.requireNonNull(sector),
                         List.of(ctx.partnershipId())));
             } catch (DuplicateKeyException e) {
-                throw new ImportRejected(ImportProblem.at(row, "name", "An agency called \"" + row.value("name")
-                        + "\" was added to the Hub after the file was checked"));
+                throw new ImportRejected(ImportProblem.at(
+                        row,
+                        "name",
+                        "An agency called \"" + row.value("name")
+                                + "\" was added to the Hub after the file was checked"));
             }
         }
     }

@@ -30,7 +30,8 @@ public final class CsvExport {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             writer.write(BOM);
             CSVPrinter printer = new CSVPrinter(writer, FORMAT);
-            printer.printRecord(table.headers().stream().map(SpreadsheetSafety::neutralise).toList());
+            printer.printRecord(
+                    table.headers().stream().map(SpreadsheetSafety::neutralise).toList());
             int columns = table.headers().size();
             List<String> cells = new ArrayList<>(columns);
             for (List<?> row : table.rows()) {

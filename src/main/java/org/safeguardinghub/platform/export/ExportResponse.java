@@ -49,9 +49,8 @@ public final class ExportResponse {
     /** A safe download name: {@code base} reduced to {@code [a-z0-9-]}, then the date and the extension. */
     public static String fileName(String base, LocalDate date, ExportFormat format) {
         String ascii = Normalizer.normalize(base, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        String safe = ascii.toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("^-+|-+$", "");
+        String safe =
+                ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (safe.length() > 60) {
             safe = safe.substring(0, 60).replaceAll("-+$", "");
         }

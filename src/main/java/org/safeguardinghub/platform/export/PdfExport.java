@@ -26,8 +26,7 @@ public final class PdfExport {
     public static final int MAX_ROWS = 5_000;
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private static final DateTimeFormatter GENERATED =
-            DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK);
+    private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK);
 
     private static final String CSS = """
             @page { size: A4 landscape; margin: 15mm 12mm 18mm 12mm;
@@ -90,7 +89,9 @@ public final class PdfExport {
             }
             h.append("<tr>");
             for (int i = 0; i < columns; i++) {
-                h.append("<td>").append(Encode.forXml(printable(Table.cell(row, i)))).append("</td>");
+                h.append("<td>")
+                        .append(Encode.forXml(printable(Table.cell(row, i))))
+                        .append("</td>");
             }
             h.append("</tr>");
             count++;

@@ -23,7 +23,8 @@ public record Table(String title, List<String> headers, Iterable<? extends List<
         headers = List.copyOf(headers);
     }
 
-    public static Table of(String title, List<String> headers, Iterable<? extends List<? extends @Nullable Object>> rows) {
+    public static Table of(
+            String title, List<String> headers, Iterable<? extends List<? extends @Nullable Object>> rows) {
         return new Table(title, headers, rows);
     }
 

@@ -21,7 +21,8 @@ class HeaderMappingTests {
                 .containsEntry("name", "Kent Police")
                 .containsEntry("short_name", "KP")
                 .containsEntry("type", "Police");
-        assertThat(HeaderMapping.match(List.of("name", "short-name", "type"), COLUMNS).values(List.of("a", "b", "c")))
+        assertThat(HeaderMapping.match(List.of("name", "short-name", "type"), COLUMNS)
+                        .values(List.of("a", "b", "c")))
                 .containsEntry("short_name", "b");
     }
 

@@ -46,7 +46,8 @@ class ImportFileReaderTests {
 
         @Test
         void readsHeaderAndRowsNumberedAsASpreadsheetShowsThem() {
-            ParsedFile file = reader.read("agencies.csv", utf8("name,type\r\nKent Police,Police\r\nKCC,Local authority\r\n"));
+            ParsedFile file =
+                    reader.read("agencies.csv", utf8("name,type\r\nKent Police,Police\r\nKCC,Local authority\r\n"));
             assertThat(file.headers()).containsExactly("name", "type");
             assertThat(file.rows()).extracting(ParsedFile.Row::number).containsExactly(2, 3);
             assertThat(file.rows().get(1).cells()).containsExactly("KCC", "Local authority");
@@ -98,7 +99,9 @@ class ImportFileReaderTests {
         @Test
         void reportsAStrayQuoteWithItsLine() {
             String csv = "name,type\nA,B\n\"Quoted\"then more,C\n";
-            assertThat(rejection(() -> reader.read("a.csv", utf8(csv)))).contains("line 3").contains("double quote");
+            assertThat(rejection(() -> reader.read("a.csv", utf8(csv))))
+                    .contains("line 3")
+                    .contains("double quote");
         }
 
         @Test
@@ -119,9 +122,12 @@ class ImportFileReaderTests {
         @Test
         void rejectsEmptyFilesAndHeaderOnlyFiles() {
             assertThat(rejection(() -> reader.read("a.csv", new byte[0]))).contains("is empty");
-            assertThat(rejection(() -> reader.read("a.csv", utf8("\uFEFF \r\n")))).contains("is empty");
-            assertThat(rejection(() -> reader.read("a.csv", utf8("name,type\r\n")))).contains("no rows of data");
-            assertThat(rejection(() -> reader.read("a.csv", utf8("name,type\r\n,\r\n")))).contains("no rows of data");
+            assertThat(rejection(() -> reader.read("a.csv", utf8("\uFEFF \r\n"))))
+                    .contains("is empty");
+            assertThat(rejection(() -> reader.read("a.csv", utf8("name,type\r\n"))))
+                    .contains("no rows of data");
+            assertThat(rejection(() -> reader.read("a.csv", utf8("name,type\r\n,\r\n"))))
+                    .contains("no rows of data");
         }
 
         @Test
@@ -130,13 +136,18 @@ class ImportFileReaderTests {
             for (int i = 0; i < 101; i++) {
                 csv.append("Agency ").append(i).append('\n');
             }
-            assertThat(rejection(() -> reader.read("a.csv", utf8(csv.toString())))).contains("more than 100 rows");
-            assertThat(new ImportFileReader(101).read("a.csv", utf8(csv.toString())).rows()).hasSize(101);
+            assertThat(rejection(() -> reader.read("a.csv", utf8(csv.toString()))))
+                    .contains("more than 100 rows");
+            assertThat(new ImportFileReader(101)
+                            .read("a.csv", utf8(csv.toString()))
+                            .rows())
+                    .hasSize(101);
         }
 
         @Test
         void explainsSemicolonSeparatedFiles() {
-            assertThat(rejection(() -> reader.read("a.csv", utf8("name;type\nA;B\n")))).contains("semicolons");
+            assertThat(rejection(() -> reader.read("a.csv", utf8("name;type\nA;B\n"))))
+                    .contains("semicolons");
         }
     }
 
@@ -147,12 +158,14 @@ class ImportFileReaderTests {
         void acceptsOnlyCsvAndXlsxByName() {
             assertThat(rejection(() -> reader.read("a.txt", utf8("name\nA\n")))).contains("must be a CSV or an Excel");
             assertThat(rejection(() -> reader.read("a.xls", utf8("name\nA\n")))).contains("Excel 97-2003");
-            assertThat(rejection(() -> reader.read("a.csv.exe", utf8("name\nA\n")))).contains("must be a CSV");
+            assertThat(rejection(() -> reader.read("a.csv.exe", utf8("name\nA\n"))))
+                    .contains("must be a CSV");
         }
 
         @Test
         void checksTheContentMatchesTheName() throws IOException {
-            assertThat(rejection(() -> reader.read("a.xlsx", utf8("name\nA\n")))).contains("is not an Excel workbook");
+            assertThat(rejection(() -> reader.read("a.xlsx", utf8("name\nA\n"))))
+                    .contains("is not an Excel workbook");
             byte[] workbook = workbook(sheet -> sheet.createRow(0).createCell(0).setCellValue("name"));
             assertThat(rejection(() -> reader.read("a.csv", workbook))).contains("not CSV text");
         }
@@ -181,7 +194,11 @@ class ImportFileReaderTests {
                 Row c = sheet.createRow(3);
                 c.createCell(0).setCellValue("  Hollowbrook  ");
                 c.createCell(2).setCellValue("School");
-                sheet.getWorkbook().createSheet("Second").createRow(0).createCell(0).setCellValue("ignored");
+                sheet.getWorkbook()
+                        .createSheet("Second")
+                        .createRow(0)
+                        .createCell(0)
+                        .setCellValue("ignored");
             });
             ParsedFile file = reader.read("agencies.xlsx", content);
             assertThat(file.headers()).containsExactly("Name", "Count", "Type");
@@ -207,7 +224,8 @@ class ImportFileReaderTests {
         void rejectsEmptyAndHeaderOnlyWorkbooks() throws IOException {
             byte[] empty = workbook(sheet -> {});
             assertThat(rejection(() -> reader.read("a.xlsx", empty))).contains("is empty");
-            byte[] headerOnly = workbook(sheet -> sheet.createRow(0).createCell(0).setCellValue("name"));
+            byte[] headerOnly =
+                    workbook(sheet -> sheet.createRow(0).createCell(0).setCellValue("name"));
             assertThat(rejection(() -> reader.read("a.xlsx", headerOnly))).contains("no rows of data");
         }
 
@@ -247,7 +265,8 @@ class ImportFileReaderTests {
                 }
                 fs.writeFilesystem(encrypted);
             }
-            assertThat(rejection(() -> reader.read("a.xlsx", encrypted.toByteArray()))).contains("password protected");
+            assertThat(rejection(() -> reader.read("a.xlsx", encrypted.toByteArray())))
+                    .contains("password protected");
         }
 
         @Test
@@ -257,8 +276,10 @@ class ImportFileReaderTests {
                 sheet.createRow(1).createCell(0).setCellValue("A");
             });
             // the same workbook with 20MB of spaces in the sheet: compresses more than 1000 to 1
-            byte[] bomb = rewriteEntry(good, "xl/worksheets/sheet1.xml", xml -> xml.replace(
-                    "<sheetData>", "<!--" + " ".repeat(20 * 1024 * 1024) + "--><sheetData>"));
+            byte[] bomb = rewriteEntry(
+                    good,
+                    "xl/worksheets/sheet1.xml",
+                    xml -> xml.replace("<sheetData>", "<!--" + " ".repeat(20 * 1024 * 1024) + "--><sheetData>"));
             assertThat(bomb.length).isLessThan(200_000);
             assertThat(rejection(() -> reader.read("a.xlsx", bomb))).contains("unusually large");
         }
@@ -277,7 +298,8 @@ class ImportFileReaderTests {
         }
     }
 
-    static byte[] rewriteEntry(byte[] zip, String name, java.util.function.UnaryOperator<String> change) throws IOException {
+    static byte[] rewriteEntry(byte[] zip, String name, java.util.function.UnaryOperator<String> change)
+            throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
                 ZipOutputStream zout = new ZipOutputStream(out)) {
@@ -285,7 +307,8 @@ class ImportFileReaderTests {
             while ((entry = in.getNextEntry()) != null) {
                 byte[] data = in.readAllBytes();
                 if (entry.getName().equals(name)) {
-                    data = change.apply(new String(data, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                    data = change.apply(new String(data, StandardCharsets.UTF_8))
+                            .getBytes(StandardCharsets.UTF_8);
                 }
                 zout.putNextEntry(new ZipEntry(entry.getName()));
                 zout.write(data);

@@ -60,9 +60,11 @@ class ExportTests {
         assertThat(text).startsWith("Name,Notes,Address\r\n");
         assertThat(text).contains("\"Smith, Jones & \"\"Co\"\"\"");
 
-        List<CSVRecord> records = CSVFormat.RFC4180.parse(new StringReader(text)).getRecords();
+        List<CSVRecord> records =
+                CSVFormat.RFC4180.parse(new StringReader(text)).getRecords();
         assertThat(records).hasSize(1 + 1 + DANGEROUS.size());
-        assertThat(records.get(1).values()).containsExactly("Kent Police", "Smith, Jones & \"Co\"", "Line one\nline two");
+        assertThat(records.get(1).values())
+                .containsExactly("Kent Police", "Smith, Jones & \"Co\"", "Line one\nline two");
         for (int i = 0; i < DANGEROUS.size(); i++) {
             CSVRecord r = records.get(2 + i);
             assertThat(r.get(0)).isEqualTo("'" + DANGEROUS.get(i));
@@ -78,7 +80,9 @@ class ExportTests {
             Sheet sheet = wb.getSheetAt(0);
             assertThat(sheet.getSheetName()).isEqualTo("Agencies in Kent");
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Name");
-            assertThat(wb.getFontAt(sheet.getRow(0).getCell(0).getCellStyle().getFontIndex()).getBold()).isTrue();
+            assertThat(wb.getFontAt(sheet.getRow(0).getCell(0).getCellStyle().getFontIndex())
+                            .getBold())
+                    .isTrue();
             assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("Smith, Jones & \"Co\"");
             for (int i = 0; i < DANGEROUS.size(); i++) {
                 var cell = sheet.getRow(2 + i).getCell(0);
@@ -96,11 +100,14 @@ class ExportTests {
             rows.add(List.of("Agency " + i, String.valueOf(i)));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        XlsxExport.write(Table.of("A very long title that is longer than Excel allows for a sheet", List.of("Name", "N"), rows), out);
+        XlsxExport.write(
+                Table.of("A very long title that is longer than Excel allows for a sheet", List.of("Name", "N"), rows),
+                out);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             assertThat(wb.getSheetAt(0).getLastRowNum()).isEqualTo(5_000);
             assertThat(wb.getSheetAt(0).getSheetName()).hasSizeLessThanOrEqualTo(31);
-            assertThat(wb.getSheetAt(0).getRow(5_000).getCell(0).getStringCellValue()).isEqualTo("Agency 4999");
+            assertThat(wb.getSheetAt(0).getRow(5_000).getCell(0).getStringCellValue())
+                    .isEqualTo("Agency 4999");
         }
     }
 
@@ -139,7 +146,8 @@ class ExportTests {
         assertThat(ExportResponse.fileName("Imports", day, ExportFormat.CSV)).isEqualTo("imports-2026-05-03.csv");
         assertThat(ExportResponse.fileName("../../etc/passwd\r\nX: y\"", day, ExportFormat.PDF))
                 .isEqualTo("etc-passwd-x-y-2026-05-03.pdf");
-        assertThat(ExportResponse.fileName("Église d'été", day, ExportFormat.XLSX)).isEqualTo("eglise-d-ete-2026-05-03.xlsx");
+        assertThat(ExportResponse.fileName("Église d'été", day, ExportFormat.XLSX))
+                .isEqualTo("eglise-d-ete-2026-05-03.xlsx");
         assertThat(ExportResponse.fileName("***", day, ExportFormat.CSV)).isEqualTo("export-2026-05-03.csv");
     }
 }
