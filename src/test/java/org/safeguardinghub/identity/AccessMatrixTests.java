@@ -70,6 +70,8 @@ class AccessMatrixTests {
             new Route("POST", "/people/999999/reset", Set.of(ADMIN)),
             new Route("GET", "/imports", Set.of(ADMIN, BUSINESS)),
             new Route("GET", "/imports/new", Set.of(ADMIN, BUSINESS)),
+            new Route("POST", "/imports/new", Set.of(ADMIN, BUSINESS)),
+            new Route("GET", "/imports/export.csv", Set.of(ADMIN, BUSINESS)),
             new Route("GET", "/audit", Set.of(ADMIN)),
             new Route("GET", "/audit/export.csv", Set.of(ADMIN)),
             new Route("GET", "/an-unlisted-route", Set.of()));

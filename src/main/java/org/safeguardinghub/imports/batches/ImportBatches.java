@@ -131,14 +131,6 @@ public class ImportBatches {
                 .optional();
     }
 
-    /** By id alone, for the background check of a batch this module has just created. */
-    Optional<ImportBatch> byId(long id) {
-        return jdbc.sql(SELECT + " where b.id = :id")
-                .param("id", id)
-                .query(ImportBatches::map)
-                .optional();
-    }
-
     /** The user's batches, newest first. */
     public PageResult<ImportBatch> list(ImportScope scope, int page, int size) {
         if (scope.kinds().isEmpty()) {

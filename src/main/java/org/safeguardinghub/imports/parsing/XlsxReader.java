@@ -34,7 +34,7 @@ import org.xml.sax.XMLReader;
  * <p>Zip-bomb guards: the workbook is opened from a temporary file through POI's {@link ZipSecureFile}, which
  * refuses any part that inflates more than 100 times its compressed size ({@link #MIN_INFLATE_RATIO}) or beyond
  * {@link #MAX_ENTRY_SIZE} bytes, and a workbook of more than {@link #MAX_FILE_COUNT} parts. These are process-wide
- * POI settings; they are set once, here, for every use of POI in the Hub.
+ * POI settings, set when this class is first used.
  */
 final class XlsxReader {
 
