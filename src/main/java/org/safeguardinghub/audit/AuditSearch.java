@@ -1,12 +1,12 @@
 package org.safeguardinghub.audit;
 
+import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.io.OutputStream;
+import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.platform.export.CsvExport;
 import org.safeguardinghub.platform.export.Table;
-import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,9 +52,12 @@ public class AuditSearch {
 
     @Transactional(readOnly = true)
     public PageResult<AuditEntry> search(Filter f, int page, int size) {
-        long total = bind(jdbc.sql("select count(*) from audit_event" + WHERE), f).query(Long.class).single();
+        long total = bind(jdbc.sql("select count(*) from audit_event" + WHERE), f)
+                .query(Long.class)
+                .single();
         List<AuditEntry> items = bind(
-                        jdbc.sql("select * from audit_event" + WHERE + " order by id desc limit :limit offset :offset"), f)
+                        jdbc.sql("select * from audit_event" + WHERE + " order by id desc limit :limit offset :offset"),
+                        f)
                 .param("limit", size)
                 .param("offset", PageResult.offset(page, size))
                 .query(AuditSearch::map)
@@ -86,23 +89,51 @@ public class AuditSearch {
                             e.requestId() == null ? "" : e.requestId()))
                     .iterator();
             CsvExport.write(
-                    Table.of("Audit trail", List.of("id", "occurred_at", "user_id", "user", "address", "action",
-                            "record_type", "record_id", "changes", "request_id"), rows),
+                    Table.of(
+                            "Audit trail",
+                            List.of(
+                                    "id",
+                                    "occurred_at",
+                                    "user_id",
+                                    "user",
+                                    "address",
+                                    "action",
+                                    "record_type",
+                                    "record_id",
+                                    "changes",
+                                    "request_id"),
+                            rows),
                     out);
         }
     }
 
     @Transactional(readOnly = true)
     public List<String> recordTypes() {
-        return jdbc.sql("select distinct record_type from audit_event order by 1").query(String.class).list();
+        return jdbc.sql("select distinct record_type from audit_event order by 1")
+                .query(String.class)
+                .list();
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Filter f) {
         return spec.param("partnership", Actors.require().partnershipId())
-                .param("from", f.from() == null ? null : java.sql.Timestamp.from(f.from().atStartOfDay(UK).toInstant()))
-                .param("to", f.to() == null ? null : java.sql.Timestamp.from(f.to().plusDays(1).atStartOfDay(UK).toInstant()))
+                .param(
+                        "from",
+                        f.from() == null
+                                ? null
+                                : java.sql.Timestamp.from(
+                                        f.from().atStartOfDay(UK).toInstant()))
+                .param(
+                        "to",
+                        f.to() == null
+                                ? null
+                                : java.sql.Timestamp.from(
+                                        f.to().plusDays(1).atStartOfDay(UK).toInstant()))
                 .param("actor", f.actor())
-                .param("actorLike", f.actor() == null ? null : "%" + f.actor().replace("%", "\\%").replace("_", "\\_") + "%")
+                .param(
+                        "actorLike",
+                        f.actor() == null
+                                ? null
+                                : "%" + f.actor().replace("%", "\\%").replace("_", "\\_") + "%")
                 .param("action", f.action())
                 .param("recordType", f.recordType())
                 .param("recordId", f.recordId());

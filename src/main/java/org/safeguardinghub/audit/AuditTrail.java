@@ -40,7 +40,8 @@ public class AuditTrail {
      * when nothing changed.
      */
     @Transactional
-    public void changed(AuditAction action, String recordType, Object recordId, Map<String, ?> before, Map<String, ?> after) {
+    public void changed(
+            AuditAction action, String recordType, Object recordId, Map<String, ?> before, Map<String, ?> after) {
         Map<String, FieldChange> changes = diff(before, after);
         if (!changes.isEmpty() || action != AuditAction.UPDATE) {
             write(action, recordType, recordId, changes, null);
@@ -62,8 +63,18 @@ public class AuditTrail {
     /** As {@link #event} for a user who is not signed in yet (sign-in attempts). */
     @Transactional
     public void eventBy(
-            @Nullable Long actorUserId, String actorName, AuditAction action, String recordType, @Nullable Object recordId, String detail) {
-        write(action, recordType, recordId, Map.of("detail", new FieldChange(null, detail)), new ActorRef(actorUserId, actorName));
+            @Nullable Long actorUserId,
+            String actorName,
+            AuditAction action,
+            String recordType,
+            @Nullable Object recordId,
+            String detail) {
+        write(
+                action,
+                recordType,
+                recordId,
+                Map.of("detail", new FieldChange(null, detail)),
+                new ActorRef(actorUserId, actorName));
     }
 
     static Map<String, FieldChange> diff(Map<String, ?> before, Map<String, ?> after) {
@@ -79,7 +90,11 @@ public class AuditTrail {
     }
 
     private void write(
-            AuditAction action, String recordType, @Nullable Object recordId, Map<String, FieldChange> changes, @Nullable ActorRef explicit) {
+            AuditAction action,
+            String recordType,
+            @Nullable Object recordId,
+            Map<String, FieldChange> changes,
+            @Nullable ActorRef explicit) {
         ActorRef actor = explicit != null
                 ? explicit
                 : Actors.current()
@@ -119,5 +134,6 @@ public class AuditTrail {
     record ActorRef(@Nullable Long userId, String name) {}
 
     /** One field's value before and after a change. */
-    public record FieldChange(@Nullable String before, @Nullable String after) {}
+    public record FieldChange(
+            @Nullable String before, @Nullable String after) {}
 }

@@ -3,7 +3,9 @@
  * so a business team can try the Hub in minutes. Never runs when {@code HUB_DEMO=false} or the {@code prod} profile
  * is active.
  */
-@ApplicationModule(displayName = "Demo data", allowedDependencies = {"platform", "identity"})
+@ApplicationModule(
+        displayName = "Demo data",
+        allowedDependencies = {"platform", "identity"})
 @NullMarked
 package org.safeguardinghub.demo;
 

@@ -22,7 +22,11 @@ public class AccountProvisioning {
     /** Creates an active account with an already-encoded password and the given roles per partnership id. */
     @Transactional
     public long createActive(
-            String email, String displayName, String jobTitle, long agencyId, String encodedPassword,
+            String email,
+            String displayName,
+            String jobTitle,
+            long agencyId,
+            String encodedPassword,
             Map<Long, Set<Role>> rolesByPartnership) {
         long id = users.insert(email, displayName, jobTitle, agencyId, encodedPassword, false, "ACTIVE", null, null);
         rolesByPartnership.forEach((partnership, roles) -> {

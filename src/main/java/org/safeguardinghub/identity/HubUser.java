@@ -58,13 +58,33 @@ public final class HubUser implements UserDetails, Actor, CredentialsContainer, 
 
     /** The same person without the password hash, as kept in the session. */
     public HubUser withoutPassword() {
-        return new HubUser(userId, email, displayName, agencyId, partnershipId, partnershipName, roles, null,
-                mustChangePassword, enabled, locked);
+        return new HubUser(
+                userId,
+                email,
+                displayName,
+                agencyId,
+                partnershipId,
+                partnershipName,
+                roles,
+                null,
+                mustChangePassword,
+                enabled,
+                locked);
     }
 
     public HubUser passwordChanged() {
-        return new HubUser(userId, email, displayName, agencyId, partnershipId, partnershipName, roles, null, false,
-                enabled, locked);
+        return new HubUser(
+                userId,
+                email,
+                displayName,
+                agencyId,
+                partnershipId,
+                partnershipName,
+                roles,
+                null,
+                false,
+                enabled,
+                locked);
     }
 
     @Override

@@ -12,8 +12,17 @@ public final class PasswordPolicy {
 
     public static final int MINIMUM_LENGTH = 12;
     private static final Set<String> COMMON = Set.of(
-            "password1234", "123456789012", "qwertyuiop12", "letmein12345", "welcome12345", "passwordpassword",
-            "safeguarding", "safeguarding1", "iloveyou1234", "changeme1234", "administrator");
+            "password1234",
+            "123456789012",
+            "qwertyuiop12",
+            "letmein12345",
+            "welcome12345",
+            "passwordpassword",
+            "safeguarding",
+            "safeguarding1",
+            "iloveyou1234",
+            "changeme1234",
+            "administrator");
 
     private PasswordPolicy() {}
 

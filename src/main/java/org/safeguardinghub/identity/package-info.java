@@ -3,7 +3,9 @@
  * invitations and the security configuration. Permissions per role are defined once, in {@link
  * org.safeguardinghub.identity.Role}.
  */
-@ApplicationModule(displayName = "Identity and access", allowedDependencies = {"platform", "audit", "organisation"})
+@ApplicationModule(
+        displayName = "Identity and access",
+        allowedDependencies = {"platform", "audit", "organisation"})
 @NullMarked
 package org.safeguardinghub.identity;
 

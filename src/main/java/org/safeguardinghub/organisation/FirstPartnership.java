@@ -37,10 +37,7 @@ public class FirstPartnership {
                 .single();
         long agency = jdbc.sql("""
                         insert into agency (name, agency_type, sector) values (:n, 'LOCAL_AUTHORITY', 'LOCAL_GOVERNMENT')
-                        returning id""")
-                .param("n", agencyName)
-                .query(Long.class)
-                .single();
+                        returning id""").param("n", agencyName).query(Long.class).single();
         jdbc.sql("insert into agency_partnership (agency_id, partnership_id) values (:a, :p)")
                 .param("a", agency)
                 .param("p", partnership)

@@ -3,6 +3,8 @@ package org.safeguardinghub.organisation;
 import java.util.List;
 import java.util.Optional;
 import org.safeguardinghub.organisation.agencies.Agencies;
+import org.safeguardinghub.organisation.districts.Districts;
+import org.safeguardinghub.organisation.groups.Groups;
 import org.safeguardinghub.organisation.partnerships.Partnerships;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,10 +19,14 @@ public class Organisation {
 
     private final Partnerships partnerships;
     private final Agencies agencies;
+    private final Districts districts;
+    private final Groups groups;
 
-    Organisation(Partnerships partnerships, Agencies agencies) {
+    Organisation(Partnerships partnerships, Agencies agencies, Districts districts, Groups groups) {
         this.partnerships = partnerships;
         this.agencies = agencies;
+        this.districts = districts;
+        this.groups = groups;
     }
 
     public List<PartnershipSummary> activePartnerships() {
@@ -39,6 +45,20 @@ public class Organisation {
     public List<AgencySummary> agenciesOf(long partnershipId) {
         return agencies.search(partnershipId, null, null, false, 1, 10_000).items().stream()
                 .map(a -> new AgencySummary(a.id(), a.name(), a.type(), a.archived()))
+                .toList();
+    }
+
+    /** Current districts of a partnership, by name. */
+    public List<DistrictSummary> districtsOf(long partnershipId) {
+        return districts.current(partnershipId).stream()
+                .map(d -> new DistrictSummary(d.id(), d.name(), d.areaName()))
+                .toList();
+    }
+
+    /** Current groups of a partnership, by name. */
+    public List<GroupSummary> groupsOf(long partnershipId) {
+        return groups.current(partnershipId).stream()
+                .map(g -> new GroupSummary(g.id(), g.name(), g.parentGroupId()))
                 .toList();
     }
 }

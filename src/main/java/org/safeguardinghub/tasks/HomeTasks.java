@@ -33,12 +33,15 @@ public class HomeTasks {
                     }
                     int days = calendar.workingDaysBetween(today, t.dueOn());
                     if (days < 0) {
-                        return new ShownTask(t, "Overdue by " + -days + " working day" + (days == -1 ? "" : "s"), "govuk-tag--red");
+                        return new ShownTask(
+                                t, "Overdue by " + -days + " working day" + (days == -1 ? "" : "s"), "govuk-tag--red");
                     }
                     if (days == 0) {
                         return new ShownTask(t, "Due today", "govuk-tag--orange");
                     }
-                    return new ShownTask(t, "Due in " + days + " working day" + (days == 1 ? "" : "s"),
+                    return new ShownTask(
+                            t,
+                            "Due in " + days + " working day" + (days == 1 ? "" : "s"),
                             days <= 2 ? "govuk-tag--yellow" : "govuk-tag--blue");
                 })
                 .toList();

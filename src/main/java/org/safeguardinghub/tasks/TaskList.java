@@ -20,8 +20,14 @@ class TaskList {
 
     /** Raises a task for everyone holding {@code role} in a partnership, once per source. */
     void raiseForRole(
-            long partnershipId, String role, @Nullable Long agencyId, String title, String link, @Nullable LocalDate due,
-            String sourceType, String sourceId) {
+            long partnershipId,
+            String role,
+            @Nullable Long agencyId,
+            String title,
+            String link,
+            @Nullable LocalDate due,
+            String sourceType,
+            String sourceId) {
         jdbc.sql("""
                         insert into task (partnership_id, assignee_role, agency_id, title, link, due_on, source_type, source_id)
                         values (:p, :role, :agency, :title, :link, :due, :type, :source)
@@ -40,10 +46,7 @@ class TaskList {
     int closeBySource(String sourceType, String sourceId) {
         return jdbc.sql("""
                         update task set status = 'DONE', completed_at = now()
-                        where source_type = :type and source_id = :source and status = 'OPEN'""")
-                .param("type", sourceType)
-                .param("source", sourceId)
-                .update();
+                        where source_type = :type and source_id = :source and status = 'OPEN'""").param("type", sourceType).param("source", sourceId).update();
     }
 
     /** Open tasks addressed to the person, or to a role they hold in their current partnership (and agency). */

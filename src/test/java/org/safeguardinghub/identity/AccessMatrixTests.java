@@ -62,6 +62,9 @@ class AccessMatrixTests {
             new Route("GET", "/groups/new", Set.of(ADMIN, BUSINESS)),
             new Route("GET", "/districts/new", Set.of(ADMIN, BUSINESS)),
             new Route("GET", "/partnerships", Set.of(ADMIN, BUSINESS)),
+            new Route("GET", "/partnerships/new", Set.of(ADMIN)),
+            new Route("POST", "/partnerships/new", Set.of(ADMIN)),
+            new Route("GET", "/groups/1/members/1/edit", Set.of(ADMIN, BUSINESS)),
             new Route("GET", "/people", Set.of(ADMIN, BUSINESS, LEAD)),
             new Route("GET", "/people/1", Set.of(ADMIN, BUSINESS, LEAD)),
             new Route("GET", "/people/invite", Set.of(ADMIN)),
@@ -95,7 +98,8 @@ class AccessMatrixTests {
     @ParameterizedTest(name = "{0} as {1}: allowed={2}")
     @MethodSource("matrix")
     void eachRoleGetsExactlyTheRoutesItShould(Route route, String who, boolean allowed) throws Exception {
-        int status = mvc.perform(request(route).with(SignedIn.as(principals, who)).with(csrf()))
+        int status = mvc.perform(
+                        request(route).with(SignedIn.as(principals, who)).with(csrf()))
                 .andReturn()
                 .getResponse()
                 .getStatus();
@@ -138,6 +142,9 @@ class AccessMatrixTests {
     }
 
     private static MockHttpServletRequestBuilder request(Route r) {
-        return r.method().equals("GET") ? get(r.path()) : post(r.path()).params(new org.springframework.util.LinkedMultiValueMap<>(Map.of("version", List.of("0"))));
+        return r.method().equals("GET")
+                ? get(r.path())
+                : post(r.path())
+                        .params(new org.springframework.util.LinkedMultiValueMap<>(Map.of("version", List.of("0"))));
     }
 }

@@ -40,11 +40,17 @@ class AgencyScopeTests {
     DataSource dataSource;
 
     long idOf(String email) {
-        return jdbc.sql("select id from app_user where email = :e").param("e", email).query(Long.class).single();
+        return jdbc.sql("select id from app_user where email = :e")
+                .param("e", email)
+                .query(Long.class)
+                .single();
     }
 
     long agencyOf(String email) {
-        return jdbc.sql("select agency_id from app_user where email = :e").param("e", email).query(Long.class).single();
+        return jdbc.sql("select agency_id from app_user where email = :e")
+                .param("e", email)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -74,12 +80,16 @@ class AgencyScopeTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(page).contains("Jordan Lee").contains("Dana White");
-        assertThat(page).doesNotContain("Casey Brown").doesNotContain("Sam Taylor").doesNotContain("Alex Morgan");
+        assertThat(page)
+                .doesNotContain("Casey Brown")
+                .doesNotContain("Sam Taylor")
+                .doesNotContain("Alex Morgan");
     }
 
     @Test
     void searchingByAnotherAgencysNameFindsNothing() throws Exception {
-        String page = mvc.perform(get("/people").param("q", "Casey").with(SignedIn.as(principals, DemoAccounts.SCHOOL_LEAD)))
+        String page = mvc.perform(
+                        get("/people").param("q", "Casey").with(SignedIn.as(principals, DemoAccounts.SCHOOL_LEAD)))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
@@ -92,8 +102,10 @@ class AgencyScopeTests {
         long school = agencyOf(DemoAccounts.SCHOOL_LEAD);
         var lead = principals.loadUserByUsername(DemoAccounts.SCHOOL_LEAD);
         SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(lead, null, lead.getAuthorities()));
-        try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(lead, null, lead.getAuthorities()));
+        try (Connection c = dataSource.getConnection();
+                var st = c.createStatement()) {
             // a query that forgets its scope entirely: RLS still returns only the school's people
             List<Long> agencies = new java.util.ArrayList<>();
             try (var rs = st.executeQuery("select distinct agency_id from app_user")) {
@@ -116,11 +128,13 @@ class AgencyScopeTests {
 
     @Test
     void theApplicationsRoleOwnsNoTableAndCannotRewriteTheAuditTrail() throws Exception {
-        long owned = jdbc.sql("select count(*) from pg_tables where schemaname = 'public' and tableowner = current_user")
+        long owned = jdbc.sql(
+                        "select count(*) from pg_tables where schemaname = 'public' and tableowner = current_user")
                 .query(Long.class)
                 .single();
         assertThat(owned).as("tables owned by the application role").isZero();
-        assertThatThrownBy(() -> jdbc.sql("update audit_event set actor_name = 'someone else'").update())
+        assertThatThrownBy(() -> jdbc.sql("update audit_event set actor_name = 'someone else'")
+                        .update())
                 .rootCause()
                 .hasMessageContaining("permission denied");
         assertThatThrownBy(() -> jdbc.sql("delete from audit_event").update())

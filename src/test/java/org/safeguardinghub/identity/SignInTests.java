@@ -37,9 +37,14 @@ class SignInTests {
 
     String newAccount(String password, boolean mustChange) {
         String email = "signin-" + UUID.randomUUID() + "@example.org";
-        long agency = jdbc.sql("select id from agency where name = 'Kent Police'").query(Long.class).single();
-        long partnership = jdbc.sql("select id from partnership where short_name = 'KSCMP'").query(Long.class).single();
-        long id = users.insert(email, "Test Person", null, agency, passwords.encode(password), mustChange, "ACTIVE", null, null);
+        long agency = jdbc.sql("select id from agency where name = 'Kent Police'")
+                .query(Long.class)
+                .single();
+        long partnership = jdbc.sql("select id from partnership where short_name = 'KSCMP'")
+                .query(Long.class)
+                .single();
+        long id = users.insert(
+                email, "Test Person", null, agency, passwords.encode(password), mustChange, "ACTIVE", null, null);
         users.grant(id, partnership, Set.of(Role.PRACTITIONER));
         return email;
     }
@@ -50,7 +55,8 @@ class SignInTests {
                 .andReturn();
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
         var session = result.getResponse().getCookie("SESSION"); // sessions live in PostgreSQL (Spring Session)
-        String home = mvc.perform(get("/").cookie(session)).andReturn().getResponse().getContentAsString();
+        String home =
+                mvc.perform(get("/").cookie(session)).andReturn().getResponse().getContentAsString();
         assertThat(home).contains("What needs your attention").contains("Chris Evans");
     }
 
@@ -64,10 +70,7 @@ class SignInTests {
         assertThat(signIn(email, "correct horse battery")).isEqualTo("/sign-in?locked");
         long lockedEvents = jdbc.sql("""
                         select count(*) from audit_event a join app_user u on a.record_id = u.id::text
-                        where u.email = :e and a.action = 'ACCOUNT_LOCKED'""")
-                .param("e", email)
-                .query(Long.class)
-                .single();
+                        where u.email = :e and a.action = 'ACCOUNT_LOCKED'""").param("e", email).query(Long.class).single();
         assertThat(lockedEvents).isEqualTo(1);
     }
 
@@ -77,18 +80,26 @@ class SignInTests {
         for (int i = 1; i <= 5; i++) {
             signIn(email, "wrong");
         }
-        jdbc.sql("update app_user set locked_until = now() - interval '1 second' where email = :e").param("e", email).update();
+        jdbc.sql("update app_user set locked_until = now() - interval '1 second' where email = :e")
+                .param("e", email)
+                .update();
         assertThat(signIn(email, "correct horse battery")).isEqualTo("/");
     }
 
     @Test
     void oneTimePasswordMustBeChangedBeforeAnythingElse() throws Exception {
         String email = newAccount("one-time-password-1", true);
-        var login = mvc.perform(formLogin("/sign-in").user(email).password("one-time-password-1")).andReturn();
+        var login = mvc.perform(formLogin("/sign-in").user(email).password("one-time-password-1"))
+                .andReturn();
         var session = login.getResponse().getCookie("SESSION");
-        assertThat(mvc.perform(get("/").cookie(session)).andReturn().getResponse().getRedirectedUrl())
+        assertThat(mvc.perform(get("/").cookie(session))
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl())
                 .isEqualTo("/account/password");
-        var weak = mvc.perform(post("/account/password").cookie(session).with(csrf())
+        var weak = mvc.perform(post("/account/password")
+                        .cookie(session)
+                        .with(csrf())
                         .param("currentPassword", "one-time-password-1")
                         .param("newPassword", "short")
                         .param("confirmPassword", "short"))
@@ -96,14 +107,20 @@ class SignInTests {
                 .getResponse();
         assertThat(weak.getStatus()).as("redirect %s", weak.getRedirectedUrl()).isEqualTo(422);
         assertThat(weak.getContentAsString()).contains("There is a problem").contains("at least 12 characters");
-        var changed = mvc.perform(post("/account/password").cookie(session).with(csrf())
+        var changed = mvc.perform(post("/account/password")
+                        .cookie(session)
+                        .with(csrf())
                         .param("currentPassword", "one-time-password-1")
                         .param("newPassword", "a much longer passphrase")
                         .param("confirmPassword", "a much longer passphrase"))
                 .andReturn()
                 .getResponse();
         assertThat(changed.getRedirectedUrl()).isEqualTo("/");
-        assertThat(mvc.perform(get("/").cookie(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(get("/").cookie(session))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
         assertThat(signIn(email, "one-time-password-1")).isEqualTo("/sign-in?error");
         assertThat(signIn(email, "a much longer passphrase")).isEqualTo("/");
     }
@@ -124,11 +141,16 @@ class SignInTests {
     @Test
     void deactivatedAccountCannotSignIn() throws Exception {
         String email = newAccount("correct horse battery", false);
-        jdbc.sql("update app_user set status = 'DEACTIVATED' where email = :e").param("e", email).update();
+        jdbc.sql("update app_user set status = 'DEACTIVATED' where email = :e")
+                .param("e", email)
+                .update();
         assertThat(signIn(email, "correct horse battery")).isEqualTo("/sign-in?error");
     }
 
     private String signIn(String email, String password) throws Exception {
-        return mvc.perform(formLogin("/sign-in").user(email).password(password)).andReturn().getResponse().getRedirectedUrl();
+        return mvc.perform(formLogin("/sign-in").user(email).password(password))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
     }
 }

@@ -24,7 +24,8 @@ class AdministrationJourneyTests extends BrowserJourney {
 
         signIn(DemoAccounts.ADMIN, DemoAccounts.PASSWORD);
         visit("/agencies");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add an agency")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add an agency"))
+                .click();
         assertAccessible();
 
         // a first attempt with nothing filled in: the error summary explains what is missing
@@ -35,7 +36,8 @@ class AdministrationJourneyTests extends BrowserJourney {
         page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill(agency);
         page.getByLabel("Type of agency").selectOption(new SelectOption().setLabel("School (relevant agency)"));
         page.getByLabel("Sector").selectOption(new SelectOption().setLabel("Education"));
-        page.getByLabel("Kent Safeguarding Children Multi-Agency Partnership (KSCMP)").check();
+        page.getByLabel("Kent Safeguarding Children Multi-Agency Partnership (KSCMP)")
+                .check();
         button("Add agency").click();
         page.waitForLoadState();
         assertAccessible();
@@ -45,7 +47,8 @@ class AdministrationJourneyTests extends BrowserJourney {
         visit("/people/invite");
         page.getByLabel("Full name").fill("Taylor Journey");
         page.getByLabel("Email address").fill(email);
-        page.getByLabel("Agency", new Page.GetByLabelOptions().setExact(true)).selectOption(new SelectOption().setLabel(agency));
+        page.getByLabel("Agency", new Page.GetByLabelOptions().setExact(true))
+                .selectOption(new SelectOption().setLabel(agency));
         page.getByLabel("Agency safeguarding lead").check();
         button("Create invitation").click();
         page.waitForLoadState();
@@ -56,7 +59,8 @@ class AdministrationJourneyTests extends BrowserJourney {
 
         page.navigate(link);
         assertAccessible();
-        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill("a journey passphrase");
+        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true))
+                .fill("a journey passphrase");
         page.getByLabel("Confirm new password").fill("a journey passphrase");
         button("Set password").click();
         page.waitForLoadState();
@@ -64,9 +68,13 @@ class AdministrationJourneyTests extends BrowserJourney {
 
         signIn(email, "a journey passphrase");
         assertThat(page.locator("h1").textContent()).isEqualTo("What needs your attention");
-        assertThat(page.locator("#navigation").textContent()).contains("People").doesNotContain("Audit trail", "Imports");
+        assertThat(page.locator("#navigation").textContent())
+                .contains("People")
+                .doesNotContain("Audit trail", "Imports");
         visit("/people");
-        assertThat(page.locator("table").textContent()).contains("Taylor Journey").doesNotContain("Jordan Lee", "Sam Taylor");
+        assertThat(page.locator("table").textContent())
+                .contains("Taylor Journey")
+                .doesNotContain("Jordan Lee", "Sam Taylor");
         visit("/agencies/new");
         assertThat(page.locator("h1").textContent()).isEqualTo("You do not have access to this page");
         visit("/");
@@ -81,6 +89,7 @@ class AdministrationJourneyTests extends BrowserJourney {
     }
 
     private com.microsoft.playwright.Locator button(String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+        return page.getByRole(
+                AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 }

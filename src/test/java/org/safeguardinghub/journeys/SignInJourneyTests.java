@@ -13,10 +13,14 @@ class SignInJourneyTests extends BrowserJourney {
         signIn(DemoAccounts.SCHOOL_LEAD, DemoAccounts.PASSWORD);
         assertThat(page.locator("h1").textContent()).isEqualTo("What needs your attention");
         var menu = page.locator("#navigation").textContent();
-        assertThat(menu).contains("Home", "Agencies", "People").doesNotContain("Audit trail", "Imports", "Partnerships");
+        assertThat(menu)
+                .contains("Home", "Agencies", "People")
+                .doesNotContain("Audit trail", "Imports", "Partnerships");
 
         visit("/people");
-        assertThat(page.locator("table").textContent()).contains("Jordan Lee", "Dana White").doesNotContain("Casey Brown");
+        assertThat(page.locator("table").textContent())
+                .contains("Jordan Lee", "Dana White")
+                .doesNotContain("Casey Brown");
 
         visit("/audit");
         assertThat(page.locator("h1").textContent()).isEqualTo("You do not have access to this page");
@@ -33,7 +37,8 @@ class SignInJourneyTests extends BrowserJourney {
         // the scrutineer is used only here, so locking it does not disturb other journeys
         for (int i = 1; i <= 4; i++) {
             signIn(DemoAccounts.SCRUTINEER, "not-the-password-" + i);
-            assertThat(page.locator(".govuk-error-summary").textContent()).contains("Enter a correct email address and password");
+            assertThat(page.locator(".govuk-error-summary").textContent())
+                    .contains("Enter a correct email address and password");
         }
         signIn(DemoAccounts.SCRUTINEER, "not-the-password-5");
         assertThat(page.locator(".govuk-error-summary").textContent()).contains("locked");

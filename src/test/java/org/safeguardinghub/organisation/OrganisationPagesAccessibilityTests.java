@@ -44,13 +44,23 @@ class OrganisationPagesAccessibilityTests {
 
     @BeforeAll
     static void launch() {
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of(System.getenv().getOrDefault("HUB_CHROMIUM", "/usr/bin/chromium")))
-                .setHeadless(true)
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--disable-dev-shm-usage")));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Path.of(System.getenv().getOrDefault("HUB_CHROMIUM", "/usr/bin/chromium")))
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--headless",
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--disable-dev-shm-usage")));
     }
 
     @AfterAll
@@ -65,7 +75,8 @@ class OrganisationPagesAccessibilityTests {
 
     @Test
     void everyOrganisationPageIsAccessible() throws Exception {
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port))) {
+        try (BrowserContext context =
+                browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port))) {
             Page page = context.newPage();
             try {
                 journey(page);
@@ -83,25 +94,48 @@ class OrganisationPagesAccessibilityTests {
         page.navigate("/sign-in");
         page.getByLabel("Email address").fill(DemoAccounts.BUSINESS);
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(DemoAccounts.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Sign in").setExact(true))
+                .click();
         page.waitForLoadState();
 
-        long district = id("select d.id from district d join partnership p on p.id = d.partnership_id where p.short_name = 'KSCMP' and d.name = 'Dover'");
-        long area = id("select a.id from area a join partnership p on p.id = a.partnership_id where p.short_name = 'KSCMP' and a.name = 'East Kent'");
+        long district = id(
+                "select d.id from district d join partnership p on p.id = d.partnership_id where p.short_name = 'KSCMP' and d.name = 'Dover'");
+        long area = id(
+                "select a.id from area a join partnership p on p.id = a.partnership_id where p.short_name = 'KSCMP' and a.name = 'East Kent'");
         long kent = id("select id from partnership where short_name = 'KSCMP'");
-        long board = id("select g.id from partnership_group g where g.partnership_id = " + kent + " and g.name = 'Scrutiny and Challenge Group'");
+        long board = id("select g.id from partnership_group g where g.partnership_id = " + kent
+                + " and g.name = 'Scrutiny and Challenge Group'");
 
-        for (String path : List.of("/agencies", "/agencies?type=POLICE&archived=true", "/agencies/1", "/agencies/1/edit",
-                "/partnerships", "/partnerships/" + kent, "/partnerships/" + kent + "/edit", "/partnerships/new",
-                "/districts", "/districts/" + district, "/districts/" + district + "/edit", "/districts/new",
-                "/areas", "/areas/" + area, "/areas/" + area + "/edit", "/areas/new",
-                "/groups", "/groups/" + board, "/groups/" + board + "/edit", "/groups/new")) {
+        for (String path : List.of(
+                "/agencies",
+                "/agencies?type=POLICE&archived=true",
+                "/agencies/1",
+                "/agencies/1/edit",
+                "/partnerships",
+                "/partnerships/" + kent,
+                "/partnerships/" + kent + "/edit",
+                "/partnerships/new",
+                "/districts",
+                "/districts/" + district,
+                "/districts/" + district + "/edit",
+                "/districts/new",
+                "/areas",
+                "/areas/" + area,
+                "/areas/" + area + "/edit",
+                "/areas/new",
+                "/groups",
+                "/groups/" + board,
+                "/groups/" + board + "/edit",
+                "/groups/new")) {
             visit(page, path);
         }
 
         // forms showing their errors
         visit(page, "/agencies/new");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add agency")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add agency"))
+                .click();
         page.waitForLoadState();
         assertThat(page.content()).contains("There is a problem");
         assertAccessible(page);
@@ -110,15 +144,18 @@ class OrganisationPagesAccessibilityTests {
         String group = "Accessibility Group " + UUID.randomUUID().toString().substring(0, 8);
         visit(page, "/groups/new");
         page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill(group);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add group")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add group"))
+                .click();
         page.waitForLoadState();
         assertThat(page.locator("h1").textContent()).isEqualTo(group);
         assertAccessible(page);
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a member")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a member"))
+                .click();
         page.waitForLoadState();
         assertAccessible(page);
-        page.getByLabel("Full name", new Page.GetByLabelOptions().setExact(true)).fill("Alex Example");
+        page.getByLabel("Full name", new Page.GetByLabelOptions().setExact(true))
+                .fill("Alex Example");
         page.getByLabel("Chair", new Page.GetByLabelOptions().setExact(true)).check();
         page.locator("#joinedOn-day").fill("10");
         page.locator("#joinedOn-month").fill("5");
@@ -126,27 +163,32 @@ class OrganisationPagesAccessibilityTests {
         page.locator("#leftOn-day").fill("1");
         page.locator("#leftOn-month").fill("5");
         page.locator("#leftOn-year").fill("2024");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add member")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add member"))
+                .click();
         page.waitForLoadState();
         assertThat(page.content()).contains("Date left must be the same as or after the date joined");
         assertAccessible(page);
         page.locator("#leftOn-day").fill("");
         page.locator("#leftOn-month").fill("");
         page.locator("#leftOn-year").fill("");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add member")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add member"))
+                .click();
         page.waitForLoadState();
         assertThat(page.content()).contains("Alex Example", "Chair");
         assertAccessible(page);
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Change Alex Example")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Change Alex Example"))
+                .click();
         page.waitForLoadState();
         assertAccessible(page);
         page.goBack();
         page.waitForLoadState();
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Mark as left")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Mark as left"))
+                .click();
         page.waitForLoadState();
         assertAccessible(page);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mark as left")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mark as left"))
+                .click();
         page.waitForLoadState();
         assertThat(page.content()).contains("marked as left");
         assertAccessible(page);
@@ -162,9 +204,13 @@ class OrganisationPagesAccessibilityTests {
         AxeResults results = new AxeBuilder(page).withTags(AXE_TAGS).analyze();
         String problems = results.getViolations().stream()
                 .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
-                        + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
+                        + v.getNodes().stream()
+                                .map(n -> String.valueOf(n.getTarget()))
+                                .collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("\n"));
-        assertThat(results.getViolations()).as("axe violations on %s:%n%s", page.url(), problems).isEmpty();
+        assertThat(results.getViolations())
+                .as("axe violations on %s:%n%s", page.url(), problems)
+                .isEmpty();
     }
 
     private long id(String sql) {

@@ -48,7 +48,8 @@ class DatabaseOutageTests {
     void outageGivesFriendly503AndRecoversByItself() throws Exception {
         assumeTrue(embeddedPort > 0, "needs the embedded server's superuser to cut connections");
         var admin = SignedIn.as(principals, DemoAccounts.ADMIN);
-        assertThat(mvc.perform(get("/").with(admin)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(get("/").with(admin)).andReturn().getResponse().getStatus())
+                .isEqualTo(200);
 
         superuser("alter role hub_app nologin");
         superuser("select pg_terminate_backend(pid) from pg_stat_activity where usename = 'hub_app'");
@@ -59,7 +60,10 @@ class DatabaseOutageTests {
                 .contains("Sorry, the service is unavailable")
                 .doesNotContain("Exception")
                 .doesNotContain("at org.");
-        assertThat(mvc.perform(get("/actuator/health/readiness")).andReturn().getResponse().getStatus())
+        assertThat(mvc.perform(get("/actuator/health/readiness"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
                 .isEqualTo(503);
 
         superuser("alter role hub_app login");
@@ -69,12 +73,16 @@ class DatabaseOutageTests {
             status = mvc.perform(get("/").with(admin)).andReturn().getResponse().getStatus();
         }
         assertThat(status).isEqualTo(200);
-        assertThat(mvc.perform(get("/actuator/health/readiness")).andReturn().getResponse().getStatus())
+        assertThat(mvc.perform(get("/actuator/health/readiness"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
                 .isEqualTo(200);
     }
 
     private void superuser(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + embeddedPort + "/hub", "postgres", "");
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:postgresql://localhost:" + embeddedPort + "/hub", "postgres", "");
                 var st = c.createStatement()) {
             st.execute(sql);
         }

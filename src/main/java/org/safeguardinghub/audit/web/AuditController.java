@@ -64,7 +64,10 @@ class AuditController {
         for (String key : new String[] {"from", "to", "actor", "action", "recordType", "recordId"}) {
             String v = blank(params.get(key));
             if (v != null) {
-                sb.append(key).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&');
+                sb.append(key)
+                        .append('=')
+                        .append(URLEncoder.encode(v, StandardCharsets.UTF_8))
+                        .append('&');
             }
         }
         return sb.toString();
@@ -78,7 +81,9 @@ class AuditController {
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            problems.put(field, "Enter the " + (field.equals("from") ? "start" : "end") + " date as a real date, like 2026-03-31");
+            problems.put(
+                    field,
+                    "Enter the " + (field.equals("from") ? "start" : "end") + " date as a real date, like 2026-03-31");
             return null;
         }
     }

@@ -65,11 +65,13 @@ class FirstAdministrator implements ApplicationRunner {
             return;
         }
         if (password.length() < PasswordPolicy.MINIMUM_LENGTH) {
-            throw new IllegalStateException("HUB_BOOTSTRAP_ADMIN_PASSWORD must be at least "
-                    + PasswordPolicy.MINIMUM_LENGTH + " characters (it is one-time: it must be changed at first sign-in)");
+            throw new IllegalStateException(
+                    "HUB_BOOTSTRAP_ADMIN_PASSWORD must be at least " + PasswordPolicy.MINIMUM_LENGTH
+                            + " characters (it is one-time: it must be changed at first sign-in)");
         }
         var ids = firstPartnership.ensure(partnershipName, "Partnership", "Partnership business team");
-        long id = users.insert(email, "Administrator", null, ids.agencyId(), passwords.encode(password), true, "ACTIVE", null, null);
+        long id = users.insert(
+                email, "Administrator", null, ids.agencyId(), passwords.encode(password), true, "ACTIVE", null, null);
         users.grant(id, ids.partnershipId(), Set.of(Role.PARTNERSHIP_ADMIN));
         audit.eventBy(null, "system", AuditAction.CREATE, "user", id, "First administrator created from environment");
         log.info("First administrator created (user id {}); they must set a new password at first sign-in", id);

@@ -64,7 +64,8 @@ class OidcSignIn implements AuthenticationSuccessHandler {
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
         users.recordSuccessfulSignIn(user.userId());
-        audit.eventBy(user.userId(), user.displayName(), AuditAction.SIGN_IN, "user", user.userId(), "Signed in with OIDC");
+        audit.eventBy(
+                user.userId(), user.displayName(), AuditAction.SIGN_IN, "user", user.userId(), "Signed in with OIDC");
         response.sendRedirect("/");
     }
 }

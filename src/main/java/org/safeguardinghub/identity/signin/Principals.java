@@ -35,10 +35,12 @@ public class Principals implements UserDetailsService {
     public Optional<HubUser> forEmail(String email, @Nullable Long partnershipId) {
         return users.credentials(email).map(c -> {
             List<Users.PartnershipRole> all = users.rolesOf(c.id());
-            long chosen = partnershipId != null
-                            && all.stream().anyMatch(r -> r.partnershipId() == partnershipId)
+            long chosen = partnershipId != null && all.stream().anyMatch(r -> r.partnershipId() == partnershipId)
                     ? partnershipId
-                    : all.stream().mapToLong(Users.PartnershipRole::partnershipId).min().orElse(0);
+                    : all.stream()
+                            .mapToLong(Users.PartnershipRole::partnershipId)
+                            .min()
+                            .orElse(0);
             Set<Role> roles = all.stream()
                     .filter(r -> r.partnershipId() == chosen)
                     .map(Users.PartnershipRole::role)

@@ -1,5 +1,6 @@
 package org.safeguardinghub.identity.signin;
 
+import java.util.Map;
 import org.safeguardinghub.audit.AuditAction;
 import org.safeguardinghub.audit.AuditTrail;
 import org.safeguardinghub.identity.HubUser;
@@ -20,14 +21,12 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
-
-import java.util.Map;
 
 /**
  * Deny by default: every route is listed with the permission it needs, and anything not listed is refused. Form
@@ -55,27 +54,65 @@ class SecurityConfiguration {
         SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
         http.securityContext(c -> c.securityContextRepository(contexts))
                 .authorizeHttpRequests(a -> a.requestMatchers(
-                                "/assets/**", "/webjars/**", "/favicon.ico", "/sign-in", "/invitation/**", "/error",
-                                "/accessibility", "/privacy", "/actuator/health", "/actuator/health/**")
+                                "/assets/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/sign-in",
+                                "/invitation/**",
+                                "/error",
+                                "/accessibility",
+                                "/privacy",
+                                "/actuator/health",
+                                "/actuator/health/**")
                         .permitAll()
-                        .requestMatchers("/", "/tasks/**").hasAuthority("home:view")
-                        .requestMatchers("/account", "/account/**").authenticated()
+                        .requestMatchers("/", "/tasks/**")
+                        .hasAuthority("home:view")
+                        .requestMatchers("/account", "/account/**")
+                        .authenticated()
                         // directory: everyone signed in with a role may read; changes need organisation:manage
-                        .requestMatchers(HttpMethod.GET, "/agencies/*/edit", "/agencies/new", "/groups/*/edit",
-                                "/groups/new", "/groups/*/members/new", "/districts/*/edit", "/districts/new",
-                                "/areas/*/edit", "/areas/new", "/agencies/import")
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/agencies/*/edit",
+                                "/agencies/new",
+                                "/groups/*/edit",
+                                "/groups/new",
+                                "/groups/*/members/new",
+                                "/groups/*/members/*/edit",
+                                "/groups/*/members/*/leave",
+                                "/districts/*/edit",
+                                "/districts/new",
+                                "/areas/*/edit",
+                                "/areas/new",
+                                "/agencies/import")
                         .hasAuthority("organisation:manage")
-                        .requestMatchers(HttpMethod.GET, "/agencies", "/agencies/**", "/groups", "/groups/**",
-                                "/districts", "/districts/**")
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/agencies",
+                                "/agencies/**",
+                                "/groups",
+                                "/groups/**",
+                                "/districts",
+                                "/districts/**")
                         .hasAuthority("directory:view")
-                        .requestMatchers("/agencies/**", "/groups/**", "/districts/**", "/areas/**",
-                                "/partnerships", "/partnerships/**")
+                        .requestMatchers(HttpMethod.GET, "/partnerships/new", "/partnerships/*/edit")
+                        .hasAuthority("partnerships:manage")
+                        .requestMatchers(HttpMethod.GET, "/partnerships", "/partnerships/*")
                         .hasAuthority("organisation:manage")
-                        .requestMatchers(HttpMethod.GET, "/people/invite").hasAuthority("users:manage")
-                        .requestMatchers(HttpMethod.GET, "/people", "/people/*").hasAuthority("users:view")
-                        .requestMatchers("/people/**").hasAuthority("users:manage")
-                        .requestMatchers("/imports", "/imports/**").hasAuthority("imports:run")
-                        .requestMatchers("/audit", "/audit/**").hasAuthority("audit:view")
+                        // adding, renaming or archiving a whole partnership is for administrators only
+                        .requestMatchers("/partnerships/**")
+                        .hasAuthority("partnerships:manage")
+                        .requestMatchers("/agencies/**", "/groups/**", "/districts/**", "/areas/**")
+                        .hasAuthority("organisation:manage")
+                        .requestMatchers(HttpMethod.GET, "/people/invite")
+                        .hasAuthority("users:manage")
+                        .requestMatchers(HttpMethod.GET, "/people", "/people/*")
+                        .hasAuthority("users:view")
+                        .requestMatchers("/people/**")
+                        .hasAuthority("users:manage")
+                        .requestMatchers("/imports", "/imports/**")
+                        .hasAuthority("imports:run")
+                        .requestMatchers("/audit", "/audit/**")
+                        .hasAuthority("audit:view")
                         .anyRequest()
                         .denyAll())
                 .formLogin(f -> f.loginPage("/sign-in")
@@ -107,7 +144,8 @@ class SecurityConfiguration {
     private static LogoutHandler signOutAudit(AuditTrail audit) {
         return (request, response, auth) -> {
             if (auth != null && auth.getPrincipal() instanceof HubUser user) {
-                audit.eventBy(user.userId(), user.displayName(), AuditAction.SIGN_OUT, "user", user.userId(), "Signed out");
+                audit.eventBy(
+                        user.userId(), user.displayName(), AuditAction.SIGN_OUT, "user", user.userId(), "Signed out");
             }
         };
     }

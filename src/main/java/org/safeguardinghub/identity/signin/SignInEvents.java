@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * (guessing passwords becomes slow); successes reset the count; both go in the audit trail.
  */
 @Component
-public class SignInEvents extends SavedRequestAwareAuthenticationSuccessHandler implements AuthenticationFailureHandler {
+public class SignInEvents extends SavedRequestAwareAuthenticationSuccessHandler
+        implements AuthenticationFailureHandler {
 
     private final Users users;
     private final AuditTrail audit;
@@ -55,8 +56,8 @@ public class SignInEvents extends SavedRequestAwareAuthenticationSuccessHandler 
 
     @Override
     @Transactional
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
-            throws IOException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         String email = String.valueOf(request.getParameter("username")).trim();
         String outcome = "error";
         var account = users.credentials(email);
@@ -69,7 +70,12 @@ public class SignInEvents extends SavedRequestAwareAuthenticationSuccessHandler 
                 boolean lockedNow = users.recordFailedSignIn(c.id(), maxFailures, lockout);
                 audit.eventBy(c.id(), c.displayName(), AuditAction.SIGN_IN_FAILED, "user", c.id(), "Wrong password");
                 if (lockedNow) {
-                    audit.eventBy(c.id(), c.displayName(), AuditAction.ACCOUNT_LOCKED, "user", c.id(),
+                    audit.eventBy(
+                            c.id(),
+                            c.displayName(),
+                            AuditAction.ACCOUNT_LOCKED,
+                            "user",
+                            c.id(),
                             "Locked for " + lockout.toMinutes() + " minutes after " + maxFailures + " failed sign-ins");
                     outcome = "locked";
                 }

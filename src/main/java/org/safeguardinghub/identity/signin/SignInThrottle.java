@@ -27,7 +27,10 @@ class SignInThrottle extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && "/sign-in".equals(request.getRequestURI().substring(request.getContextPath().length())));
+        return !("POST".equals(request.getMethod())
+                && "/sign-in"
+                        .equals(request.getRequestURI()
+                                .substring(request.getContextPath().length())));
     }
 
     @Override
@@ -36,9 +39,14 @@ class SignInThrottle extends OncePerRequestFilter {
         if (buckets.size() > 100_000) {
             buckets.clear(); // bounded memory under a spray of addresses
         }
-        Bucket bucket = buckets.computeIfAbsent(request.getRemoteAddr(), a -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-                .build());
+        Bucket bucket = buckets.computeIfAbsent(
+                request.getRemoteAddr(),
+                a -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(perMinute)
+                                .refillGreedy(perMinute, Duration.ofMinutes(1))
+                                .build())
+                        .build());
         if (bucket.tryConsume(1)) {
             chain.doFilter(request, response);
         } else {

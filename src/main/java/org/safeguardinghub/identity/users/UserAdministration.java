@@ -51,10 +51,19 @@ public class UserAdministration {
 
     @Transactional
     @PreAuthorize("hasAuthority('users:manage')")
-    public Invitation invite(String email, String displayName, @Nullable String jobTitle, long agencyId, Set<Role> roles) {
+    public Invitation invite(
+            String email, String displayName, @Nullable String jobTitle, long agencyId, Set<Role> roles) {
         Actor actor = Actors.require();
         String token = newToken();
-        long id = users.insert(email, displayName, jobTitle, agencyId, null, false, "INVITED", hash(token),
+        long id = users.insert(
+                email,
+                displayName,
+                jobTitle,
+                agencyId,
+                null,
+                false,
+                "INVITED",
+                hash(token),
                 Instant.now().plus(INVITATION_VALID_FOR));
         users.grant(id, actor.partnershipId(), roles);
         UserAccount created = users.byId(actor, id).orElseThrow();
@@ -110,7 +119,13 @@ public class UserAdministration {
         var id = users.byInvitation(hash(token));
         id.ifPresent(userId -> {
             users.setPassword(userId, passwords.encode(newPassword));
-            audit.eventBy(userId, "invited user", AuditAction.PASSWORD_CHANGED, "user", userId, "Password set from invitation");
+            audit.eventBy(
+                    userId,
+                    "invited user",
+                    AuditAction.PASSWORD_CHANGED,
+                    "user",
+                    userId,
+                    "Password set from invitation");
         });
         return id.isPresent();
     }
@@ -140,7 +155,8 @@ public class UserAdministration {
     /** Only a hash of a one-time link is stored, so a database copy cannot be used to take over accounts. */
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

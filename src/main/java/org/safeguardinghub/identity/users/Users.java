@@ -112,17 +112,21 @@ public class Users {
 
     /** Locked accounts whose lock has expired get a fresh count, so one more mistake does not relock at once. */
     public void clearExpiredLock(long id) {
-        jdbc.sql("update app_user set failed_sign_ins = 0, locked_until = null where id = :id and locked_until <= now()")
+        jdbc.sql(
+                        "update app_user set failed_sign_ins = 0, locked_until = null where id = :id and locked_until <= now()")
                 .param("id", id)
                 .update();
     }
 
-    public PageResult<UserAccount> search(Actor actor, @Nullable String text, @Nullable Long agencyId, int page, int size) {
+    public PageResult<UserAccount> search(
+            Actor actor, @Nullable String text, @Nullable Long agencyId, int page, int size) {
         String where = " where" + SCOPE + """
                   and (cast(:text as text) is null or u.display_name ilike :like or u.email ilike :like)
                   and (cast(:agencyFilter as bigint) is null or u.agency_id = :agencyFilter)
                 """;
-        String like = text == null ? null : "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String like = text == null
+                ? null
+                : "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         long total = jdbc.sql("select count(*) from app_user u" + where)
                 .param("all", actor.seesAllAgencies())
                 .param("agency", actor.agencyId())
@@ -206,7 +210,13 @@ public class Users {
     }
 
     /** Sets status (and optionally a new invitation) only if nobody changed the account since {@code version}. */
-    public boolean setStatus(long id, int version, String status, @Nullable String invitationHash, @Nullable Instant expires, boolean clearPassword) {
+    public boolean setStatus(
+            long id,
+            int version,
+            String status,
+            @Nullable String invitationHash,
+            @Nullable Instant expires,
+            boolean clearPassword) {
         return jdbc.sql("""
                         update app_user set status = :status, version = version + 1, failed_sign_ins = 0,
                                locked_until = null,
@@ -227,14 +237,14 @@ public class Users {
     public Optional<Long> byInvitation(String tokenHash) {
         return jdbc.sql("""
                         select id from app_user where invitation_token_hash = :h and invitation_expires_at > now()
-                          and status <> 'DEACTIVATED'""")
-                .param("h", tokenHash)
-                .query(Long.class)
-                .optional();
+                          and status <> 'DEACTIVATED'""").param("h", tokenHash).query(Long.class).optional();
     }
 
     public Optional<String> emailOf(long id) {
-        return jdbc.sql("select email from app_user where id = :id").param("id", id).query(String.class).optional();
+        return jdbc.sql("select email from app_user where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional();
     }
 
     public void setPassword(long id, String hash) {
@@ -242,10 +252,7 @@ public class Users {
                         update app_user set password_hash = :hash, must_change_password = false, status = 'ACTIVE',
                                invitation_token_hash = null, invitation_expires_at = null, failed_sign_ins = 0,
                                locked_until = null, version = version + 1
-                        where id = :id""")
-                .param("id", id)
-                .param("hash", hash)
-                .update();
+                        where id = :id""").param("id", id).param("hash", hash).update();
     }
 
     public boolean anyAdministrator() {
@@ -257,14 +264,18 @@ public class Users {
 
     /** Ends every session of a user, on every Hub instance (sessions live in PostgreSQL). */
     public void endSessions(String email) {
-        jdbc.sql("delete from spring_session where principal_name = :email").param("email", email).update();
+        jdbc.sql("delete from spring_session where principal_name = :email")
+                .param("email", email)
+                .update();
     }
 
     static UserAccount map(ResultSet rs, int row) throws SQLException {
         String[] roles = (String[]) rs.getArray("roles").getArray();
         Set<Role> set = roles.length == 0
                 ? EnumSet.noneOf(Role.class)
-                : Arrays.stream(roles).map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+                : Arrays.stream(roles)
+                        .map(Role::valueOf)
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
         return new UserAccount(
                 rs.getLong("id"),
                 rs.getString("email"),

@@ -34,18 +34,27 @@ class AccountController {
     String account(Model model) {
         HubUser user = current();
         model.addAttribute("user", user);
-        model.addAttribute("partnerships", principals.partnershipsOf(user.userId()).stream()
-                .map(r -> new org.safeguardinghub.platform.web.Option(String.valueOf(r.partnershipId()), r.partnershipName()))
-                .distinct()
-                .toList());
+        model.addAttribute(
+                "partnerships",
+                principals.partnershipsOf(user.userId()).stream()
+                        .map(r -> new org.safeguardinghub.platform.web.Option(
+                                String.valueOf(r.partnershipId()), r.partnershipName()))
+                        .distinct()
+                        .toList());
         return "identity/account";
     }
 
     /** Work in another partnership the person belongs to (e.g. a joint Kent and Medway group member). */
     @PostMapping("/account/partnership")
-    String switchPartnership(@RequestParam long partnershipId, HttpServletRequest request, HttpServletResponse response,
+    String switchPartnership(
+            @RequestParam long partnershipId,
+            HttpServletRequest request,
+            HttpServletResponse response,
             RedirectAttributes flash) {
-        HubUser user = principals.forEmail(current().email(), partnershipId).orElseThrow().withoutPassword();
+        HubUser user = principals
+                .forEmail(current().email(), partnershipId)
+                .orElseThrow()
+                .withoutPassword();
         replacePrincipal(user, request, response);
         flash.addFlashAttribute("flash", "You are now working in " + user.partnershipName());
         return "redirect:/";

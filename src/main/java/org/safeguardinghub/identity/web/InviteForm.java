@@ -29,14 +29,43 @@ public class InviteForm {
     @NotEmpty(message = "Select at least one role")
     private List<String> roles = new ArrayList<>();
 
-    public String getDisplayName() { return displayName; }
-    public void setDisplayName(String v) { displayName = v; }
-    public String getEmail() { return email; }
-    public void setEmail(String v) { email = v; }
-    public String getJobTitle() { return jobTitle; }
-    public void setJobTitle(String v) { jobTitle = v; }
-    public Long getAgencyId() { return agencyId; }
-    public void setAgencyId(Long v) { agencyId = v; }
-    public List<String> getRoles() { return roles; }
-    public void setRoles(List<String> v) { roles = v; }
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String v) {
+        displayName = v;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String v) {
+        email = v;
+    }
+
+    public String getJobTitle() {
+        return jobTitle;
+    }
+
+    public void setJobTitle(String v) {
+        jobTitle = v;
+    }
+
+    public Long getAgencyId() {
+        return agencyId;
+    }
+
+    public void setAgencyId(Long v) {
+        agencyId = v;
+    }
+
+    public List<String> getRoles() {
+        return roles;
+    }
+
+    public void setRoles(List<String> v) {
+        roles = v;
+    }
 }

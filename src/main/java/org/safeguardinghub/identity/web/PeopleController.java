@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.List;
 import org.safeguardinghub.identity.Role;
 import org.safeguardinghub.identity.users.UserAccount;
 import org.safeguardinghub.identity.users.UserAdministration;
@@ -52,7 +51,13 @@ class PeopleController {
         model.addAttribute("people", people);
         model.addAttribute("q", text == null ? "" : text);
         model.addAttribute("canManage", actor.can(Permission.USERS_MANAGE));
-        model.addAttribute("base", "/people?" + (text == null ? "" : "q=" + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8) + "&"));
+        model.addAttribute(
+                "base",
+                "/people?"
+                        + (text == null
+                                ? ""
+                                : "q=" + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8)
+                                        + "&"));
         return "identity/people";
     }
 
@@ -72,7 +77,11 @@ class PeopleController {
     }
 
     @PostMapping("/people/invite")
-    String invite(@Valid @ModelAttribute("form") InviteForm form, BindingResult errors, Model model, HttpServletRequest request) {
+    String invite(
+            @Valid @ModelAttribute("form") InviteForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletRequest request) {
         if (!errors.hasFieldErrors("email") && users.emailTaken(form.getEmail())) {
             errors.rejectValue("email", "taken", "There is already an account with this email address");
         }
@@ -84,15 +93,21 @@ class PeopleController {
                 errors.rejectValue("roles", "invalid", "Select roles from the list");
             }
         }
-        if (form.getAgencyId() != null && organisation.agency(form.getAgencyId()).isEmpty()) {
+        if (form.getAgencyId() != null
+                && organisation.agency(form.getAgencyId()).isEmpty()) {
             errors.rejectValue("agencyId", "invalid", "Select the person's agency");
         }
         if (errors.hasErrors()) {
             return inviteView(model);
         }
         var invitation = administration.invite(
-                form.getEmail().trim(), form.getDisplayName().trim(), blankToNull(form.getJobTitle()), form.getAgencyId(), roles);
-        model.addAttribute("person", users.byId(Actors.require(), invitation.userId()).orElseThrow());
+                form.getEmail().trim(),
+                form.getDisplayName().trim(),
+                blankToNull(form.getJobTitle()),
+                form.getAgencyId(),
+                roles);
+        model.addAttribute(
+                "person", users.byId(Actors.require(), invitation.userId()).orElseThrow());
         model.addAttribute("link", baseUrl(request) + "/invitation/" + invitation.token());
         model.addAttribute("heading", "Invitation created");
         return "identity/invitation-link";
@@ -121,7 +136,12 @@ class PeopleController {
     }
 
     @PostMapping("/people/{id}/reset")
-    String reset(@PathVariable long id, @RequestParam int version, Model model, HttpServletRequest request, RedirectAttributes flash) {
+    String reset(
+            @PathVariable long id,
+            @RequestParam int version,
+            Model model,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
         try {
             var invitation = administration.resetAccess(id, version);
             model.addAttribute("person", users.byId(Actors.require(), id).orElseThrow());
@@ -136,20 +156,26 @@ class PeopleController {
 
     private String inviteView(Model model) {
         Actor actor = Actors.require();
-        model.addAttribute("agencies", organisation.agenciesOf(actor.partnershipId()).stream()
-                .map(a -> Option.of(a.id(), a.name()))
-                .toList());
-        model.addAttribute("roleOptions", Arrays.stream(Role.values()).map(r -> Option.of(r.name(), r.label())).toList());
+        model.addAttribute(
+                "agencies",
+                organisation.agenciesOf(actor.partnershipId()).stream()
+                        .map(a -> Option.of(a.id(), a.name()))
+                        .toList());
+        model.addAttribute(
+                "roleOptions",
+                Arrays.stream(Role.values())
+                        .map(r -> Option.of(r.name(), r.label()))
+                        .toList());
         return "identity/invite";
     }
 
     static String baseUrl(HttpServletRequest request) {
-        String port = (request.getServerPort() == 80 || request.getServerPort() == 443) ? "" : ":" + request.getServerPort();
+        String port =
+                (request.getServerPort() == 80 || request.getServerPort() == 443) ? "" : ":" + request.getServerPort();
         return request.getScheme() + "://" + request.getServerName() + port;
     }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
-
 }

@@ -31,7 +31,10 @@ public class Agencies {
     }
 
     public Optional<Agency> byId(long id) {
-        return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query(Agencies::map).optional();
+        return jdbc.sql(SELECT + " where a.id = :id")
+                .param("id", id)
+                .query(Agencies::map)
+                .optional();
     }
 
     /** An agency, only if it serves the given partnership: an agency of another partnership is not found. */
@@ -52,7 +55,12 @@ public class Agencies {
      * @param partnershipId null for every partnership
      */
     public PageResult<Agency> search(
-            @Nullable Long partnershipId, @Nullable String text, @Nullable AgencyType type, boolean includeArchived, int page, int size) {
+            @Nullable Long partnershipId,
+            @Nullable String text,
+            @Nullable AgencyType type,
+            boolean includeArchived,
+            int page,
+            int size) {
         String where = """
                  where (cast(:partnership as bigint) is null
                         or exists (select 1 from agency_partnership ap
@@ -61,7 +69,9 @@ public class Agencies {
                    and (cast(:type as text) is null or a.agency_type = :type)
                    and (:archived or a.archived_at is null)
                 """;
-        String like = text == null ? null : "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String like = text == null
+                ? null
+                : "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         var total = jdbc.sql("select count(*) from agency a" + where)
                 .param("partnership", partnershipId)
                 .param("text", text)
@@ -107,7 +117,14 @@ public class Agencies {
     }
 
     /** Updates only if nobody saved since {@code version}; returns false when someone did. */
-    boolean update(long id, int version, String name, @Nullable String shortName, AgencyType type, Sector sector, List<Long> partnershipIds) {
+    boolean update(
+            long id,
+            int version,
+            String name,
+            @Nullable String shortName,
+            AgencyType type,
+            Sector sector,
+            List<Long> partnershipIds) {
         int rows = jdbc.sql("""
                         update agency set name = :name, short_name = :short, agency_type = :type, sector = :sector,
                                           version = version + 1
@@ -137,7 +154,9 @@ public class Agencies {
     }
 
     private void setPartnerships(long agencyId, List<Long> partnershipIds) {
-        jdbc.sql("delete from agency_partnership where agency_id = :id").param("id", agencyId).update();
+        jdbc.sql("delete from agency_partnership where agency_id = :id")
+                .param("id", agencyId)
+                .update();
         for (Long p : partnershipIds) {
             jdbc.sql("insert into agency_partnership (agency_id, partnership_id) values (:a, :p)")
                     .param("a", agencyId)

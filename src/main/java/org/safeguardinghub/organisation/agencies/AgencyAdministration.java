@@ -35,7 +35,8 @@ public class AgencyAdministration {
 
     @Transactional
     public long create(AgencyDetails d) {
-        long id = agencies.insert(d.name().trim(), blankToNull(d.shortName()), d.type(), d.sector(), d.partnershipIds());
+        long id =
+                agencies.insert(d.name().trim(), blankToNull(d.shortName()), d.type(), d.sector(), d.partnershipIds());
         Agency created = agencies.byId(id).orElseThrow();
         audit.created("agency", id, created.auditValues());
         events.publishEvent(new AgencyCreated(id, created.name(), d.partnershipIds()));
@@ -45,7 +46,8 @@ public class AgencyAdministration {
     @Transactional
     public void update(long id, int version, AgencyDetails d) {
         Agency before = agencies.byId(id).orElseThrow(() -> new NotFoundException("Agency"));
-        if (!agencies.update(id, version, d.name().trim(), blankToNull(d.shortName()), d.type(), d.sector(), d.partnershipIds())) {
+        if (!agencies.update(
+                id, version, d.name().trim(), blankToNull(d.shortName()), d.type(), d.sector(), d.partnershipIds())) {
             throw new ConcurrentEditException("This agency");
         }
         Agency after = agencies.byId(id).orElseThrow();
@@ -58,7 +60,8 @@ public class AgencyAdministration {
         if (!agencies.setArchived(id, version, archive)) {
             throw new ConcurrentEditException("This agency");
         }
-        audit.event(archive ? AuditAction.ARCHIVE : AuditAction.RESTORE, "agency", id, archive ? "Archived" : "Restored");
+        audit.event(
+                archive ? AuditAction.ARCHIVE : AuditAction.RESTORE, "agency", id, archive ? "Archived" : "Restored");
     }
 
     static @Nullable String blankToNull(@Nullable String s) {

@@ -6,7 +6,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** An area of a partnership that groups districts (for example North Kent), with how many current districts it has. */
-public record Area(long id, long partnershipId, String name, @Nullable Instant archivedAt, int version, long districts) {
+public record Area(
+        long id, long partnershipId, String name, @Nullable Instant archivedAt, int version, long districts) {
 
     public boolean archived() {
         return archivedAt != null;

@@ -34,7 +34,8 @@ public class Areas {
                 .optional();
     }
 
-    public PageResult<Area> search(long partnershipId, @Nullable String text, boolean includeArchived, int page, int size) {
+    public PageResult<Area> search(
+            long partnershipId, @Nullable String text, boolean includeArchived, int page, int size) {
         String where = """
                  where ar.partnership_id = :partnership
                    and (cast(:text as text) is null or ar.name ilike :like)

@@ -31,12 +31,17 @@ public class DistrictAdministration {
     }
 
     /** Details of a district as typed into a form, already validated. */
-    public record DistrictDetails(String name, @Nullable Long areaId, @Nullable String formerNames, @Nullable String onsCode) {}
+    public record DistrictDetails(
+            String name,
+            @Nullable Long areaId,
+            @Nullable String formerNames,
+            @Nullable String onsCode) {}
 
     @Transactional
     public long createArea(long partnershipId, String name) {
         long id = areas.insert(partnershipId, name.trim());
-        audit.created("area", id, areas.inPartnership(partnershipId, id).orElseThrow().auditValues());
+        audit.created(
+                "area", id, areas.inPartnership(partnershipId, id).orElseThrow().auditValues());
         return id;
     }
 
@@ -64,16 +69,26 @@ public class DistrictAdministration {
         checkArea(partnershipId, d.areaId());
         long id = districts.insert(
                 partnershipId, d.areaId(), d.name().trim(), blankToNull(d.formerNames()), onsCode(d.onsCode()));
-        audit.created("district", id, districts.inPartnership(partnershipId, id).orElseThrow().auditValues());
+        audit.created(
+                "district",
+                id,
+                districts.inPartnership(partnershipId, id).orElseThrow().auditValues());
         return id;
     }
 
     @Transactional
     public void updateDistrict(long partnershipId, long id, int version, DistrictDetails d) {
-        District before = districts.inPartnership(partnershipId, id).orElseThrow(() -> new NotFoundException("District"));
+        District before =
+                districts.inPartnership(partnershipId, id).orElseThrow(() -> new NotFoundException("District"));
         checkArea(partnershipId, d.areaId());
         if (!districts.update(
-                partnershipId, id, version, d.areaId(), d.name().trim(), blankToNull(d.formerNames()), onsCode(d.onsCode()))) {
+                partnershipId,
+                id,
+                version,
+                d.areaId(),
+                d.name().trim(),
+                blankToNull(d.formerNames()),
+                onsCode(d.onsCode()))) {
             throw new ConcurrentEditException("This district");
         }
         District after = districts.inPartnership(partnershipId, id).orElseThrow();
@@ -86,7 +101,8 @@ public class DistrictAdministration {
         if (!districts.setArchived(partnershipId, id, version, archive)) {
             throw new ConcurrentEditException("This district");
         }
-        audit.event(archive ? AuditAction.ARCHIVE : AuditAction.RESTORE, "district", id, archive ? "Archived" : "Restored");
+        audit.event(
+                archive ? AuditAction.ARCHIVE : AuditAction.RESTORE, "district", id, archive ? "Archived" : "Restored");
     }
 
     private void checkArea(long partnershipId, @Nullable Long areaId) {

@@ -39,7 +39,12 @@ public class Districts {
      * Districts of a partnership matching a search (name, former name or ONS code), optionally in one area, paged.
      */
     public PageResult<District> search(
-            long partnershipId, @Nullable String text, @Nullable Long areaId, boolean includeArchived, int page, int size) {
+            long partnershipId,
+            @Nullable String text,
+            @Nullable Long areaId,
+            boolean includeArchived,
+            int page,
+            int size) {
         String where = """
                  where d.partnership_id = :partnership
                    and (cast(:text as text) is null
@@ -90,7 +95,12 @@ public class Districts {
                 > 0;
     }
 
-    long insert(long partnershipId, @Nullable Long areaId, String name, @Nullable String formerNames, @Nullable String onsCode) {
+    long insert(
+            long partnershipId,
+            @Nullable Long areaId,
+            String name,
+            @Nullable String formerNames,
+            @Nullable String onsCode) {
         return jdbc.sql("""
                         insert into district (partnership_id, area_id, name, former_names, ons_code)
                         values (:partnership, :area, :name, :former, :ons) returning id""")
@@ -104,7 +114,13 @@ public class Districts {
     }
 
     boolean update(
-            long partnershipId, long id, int version, @Nullable Long areaId, String name, @Nullable String formerNames, @Nullable String onsCode) {
+            long partnershipId,
+            long id,
+            int version,
+            @Nullable Long areaId,
+            String name,
+            @Nullable String formerNames,
+            @Nullable String onsCode) {
         return jdbc.sql("""
                         update district set area_id = :area, name = :name, former_names = :former, ons_code = :ons,
                                             version = version + 1

@@ -64,7 +64,10 @@ public class GroupAdministration {
                 blankToNull(d.purpose()),
                 blankToNull(d.termsOfReference()),
                 blankToNull(d.meetingFrequency()));
-        audit.created("group", id, groups.inPartnership(partnershipId, id).orElseThrow().auditValues());
+        audit.created(
+                "group",
+                id,
+                groups.inPartnership(partnershipId, id).orElseThrow().auditValues());
         return id;
     }
 
@@ -93,7 +96,8 @@ public class GroupAdministration {
         if (!groups.setArchived(partnershipId, id, version, archive)) {
             throw new ConcurrentEditException("This group");
         }
-        audit.event(archive ? AuditAction.ARCHIVE : AuditAction.RESTORE, "group", id, archive ? "Archived" : "Restored");
+        audit.event(
+                archive ? AuditAction.ARCHIVE : AuditAction.RESTORE, "group", id, archive ? "Archived" : "Restored");
     }
 
     @Transactional
@@ -101,7 +105,13 @@ public class GroupAdministration {
         groups.inPartnership(partnershipId, groupId).orElseThrow(() -> new NotFoundException("Group"));
         checkMember(partnershipId, d);
         long id = members.insert(
-                groupId, d.personName().trim(), blankToNull(d.jobTitle()), d.agencyId(), d.role(), d.joinedOn(), d.leftOn());
+                groupId,
+                d.personName().trim(),
+                blankToNull(d.jobTitle()),
+                d.agencyId(),
+                d.role(),
+                d.joinedOn(),
+                d.leftOn());
         GroupMember created = members.inGroup(partnershipId, groupId, id).orElseThrow();
         audit.created("group_member", id, created.auditValues());
         return id;

@@ -43,12 +43,14 @@ public class GroupMembers {
     }
 
     /** A group's members, chairs first; those who have left only when asked for. Paged. */
-    public PageResult<GroupMember> ofGroup(long partnershipId, long groupId, boolean includeFormer, int page, int size) {
+    public PageResult<GroupMember> ofGroup(
+            long partnershipId, long groupId, boolean includeFormer, int page, int size) {
         String where = """
                  where m.group_id = :group and g.partnership_id = :partnership
                    and (:former or m.left_on is null)
                 """;
-        long total = jdbc.sql("select count(*) from group_member m join partnership_group g on g.id = m.group_id" + where)
+        long total = jdbc.sql(
+                        "select count(*) from group_member m join partnership_group g on g.id = m.group_id" + where)
                 .param("group", groupId)
                 .param("partnership", partnershipId)
                 .param("former", includeFormer)

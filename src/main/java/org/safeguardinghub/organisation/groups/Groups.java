@@ -41,7 +41,8 @@ public class Groups {
     }
 
     /** Groups of a partnership whose name or purpose matches, paged. */
-    public PageResult<Group> search(long partnershipId, @Nullable String text, boolean includeArchived, int page, int size) {
+    public PageResult<Group> search(
+            long partnershipId, @Nullable String text, boolean includeArchived, int page, int size) {
         String where = """
                  where g.partnership_id = :partnership
                    and (cast(:text as text) is null or g.name ilike :like or g.purpose ilike :like)
@@ -91,7 +92,8 @@ public class Groups {
      */
     public List<Group> parentChoices(long partnershipId, @Nullable Long selfId, @Nullable Long alsoId) {
         Set<Long> excluded = selfId == null ? Set.of() : selfAndBelow(selfId);
-        return jdbc.sql(SELECT + """
+        return jdbc
+                .sql(SELECT + """
                          where g.partnership_id = :partnership
                            and (g.archived_at is null or g.id = cast(:also as bigint))
                          order by g.name""")
@@ -106,15 +108,13 @@ public class Groups {
 
     /** The group and every group below it, however deep. */
     public Set<Long> selfAndBelow(long id) {
-        Set<Long> ids = new HashSet<>(jdbc.sql("""
+        Set<Long> ids =
+                new HashSet<>(jdbc.sql("""
                         with recursive below(id) as (
                             select id from partnership_group where parent_group_id = :id
                             union
                             select g.id from partnership_group g join below b on g.parent_group_id = b.id)
-                        select id from below""")
-                .param("id", id)
-                .query(Long.class)
-                .list());
+                        select id from below""").param("id", id).query(Long.class).list());
         ids.add(id);
         return ids;
     }

@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Creating, changing and archiving partnerships: each change audited in the same transaction. */
 @Service
-@PreAuthorize("hasAuthority('organisation:manage')")
+@PreAuthorize("hasAuthority('partnerships:manage')")
 public class PartnershipAdministration {
 
     private final Partnerships partnerships;
@@ -25,7 +25,8 @@ public class PartnershipAdministration {
     }
 
     /** Details of a partnership as typed into a form, already validated. */
-    public record PartnershipDetails(String name, String shortName, @Nullable String description) {}
+    public record PartnershipDetails(
+            String name, String shortName, @Nullable String description) {}
 
     @Transactional
     public long create(PartnershipDetails d) {
@@ -50,6 +51,10 @@ public class PartnershipAdministration {
         if (!partnerships.setArchived(id, version, archive)) {
             throw new ConcurrentEditException("This partnership");
         }
-        audit.event(archive ? AuditAction.ARCHIVE : AuditAction.RESTORE, "partnership", id, archive ? "Archived" : "Restored");
+        audit.event(
+                archive ? AuditAction.ARCHIVE : AuditAction.RESTORE,
+                "partnership",
+                id,
+                archive ? "Archived" : "Restored");
     }
 }

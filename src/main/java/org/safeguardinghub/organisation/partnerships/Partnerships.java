@@ -41,7 +41,8 @@ public class Partnerships {
     }
 
     public Optional<PartnershipSummary> byId(long id) {
-        return jdbc.sql("select id, name, short_name, archived_at is not null as archived from partnership where id = :id")
+        return jdbc.sql(
+                        "select id, name, short_name, archived_at is not null as archived from partnership where id = :id")
                 .param("id", id)
                 .query(PartnershipSummary.class)
                 .optional();
@@ -54,15 +55,15 @@ public class Partnerships {
         }
         return jdbc.sql("""
                         select id, name, short_name, archived_at is not null as archived from partnership
-                        where id in (:ids) order by name""")
-                .param("ids", ids)
-                .query(PartnershipSummary.class)
-                .list();
+                        where id in (:ids) order by name""").param("ids", ids).query(PartnershipSummary.class).list();
     }
 
     /** A partnership with its counts. */
     public Optional<Partnership> find(long id) {
-        return jdbc.sql(SELECT + " where p.id = :id").param("id", id).query(Partnerships::map).optional();
+        return jdbc.sql(SELECT + " where p.id = :id")
+                .param("id", id)
+                .query(Partnerships::map)
+                .optional();
     }
 
     /** Every partnership matching a search, paged. Archived partnerships only when asked for. */

@@ -68,8 +68,21 @@ class AgencyController {
         model.addAttribute("canManage", FormPages.canManage());
         model.addAttribute(
                 "base",
-                FormPages.base("/agencies", "q", text, "type", agencyType == null ? null : agencyType.name(), "archived", archived ? "true" : null));
+                FormPages.base(
+                        "/agencies",
+                        "q",
+                        text,
+                        "type",
+                        agencyType == null ? null : agencyType.name(),
+                        "archived",
+                        archived ? "true" : null));
         return "organisation/agencies";
+    }
+
+    /** Many agencies at once (e.g. every school in the area) go through the shared import pipeline. */
+    @GetMapping("/agencies/import")
+    String importAgencies() {
+        return "redirect:/imports/new?kind=agencies";
     }
 
     @GetMapping("/agencies/{id}")
@@ -208,19 +221,26 @@ class AgencyController {
     }
 
     private static String nameTaken(String name) {
-        return "There is already an agency called " + name.trim() + " (it may work with another partnership, or be archived)";
+        return "There is already an agency called " + name.trim()
+                + " (it may work with another partnership, or be archived)";
     }
 
     private String formView(Model model, Agency agency) {
         model.addAttribute("agency", agency);
         model.addAttribute("title", agency == null ? "Add an agency" : "Change " + agency.name());
-        model.addAttribute("typeOptions", FormPages.options(AgencyType.values(), t -> t.label() + " (" + t.category().toLowerCase(Locale.ROOT) + ")"));
+        model.addAttribute(
+                "typeOptions",
+                FormPages.options(
+                        AgencyType.values(),
+                        t -> t.label() + " (" + t.category().toLowerCase(Locale.ROOT) + ")"));
         model.addAttribute("sectorOptions", FormPages.options(Sector.values(), Sector::label));
         List<Long> chosen = agency == null ? List.of() : agency.partnershipIds();
-        model.addAttribute("partnershipOptions", partnerships.all(true).stream()
-                .filter(p -> !p.archived() || chosen.contains(p.id()))
-                .map(p -> Option.of(p.id(), p.name() + " (" + p.shortName() + ")"))
-                .toList());
+        model.addAttribute(
+                "partnershipOptions",
+                partnerships.all(true).stream()
+                        .filter(p -> !p.archived() || chosen.contains(p.id()))
+                        .map(p -> Option.of(p.id(), p.name() + " (" + p.shortName() + ")"))
+                        .toList());
         return "organisation/agency-form";
     }
 }

@@ -39,16 +39,51 @@ public class AgencyForm {
         return f;
     }
 
-    public String getName() { return name; }
-    public void setName(String v) { name = v; }
-    public String getShortName() { return shortName; }
-    public void setShortName(String v) { shortName = v; }
-    public String getType() { return type; }
-    public void setType(String v) { type = v; }
-    public String getSector() { return sector; }
-    public void setSector(String v) { sector = v; }
-    public List<Long> getPartnershipIds() { return partnershipIds; }
-    public void setPartnershipIds(List<Long> v) { partnershipIds = v == null ? new ArrayList<>() : v; }
-    public int getVersion() { return version; }
-    public void setVersion(int v) { version = v; }
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String v) {
+        name = v;
+    }
+
+    public String getShortName() {
+        return shortName;
+    }
+
+    public void setShortName(String v) {
+        shortName = v;
+    }
+
+    public String getType() {
+        return type;
+    }
+
+    public void setType(String v) {
+        type = v;
+    }
+
+    public String getSector() {
+        return sector;
+    }
+
+    public void setSector(String v) {
+        sector = v;
+    }
+
+    public List<Long> getPartnershipIds() {
+        return partnershipIds;
+    }
+
+    public void setPartnershipIds(List<Long> v) {
+        partnershipIds = v == null ? new ArrayList<>() : v;
+    }
+
+    public int getVersion() {
+        return version;
+    }
+
+    public void setVersion(int v) {
+        version = v;
+    }
 }

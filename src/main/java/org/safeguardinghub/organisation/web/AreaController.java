@@ -46,7 +46,8 @@ class AreaController {
             @RequestParam(defaultValue = "1") int page,
             Model model) {
         String text = FormPages.text(q);
-        model.addAttribute("areas", areas.search(FormPages.partnership(), text, archived, page, PageResult.DEFAULT_SIZE));
+        model.addAttribute(
+                "areas", areas.search(FormPages.partnership(), text, archived, page, PageResult.DEFAULT_SIZE));
         model.addAttribute("q", text == null ? "" : text);
         model.addAttribute("archived", archived);
         model.addAttribute("base", FormPages.base("/areas", "q", text, "archived", archived ? "true" : null));
@@ -57,7 +58,8 @@ class AreaController {
     String show(@PathVariable long id, @RequestParam(defaultValue = "1") int page, Model model) {
         Area area = find(id);
         model.addAttribute("area", area);
-        model.addAttribute("districts", districts.search(FormPages.partnership(), null, id, true, page, PageResult.DEFAULT_SIZE));
+        model.addAttribute(
+                "districts", districts.search(FormPages.partnership(), null, id, true, page, PageResult.DEFAULT_SIZE));
         model.addAttribute("base", "/areas/" + id + "?");
         return "organisation/area";
     }

@@ -20,8 +20,19 @@ public class AreaForm {
         return f;
     }
 
-    public String getName() { return name; }
-    public void setName(String v) { name = v; }
-    public int getVersion() { return version; }
-    public void setVersion(int v) { version = v; }
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String v) {
+        name = v;
+    }
+
+    public int getVersion() {
+        return version;
+    }
+
+    public void setVersion(int v) {
+        version = v;
+    }
 }

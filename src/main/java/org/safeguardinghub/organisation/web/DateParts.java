@@ -58,7 +58,8 @@ public class DateParts {
             return null;
         }
         try {
-            return LocalDate.of(Integer.parseInt(year.trim()), Integer.parseInt(month.trim()), Integer.parseInt(day.trim()));
+            return LocalDate.of(
+                    Integer.parseInt(year.trim()), Integer.parseInt(month.trim()), Integer.parseInt(day.trim()));
         } catch (NumberFormatException | DateTimeException e) {
             errors.rejectValue(field, "real", label + " must be a real date");
             return null;
@@ -69,10 +70,27 @@ public class DateParts {
         return s == null || s.isBlank();
     }
 
-    public String getDay() { return day; }
-    public void setDay(String v) { day = v == null ? "" : v; }
-    public String getMonth() { return month; }
-    public void setMonth(String v) { month = v == null ? "" : v; }
-    public String getYear() { return year; }
-    public void setYear(String v) { year = v == null ? "" : v; }
+    public String getDay() {
+        return day;
+    }
+
+    public void setDay(String v) {
+        day = v == null ? "" : v;
+    }
+
+    public String getMonth() {
+        return month;
+    }
+
+    public void setMonth(String v) {
+        month = v == null ? "" : v;
+    }
+
+    public String getYear() {
+        return year;
+    }
+
+    public void setYear(String v) {
+        year = v == null ? "" : v;
+    }
 }

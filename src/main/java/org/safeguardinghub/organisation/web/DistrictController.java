@@ -47,13 +47,15 @@ class DistrictController {
             Model model) {
         long partnership = FormPages.partnership();
         String text = FormPages.text(q);
-        model.addAttribute("districts", districts.search(partnership, text, area, archived, page, PageResult.DEFAULT_SIZE));
+        model.addAttribute(
+                "districts", districts.search(partnership, text, area, archived, page, PageResult.DEFAULT_SIZE));
         model.addAttribute("q", text == null ? "" : text);
         model.addAttribute("area", area == null ? "" : String.valueOf(area));
         model.addAttribute("archived", archived);
         model.addAttribute("areaOptions", areaOptions(partnership, area));
         model.addAttribute("canManage", FormPages.canManage());
-        model.addAttribute("base", FormPages.base("/districts", "q", text, "area", area, "archived", archived ? "true" : null));
+        model.addAttribute(
+                "base", FormPages.base("/districts", "q", text, "area", area, "archived", archived ? "true" : null));
         return "organisation/districts";
     }
 
@@ -153,21 +155,25 @@ class DistrictController {
     }
 
     private District find(long id) {
-        return districts.inPartnership(FormPages.partnership(), id).orElseThrow(() -> new NotFoundException("District"));
+        return districts
+                .inPartnership(FormPages.partnership(), id)
+                .orElseThrow(() -> new NotFoundException("District"));
     }
 
     private void check(DistrictForm form, BindingResult errors, long partnership, Long exceptId) {
         if (!errors.hasFieldErrors("name") && districts.nameTaken(partnership, form.getName(), exceptId)) {
             errors.rejectValue("name", "taken", taken(form));
         }
-        if (form.getAreaId() != null && !errors.hasFieldErrors("areaId")
+        if (form.getAreaId() != null
+                && !errors.hasFieldErrors("areaId")
                 && areas.inPartnership(partnership, form.getAreaId()).isEmpty()) {
             errors.rejectValue("areaId", "invalid", "Select an area from the list");
         }
     }
 
     private static String taken(DistrictForm form) {
-        return "There is already a district called " + form.getName().trim() + " in this partnership (it may be archived)";
+        return "There is already a district called " + form.getName().trim()
+                + " in this partnership (it may be archived)";
     }
 
     private static DistrictDetails details(DistrictForm form) {
@@ -183,7 +189,8 @@ class DistrictController {
     private String formView(Model model, District district) {
         model.addAttribute("district", district);
         model.addAttribute("title", district == null ? "Add a district" : "Change " + district.name());
-        model.addAttribute("areaOptions", areaOptions(FormPages.partnership(), district == null ? null : district.areaId()));
+        model.addAttribute(
+                "areaOptions", areaOptions(FormPages.partnership(), district == null ? null : district.areaId()));
         return "organisation/district-form";
     }
 }

@@ -17,7 +17,9 @@ public class DistrictForm {
     @Size(max = 500, message = "Former names must be 500 characters or fewer")
     private String formerNames = "";
 
-    @Pattern(regexp = "\\s*([EeWwSsNn][0-9]{8})?\\s*", message = "Enter the ONS code as a letter and 8 numbers, like E07000105")
+    @Pattern(
+            regexp = "\\s*([EeWwSsNn][0-9]{8})?\\s*",
+            message = "Enter the ONS code as a letter and 8 numbers, like E07000105")
     private String onsCode = "";
 
     private int version;
@@ -32,14 +34,43 @@ public class DistrictForm {
         return f;
     }
 
-    public String getName() { return name; }
-    public void setName(String v) { name = v; }
-    public Long getAreaId() { return areaId; }
-    public void setAreaId(Long v) { areaId = v; }
-    public String getFormerNames() { return formerNames; }
-    public void setFormerNames(String v) { formerNames = v; }
-    public String getOnsCode() { return onsCode; }
-    public void setOnsCode(String v) { onsCode = v; }
-    public int getVersion() { return version; }
-    public void setVersion(int v) { version = v; }
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String v) {
+        name = v;
+    }
+
+    public Long getAreaId() {
+        return areaId;
+    }
+
+    public void setAreaId(Long v) {
+        areaId = v;
+    }
+
+    public String getFormerNames() {
+        return formerNames;
+    }
+
+    public void setFormerNames(String v) {
+        formerNames = v;
+    }
+
+    public String getOnsCode() {
+        return onsCode;
+    }
+
+    public void setOnsCode(String v) {
+        onsCode = v;
+    }
+
+    public int getVersion() {
+        return version;
+    }
+
+    public void setVersion(int v) {
+        version = v;
+    }
 }

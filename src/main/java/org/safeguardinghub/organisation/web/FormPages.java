@@ -77,7 +77,9 @@ final class FormPages {
     }
 
     static <E extends Enum<E>> List<Option> options(E[] values, java.util.function.Function<E, String> label) {
-        return Arrays.stream(values).map(v -> Option.of(v.name(), label.apply(v))).toList();
+        return Arrays.stream(values)
+                .map(v -> Option.of(v.name(), label.apply(v)))
+                .toList();
     }
 
     static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String value) {

@@ -65,7 +65,8 @@ class GroupController {
             @RequestParam(defaultValue = "1") int page,
             Model model) {
         String text = FormPages.text(q);
-        model.addAttribute("groups", groups.search(FormPages.partnership(), text, archived, page, PageResult.DEFAULT_SIZE));
+        model.addAttribute(
+                "groups", groups.search(FormPages.partnership(), text, archived, page, PageResult.DEFAULT_SIZE));
         model.addAttribute("q", text == null ? "" : text);
         model.addAttribute("archived", archived);
         model.addAttribute("canManage", FormPages.canManage());
@@ -94,7 +95,8 @@ class GroupController {
     @GetMapping("/groups/new")
     String createForm(@RequestParam(required = false) Long parent, Model model) {
         GroupForm form = new GroupForm();
-        if (parent != null && groups.inPartnership(FormPages.partnership(), parent).isPresent()) {
+        if (parent != null
+                && groups.inPartnership(FormPages.partnership(), parent).isPresent()) {
             form.setParentGroupId(parent);
         }
         model.addAttribute(FORM, form);
@@ -194,7 +196,8 @@ class GroupController {
             } else if (groups.inPartnership(partnership, parent).isEmpty()) {
                 errors.rejectValue("parentGroupId", "invalid", "Select a parent group from the list");
             } else if (selfId != null && groups.selfAndBelow(selfId).contains(parent)) {
-                errors.rejectValue("parentGroupId", "loop", "The parent group cannot be one of this group's own sub-groups");
+                errors.rejectValue(
+                        "parentGroupId", "loop", "The parent group cannot be one of this group's own sub-groups");
             }
         }
     }
@@ -205,16 +208,21 @@ class GroupController {
 
     private static GroupDetails details(GroupForm form) {
         return new GroupDetails(
-                form.getName(), form.getParentGroupId(), form.getPurpose(), form.getTermsOfReference(), form.getMeetingFrequency());
+                form.getName(),
+                form.getParentGroupId(),
+                form.getPurpose(),
+                form.getTermsOfReference(),
+                form.getMeetingFrequency());
     }
 
     private String groupFormView(Model model, Group group, Long chosenParent) {
         model.addAttribute("group", group);
         model.addAttribute("title", group == null ? "Add a group" : "Change " + group.name());
-        model.addAttribute("parentOptions", groups.parentChoices(FormPages.partnership(), group == null ? null : group.id(), chosenParent)
-                .stream()
-                .map(g -> Option.of(g.id(), g.archived() ? g.name() + " (archived)" : g.name()))
-                .toList());
+        model.addAttribute(
+                "parentOptions",
+                groups.parentChoices(FormPages.partnership(), group == null ? null : group.id(), chosenParent).stream()
+                        .map(g -> Option.of(g.id(), g.archived() ? g.name() + " (archived)" : g.name()))
+                        .toList());
         return "organisation/group-form";
     }
 
@@ -331,12 +339,14 @@ class GroupController {
         }
     }
 
-    private MemberDetails validateMember(MemberForm form, BindingResult errors, long partnership, long groupId, Long memberId) {
+    private MemberDetails validateMember(
+            MemberForm form, BindingResult errors, long partnership, long groupId, Long memberId) {
         MemberRole role = FormPages.parse(MemberRole.class, form.getRole());
         if (!errors.hasFieldErrors("role") && role == null) {
             errors.rejectValue("role", "invalid", "Select the member's role in the group");
         }
-        if (form.getAgencyId() != null && !errors.hasFieldErrors("agencyId")
+        if (form.getAgencyId() != null
+                && !errors.hasFieldErrors("agencyId")
                 && agencies.inPartnership(partnership, form.getAgencyId()).isEmpty()) {
             errors.rejectValue("agencyId", "invalid", "Select an agency from the list");
         }
@@ -349,9 +359,11 @@ class GroupController {
             checkLeftDate(errors, joinedOn, leftOn);
         }
         boolean current = leftOn == null && form.getLeftOn().blank();
-        if (!errors.hasFieldErrors("personName") && current
+        if (!errors.hasFieldErrors("personName")
+                && current
                 && members.currentMember(groupId, form.getPersonName(), memberId)) {
-            errors.rejectValue("personName", "taken", form.getPersonName().trim() + " is already a member of this group");
+            errors.rejectValue(
+                    "personName", "taken", form.getPersonName().trim() + " is already a member of this group");
         }
         if (errors.hasErrors()) {
             return null;
@@ -368,7 +380,8 @@ class GroupController {
     }
 
     private GroupMember findMember(long groupId, long memberId) {
-        return members.inGroup(FormPages.partnership(), groupId, memberId).orElseThrow(() -> new NotFoundException("Member"));
+        return members.inGroup(FormPages.partnership(), groupId, memberId)
+                .orElseThrow(() -> new NotFoundException("Member"));
     }
 
     private String memberFormView(Model model, Group group, GroupMember member) {
@@ -379,7 +392,8 @@ class GroupController {
         List<Option> agencyOptions = agencies.search(partnership, null, null, false, 1, 10_000).items().stream()
                 .map(a -> Option.of(a.id(), a.name()))
                 .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
-        if (member != null && member.agencyId() != null
+        if (member != null
+                && member.agencyId() != null
                 && agencyOptions.stream().noneMatch(o -> o.value().equals(String.valueOf(member.agencyId())))) {
             agencyOptions.add(Option.of(member.agencyId(), member.agencyName() + " (archived)"));
         }

@@ -35,16 +35,51 @@ public class GroupForm {
         return f;
     }
 
-    public String getName() { return name; }
-    public void setName(String v) { name = v; }
-    public Long getParentGroupId() { return parentGroupId; }
-    public void setParentGroupId(Long v) { parentGroupId = v; }
-    public String getPurpose() { return purpose; }
-    public void setPurpose(String v) { purpose = v; }
-    public String getTermsOfReference() { return termsOfReference; }
-    public void setTermsOfReference(String v) { termsOfReference = v; }
-    public String getMeetingFrequency() { return meetingFrequency; }
-    public void setMeetingFrequency(String v) { meetingFrequency = v; }
-    public int getVersion() { return version; }
-    public void setVersion(int v) { version = v; }
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String v) {
+        name = v;
+    }
+
+    public Long getParentGroupId() {
+        return parentGroupId;
+    }
+
+    public void setParentGroupId(Long v) {
+        parentGroupId = v;
+    }
+
+    public String getPurpose() {
+        return purpose;
+    }
+
+    public void setPurpose(String v) {
+        purpose = v;
+    }
+
+    public String getTermsOfReference() {
+        return termsOfReference;
+    }
+
+    public void setTermsOfReference(String v) {
+        termsOfReference = v;
+    }
+
+    public String getMeetingFrequency() {
+        return meetingFrequency;
+    }
+
+    public void setMeetingFrequency(String v) {
+        meetingFrequency = v;
+    }
+
+    public int getVersion() {
+        return version;
+    }
+
+    public void setVersion(int v) {
+        version = v;
+    }
 }

@@ -16,8 +16,19 @@ public class LeaveForm {
         return f;
     }
 
-    public DateParts getLeftOn() { return leftOn; }
-    public void setLeftOn(DateParts v) { leftOn = v; }
-    public int getVersion() { return version; }
-    public void setVersion(int v) { version = v; }
+    public DateParts getLeftOn() {
+        return leftOn;
+    }
+
+    public void setLeftOn(DateParts v) {
+        leftOn = v;
+    }
+
+    public int getVersion() {
+        return version;
+    }
+
+    public void setVersion(int v) {
+        version = v;
+    }
 }

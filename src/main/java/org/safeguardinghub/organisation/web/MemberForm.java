@@ -37,18 +37,59 @@ public class MemberForm {
         return f;
     }
 
-    public String getPersonName() { return personName; }
-    public void setPersonName(String v) { personName = v; }
-    public String getJobTitle() { return jobTitle; }
-    public void setJobTitle(String v) { jobTitle = v; }
-    public Long getAgencyId() { return agencyId; }
-    public void setAgencyId(Long v) { agencyId = v; }
-    public String getRole() { return role; }
-    public void setRole(String v) { role = v; }
-    public DateParts getJoinedOn() { return joinedOn; }
-    public void setJoinedOn(DateParts v) { joinedOn = v; }
-    public DateParts getLeftOn() { return leftOn; }
-    public void setLeftOn(DateParts v) { leftOn = v; }
-    public int getVersion() { return version; }
-    public void setVersion(int v) { version = v; }
+    public String getPersonName() {
+        return personName;
+    }
+
+    public void setPersonName(String v) {
+        personName = v;
+    }
+
+    public String getJobTitle() {
+        return jobTitle;
+    }
+
+    public void setJobTitle(String v) {
+        jobTitle = v;
+    }
+
+    public Long getAgencyId() {
+        return agencyId;
+    }
+
+    public void setAgencyId(Long v) {
+        agencyId = v;
+    }
+
+    public String getRole() {
+        return role;
+    }
+
+    public void setRole(String v) {
+        role = v;
+    }
+
+    public DateParts getJoinedOn() {
+        return joinedOn;
+    }
+
+    public void setJoinedOn(DateParts v) {
+        joinedOn = v;
+    }
+
+    public DateParts getLeftOn() {
+        return leftOn;
+    }
+
+    public void setLeftOn(DateParts v) {
+        leftOn = v;
+    }
+
+    public int getVersion() {
+        return version;
+    }
+
+    public void setVersion(int v) {
+        version = v;
+    }
 }

@@ -150,10 +150,17 @@ class PartnershipController {
 
     private void checkNames(PartnershipForm form, BindingResult errors, Long exceptId) {
         if (!errors.hasFieldErrors("name") && partnerships.nameTaken(form.getName(), exceptId)) {
-            errors.rejectValue("name", "taken", "There is already a partnership called " + form.getName().trim());
+            errors.rejectValue(
+                    "name",
+                    "taken",
+                    "There is already a partnership called " + form.getName().trim());
         }
         if (!errors.hasFieldErrors("shortName") && partnerships.shortNameTaken(form.getShortName(), exceptId)) {
-            errors.rejectValue("shortName", "taken", "There is already a partnership with the short name " + form.getShortName().trim());
+            errors.rejectValue(
+                    "shortName",
+                    "taken",
+                    "There is already a partnership with the short name "
+                            + form.getShortName().trim());
         }
     }
 

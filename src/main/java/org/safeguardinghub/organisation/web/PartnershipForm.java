@@ -29,12 +29,35 @@ public class PartnershipForm {
         return f;
     }
 
-    public String getName() { return name; }
-    public void setName(String v) { name = v; }
-    public String getShortName() { return shortName; }
-    public void setShortName(String v) { shortName = v; }
-    public String getDescription() { return description; }
-    public void setDescription(String v) { description = v; }
-    public int getVersion() { return version; }
-    public void setVersion(int v) { version = v; }
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String v) {
+        name = v;
+    }
+
+    public String getShortName() {
+        return shortName;
+    }
+
+    public void setShortName(String v) {
+        shortName = v;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String v) {
+        description = v;
+    }
+
+    public int getVersion() {
+        return version;
+    }
+
+    public void setVersion(int v) {
+        version = v;
+    }
 }

@@ -14,7 +14,9 @@ class DatabaseConfiguration {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if ("dataSource".equals(beanName) && bean instanceof DataSource ds && !(bean instanceof ScopedDataSource)) {
+                if ("dataSource".equals(beanName)
+                        && bean instanceof DataSource ds
+                        && !(bean instanceof ScopedDataSource)) {
                     return new ScopedDataSource(ds);
                 }
                 return bean;

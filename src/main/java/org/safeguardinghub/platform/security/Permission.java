@@ -8,6 +8,7 @@ public enum Permission {
     HOME_VIEW("home", "view"),
     DIRECTORY_VIEW("directory", "view"),
     ORGANISATION_MANAGE("organisation", "manage"),
+    PARTNERSHIPS_MANAGE("partnerships", "manage"),
     USERS_VIEW("users", "view"),
     USERS_MANAGE("users", "manage"),
     AUDIT_VIEW("audit", "view"),
