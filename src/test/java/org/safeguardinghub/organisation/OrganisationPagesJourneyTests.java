@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * their errors, passes an axe WCAG 2.2 AA scan.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OrganisationPagesAccessibilityTests {
+class OrganisationPagesJourneyTests {
 
     static final List<String> AXE_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
     static Playwright playwright;
