@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.calendar.WorkingDayCalendar;
+import org.safeguardinghub.identity.Role;
 import org.safeguardinghub.platform.security.Actor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -21,7 +22,20 @@ public class HomeTasks {
     }
 
     /** A task as shown: due status worked out in English working days. */
-    public record ShownTask(Task task, @Nullable String dueLabel, String tagClass) {}
+    public record ShownTask(Task task, @Nullable String dueLabel, String tagClass) {
+
+        /** Who the task is for, in words: "you", or the role it was raised for. */
+        public String forWhom() {
+            if ("You".equals(task.addressedTo())) {
+                return "you";
+            }
+            try {
+                return "everyone in the role " + Role.valueOf(task.addressedTo()).label().toLowerCase(java.util.Locale.ROOT);
+            } catch (IllegalArgumentException e) {
+                return task.addressedTo();
+            }
+        }
+    }
 
     @Transactional(readOnly = true)
     public List<ShownTask> forActor(Actor actor, LocalDate today) {

@@ -25,7 +25,7 @@ class HubErrorController implements ErrorController {
 
     @RequestMapping("/error")
     String error(HttpServletRequest request, HttpServletResponse response, org.springframework.ui.Model model) {
-        model.addAttribute("requestId", org.slf4j.MDC.get("requestId"));
+        model.addAttribute("requestId", request.getAttribute(RequestLogFilter.REQUEST_ID));
         Throwable error = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;

@@ -29,6 +29,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 100) // inside Spring Session's filter, outside Spring Security's
 class RequestLogFilter extends OncePerRequestFilter {
 
+    static final String REQUEST_ID = "hub.requestId";
     private static final Logger log = LoggerFactory.getLogger("hub.request");
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9-]{8,64}");
 
@@ -41,6 +42,7 @@ class RequestLogFilter extends OncePerRequestFilter {
                 : UUID.randomUUID().toString();
         long started = System.nanoTime();
         MDC.put("requestId", requestId);
+        request.setAttribute(REQUEST_ID, requestId); // the error page runs after this filter has finished
         response.setHeader("X-Request-Id", requestId);
         try {
             chain.doFilter(request, response);
