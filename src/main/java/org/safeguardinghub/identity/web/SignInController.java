@@ -26,7 +26,9 @@ class SignInController {
             @RequestParam(required = false) String locked,
             @RequestParam(required = false) String signedOut,
             @RequestParam(required = false) String noaccount,
+            @RequestParam(required = false) String passwordSet,
             Model model) {
+        model.addAttribute("passwordSet", passwordSet != null);
         model.addAttribute("error", error != null);
         model.addAttribute("locked", locked != null);
         model.addAttribute("signedOut", signedOut != null);
