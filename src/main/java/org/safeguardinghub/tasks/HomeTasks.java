@@ -30,7 +30,8 @@ public class HomeTasks {
                 return "you";
             }
             try {
-                return "everyone in the role " + Role.valueOf(task.addressedTo()).label().toLowerCase(java.util.Locale.ROOT);
+                return "everyone in the role "
+                        + Role.valueOf(task.addressedTo()).label().toLowerCase(java.util.Locale.ROOT);
             } catch (IllegalArgumentException e) {
                 return task.addressedTo();
             }

@@ -24,7 +24,10 @@ import org.springframework.test.web.servlet.MockMvc;
             "hub.bootstrap-admin.password=one-time-password-for-prod"
         })
 @AutoConfigureMockMvc
-@DisabledIfEnvironmentVariable(named = "SPRING_DATASOURCE_URL", matches = ".+", disabledReason = "needs an empty database")
+@DisabledIfEnvironmentVariable(
+        named = "SPRING_DATASOURCE_URL",
+        matches = ".+",
+        disabledReason = "needs an empty database")
 class ProductionModeTests {
 
     @Autowired
@@ -37,17 +40,28 @@ class ProductionModeTests {
     void onlyTheFirstAdministratorExistsAndMustChangeTheOneTimePassword() throws Exception {
         assertThat(jdbc.sql("select email from app_user").query(String.class).list())
                 .containsExactly("first.admin@council.example");
-        assertThat(jdbc.sql("select must_change_password from app_user").query(Boolean.class).single()).isTrue();
-        assertThat(jdbc.sql("select count(*) from agency where name = 'Kent Police'").query(Long.class).single())
+        assertThat(jdbc.sql("select must_change_password from app_user")
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        assertThat(jdbc.sql("select count(*) from agency where name = 'Kent Police'")
+                        .query(Long.class)
+                        .single())
                 .isZero();
 
-        var demo = mvc.perform(formLogin("/sign-in").user("admin@example.org").password("demo-hub-2026")).andReturn();
+        var demo = mvc.perform(formLogin("/sign-in").user("admin@example.org").password("demo-hub-2026"))
+                .andReturn();
         assertThat(demo.getResponse().getRedirectedUrl()).isEqualTo("/sign-in?error");
 
-        var login = mvc.perform(formLogin("/sign-in").user("first.admin@council.example").password("one-time-password-for-prod"))
+        var login = mvc.perform(formLogin("/sign-in")
+                        .user("first.admin@council.example")
+                        .password("one-time-password-for-prod"))
                 .andReturn();
         var session = login.getResponse().getCookie("SESSION");
-        assertThat(mvc.perform(get("/people").cookie(session)).andReturn().getResponse().getRedirectedUrl())
+        assertThat(mvc.perform(get("/people").cookie(session))
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl())
                 .isEqualTo("/account/password");
     }
 }

@@ -22,13 +22,17 @@ class DatabaseConnectionTests {
     @Test
     void connectsToTheConfiguredServerAsTheApplicationRole() {
         String external = System.getenv("SPRING_DATASOURCE_URL");
-        int port = jdbc.sql("select current_setting('port')::int").query(Integer.class).single();
+        int port = jdbc.sql("select current_setting('port')::int")
+                .query(Integer.class)
+                .single();
         if (external != null && !external.isBlank()) {
             int expected = URI.create(external.substring("jdbc:".length())).getPort();
             assertThat(port).as("port of the external server").isEqualTo(expected);
         }
         assertThat(jdbc.sql("select current_user").query(String.class).single()).isEqualTo("hub_app");
-        int version = jdbc.sql("select current_setting('server_version_num')::int").query(Integer.class).single();
+        int version = jdbc.sql("select current_setting('server_version_num')::int")
+                .query(Integer.class)
+                .single();
         assertThat(version).isGreaterThanOrEqualTo(150000);
     }
 }

@@ -38,13 +38,20 @@ class HomeTasksTests {
     @Test
     void newAgencyRaisesATaskForTheBusinessTeamThatAnInvitationCloses() throws Exception {
         String name = "Task Test Nursery " + UUID.randomUUID().toString().substring(0, 8);
-        long kent = jdbc.sql("select id from partnership where short_name = 'KSCMP'").query(Long.class).single();
-        mvc.perform(post("/agencies/new").with(SignedIn.as(principals, DemoAccounts.BUSINESS)).with(csrf())
+        long kent = jdbc.sql("select id from partnership where short_name = 'KSCMP'")
+                .query(Long.class)
+                .single();
+        mvc.perform(post("/agencies/new")
+                .with(SignedIn.as(principals, DemoAccounts.BUSINESS))
+                .with(csrf())
                 .param("name", name)
                 .param("type", "EARLY_YEARS")
                 .param("sector", "EARLY_YEARS")
                 .param("partnershipIds", String.valueOf(kent)));
-        long agency = jdbc.sql("select id from agency where name = :n").param("n", name).query(Long.class).single();
+        long agency = jdbc.sql("select id from agency where name = :n")
+                .param("n", name)
+                .query(Long.class)
+                .single();
 
         // the listener runs after the commit, on another thread
         String home = eventually(() -> {
@@ -55,7 +62,9 @@ class HomeTasksTests {
         assertThat(homeOf(DemoAccounts.POLICE_LEAD)).doesNotContain(name);
         assertThat(homeOf(DemoAccounts.PRACTITIONER)).doesNotContain(name);
 
-        mvc.perform(post("/people/invite").with(SignedIn.as(principals, DemoAccounts.ADMIN)).with(csrf())
+        mvc.perform(post("/people/invite")
+                .with(SignedIn.as(principals, DemoAccounts.ADMIN))
+                .with(csrf())
                 .param("displayName", "Nursery Lead")
                 .param("email", "nursery-" + agency + "@example.org")
                 .param("agencyId", String.valueOf(agency))
@@ -64,7 +73,10 @@ class HomeTasksTests {
     }
 
     private String homeOf(String who) throws Exception {
-        return mvc.perform(get("/").with(SignedIn.as(principals, who))).andReturn().getResponse().getContentAsString();
+        return mvc.perform(get("/").with(SignedIn.as(principals, who)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     private static String eventually(Callable<String> check) throws Exception {
