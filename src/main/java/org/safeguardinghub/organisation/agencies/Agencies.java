@@ -102,6 +102,12 @@ public class Agencies {
                 > 0;
     }
 
+    /** Every agency name in lower case, for checking a whole import file against the Hub with one query. */
+    public java.util.Set<String> lowerCaseNames() {
+        return new java.util.HashSet<>(
+                jdbc.sql("select lower(name) from agency").query(String.class).list());
+    }
+
     long insert(String name, @Nullable String shortName, AgencyType type, Sector sector, List<Long> partnershipIds) {
         long id = jdbc.sql("""
                         insert into agency (name, short_name, agency_type, sector)

@@ -85,7 +85,8 @@ class AgencyImport implements ImportKind {
                         "name",
                         "\"" + name + "\" is also on row " + first.getAsInt()
                                 + ". Each agency can be in the file only once");
-            } else if (agencies.nameTaken(name, null)) {
+            } else if (ctx.<java.util.Set<String>>cached("existing-names", agencies::lowerCaseNames)
+                    .contains(name.trim().toLowerCase(java.util.Locale.ROOT))) {
                 check.add("name", "There is already an agency called \"" + name + "\" in the Hub");
             }
         }
