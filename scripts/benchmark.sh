@@ -23,6 +23,7 @@
 #   BENCH_SETTLE [5]          seconds to wait after ready before reading memory "at rest"
 #   BENCH_READY_TIMEOUT [300] seconds to wait for readiness before giving up
 #   BENCH_JAR [1]             also measure `java -jar` of the packaged jar (0 to skip)
+#   BENCH_JAR_WARMUP [60s]    its warm-up: with the full JIT (C2) it takes longer to reach steady state
 #   BENCH_WAIT_IDLE []        if set (a percentage, e.g. 20), wait before each measurement until the machine's
 #                             CPU use by others falls below it (up to BENCH_WAIT_IDLE_MAX [600] seconds)
 # Output: a Markdown table on stdout; everything raw in $BENCH_BUILD_DIR/benchmark-<timestamp>.txt and the
@@ -40,6 +41,7 @@ THREADS=${BENCH_THREADS:-2}
 DURATION=${BENCH_DURATION:-30s}
 WARMUP=${BENCH_WARMUP:-10s}
 WRK_TIMEOUT=${BENCH_WRK_TIMEOUT:-10s}
+JAR_WARMUP=${BENCH_JAR_WARMUP:-60s}
 STATIC_PATH=${BENCH_STATIC_PATH-/assets/hub.css}
 SETTLE=${BENCH_SETTLE:-5}
 READY_TIMEOUT=${BENCH_READY_TIMEOUT:-300}
@@ -110,6 +112,14 @@ proc_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; 
 # CPU time (clock ticks) the whole machine has spent busy since boot, all cores
 machine_busy_ticks() { awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
 
+# CPU seconds (user + system) used by this script's finished child processes so far (wrk, curl, jcmd, ...)
+# (`times` must run in this shell, not in a pipeline or $(...) subshell, whose children times start at zero.)
+TIMES_FILE="$LOG_DIR/.times"
+children_cpu_s() {
+  times >"$TIMES_FILE"
+  awk 'NR == 2 { t = 0; for (i = 1; i <= 2; i++) { split($i, a, /[ms]/); t += a[1] * 60 + a[2] } printf "%.2f", t }' "$TIMES_FILE"
+}
+
 # Notes how busy the machine is before a measurement and, with BENCH_WAIT_IDLE, waits for it to calm down.
 machine_load() {
   local busy waited=0
@@ -166,7 +176,7 @@ mib() { calc "${1:-0} / 1024" 0; }
 # Brings ${BUILD_DIR}/ up to date (untimed) just before a timed start. The run command compiles main and test
 # sources if they changed; on a tree that others are editing, that compile would otherwise land inside the timing.
 sync_build() {
-  mvn -q -B -ntp -Dspotless.check.skip=true "-Dhub.build.dir=${BUILD_DIR}" test-compile >>"$RAW" 2>&1 ||
+  mvn -q -B -ntp -Dstyle.color=never -Dspotless.check.skip=true "-Dhub.build.dir=${BUILD_DIR}" test-compile >>"$RAW" 2>&1 ||
     die "the build failed (see $RAW)"
 }
 
@@ -332,18 +342,24 @@ load_test() {
   # CPU used during the measured run: by the application JVM, by PostgreSQL, by the whole machine (which also
   # includes wrk itself, the kernel's loopback networking and anything else running). CPU time per request is much
   # less sensitive than requests/s to other work competing for the same cores.
-  local app0 pg0=0 all0 pid out
+  local app0 pg0=0 all0 wrk0 pid out
   app0=$(proc_ticks "$APP_PID")
   for pid in $(postgres_pids); do pg0=$((pg0 + $(proc_ticks "$pid"))); done
   all0=$(machine_busy_ticks)
+  children_cpu_s >"$LOG_DIR/.wrk0"
+  wrk0=$(cat "$LOG_DIR/.wrk0")
   out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout "$WRK_TIMEOUT" --latency "$url" 2>&1)
   local app1 pg1=0 all1
   app1=$(proc_ticks "$APP_PID")
   for pid in $(postgres_pids); do pg1=$((pg1 + $(proc_ticks "$pid"))); done
   all1=$(machine_busy_ticks)
+  children_cpu_s >"$LOG_DIR/.wrk1"
+  WRK_CPU_WRK=$(calc "$(cat "$LOG_DIR/.wrk1") - $wrk0" 1)
   WRK_CPU_APP=$(calc "($app1 - $app0) / $CLK_TCK" 1)
   WRK_CPU_PG=$(calc "($pg1 - $pg0) / $CLK_TCK" 1)
   WRK_CPU_ALL=$(calc "($all1 - $all0) / $CLK_TCK" 1)
+  # what is left is the kernel's loopback networking and other work on the machine
+  WRK_CPU_OTHER=$(calc "$WRK_CPU_ALL - $WRK_CPU_APP - $WRK_CPU_PG - $WRK_CPU_WRK" 1)
   raw "  measured (${DURATION}):"
   indent <<<"$out" >>"$RAW"
   WRK_RPS=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")
@@ -357,8 +373,9 @@ load_test() {
   WRK_ERRORS="${non2xx:-0} non-2xx, ${socket:-0} socket"
   WRK_BUSY=$LAST_BUSY
   WRK_CPU_MS=$(calc "1000 * ($WRK_CPU_APP + $WRK_CPU_PG) / (${WRK_REQUESTS:-0} + 0.000001)" 2)
-  raw "  CPU seconds during the measured run: application JVM ${WRK_CPU_APP}, PostgreSQL ${WRK_CPU_PG},\
- whole machine ${WRK_CPU_ALL} (of $(nproc) cores x ${DURATION}); application + PostgreSQL per request: ${WRK_CPU_MS} ms"
+  raw "  CPU seconds during the measured run: application JVM ${WRK_CPU_APP}, PostgreSQL ${WRK_CPU_PG}, wrk ${WRK_CPU_WRK},\
+ everything else ${WRK_CPU_OTHER}, whole machine ${WRK_CPU_ALL} (of $(nproc) cores x ${DURATION});\
+ application + PostgreSQL per request: ${WRK_CPU_MS} ms"
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -370,7 +387,7 @@ load_test() {
     "($(git status --porcelain 2>/dev/null | wc -l) changed/untracked paths in the working tree)"
   echo "settings: runs=$RUNS port=$PORT data_dir=$DATA_DIR build_dir=$BUILD_DIR connections=$CONNECTIONS" \
     "threads=$THREADS duration=$DURATION warmup=$WARMUP wrk_timeout=$WRK_TIMEOUT static_path=$STATIC_PATH" \
-    "settle=${SETTLE}s jar=$MEASURE_JAR wait_idle=${WAIT_IDLE:-off}"
+    "settle=${SETTLE}s jar=$MEASURE_JAR jar_warmup=$JAR_WARMUP wait_idle=${WAIT_IDLE:-off}"
   echo "machine:"
   echo "  cpus (nproc): $(nproc)"
   echo "  cpu model: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
@@ -393,9 +410,9 @@ for tool in java jcmd mvn curl ss wrk; do
 done
 raw "  wrk: $(wrk -v 2>&1 | head -1)"
 
-MVN=(mvn -B -ntp "-Dhub.build.dir=${BUILD_DIR}")
+MVN=(mvn -B -ntp -Dstyle.color=never "-Dhub.build.dir=${BUILD_DIR}")
 log "" "Building once so the Maven cache and ${BUILD_DIR}/ are warm (the build is not timed)"
-mvn -q -B -ntp -DskipTests -Dspotless.check.skip=true "-Dhub.build.dir=${BUILD_DIR}" package >>"$RAW" 2>&1 ||
+mvn -q -B -ntp -Dstyle.color=never -DskipTests -Dspotless.check.skip=true "-Dhub.build.dir=${BUILD_DIR}" package >>"$RAW" 2>&1 ||
   die "the build failed (see $RAW)"
 JAR=""
 for candidate in "$BUILD_DIR"/safeguarding-hub-*.jar; do
@@ -469,14 +486,14 @@ live_heap
 REST_LIVE=$LIVE_HEAP
 
 load_test "sign-in" /sign-in
-SIGNIN=("$WRK_RPS" "$WRK_P50" "$WRK_P90" "$WRK_P99" "$WRK_ERRORS" "$WRK_REQUESTS" "$WRK_BUSY" "$WRK_CPU_MS" "$WRK_CPU_APP" "$WRK_CPU_PG" "$WRK_CPU_ALL")
+SIGNIN=("$WRK_RPS" "$WRK_P50" "$WRK_P90" "$WRK_P99" "$WRK_ERRORS" "$WRK_REQUESTS" "$WRK_BUSY" "$WRK_CPU_MS" "$WRK_CPU_APP" "$WRK_CPU_PG" "$WRK_CPU_WRK" "$WRK_CPU_OTHER")
 log "  /sign-in: ${WRK_RPS} requests/s, p50 ${WRK_P50} ms, p90 ${WRK_P90} ms, p99 ${WRK_P99} ms, errors: ${WRK_ERRORS}"
 memory_snapshot "after /sign-in load"
 AFTER=("$MEM_APP_RSS" "$MEM_HEAP_USED" "$MEM_HEAP_COMMITTED" "$MEM_LAUNCHER_RSS" "$MEM_PG_RSS" "$MEM_PG_PSS" "$MEM_PG_PROCS")
 STATIC=()
 if [ -n "$STATIC_PATH" ]; then
   load_test "static" "$STATIC_PATH"
-  STATIC=("$WRK_RPS" "$WRK_P50" "$WRK_P90" "$WRK_P99" "$WRK_ERRORS" "$WRK_REQUESTS" "$WRK_BUSY" "$WRK_CPU_MS" "$WRK_CPU_APP" "$WRK_CPU_PG" "$WRK_CPU_ALL")
+  STATIC=("$WRK_RPS" "$WRK_P50" "$WRK_P90" "$WRK_P99" "$WRK_ERRORS" "$WRK_REQUESTS" "$WRK_BUSY" "$WRK_CPU_MS" "$WRK_CPU_APP" "$WRK_CPU_PG" "$WRK_CPU_WRK" "$WRK_CPU_OTHER")
   log "  ${STATIC_PATH}: ${WRK_RPS} requests/s, p50 ${WRK_P50} ms, p90 ${WRK_P90} ms, p99 ${WRK_P99} ms,\
  errors: ${WRK_ERRORS}"
   memory_snapshot "after static load"
@@ -492,7 +509,7 @@ STOPS+=("$STOP_S")
 JAR_RESULTS=()
 if [ "$MEASURE_JAR" = 1 ] && [ -n "$JAR" ]; then
   log "" "For comparison: java -jar ${JAR} on the existing data directory"
-  mvn -q -B -ntp -DskipTests -Dspotless.check.skip=true "-Dhub.build.dir=${BUILD_DIR}" package >>"$RAW" 2>&1 ||
+  mvn -q -B -ntp -Dstyle.color=never -DskipTests -Dspotless.check.skip=true "-Dhub.build.dir=${BUILD_DIR}" package >>"$RAW" 2>&1 ||
     die "the build failed (see $RAW)" # the jar of the current tree (untimed)
   raw "---- java -jar ----"
   machine_load "java -jar start"
@@ -502,8 +519,10 @@ if [ "$MEASURE_JAR" = 1 ] && [ -n "$JAR" ]; then
   sleep "$SETTLE"
   memory_snapshot "java -jar at rest (+${SETTLE}s after ready)"
   JAR_REST=("$MEM_APP_RSS" "$MEM_HEAP_USED" "$MEM_HEAP_COMMITTED")
+  WARMUP_SAVED=$WARMUP WARMUP=$JAR_WARMUP
   load_test "sign-in (java -jar)" /sign-in
-  JAR_RESULTS=("$WRK_RPS" "$WRK_P50" "$WRK_P90" "$WRK_P99" "$WRK_ERRORS" "$WRK_REQUESTS" "$WRK_BUSY" "$WRK_CPU_MS" "$WRK_CPU_APP" "$WRK_CPU_PG" "$WRK_CPU_ALL")
+  WARMUP=$WARMUP_SAVED
+  JAR_RESULTS=("$WRK_RPS" "$WRK_P50" "$WRK_P90" "$WRK_P99" "$WRK_ERRORS" "$WRK_REQUESTS" "$WRK_BUSY" "$WRK_CPU_MS" "$WRK_CPU_APP" "$WRK_CPU_PG" "$WRK_CPU_WRK" "$WRK_CPU_OTHER")
   log "  /sign-in: ${WRK_RPS} requests/s, p50 ${WRK_P50} ms, p90 ${WRK_P90} ms, p99 ${WRK_P99} ms, errors: ${WRK_ERRORS}"
   memory_snapshot "java -jar after /sign-in load"
   JAR_AFTER=("$MEM_APP_RSS" "$MEM_HEAP_USED" "$MEM_HEAP_COMMITTED")
@@ -514,10 +533,11 @@ fi
 leftover=$( (pgrep -f -- "$DATA_DIR/pgdata" || true; listener_pid || true) | sort -u)
 [ -z "$leftover" ] || log "WARNING: processes from this run are still running: $leftover"
 
-# One row of the load table from a result array: rps p50 p90 p99 errors requests busy cpu_ms cpu_app cpu_pg cpu_all
+# One row of the load table from a result array:
+# rps p50 p90 p99 errors requests busy-before cpu_ms cpu_app cpu_pg cpu_wrk cpu_other
 load_row() {
   local name=$1; shift
-  echo "| $name | $1 | $2 | $3 | $4 | $6 | $5 | $8 | $9 / ${10} / ${11} | $7% |"
+  echo "| $name | $1 | $2 | $3 | $4 | $6 | $5 | $8 | $9 / ${10} / ${11} / ${12} |"
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -557,8 +577,8 @@ load_row() {
   echo
   echo "Load: wrk, ${CONNECTIONS} connections, ${THREADS} threads, ${DURATION} after a ${WARMUP} warm-up, loopback:"
   echo
-  echo "| Request | Requests/s | p50 ms | p90 ms | p99 ms | Requests | Errors | CPU ms/request (app + PostgreSQL) | CPU s app / PostgreSQL / whole machine | Others' CPU use just before |"
-  echo "|---|---|---|---|---|---|---|---|---|---|"
+  echo "| Request | Requests/s | p50 ms | p90 ms | p99 ms | Requests | Errors | CPU ms/request (app + PostgreSQL) | CPU s: app / PostgreSQL / wrk / everything else |"
+  echo "|---|---|---|---|---|---|---|---|---|"
   load_row "GET /sign-in (\`mvn spring-boot:run\`)" "${SIGNIN[@]}"
   if [ ${#STATIC[@]} -gt 0 ]; then load_row "GET ${STATIC_PATH} (\`mvn spring-boot:run\`)" "${STATIC[@]}"; fi
   if [ ${#JAR_RESULTS[@]} -gt 0 ]; then load_row "GET /sign-in (\`java -jar\`)" "${JAR_RESULTS[@]}"; fi

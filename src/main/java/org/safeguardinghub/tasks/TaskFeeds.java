@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskFeeds {
 
-    /** How long the business team has to find a safeguarding lead for a new agency (a local standard). */
+    /** How long administrators have to invite a safeguarding lead for a new agency (a local standard). */
     static final int WORKING_DAYS_TO_INVITE_LEAD = 5;
 
     private final TaskList tasks;
@@ -33,7 +33,7 @@ class TaskFeeds {
         for (long partnership : event.partnershipIds()) {
             tasks.raiseForRole(
                     partnership,
-                    Role.BUSINESS_TEAM.name(),
+                    Role.PARTNERSHIP_ADMIN.name(), // the role that can invite people
                     null,
                     "Invite a safeguarding lead for " + event.name(),
                     "/people/invite",
@@ -43,8 +43,11 @@ class TaskFeeds {
         }
     }
 
+    /** Inviting the agency's safeguarding lead (not just anyone from it) is what the task asked for. */
     @ApplicationModuleListener
     void on(UserInvited event) {
-        tasks.closeBySource("agency-needs-lead", String.valueOf(event.agencyId()));
+        if (event.roles().contains(Role.AGENCY_LEAD)) {
+            tasks.closeBySource("agency-needs-lead", String.valueOf(event.agencyId()), event.partnershipId());
+        }
     }
 }

@@ -43,10 +43,15 @@ class TaskList {
                 .update();
     }
 
-    int closeBySource(String sourceType, String sourceId) {
+    int closeBySource(String sourceType, String sourceId, long partnershipId) {
         return jdbc.sql("""
                         update task set status = 'DONE', completed_at = now()
-                        where source_type = :type and source_id = :source and status = 'OPEN'""").param("type", sourceType).param("source", sourceId).update();
+                        where source_type = :type and source_id = :source and partnership_id = :p
+                          and status = 'OPEN'""")
+                .param("type", sourceType)
+                .param("source", sourceId)
+                .param("p", partnershipId)
+                .update();
     }
 
     /** Open tasks addressed to the person, or to a role they hold in their current partnership (and agency). */

@@ -96,6 +96,52 @@ class AgencyScopeTests {
         assertThat(page).doesNotContain("Casey Brown").contains("No people match");
     }
 
+    @Autowired
+    AccountProvisioning accounts;
+
+    @Test
+    void peopleOfAnotherPartnershipAreInvisibleEvenToPartnershipWideRoles() throws Exception {
+        long medwayCouncil = jdbc.sql("select id from agency where name = 'Medway Council'")
+                .query(Long.class)
+                .single();
+        long medway = jdbc.sql("select id from partnership where short_name = 'MSCP'")
+                .query(Long.class)
+                .single();
+        String email = "medway-" + java.util.UUID.randomUUID() + "@example.org";
+        long id = accounts.createActive(
+                email,
+                "Medway Only Person",
+                "Social worker",
+                medwayCouncil,
+                "{bcrypt}!unused",
+                java.util.Map.of(medway, java.util.Set.of(Role.PRACTITIONER)));
+        for (String kentRole : List.of(DemoAccounts.BUSINESS, DemoAccounts.ADMIN, DemoAccounts.SCRUTINEER)) {
+            var byId = mvc.perform(get("/people/" + id).with(SignedIn.as(principals, kentRole)))
+                    .andReturn()
+                    .getResponse();
+            assertThat(byId.getStatus()).as(kentRole).isIn(403, 404);
+            if (!kentRole.equals(DemoAccounts.SCRUTINEER)) {
+                String list = mvc.perform(
+                                get("/people").param("q", "Medway Only").with(SignedIn.as(principals, kentRole)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString();
+                assertThat(list).as(kentRole).doesNotContain("Medway Only Person");
+            }
+        }
+        // and a reset (which would hand over the account) is refused as not found
+        var reset = mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                        "/people/" + id + "/reset")
+                                .param("version", "0")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .with(SignedIn.as(principals, DemoAccounts.ADMIN)))
+                .andReturn()
+                .getResponse();
+        assertThat(reset.getStatus()).isEqualTo(404);
+    }
+
     @Test
     void rowLevelSecurityHidesOtherAgenciesFromRawSqlOnTheApplicationsConnection() throws Exception {
         long police = agencyOf(DemoAccounts.POLICE_LEAD);

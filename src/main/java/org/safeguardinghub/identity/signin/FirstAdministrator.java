@@ -60,6 +60,7 @@ class FirstAdministrator implements ApplicationRunner {
         if (email.isEmpty()) {
             return;
         }
+        users.lockForSetUp(); // two instances starting together must not both create the administrator
         if (users.anyAdministrator()) {
             log.info("HUB_BOOTSTRAP_ADMIN_EMAIL is set but an administrator already exists; nothing to do");
             return;

@@ -15,7 +15,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sign-in through an organisation's identity provider (e.g. a council's or NHS trust's Microsoft Entra tenant).
@@ -33,8 +33,18 @@ class OidcSignIn implements AuthenticationSuccessHandler {
     private final Users users;
     private final AuditTrail audit;
     private final SecurityContextRepository contexts;
+    private final TransactionTemplate transaction;
+    private final boolean trustUnverifiedEmail;
 
-    OidcSignIn(Principals principals, Users users, AuditTrail audit, SecurityContextRepository contexts) {
+    OidcSignIn(
+            Principals principals,
+            Users users,
+            AuditTrail audit,
+            SecurityContextRepository contexts,
+            TransactionTemplate transaction,
+            boolean trustUnverifiedEmail) {
+        this.transaction = transaction;
+        this.trustUnverifiedEmail = trustUnverifiedEmail;
         this.principals = principals;
         this.users = users;
         this.audit = audit;
@@ -42,12 +52,13 @@ class OidcSignIn implements AuthenticationSuccessHandler {
     }
 
     @Override
-    @Transactional
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication auth)
             throws IOException, ServletException {
         OidcUser oidc = (OidcUser) auth.getPrincipal();
         String email = oidc.getEmail() == null ? "" : oidc.getEmail().toLowerCase(Locale.ROOT);
-        boolean verified = !Boolean.FALSE.equals(oidc.getEmailVerified());
+        // Only an email the provider vouches for identifies a Hub account. Providers that never send
+        // email_verified (some Entra set-ups) need HUB_OIDC_TRUST_UNVERIFIED_EMAIL=true, a deliberate choice.
+        boolean verified = Boolean.TRUE.equals(oidc.getEmailVerified()) || trustUnverifiedEmail;
         var credentials = users.credentials(email).filter(c -> verified && !"DEACTIVATED".equals(c.status()));
         if (credentials.isEmpty()) {
             SecurityContextHolder.clearContext();
@@ -55,17 +66,33 @@ class OidcSignIn implements AuthenticationSuccessHandler {
             response.sendRedirect("/sign-in?noaccount");
             return;
         }
-        if ("INVITED".equals(credentials.get().status())) {
-            users.setPassword(credentials.get().id(), OIDC_ONLY); // activates the invited account
-        }
-        HubUser user = principals.forEmail(email, null).orElseThrow().withoutPassword();
+        // activation, sign-in record and audit rows commit together
+        HubUser user = transaction.execute(tx -> {
+            if ("INVITED".equals(credentials.get().status())) {
+                users.setPassword(credentials.get().id(), OIDC_ONLY); // activates the invited account
+                audit.eventBy(
+                        credentials.get().id(),
+                        credentials.get().displayName(),
+                        AuditAction.PASSWORD_CHANGED,
+                        "user",
+                        credentials.get().id(),
+                        "Invitation accepted by signing in with OIDC");
+            }
+            HubUser signedIn = principals.forEmail(email, null).orElseThrow().withoutPassword();
+            users.recordSuccessfulSignIn(signedIn.userId());
+            audit.eventBy(
+                    signedIn.userId(),
+                    signedIn.displayName(),
+                    AuditAction.SIGN_IN,
+                    "user",
+                    signedIn.userId(),
+                    "Signed in with OIDC");
+            return signedIn;
+        });
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
-        users.recordSuccessfulSignIn(user.userId());
-        audit.eventBy(
-                user.userId(), user.displayName(), AuditAction.SIGN_IN, "user", user.userId(), "Signed in with OIDC");
         response.sendRedirect("/");
     }
 }

@@ -27,6 +27,7 @@ import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deny by default: every route is listed with the permission it needs, and anything not listed is refused. Form
@@ -49,6 +50,8 @@ class SecurityConfiguration {
             Users users,
             AuditTrail audit,
             ObjectProvider<ClientRegistrationRepository> oidcClients,
+            TransactionTemplate transaction,
+            @Value("${hub.oidc.trust-unverified-email:false}") boolean trustUnverifiedEmail,
             @Value("${hub.security.sign-in-attempts-per-minute-per-address}") int attemptsPerMinute)
             throws Exception {
         SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
@@ -134,7 +137,8 @@ class SecurityConfiguration {
         if (clients != null) {
             http.oauth2Login(o -> o.loginPage("/sign-in")
                     .clientRegistrationRepository(clients)
-                    .successHandler(new OidcSignIn(principals, users, audit, contexts))
+                    .successHandler(
+                            new OidcSignIn(principals, users, audit, contexts, transaction, trustUnverifiedEmail))
                     .failureUrl("/sign-in?error")
                     .permitAll());
         }

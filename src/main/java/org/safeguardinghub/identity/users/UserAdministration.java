@@ -68,7 +68,7 @@ public class UserAdministration {
         users.grant(id, actor.partnershipId(), roles);
         UserAccount created = users.byId(actor, id).orElseThrow();
         audit.created("user", id, created.auditValues());
-        events.publishEvent(new UserInvited(id, agencyId, actor.partnershipId()));
+        events.publishEvent(new UserInvited(id, agencyId, actor.partnershipId(), Set.copyOf(roles)));
         return new Invitation(id, token);
     }
 

@@ -31,7 +31,16 @@ public class Users {
                              where r.user_id = u.id and r.partnership_id = :partnership), '{}') as roles
             from app_user u join agency a on a.id = u.agency_id
             """;
-    private static final String SCOPE = " (:all or u.agency_id = :agency) ";
+    /**
+     * Who a person may see: people of agencies that serve their current partnership (or who hold a role in it),
+     * and, unless their role reaches across agencies, only their own agency's.
+     */
+    private static final String SCOPE = """
+             ((:all or u.agency_id = :agency)
+              and (exists (select 1 from agency_partnership ap
+                           where ap.agency_id = u.agency_id and ap.partnership_id = :partnership)
+                   or exists (select 1 from user_role pr where pr.user_id = u.id and pr.partnership_id = :partnership)))
+            """;
 
     private final JdbcClient jdbc;
 
@@ -128,6 +137,7 @@ public class Users {
                 ? null
                 : "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         long total = jdbc.sql("select count(*) from app_user u" + where)
+                .param("partnership", actor.partnershipId())
                 .param("all", actor.seesAllAgencies())
                 .param("agency", actor.agencyId())
                 .param("text", text)
@@ -253,6 +263,11 @@ public class Users {
                                invitation_token_hash = null, invitation_expires_at = null, failed_sign_ins = 0,
                                locked_until = null, version = version + 1
                         where id = :id""").param("id", id).param("hash", hash).update();
+    }
+
+    /** Serialises one-off set-up work across Hub instances, until the surrounding transaction ends. */
+    public void lockForSetUp() {
+        jdbc.sql("select pg_advisory_xact_lock(7301)").query().singleValue();
     }
 
     public boolean anyAdministrator() {

@@ -94,7 +94,9 @@ class PeopleController {
             }
         }
         if (form.getAgencyId() != null
-                && organisation.agency(form.getAgencyId()).isEmpty()) {
+                && organisation.agenciesOf(Actors.require().partnershipId()).stream()
+                        .noneMatch(a -> a.id() == form.getAgencyId())) {
+            // only current (not archived) agencies of the partnership the administrator is working in
             errors.rejectValue("agencyId", "invalid", "Select the person's agency");
         }
         if (errors.hasErrors()) {

@@ -54,12 +54,19 @@ class RequestLogFilter extends OncePerRequestFilter {
                         requestId,
                         userId(request),
                         request.getMethod(),
-                        request.getRequestURI(),
+                        loggablePath(request.getRequestURI()),
                         response.getStatus(),
                         millis);
             }
             MDC.remove("requestId");
         }
+    }
+
+    private static final Pattern ONE_TIME_LINK = Pattern.compile("^/invitation/[^/]+");
+
+    /** One-time links carry a secret in the path; the log keeps the route, never the token. */
+    static String loggablePath(String path) {
+        return ONE_TIME_LINK.matcher(path).replaceFirst("/invitation/{token}");
     }
 
     private static String userId(HttpServletRequest request) {
