@@ -24,6 +24,7 @@
 #   BENCH_READY_TIMEOUT [300] seconds to wait for readiness before giving up
 #   BENCH_JAR [1]             also measure `java -jar` of the packaged jar (0 to skip)
 #   BENCH_JAR_WARMUP [60s]    its warm-up: with the full JIT (C2) it takes longer to reach steady state
+#   BENCH_BUILD_RETRY [300]   seconds to keep retrying an untimed build that fails (a tree mid-edit)
 #   BENCH_WAIT_IDLE []        if set (a percentage, e.g. 20), wait before each measurement until the machine's
 #                             CPU use by others falls below it (up to BENCH_WAIT_IDLE_MAX [600] seconds)
 # Output: a Markdown table on stdout; everything raw in $BENCH_BUILD_DIR/benchmark-<timestamp>.txt and the
@@ -173,11 +174,22 @@ kib() {
 }
 mib() { calc "${1:-0} / 1024" 0; }
 
+# An untimed, quiet Maven build (goal: package or test-compile) into ${BUILD_DIR}/. If the tree does not compile
+# (someone is half-way through a change), it tries again every 20 s for up to BENCH_BUILD_RETRY [300] seconds.
+build() {
+  local deadline=$((SECONDS + ${BENCH_BUILD_RETRY:-300}))
+  until mvn -q -B -ntp -Dstyle.color=never -DskipTests -Dspotless.check.skip=true "-Dhub.build.dir=${BUILD_DIR}" \
+    "$1" 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >>"$RAW"; do
+    ((SECONDS < deadline)) || die "the build failed (see $RAW)"
+    log "  the build failed (the tree is being edited?); trying again in 20 s"
+    sleep 20
+  done
+}
+
 # Brings ${BUILD_DIR}/ up to date (untimed) just before a timed start. The run command compiles main and test
 # sources if they changed; on a tree that others are editing, that compile would otherwise land inside the timing.
 sync_build() {
-  mvn -q -B -ntp -Dstyle.color=never -Dspotless.check.skip=true "-Dhub.build.dir=${BUILD_DIR}" test-compile >>"$RAW" 2>&1 ||
-    die "the build failed (see $RAW)"
+  build test-compile
 }
 
 # Starts a command in its own process group (so it and everything it forks can be stopped together) with the
@@ -412,8 +424,7 @@ raw "  wrk: $(wrk -v 2>&1 | head -1)"
 
 MVN=(mvn -B -ntp -Dstyle.color=never "-Dhub.build.dir=${BUILD_DIR}")
 log "" "Building once so the Maven cache and ${BUILD_DIR}/ are warm (the build is not timed)"
-mvn -q -B -ntp -Dstyle.color=never -DskipTests -Dspotless.check.skip=true "-Dhub.build.dir=${BUILD_DIR}" package >>"$RAW" 2>&1 ||
-  die "the build failed (see $RAW)"
+build package
 JAR=""
 for candidate in "$BUILD_DIR"/safeguarding-hub-*.jar; do
   [ -f "$candidate" ] && JAR=$candidate && break
@@ -509,8 +520,7 @@ STOPS+=("$STOP_S")
 JAR_RESULTS=()
 if [ "$MEASURE_JAR" = 1 ] && [ -n "$JAR" ]; then
   log "" "For comparison: java -jar ${JAR} on the existing data directory"
-  mvn -q -B -ntp -Dstyle.color=never -DskipTests -Dspotless.check.skip=true "-Dhub.build.dir=${BUILD_DIR}" package >>"$RAW" 2>&1 ||
-    die "the build failed (see $RAW)" # the jar of the current tree (untimed)
+  build package # the jar of the current tree (untimed)
   raw "---- java -jar ----"
   machine_load "java -jar start"
   start_and_time "java-jar" java -jar "$JAR"

@@ -157,6 +157,7 @@ final class XlsxReader {
     /** Turns the streamed cells into rows, filling gaps left by empty cells. */
     private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
 
+        static final int MAX_COLUMNS = 256;
         private final int maxRows;
         private @Nullable List<String> headers;
         private final List<ParsedFile.Row> rows = new ArrayList<>();
@@ -176,6 +177,16 @@ final class XlsxReader {
         @Override
         public void cell(@Nullable String reference, @Nullable String formattedValue, @Nullable XSSFComment comment) {
             int column = reference == null ? nextColumn : new CellReference(reference).getCol();
+            // A stray value far to the right would pad every row with thousands of empty cells (memory); no
+            // import needs more columns than its header plus a margin.
+            int limit = headers == null ? MAX_COLUMNS : headers.size() + 16;
+            if (column >= limit) {
+                if (formattedValue == null || formattedValue.isBlank()) {
+                    return;
+                }
+                throw new FileRejected("The selected file has a value in cell " + reference
+                        + ", far to the right of the columns in the header row. Delete it and upload the file again");
+            }
             while (current.size() < column) {
                 current.add("");
             }

@@ -180,6 +180,18 @@ class ImportFileReaderTests {
     class Xlsx {
 
         @Test
+        void refusesAValueFarRightOfTheHeaderInsteadOfPaddingEveryRow() throws IOException {
+            byte[] content = workbook(sheet -> {
+                sheet.createRow(0).createCell(0).setCellValue("Name");
+                Row a = sheet.createRow(1);
+                a.createCell(0).setCellValue("Kent Police");
+                a.createCell(16_000).setCellValue("x"); // column WQJ
+            });
+            assertThat(rejection(() -> reader.read("agencies.xlsx", content)))
+                    .contains("far to the right of the columns in the header row");
+        }
+
+        @Test
         void readsTheFirstSheetWithExcelRowNumbers() throws IOException {
             byte[] content = workbook(sheet -> {
                 Row header = sheet.createRow(0);
