@@ -91,3 +91,21 @@ select id, 'Joint Exploitation Group', 'Kent and Medway group on child exploitat
 update partnership_group set terms_of_reference =
  'Membership: a senior representative of each statutory partner and of the relevant agencies the group needs. '
  || 'Quorum: one representative of each statutory partner. Decisions and actions are recorded and reported to the Executive Board.';
+
+-- Fictional members and chairs, so the groups pages show how membership works (agencies are real; people are not).
+insert into group_member (group_id, person_name, job_title, agency_id, member_role, joined_on)
+select g.id, m.person, m.title, a.id, m.role, date '2024-04-01'
+from (values
+        ('Executive Board', 'Helen Ward', 'Corporate Director, Children, Young People and Education', 'Kent County Council', 'CHAIR'),
+        ('Executive Board', 'Mark Osei', 'Assistant Chief Constable', 'Kent Police', 'MEMBER'),
+        ('Executive Board', 'Chris Evans', 'Designated Nurse for Safeguarding Children', 'NHS Kent and Medway Integrated Care Board', 'MEMBER'),
+        ('Scrutiny and Challenge Group', 'Morgan Ellis', 'Independent Scrutineer', 'Kent County Council', 'CHAIR'),
+        ('Scrutiny and Challenge Group', 'Sam Taylor', 'Detective Inspector', 'Kent Police', 'MEMBER'),
+        ('Learning and Improvement Group', 'Ruth Adeyemi', 'Head of Safeguarding', 'Kent Community Health NHS Foundation Trust', 'CHAIR'),
+        ('Learning and Improvement Group', 'Priya Shah', 'KSCMP Business Officer', 'Kent County Council', 'ADVISER'),
+        ('Education Safeguarding Group', 'Jordan Lee', 'Designated Safeguarding Lead', 'Hollowbrook Academy (fictional demo school)', 'MEMBER'),
+        ('Rapid Review Group', 'Helen Ward', 'Corporate Director, Children, Young People and Education', 'Kent County Council', 'CHAIR'))
+     m(grp, person, title, agency, role)
+join partnership_group g on g.name = m.grp
+join partnership p on p.id = g.partnership_id and p.short_name = 'KSCMP'
+join agency a on a.name = m.agency;
