@@ -100,8 +100,15 @@ class DemoData implements ApplicationRunner {
     private final AccountProvisioning accounts;
     private final PasswordEncoder passwords;
     private final DataSource dataSource;
+    private final org.springframework.core.env.Environment environment;
 
-    DemoData(JdbcClient jdbc, AccountProvisioning accounts, PasswordEncoder passwords, DataSource dataSource) {
+    DemoData(
+            JdbcClient jdbc,
+            AccountProvisioning accounts,
+            PasswordEncoder passwords,
+            DataSource dataSource,
+            org.springframework.core.env.Environment environment) {
+        this.environment = environment;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.accounts = accounts;
@@ -132,7 +139,7 @@ class DemoData implements ApplicationRunner {
             }
             log.info("Demo data loaded: Kent and Medway partnerships, agencies, districts, groups and demo accounts");
         }
-        printAccounts();
+        printAccounts(environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")));
     }
 
     private long partnership(String shortName) {
@@ -142,9 +149,9 @@ class DemoData implements ApplicationRunner {
                 .single();
     }
 
-    private static void printAccounts() {
+    private static void printAccounts(String port) {
         StringBuilder sb = new StringBuilder("\n\n  Safeguarding Partnership Hub — DEMO MODE (fictional data only)\n");
-        sb.append("  Sign in at http://localhost:8080 with any of these accounts, password: ")
+        sb.append("  Sign in at http://localhost:" + port + " with any of these accounts, password: ")
                 .append(DEMO_PASSWORD)
                 .append("\n");
         for (DemoAccount a : ACCOUNTS) {
