@@ -10,7 +10,8 @@
 #      `java -jar`, which is how a production server runs it (full JIT, no Maven).
 # This is a measurement, not a test: nothing here passes or fails on a number.
 #
-# Usage: bash scripts/benchmark.sh        (Debian/Ubuntu; needs Java 17+, Maven, curl, ss; installs wrk if missing)
+# Usage: bash scripts/benchmark.sh
+#   Debian/Ubuntu; needs a JDK 17+ (for jcmd), Maven, curl, ss (iproute2), pgrep (procps); installs wrk if missing.
 # Settings (environment variables, defaults in brackets):
 #   BENCH_RUNS [3]            starts measured for each of: empty data directory, existing data directory
 #   BENCH_PORT [8095]         HTTP port for the Hub under test (must be free; never the 8080 of a dev instance)
@@ -23,7 +24,8 @@
 #   BENCH_SETTLE [5]          seconds to wait after ready before reading memory "at rest"
 #   BENCH_READY_TIMEOUT [300] seconds to wait for readiness before giving up
 #   BENCH_JAR [1]             also measure `java -jar` of the packaged jar (0 to skip)
-#   BENCH_JAR_WARMUP [60s]    its warm-up: with the full JIT (C2) it takes longer to reach steady state
+#   BENCH_JAR_WARMUP [180s]   its warm-up: with the full JIT (C2) on 2 cores it takes 2-3 minutes of load to
+#                             reach steady state (with 60 s it measured 30-50 % below it)
 #   BENCH_BUILD_RETRY [300]   seconds to keep retrying an untimed build that fails (a tree mid-edit)
 #   BENCH_WAIT_IDLE []        if set (a percentage, e.g. 20), wait before each measurement until the machine's
 #                             CPU use by others falls below it (up to BENCH_WAIT_IDLE_MAX [600] seconds)
@@ -42,7 +44,7 @@ THREADS=${BENCH_THREADS:-2}
 DURATION=${BENCH_DURATION:-30s}
 WARMUP=${BENCH_WARMUP:-10s}
 WRK_TIMEOUT=${BENCH_WRK_TIMEOUT:-10s}
-JAR_WARMUP=${BENCH_JAR_WARMUP:-60s}
+JAR_WARMUP=${BENCH_JAR_WARMUP:-180s}
 STATIC_PATH=${BENCH_STATIC_PATH-/assets/hub.css}
 SETTLE=${BENCH_SETTLE:-5}
 READY_TIMEOUT=${BENCH_READY_TIMEOUT:-300}
@@ -459,7 +461,7 @@ while ((clean < RUNS)); do
   clean=$((clean + 1))
   log "  run $clean: ready in ${READY_S}s (application JVM to ready ${JVM_READY_S}s)"
   FIRST_READY+=("$READY_S") FIRST_JVM+=("$JVM_READY_S") FIRST_PRE+=("$PRE_JVM_S") FIRST_STARTED+=("${STARTED_S:-0}")
-  FIRST_MEM_APP=$MEM_APP_RSS FIRST_MEM_PG=$MEM_PG_RSS
+  FIRST_MEM_APP=$MEM_APP_RSS FIRST_MEM_PG=$MEM_PG_PSS
 done
 FIRST_EXCLUDED=$retries
 
@@ -524,18 +526,18 @@ if [ "$MEASURE_JAR" = 1 ] && [ -n "$JAR" ]; then
   raw "---- java -jar ----"
   machine_load "java -jar start"
   start_and_time "java-jar" java -jar "$JAR"
-  JAR_READY=$READY_S
+  JAR_READY=$READY_S JAR_JVM=$JVM_READY_S JAR_STARTED=$(calc "${STARTED_S:-0}" 1)
   log "  ready in ${READY_S}s"
   sleep "$SETTLE"
   memory_snapshot "java -jar at rest (+${SETTLE}s after ready)"
-  JAR_REST=("$MEM_APP_RSS" "$MEM_HEAP_USED" "$MEM_HEAP_COMMITTED")
+  JAR_REST=("$MEM_APP_RSS" "$MEM_HEAP_USED" "$MEM_HEAP_COMMITTED" "$MEM_PG_RSS" "$MEM_PG_PSS" "$MEM_PG_PROCS")
   WARMUP_SAVED=$WARMUP WARMUP=$JAR_WARMUP
   load_test "sign-in (java -jar)" /sign-in
   WARMUP=$WARMUP_SAVED
   JAR_RESULTS=("$WRK_RPS" "$WRK_P50" "$WRK_P90" "$WRK_P99" "$WRK_ERRORS" "$WRK_REQUESTS" "$WRK_BUSY" "$WRK_CPU_MS" "$WRK_CPU_APP" "$WRK_CPU_PG" "$WRK_CPU_WRK" "$WRK_CPU_OTHER")
   log "  /sign-in: ${WRK_RPS} requests/s, p50 ${WRK_P50} ms, p90 ${WRK_P90} ms, p99 ${WRK_P99} ms, errors: ${WRK_ERRORS}"
   memory_snapshot "java -jar after /sign-in load"
-  JAR_AFTER=("$MEM_APP_RSS" "$MEM_HEAP_USED" "$MEM_HEAP_COMMITTED")
+  JAR_AFTER=("$MEM_APP_RSS" "$MEM_HEAP_USED" "$MEM_HEAP_COMMITTED" "$MEM_PG_RSS" "$MEM_PG_PSS" "$MEM_PG_PROCS")
   stop_app "java-jar"
 fi
 
@@ -565,25 +567,25 @@ load_row() {
   echo "| First start, empty data directory | $(stats "${FIRST_READY[@]}") | $(stats "${FIRST_PRE[@]}") | $(stats "${FIRST_JVM[@]}") | $(stats "${FIRST_STARTED[@]}") |"
   echo "| Restart, existing data directory | $(stats "${RESTART_READY[@]}") | $(stats "${RESTART_PRE[@]}") | $(stats "${RESTART_JVM[@]}") | $(stats "${RESTART_STARTED[@]}") |"
   if [ ${#JAR_RESULTS[@]} -gt 0 ]; then
-    echo "| \`java -jar\`, existing data directory (1 run) | ${JAR_READY} | - | - | - |"
+    echo "| \`java -jar\`, existing data directory (1 run) | ${JAR_READY} | - | ${JAR_JVM} | ${JAR_STARTED} |"
   fi
   echo
   echo "Shut-down (SIGTERM to everything gone, incl. PostgreSQL): $(stats "${STOPS[@]}") s"
   echo
   echo "Memory, MiB (\`mvn spring-boot:run\`, restarted on existing data):"
   echo
-  echo "| When | App JVM RSS | Heap used / committed | Maven JVM RSS | PostgreSQL RSS sum (PSS sum), processes |"
+  echo "| When | App JVM RSS | Heap used / committed | Maven JVM RSS | PostgreSQL PSS sum (RSS sum), processes |"
   echo "|---|---|---|---|---|"
-  echo "| At rest, ${SETTLE}s after ready | ${REST[0]} | ${REST[1]} / ${REST[2]} (live after full GC: ${REST_LIVE}) | ${REST[3]} | ${REST[4]} (${REST[5]}), ${REST[6]} |"
-  echo "| After the /sign-in load | ${AFTER[0]} | ${AFTER[1]} / ${AFTER[2]} | ${AFTER[3]} | ${AFTER[4]} (${AFTER[5]}), ${AFTER[6]} |"
+  echo "| At rest, ${SETTLE}s after ready | ${REST[0]} | ${REST[1]} / ${REST[2]} (live after full GC: ${REST_LIVE}) | ${REST[3]} | ${REST[5]} (${REST[4]}), ${REST[6]} |"
+  echo "| After the /sign-in load | ${AFTER[0]} | ${AFTER[1]} / ${AFTER[2]} | ${AFTER[3]} | ${AFTER[5]} (${AFTER[4]}), ${AFTER[6]} |"
   if [ ${#STATIC[@]} -gt 0 ]; then
-    echo "| After the static file load | ${AFTER_STATIC[0]} | ${AFTER_STATIC[1]} / ${AFTER_STATIC[2]} | ${AFTER_STATIC[3]} | ${AFTER_STATIC[4]} (${AFTER_STATIC[5]}), ${AFTER_STATIC[6]} |"
+    echo "| After the static file load | ${AFTER_STATIC[0]} | ${AFTER_STATIC[1]} / ${AFTER_STATIC[2]} | ${AFTER_STATIC[3]} | ${AFTER_STATIC[5]} (${AFTER_STATIC[4]}), ${AFTER_STATIC[6]} |"
   fi
   if [ ${#JAR_RESULTS[@]} -gt 0 ]; then
-    echo "| \`java -jar\`, at rest | ${JAR_REST[0]} | ${JAR_REST[1]} / ${JAR_REST[2]} | - | |"
-    echo "| \`java -jar\`, after the /sign-in load | ${JAR_AFTER[0]} | ${JAR_AFTER[1]} / ${JAR_AFTER[2]} | - | |"
+    echo "| \`java -jar\`, at rest | ${JAR_REST[0]} | ${JAR_REST[1]} / ${JAR_REST[2]} | - | ${JAR_REST[4]} (${JAR_REST[3]}), ${JAR_REST[5]} |"
+    echo "| \`java -jar\`, after the /sign-in load | ${JAR_AFTER[0]} | ${JAR_AFTER[1]} / ${JAR_AFTER[2]} | - | ${JAR_AFTER[4]} (${JAR_AFTER[3]}), ${JAR_AFTER[5]} |"
   fi
-  echo "(After the first start on an empty data directory: app JVM RSS ${FIRST_MEM_APP}, PostgreSQL RSS sum ${FIRST_MEM_PG}.)"
+  echo "(After the first start on an empty data directory: app JVM RSS ${FIRST_MEM_APP}, PostgreSQL PSS sum ${FIRST_MEM_PG}.)"
   echo
   echo "Load: wrk, ${CONNECTIONS} connections, ${THREADS} threads, ${DURATION} after a ${WARMUP} warm-up, loopback:"
   echo
