@@ -26,6 +26,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -126,7 +127,9 @@ class SecurityConfiguration {
                 .logout(l -> l.logoutUrl("/sign-out")
                         .addLogoutHandler(signOutAudit(audit))
                         .logoutSuccessUrl("/sign-in?signedOut"))
-                .csrf(c -> {}) // on by default for every POST, PUT, PATCH and DELETE
+                // on for every POST, PUT, PATCH and DELETE; the token lives in a cookie (double submit) rather than
+                // the session, so anonymous pages such as sign-in do not create a session row per visit
+                .csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository()))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))

@@ -9,8 +9,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -33,7 +31,6 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor, Ordered {
     public static final String OWNER_ROLE = "hub_owner";
     public static final String APP_ROLE = "hub_app";
     private static final String DATABASE = "hub";
-    private static final Log log = LogFactory.getLog(EmbeddedDatabase.class);
     private static final Map<Path, EmbeddedPostgres> running = new HashMap<>();
 
     @Override
@@ -76,7 +73,9 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor, Ordered {
             createRolesAndDatabase(postgres);
             running.put(dataDir, postgres);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(postgres, dataDir, ephemeral)));
-            log.info("Embedded PostgreSQL running on port " + postgres.getPort() + " with data in " + dataDir);
+            // logging is not set up yet this early, so say it on the console: backups need the port
+            System.out.println("Embedded PostgreSQL running on port " + postgres.getPort()
+                    + " (database hub) with data in " + dataDir);
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
