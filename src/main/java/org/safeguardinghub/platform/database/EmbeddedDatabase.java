@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -44,6 +45,23 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor, Ordered {
                 .normalize()
                 .resolve(ephemeral ? "pgdata-test-" + ProcessHandle.current().pid() : "pgdata");
         EmbeddedPostgres postgres = start(dataDir, ephemeral);
+        if (!ephemeral) {
+            // Stop PostgreSQL as the very last step of closing the application (registered first, so destroyed
+            // last), after the pool and the event registry have finished their shutdown work.
+            var ownedByContext = new java.util.concurrent.atomic.AtomicBoolean();
+            application.addInitializers(context -> {
+                if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {
+                    registry.registerDisposableBean("embeddedPostgresServer", () -> stop(postgres, dataDir, false));
+                    ownedByContext.set(true);
+                }
+            });
+            // fallback for a start that failed before any context existed
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (!ownedByContext.get()) {
+                    stop(postgres, dataDir, false);
+                }
+            }));
+        }
         int port = postgres.getPort();
         String url = "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
         Map<String, Object> props = new HashMap<>();
@@ -64,15 +82,26 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor, Ordered {
         }
         try {
             Files.createDirectories(dataDir.getParent());
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            var builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(ephemeral)
+                    .setRegisterShutdownHook(false) // we decide when it stops: after the application has closed
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("timezone", "UTC")
-                    .start();
+                    .setServerConfig("timezone", "UTC");
+            if (!ephemeral) {
+                // zonky is tuned for throwaway test databases (fsync and synchronous commit off); a persistent
+                // Hub database must survive a crash or power cut with every acknowledged change, so turn them on
+                builder.setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
+            }
+            EmbeddedPostgres postgres = builder.start();
             createRolesAndDatabase(postgres);
             running.put(dataDir, postgres);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(postgres, dataDir, ephemeral)));
+            if (ephemeral) {
+                // test JVMs share one server between several application contexts: stop it when the JVM exits
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(postgres, dataDir, true)));
+            }
             // logging is not set up yet this early, so say it on the console: backups need the port
             System.out.println("Embedded PostgreSQL running on port " + postgres.getPort()
                     + " (database hub) with data in " + dataDir);
@@ -106,7 +135,10 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor, Ordered {
         }
     }
 
-    private static void stop(EmbeddedPostgres postgres, Path dataDir, boolean ephemeral) {
+    private static synchronized void stop(EmbeddedPostgres postgres, Path dataDir, boolean ephemeral) {
+        if (running.remove(dataDir) == null) {
+            return; // already stopped
+        }
         try {
             postgres.close();
             if (ephemeral) {
