@@ -175,13 +175,8 @@ class AgencyController {
 
     private String setArchived(long id, int version, boolean archive, RedirectAttributes flash) {
         find(id);
-        try {
-            administration.archive(id, version, archive);
-            flash.addFlashAttribute("flash", archive ? "Agency archived" : "Agency restored");
-        } catch (ConcurrentEditException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:/agencies/" + id;
+        return FormPages.archiveOrRestore(
+                "Agency", "/agencies/" + id, archive, () -> administration.archive(id, version, archive), flash);
     }
 
     private Agency find(long id) {

@@ -143,13 +143,12 @@ class AreaController {
 
     private String setArchived(long id, int version, boolean archive, RedirectAttributes flash) {
         find(id);
-        try {
-            administration.archiveArea(FormPages.partnership(), id, version, archive);
-            flash.addFlashAttribute("flash", archive ? "Area archived" : "Area restored");
-        } catch (ConcurrentEditException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:/areas/" + id;
+        return FormPages.archiveOrRestore(
+                "Area",
+                "/areas/" + id,
+                archive,
+                () -> administration.archiveArea(FormPages.partnership(), id, version, archive),
+                flash);
     }
 
     private Area find(long id) {

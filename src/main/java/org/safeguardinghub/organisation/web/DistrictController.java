@@ -145,13 +145,12 @@ class DistrictController {
 
     private String setArchived(long id, int version, boolean archive, RedirectAttributes flash) {
         find(id);
-        try {
-            administration.archiveDistrict(FormPages.partnership(), id, version, archive);
-            flash.addFlashAttribute("flash", archive ? "District archived" : "District restored");
-        } catch (ConcurrentEditException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:/districts/" + id;
+        return FormPages.archiveOrRestore(
+                "District",
+                "/districts/" + id,
+                archive,
+                () -> administration.archiveDistrict(FormPages.partnership(), id, version, archive),
+                flash);
     }
 
     private District find(long id) {

@@ -8,12 +8,14 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.security.Permission;
+import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.Option;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** What the organisation pages share: status codes for refused forms, the conflict form, list links. */
 final class FormPages {
@@ -40,6 +42,21 @@ final class FormPages {
     }
 
     /** Pages that change data check the permission themselves when the route rules do not cover their URL. */
+    /**
+     * Archives or restores a record and says so on its page; a stale version puts the conflict message there
+     * instead. Shared by every organisation record type.
+     */
+    static String archiveOrRestore(
+            String what, String page, boolean archive, Runnable change, RedirectAttributes flash) {
+        try {
+            change.run();
+            flash.addFlashAttribute("flash", what + (archive ? " archived" : " restored"));
+        } catch (ConcurrentEditException e) {
+            flash.addFlashAttribute("conflict", e.getMessage());
+        }
+        return "redirect:" + page;
+    }
+
     static void requireManage() {
         if (!canManage()) {
             throw new AccessDeniedException("organisation:manage needed");

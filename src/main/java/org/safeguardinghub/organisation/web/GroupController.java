@@ -176,13 +176,12 @@ class GroupController {
 
     private String setArchived(long id, int version, boolean archive, RedirectAttributes flash) {
         find(id);
-        try {
-            administration.archiveGroup(FormPages.partnership(), id, version, archive);
-            flash.addFlashAttribute("flash", archive ? "Group archived" : "Group restored");
-        } catch (ConcurrentEditException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:/groups/" + id;
+        return FormPages.archiveOrRestore(
+                "Group",
+                "/groups/" + id,
+                archive,
+                () -> administration.archiveGroup(FormPages.partnership(), id, version, archive),
+                flash);
     }
 
     private void checkGroup(GroupForm form, BindingResult errors, long partnership, Long selfId) {

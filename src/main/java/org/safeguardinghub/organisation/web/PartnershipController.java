@@ -135,13 +135,12 @@ class PartnershipController {
 
     private String setArchived(long id, int version, boolean archive, RedirectAttributes flash) {
         find(id);
-        try {
-            administration.archive(id, version, archive);
-            flash.addFlashAttribute("flash", archive ? "Partnership archived" : "Partnership restored");
-        } catch (ConcurrentEditException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:/partnerships/" + id;
+        return FormPages.archiveOrRestore(
+                "Partnership",
+                "/partnerships/" + id,
+                archive,
+                () -> administration.archive(id, version, archive),
+                flash);
     }
 
     private Partnership find(long id) {
