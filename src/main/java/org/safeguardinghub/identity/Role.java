@@ -15,11 +15,52 @@ public enum Role {
     BUSINESS_TEAM(
             "Business team",
             true,
-            EnumSet.of(HOME_VIEW, DIRECTORY_VIEW, ORGANISATION_MANAGE, USERS_VIEW, IMPORTS_RUN, REPORTS_VIEW)),
-    AGENCY_LEAD("Agency safeguarding lead", false, EnumSet.of(HOME_VIEW, DIRECTORY_VIEW, USERS_VIEW)),
-    PANEL_MEMBER("Panel or group member", false, EnumSet.of(HOME_VIEW, DIRECTORY_VIEW)),
-    PRACTITIONER("Practitioner", false, EnumSet.of(HOME_VIEW, DIRECTORY_VIEW)),
-    SCRUTINEER("Independent scrutineer (read only)", true, EnumSet.of(HOME_VIEW, DIRECTORY_VIEW, REPORTS_VIEW));
+            EnumSet.of(
+                    HOME_VIEW,
+                    DIRECTORY_VIEW,
+                    ORGANISATION_MANAGE,
+                    USERS_VIEW,
+                    IMPORTS_RUN,
+                    REPORTS_VIEW,
+                    REFERRALS_CREATE,
+                    CASES_VIEW,
+                    CASES_MANAGE,
+                    LEARNING_VIEW,
+                    LEARNING_MANAGE,
+                    ACTIONS_UPDATE,
+                    ACTIONS_SIGN_OFF)),
+    AGENCY_LEAD(
+            "Agency safeguarding lead",
+            false,
+            EnumSet.of(
+                    HOME_VIEW,
+                    DIRECTORY_VIEW,
+                    USERS_VIEW,
+                    REFERRALS_CREATE,
+                    CONTRIBUTIONS_ANSWER,
+                    LEARNING_VIEW,
+                    ACTIONS_UPDATE)),
+    /**
+     * Members of the partnership's review groups and panels (rapid review, practice review, learning and
+     * improvement): they read case detail across agencies and sign off actions, but do not run the process.
+     */
+    PANEL_MEMBER(
+            "Panel or group member",
+            true,
+            EnumSet.of(
+                    HOME_VIEW,
+                    DIRECTORY_VIEW,
+                    REPORTS_VIEW,
+                    REFERRALS_CREATE,
+                    CASES_VIEW,
+                    LEARNING_VIEW,
+                    ACTIONS_SIGN_OFF)),
+    PRACTITIONER("Practitioner", false, EnumSet.of(HOME_VIEW, DIRECTORY_VIEW, REFERRALS_CREATE)),
+    /** Reads dashboards (published, suppressed counts) and the learning tracker; never case detail. */
+    SCRUTINEER(
+            "Independent scrutineer (read only)",
+            true,
+            EnumSet.of(HOME_VIEW, DIRECTORY_VIEW, REPORTS_VIEW, LEARNING_VIEW));
 
     private final String label;
     private final boolean acrossAgencies;

@@ -50,4 +50,23 @@ class TaskFeeds {
             tasks.closeBySource("agency-needs-lead", String.valueOf(event.agencyId()), event.partnershipId());
         }
     }
+
+    /** Any module's request for someone to act (see {@link TaskRequested}). */
+    @ApplicationModuleListener
+    void on(TaskRequested event) {
+        tasks.raiseForRole(
+                event.partnershipId(),
+                event.role(),
+                event.agencyId(),
+                event.title(),
+                event.link(),
+                event.dueOn(),
+                event.sourceType(),
+                event.sourceId());
+    }
+
+    @ApplicationModuleListener
+    void on(TaskResolved event) {
+        tasks.closeBySource(event.sourceType(), event.sourceId(), event.partnershipId());
+    }
 }

@@ -117,6 +117,41 @@ class SecurityConfiguration {
                         .hasAuthority("imports:run")
                         .requestMatchers("/audit", "/audit/**")
                         .hasAuthority("audit:view")
+                        // serious incident referrals: the public form writes but never reads; signed-in notifiers
+                        // keep drafts (their own only, checked in the query)
+                        .requestMatchers("/notify", "/notify/confirmation")
+                        .permitAll()
+                        .requestMatchers("/referrals", "/referrals/**")
+                        .hasAuthority("referrals:create")
+                        // case detail is sensitive: business team and panel members read, the business team acts
+                        .requestMatchers(HttpMethod.GET, "/cases", "/cases/**", "/reviews", "/reviews/**")
+                        .hasAuthority("cases:view")
+                        .requestMatchers("/cases/**", "/reviews/**")
+                        .hasAuthority("cases:manage")
+                        // requests addressed to an agency, answered by that agency's lead
+                        .requestMatchers("/contributions", "/contributions/**")
+                        .hasAuthority("contributions:answer")
+                        // learning tracker: progress by the owning agency, sign-off by the group, the rest by the
+                        // business team
+                        .requestMatchers(HttpMethod.POST, "/learning/actions/*/update", "/learning/actions/*/evidence")
+                        .hasAuthority("actions:update")
+                        .requestMatchers(HttpMethod.POST, "/learning/actions/*/sign-off")
+                        .hasAuthority("actions:sign-off")
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/learning/recommendations/new",
+                                "/learning/recommendations/*/edit",
+                                "/learning/recommendations/*/actions/new",
+                                "/learning/actions/*/edit",
+                                "/learning/themes/new",
+                                "/learning/themes/*/edit")
+                        .hasAuthority("learning:manage")
+                        .requestMatchers(HttpMethod.GET, "/learning", "/learning/**")
+                        .hasAuthority("learning:view")
+                        .requestMatchers("/learning/**")
+                        .hasAuthority("learning:manage")
+                        .requestMatchers(HttpMethod.GET, "/dashboards", "/dashboards/**")
+                        .hasAuthority("reports:view")
                         .anyRequest()
                         .denyAll())
                 .formLogin(f -> f.loginPage("/sign-in")

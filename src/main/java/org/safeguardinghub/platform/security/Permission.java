@@ -13,7 +13,23 @@ public enum Permission {
     USERS_MANAGE("users", "manage"),
     AUDIT_VIEW("audit", "view"),
     IMPORTS_RUN("imports", "run"),
-    REPORTS_VIEW("reports", "view");
+    REPORTS_VIEW("reports", "view"),
+    /** Start, autosave and submit a referral of a serious incident (signed-in notifiers). */
+    REFERRALS_CREATE("referrals", "create"),
+    /** Read case detail: referrals, rapid reviews, practice reviews (sensitive; reads are audited). */
+    CASES_VIEW("cases", "view"),
+    /** Triage referrals, run rapid reviews and practice reviews, send requests to agencies. */
+    CASES_MANAGE("cases", "manage"),
+    /** Answer the requests addressed to one's own agency (involvement summaries, chronologies, agency reports). */
+    CONTRIBUTIONS_ANSWER("contributions", "answer"),
+    /** Read the learning tracker (agency-scoped roles see only their agency's actions). */
+    LEARNING_VIEW("learning", "view"),
+    /** Add and change recommendations, actions and the learning-theme taxonomy. */
+    LEARNING_MANAGE("learning", "manage"),
+    /** Record progress, completion and evidence on an action (agency leads for their own agency). */
+    ACTIONS_UPDATE("actions", "update"),
+    /** Record sign-off of a completed action by the Learning and Improvement Group. */
+    ACTIONS_SIGN_OFF("actions", "sign-off");
 
     private final String resource;
     private final String action;
