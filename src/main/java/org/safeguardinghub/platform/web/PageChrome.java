@@ -21,6 +21,12 @@ class PageChrome {
 
     private static final List<NavItem> MENU = List.of(
             new NavItem("Home", "/", Permission.HOME_VIEW),
+            new NavItem("Cases", "/cases", Permission.CASES_VIEW),
+            new NavItem("Reviews", "/reviews", Permission.CASES_VIEW),
+            new NavItem("Agency requests", "/contributions", Permission.CONTRIBUTIONS_ANSWER),
+            new NavItem("Learning", "/learning", Permission.LEARNING_VIEW),
+            new NavItem("Dashboards", "/dashboards", Permission.REPORTS_VIEW),
+            new NavItem("Referrals", "/referrals", Permission.REFERRALS_CREATE),
             new NavItem("Agencies", "/agencies", Permission.DIRECTORY_VIEW),
             new NavItem("Groups", "/groups", Permission.DIRECTORY_VIEW),
             new NavItem("Districts", "/districts", Permission.DIRECTORY_VIEW),
