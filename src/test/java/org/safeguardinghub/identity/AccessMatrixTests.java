@@ -83,6 +83,32 @@ class AccessMatrixTests {
             new Route("GET", "/imports/export.csv", Set.of(ADMIN, BUSINESS)),
             new Route("GET", "/audit", Set.of(ADMIN)),
             new Route("GET", "/audit/export.csv", Set.of(ADMIN)),
+            // case reviews: case detail for the business team and panel members only; actions for the business team
+            new Route("GET", "/cases", Set.of(ADMIN, BUSINESS, PANEL)),
+            new Route("GET", "/cases/overdue", Set.of(ADMIN, BUSINESS, PANEL)),
+            new Route("GET", "/cases/999999", Set.of(ADMIN, BUSINESS, PANEL)),
+            new Route("POST", "/cases/999999/triage", Set.of(ADMIN, BUSINESS)),
+            new Route("GET", "/reviews", Set.of(ADMIN, BUSINESS, PANEL)),
+            new Route("GET", "/reviews/999999", Set.of(ADMIN, BUSINESS, PANEL)),
+            new Route("GET", "/reviews/new", Set.of(ADMIN, BUSINESS)),
+            new Route("POST", "/reviews/new", Set.of(ADMIN, BUSINESS)),
+            // requests addressed to an agency are answered by its lead (administrators hold every permission)
+            new Route("GET", "/contributions", Set.of(ADMIN, LEAD)),
+            new Route("GET", "/contributions/999999", Set.of(ADMIN, LEAD)),
+            new Route("POST", "/contributions/999999", Set.of(ADMIN, LEAD)),
+            // anyone working with children may refer an incident, except the read-only scrutineer
+            new Route("GET", "/referrals", Set.of(ADMIN, BUSINESS, LEAD, PANEL, PRACTITIONER)),
+            new Route("GET", "/referrals/999999", Set.of(ADMIN, BUSINESS, LEAD, PANEL, PRACTITIONER)),
+            // learning tracker: read widely, change by the business team, progress by agencies, sign-off by panels
+            new Route("GET", "/learning", Set.of(ADMIN, BUSINESS, LEAD, PANEL, SCRUTINEER)),
+            new Route("GET", "/learning/themes", Set.of(ADMIN, BUSINESS, LEAD, PANEL, SCRUTINEER)),
+            new Route("GET", "/learning/recommendations/new", Set.of(ADMIN, BUSINESS)),
+            new Route("POST", "/learning/recommendations/new", Set.of(ADMIN, BUSINESS)),
+            new Route("POST", "/learning/actions/999999/update", Set.of(ADMIN, BUSINESS, LEAD)),
+            new Route("POST", "/learning/actions/999999/sign-off", Set.of(ADMIN, BUSINESS, PANEL)),
+            new Route("GET", "/dashboards", Set.of(ADMIN, BUSINESS, PANEL, SCRUTINEER)),
+            new Route("GET", "/dashboards/referrals", Set.of(ADMIN, BUSINESS, PANEL, SCRUTINEER)),
+            new Route("GET", "/dashboards/themes", Set.of(ADMIN, BUSINESS, PANEL, SCRUTINEER)),
             new Route("GET", "/an-unlisted-route", Set.of()));
 
     @Autowired

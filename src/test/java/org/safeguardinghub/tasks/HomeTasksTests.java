@@ -37,6 +37,12 @@ class HomeTasksTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
+
     @Test
     void newAgencyAsksAdministratorsToInviteItsLeadUntilTheyDo() throws Exception {
         String name = "Task Test Nursery " + UUID.randomUUID().toString().substring(0, 8);
@@ -74,6 +80,36 @@ class HomeTasksTests {
 
         invite(agency, "nursery-lead-" + agency + "@example.org", "AGENCY_LEAD");
         eventually(() -> homeOf(DemoAccounts.ADMIN).contains(name) ? null : "closed");
+    }
+
+    /** Any module can ask for work by event; a task for one agency's lead reaches that lead and no other agency. */
+    @Test
+    void aTaskRequestedForOneAgencysLeadReachesOnlyThatLeadUntilResolved() throws Exception {
+        String title =
+                "Send your chronology for TEST-" + UUID.randomUUID().toString().substring(0, 8);
+        long kent = jdbc.sql("select id from partnership where short_name = 'KSCMP'")
+                .query(Long.class)
+                .single();
+        long police = jdbc.sql("select id from agency where name = 'Kent Police'")
+                .query(Long.class)
+                .single();
+        String source = UUID.randomUUID().toString();
+        transaction.executeWithoutResult(s -> events.publishEvent(new TaskRequested(
+                kent,
+                "AGENCY_LEAD",
+                police,
+                title,
+                "/contributions/1",
+                java.time.LocalDate.now().plusDays(3),
+                "test-request",
+                source)));
+
+        eventually(() -> homeOf(DemoAccounts.POLICE_LEAD).contains(title) ? "raised" : null);
+        assertThat(homeOf(DemoAccounts.SCHOOL_LEAD)).doesNotContain(title);
+        assertThat(homeOf(DemoAccounts.BUSINESS)).doesNotContain(title);
+
+        transaction.executeWithoutResult(s -> events.publishEvent(new TaskResolved(kent, "test-request", source)));
+        eventually(() -> homeOf(DemoAccounts.POLICE_LEAD).contains(title) ? null : "resolved");
     }
 
     private void invite(long agency, String email, String role) throws Exception {

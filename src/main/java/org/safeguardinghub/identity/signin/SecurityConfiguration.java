@@ -124,6 +124,8 @@ class SecurityConfiguration {
                         .requestMatchers("/referrals", "/referrals/**")
                         .hasAuthority("referrals:create")
                         // case detail is sensitive: business team and panel members read, the business team acts
+                        .requestMatchers(HttpMethod.GET, "/reviews/new", "/reviews/*/edit", "/cases/*/edit")
+                        .hasAuthority("cases:manage")
                         .requestMatchers(HttpMethod.GET, "/cases", "/cases/**", "/reviews", "/reviews/**")
                         .hasAuthority("cases:view")
                         .requestMatchers("/cases/**", "/reviews/**")
