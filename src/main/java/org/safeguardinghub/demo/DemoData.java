@@ -101,13 +101,16 @@ class DemoData implements ApplicationRunner {
     private final PasswordEncoder passwords;
     private final DataSource dataSource;
     private final org.springframework.core.env.Environment environment;
+    private final CaseReviewDemo caseReviews;
 
     DemoData(
+            CaseReviewDemo caseReviews,
             JdbcClient jdbc,
             AccountProvisioning accounts,
             PasswordEncoder passwords,
             DataSource dataSource,
             org.springframework.core.env.Environment environment) {
+        this.caseReviews = caseReviews;
         this.environment = environment;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
@@ -137,6 +140,7 @@ class DemoData implements ApplicationRunner {
                 accounts.createActive(
                         a.email(), a.name(), a.jobTitle(), agency, hash, Map.of(kent, a.kent(), medway, a.medway()));
             }
+            caseReviews.loadKent(kent);
             log.info("Demo data loaded: Kent and Medway partnerships, agencies, districts, groups and demo accounts");
         }
         printAccounts(environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")));

@@ -18,7 +18,10 @@ class TaskList {
         this.jdbc = jdbc;
     }
 
-    /** Raises a task for everyone holding {@code role} in a partnership, once per source. */
+    /**
+     * Raises a task for everyone holding {@code role} in a partnership, once per source: raising it again while it is
+     * open brings it up to date (a rescheduled or reassigned action), and a closed task stays closed.
+     */
     void raiseForRole(
             long partnershipId,
             String role,
@@ -31,7 +34,11 @@ class TaskList {
         jdbc.sql("""
                         insert into task (partnership_id, assignee_role, agency_id, title, link, due_on, source_type, source_id)
                         values (:p, :role, :agency, :title, :link, :due, :type, :source)
-                        on conflict do nothing""")
+                        on conflict (source_type, source_id, partnership_id, coalesce(assignee_user_id, 0),
+                                     coalesce(assignee_role, ''))
+                        do update set agency_id = excluded.agency_id, title = excluded.title, link = excluded.link,
+                                      due_on = excluded.due_on
+                        where task.status = 'OPEN'""")
                 .param("p", partnershipId)
                 .param("role", role)
                 .param("agency", agencyId)

@@ -32,9 +32,19 @@ class SignInJourneyTests extends BrowserJourney {
         assertThat(page.url()).endsWith("/sign-in");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /** Other journeys sign in as the scrutineer too (the dashboards), so the lock must not outlive this test. */
+    @org.junit.jupiter.api.AfterEach
+    void unlockTheScrutineer() {
+        jdbc.sql("update app_user set failed_sign_ins = 0, locked_until = null where email = :e")
+                .param("e", DemoAccounts.SCRUTINEER)
+                .update();
+    }
+
     @Test
     void fiveWrongPasswordsLockTheAccount() {
-        // the scrutineer is used only here, so locking it does not disturb other journeys
         for (int i = 1; i <= 4; i++) {
             signIn(DemoAccounts.SCRUTINEER, "not-the-password-" + i);
             assertThat(page.locator(".govuk-error-summary").textContent())

@@ -14,7 +14,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class RecordRetentionController {
 
-    record Retention(String recordType, String keptFor, String basis, @Nullable String minimised) {}
+    record Retention(
+            String recordType,
+            String keptFor,
+            String basis,
+            @Nullable String minimised) {}
 
     private final JdbcClient jdbc;
 
@@ -25,9 +29,7 @@ class RecordRetentionController {
     @GetMapping("/cases/data-protection")
     String page(Model model) {
         List<Retention> rules = jdbc.sql("""
-                        select record_type, kept_for, basis, minimised from record_retention order by record_type""")
-                .query(Retention.class)
-                .list();
+                        select record_type, kept_for, basis, minimised from record_retention order by record_type""").query(Retention.class).list();
         model.addAttribute("rules", rules);
         return "casereviews/data-protection";
     }

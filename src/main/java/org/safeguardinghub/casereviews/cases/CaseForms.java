@@ -1,0 +1,344 @@
+package org.safeguardinghub.casereviews.cases;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The forms of the case pages. Mutable beans because Spring binds request parameters into them. */
+public final class CaseForms {
+
+    private CaseForms() {}
+
+    /** The triage decision: notify the national panel or not. */
+    public static class TriageForm {
+        @NotBlank(message = "Select whether the incident is notified to the national panel")
+        private String decision = "";
+
+        private CaseDate decidedOn = new CaseDate();
+        private CaseDate notifiedOn = new CaseDate();
+
+        @NotBlank(message = "Enter the rationale for the decision")
+        @Size(max = 5000, message = "Rationale must be 5000 characters or fewer")
+        private String reason = "";
+
+        private int version;
+
+        static TriageForm of(Referral r) {
+            TriageForm f = new TriageForm();
+            f.decision = r.nationalDecision() == null ? "" : r.nationalDecision();
+            f.decidedOn = CaseDate.of(r.nationalDecisionOn());
+            f.notifiedOn = CaseDate.of(r.notifiedOn());
+            f.reason = r.nationalDecisionReason() == null ? "" : r.nationalDecisionReason();
+            f.version = r.version();
+            return f;
+        }
+
+        public String getDecision() {
+            return decision;
+        }
+
+        public void setDecision(String v) {
+            decision = v == null ? "" : v;
+        }
+
+        public CaseDate getDecidedOn() {
+            return decidedOn;
+        }
+
+        public void setDecidedOn(CaseDate v) {
+            decidedOn = v;
+        }
+
+        public CaseDate getNotifiedOn() {
+            return notifiedOn;
+        }
+
+        public void setNotifiedOn(CaseDate v) {
+            notifiedOn = v;
+        }
+
+        public String getReason() {
+            return reason;
+        }
+
+        public void setReason(String v) {
+            reason = v == null ? "" : v;
+        }
+
+        public int getVersion() {
+            return version;
+        }
+
+        public void setVersion(int v) {
+            version = v;
+        }
+    }
+
+    /** The practice review group's decision on a referral not notified nationally. */
+    public static class LocalDecisionForm {
+        @NotBlank(message = "Select whether to hold a local review")
+        private String decision = "";
+
+        private CaseDate decidedOn = new CaseDate();
+
+        @NotBlank(message = "Enter the rationale for the decision")
+        @Size(max = 5000, message = "Rationale must be 5000 characters or fewer")
+        private String reason = "";
+
+        private int version;
+
+        static LocalDecisionForm of(Referral r) {
+            LocalDecisionForm f = new LocalDecisionForm();
+            f.decision = r.localDecision() == null ? "" : r.localDecision();
+            f.decidedOn = CaseDate.of(r.localDecisionOn());
+            f.reason = r.localDecisionReason() == null ? "" : r.localDecisionReason();
+            f.version = r.version();
+            return f;
+        }
+
+        public String getDecision() {
+            return decision;
+        }
+
+        public void setDecision(String v) {
+            decision = v == null ? "" : v;
+        }
+
+        public CaseDate getDecidedOn() {
+            return decidedOn;
+        }
+
+        public void setDecidedOn(CaseDate v) {
+            decidedOn = v;
+        }
+
+        public String getReason() {
+            return reason;
+        }
+
+        public void setReason(String v) {
+            reason = v == null ? "" : v;
+        }
+
+        public int getVersion() {
+            return version;
+        }
+
+        public void setVersion(int v) {
+            version = v;
+        }
+    }
+
+    /** The rapid review meeting date. */
+    public static class MeetingForm {
+        private CaseDate meetingOn = new CaseDate();
+        private int version;
+
+        static MeetingForm of(RapidReview rr) {
+            MeetingForm f = new MeetingForm();
+            f.meetingOn = CaseDate.of(rr.meetingOn());
+            f.version = rr.version();
+            return f;
+        }
+
+        public CaseDate getMeetingOn() {
+            return meetingOn;
+        }
+
+        public void setMeetingOn(CaseDate v) {
+            meetingOn = v;
+        }
+
+        public int getVersion() {
+            return version;
+        }
+
+        public void setVersion(int v) {
+            version = v;
+        }
+    }
+
+    /** A member of the rapid review meeting. */
+    public static class MemberForm {
+        @NotBlank(message = "Enter the member's name")
+        @Size(max = 200, message = "Name must be 200 characters or fewer")
+        private String personName = "";
+
+        @Size(max = 200, message = "Role must be 200 characters or fewer")
+        private String role = "";
+
+        private Long agencyId;
+
+        public String getPersonName() {
+            return personName;
+        }
+
+        public void setPersonName(String v) {
+            personName = v == null ? "" : v;
+        }
+
+        public String getRole() {
+            return role;
+        }
+
+        public void setRole(String v) {
+            role = v == null ? "" : v;
+        }
+
+        public Long getAgencyId() {
+            return agencyId;
+        }
+
+        public void setAgencyId(Long v) {
+            agencyId = v;
+        }
+    }
+
+    /** A request to an agency for its summary of involvement or chronology. */
+    public static class RequestForm {
+        @NotNull(message = "Select the agency")
+        private Long agencyId;
+
+        @NotBlank(message = "Select what the agency is asked for")
+        private String kind = "";
+
+        @Size(max = 5000, message = "Question must be 5000 characters or fewer")
+        private String question = "";
+
+        private CaseDate dueOn = new CaseDate();
+
+        public Long getAgencyId() {
+            return agencyId;
+        }
+
+        public void setAgencyId(Long v) {
+            agencyId = v;
+        }
+
+        public String getKind() {
+            return kind;
+        }
+
+        public void setKind(String v) {
+            kind = v == null ? "" : v;
+        }
+
+        public String getQuestion() {
+            return question;
+        }
+
+        public void setQuestion(String v) {
+            question = v == null ? "" : v;
+        }
+
+        public CaseDate getDueOn() {
+            return dueOn;
+        }
+
+        public void setDueOn(CaseDate v) {
+            dueOn = v;
+        }
+    }
+
+    /** The outcome of the rapid review. */
+    public static class OutcomeForm {
+        @NotBlank(message = "Select the outcome of the rapid review")
+        private String outcome = "";
+
+        private String otherReviewType = "";
+
+        @NotBlank(message = "Enter the rationale for the outcome")
+        @Size(max = 5000, message = "Rationale must be 5000 characters or fewer")
+        private String reason = "";
+
+        private CaseDate completedOn = new CaseDate();
+        private int version;
+
+        static OutcomeForm of(RapidReview rr) {
+            OutcomeForm f = new OutcomeForm();
+            f.outcome = rr.outcome() == null ? "" : rr.outcome();
+            f.otherReviewType = rr.otherReviewType() == null ? "" : rr.otherReviewType();
+            f.reason = rr.outcomeReason() == null ? "" : rr.outcomeReason();
+            f.completedOn = CaseDate.of(rr.completedOn());
+            f.version = rr.version();
+            return f;
+        }
+
+        public String getOutcome() {
+            return outcome;
+        }
+
+        public void setOutcome(String v) {
+            outcome = v == null ? "" : v;
+        }
+
+        public String getOtherReviewType() {
+            return otherReviewType;
+        }
+
+        public void setOtherReviewType(String v) {
+            otherReviewType = v == null ? "" : v;
+        }
+
+        public String getReason() {
+            return reason;
+        }
+
+        public void setReason(String v) {
+            reason = v == null ? "" : v;
+        }
+
+        public CaseDate getCompletedOn() {
+            return completedOn;
+        }
+
+        public void setCompletedOn(CaseDate v) {
+            completedOn = v;
+        }
+
+        public int getVersion() {
+            return version;
+        }
+
+        public void setVersion(int v) {
+            version = v;
+        }
+    }
+
+    /** Sending the rapid review to the national panel. */
+    public static class SendForm {
+        private CaseDate sentOn = new CaseDate();
+        private int version;
+
+        public CaseDate getSentOn() {
+            return sentOn;
+        }
+
+        public void setSentOn(CaseDate v) {
+            sentOn = v;
+        }
+
+        public int getVersion() {
+            return version;
+        }
+
+        public void setVersion(int v) {
+            version = v;
+        }
+    }
+
+    /** The learning themes tagged on the case. */
+    public static class ThemesForm {
+        private List<Long> themeIds = new ArrayList<>();
+
+        public List<Long> getThemeIds() {
+            return themeIds;
+        }
+
+        public void setThemeIds(List<Long> v) {
+            themeIds = v == null ? new ArrayList<>() : v;
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.safeguardinghub.casereviews.dashboards;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.platform.export.Table;
+import org.safeguardinghub.shared.SmallNumberSuppression;
+
+/**
+ * One chart and its data table, built once so the page, the SVG and the downloads always agree. The chart is a
+ * horizontal bar chart drawn on the server as SVG (no script, no inline style: colours come from classes in
+ * dashboards.css). In the published view every count goes through small-number suppression: a hidden count is shown
+ * as the suppression text in the table and its bar is not drawn, and the scale is taken only from the counts shown,
+ * so a bar's length cannot reveal a hidden one.
+ *
+ * @param id short name used for element ids and the export link ({@code age}, {@code gender} ...)
+ * @param title heading and table caption
+ * @param chart the geometry of the SVG
+ * @param suppressedAny whether any count in this figure is hidden
+ */
+record Figure(
+        String id,
+        String title,
+        String categoryHeader,
+        List<String> series,
+        List<Row> rows,
+        @Nullable String detailHeader,
+        Chart chart,
+        boolean suppressedAny,
+        @Nullable String note) {
+
+    /** A table row: the category, one cell per series, and optional detail text (internal view only). */
+    record Row(String label, List<Cell> cells, @Nullable String detail) {}
+
+    /** A count as displayed: the number, or the suppression text. */
+    record Cell(String text, boolean suppressed) {}
+
+    /** What the SVG draws. */
+    record Chart(int width, int height, String ariaLabel, List<Bar> bars, List<Text> texts, List<Legend> legend) {}
+
+    record Bar(int x, int y, int width, int height, String cssClass) {}
+
+    record Text(int x, int y, String text, String anchor, String cssClass) {}
+
+    record Legend(String label, String cssClass) {}
+
+    /** One category with one count per series, and optional detail (such as the reviews a theme came from). */
+    record Category(String label, long[] counts, @Nullable String detail) {
+        static Category of(String label, long... counts) {
+            return new Category(label, counts, null);
+        }
+    }
+
+    static final int WIDTH = 760;
+    static final int LABEL_WIDTH = 250;
+    static final int PLOT_WIDTH = 400;
+    static final int BAR_HEIGHT = 22;
+    static final int GAP = 12;
+    static final int TOP = 8;
+    private static final int MAX_LABEL = 34;
+
+    /**
+     * Builds a figure.
+     *
+     * @param suppression the disclosure rule in the published view, or null for exact counts (internal view)
+     */
+    static Figure of(
+            String id,
+            String title,
+            String categoryHeader,
+            List<String> series,
+            List<Category> categories,
+            @Nullable SmallNumberSuppression suppression,
+            @Nullable String note) {
+        return of(id, title, categoryHeader, series, categories, suppression, note, null);
+    }
+
+    /** As above, with a detail column (only ever given in the internal view). */
+    static Figure of(
+            String id,
+            String title,
+            String categoryHeader,
+            List<String> series,
+            List<Category> categories,
+            @Nullable SmallNumberSuppression suppression,
+            @Nullable String note,
+            @Nullable String detailHeader) {
+        long max = 0;
+        for (Category c : categories) {
+            for (long n : c.counts()) {
+                if (suppression == null || !suppression.isSuppressed(n)) {
+                    max = Math.max(max, n);
+                }
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        List<Bar> bars = new ArrayList<>();
+        List<Text> texts = new ArrayList<>();
+        boolean suppressedAny = false;
+        int y = TOP;
+        for (Category c : categories) {
+            List<Cell> cells = new ArrayList<>();
+            int groupTop = y;
+            for (int s = 0; s < series.size(); s++) {
+                long n = s < c.counts().length ? c.counts()[s] : 0;
+                boolean hidden = suppression != null && suppression.isSuppressed(n);
+                suppressedAny |= hidden;
+                String text = suppression == null ? String.format("%,d", n) : suppression.display(n);
+                cells.add(new Cell(text, hidden));
+                String cssClass = "hub-chart__bar hub-chart__bar--" + (s + 1);
+                int length = hidden || max == 0
+                        ? 0
+                        : (int) Math.max(n == 0 ? 0 : 2, Math.round(PLOT_WIDTH * n / (double) max));
+                if (length > 0) {
+                    bars.add(new Bar(LABEL_WIDTH, y, length, BAR_HEIGHT, cssClass));
+                }
+                texts.add(new Text(
+                        LABEL_WIDTH + length + 6,
+                        y + BAR_HEIGHT - 6,
+                        hidden ? "suppressed" : text,
+                        "start",
+                        hidden ? "hub-chart__value hub-chart__value--suppressed" : "hub-chart__value"));
+                y += BAR_HEIGHT;
+            }
+            int groupHeight = y - groupTop;
+            texts.add(new Text(
+                    LABEL_WIDTH - 8, groupTop + groupHeight / 2 + 5, shorten(c.label()), "end", "hub-chart__label"));
+            rows.add(new Row(c.label(), cells, detailHeader == null ? null : c.detail()));
+            y += GAP;
+        }
+        int height = Math.max(y, TOP + BAR_HEIGHT) + TOP;
+        List<Legend> legend = new ArrayList<>();
+        if (series.size() > 1) {
+            for (int s = 0; s < series.size(); s++) {
+                legend.add(new Legend(series.get(s), "hub-chart__key hub-chart__key--" + (s + 1)));
+            }
+        }
+        String aria = "Bar chart: " + title + ". "
+                + (categories.isEmpty() ? "No data for these filters. " : "")
+                + "The figures are in the table below.";
+        return new Figure(
+                id,
+                title,
+                categoryHeader,
+                List.copyOf(series),
+                rows,
+                detailHeader,
+                new Chart(WIDTH, height, aria, bars, texts, legend),
+                suppressedAny,
+                note);
+    }
+
+    /** The figure as a download: exactly the cells shown on the page. */
+    Table table() {
+        List<String> headers = new ArrayList<>();
+        headers.add(categoryHeader);
+        headers.addAll(series);
+        if (detailHeader != null) {
+            headers.add(detailHeader);
+        }
+        List<List<String>> lines = new ArrayList<>();
+        for (Row row : rows) {
+            List<String> line = new ArrayList<>();
+            line.add(row.label());
+            row.cells().forEach(c -> line.add(c.text()));
+            if (detailHeader != null) {
+                line.add(row.detail() == null ? "" : row.detail());
+            }
+            lines.add(line);
+        }
+        return Table.of(title, headers, lines);
+    }
+
+    private static String shorten(String label) {
+        return label.length() <= MAX_LABEL
+                ? label
+                : label.substring(0, MAX_LABEL - 1).stripTrailing() + "…";
+    }
+}

@@ -1,0 +1,137 @@
+package org.safeguardinghub.casereviews.dashboards;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The SQL behind the referral and notification dashboard: one query per chart, scoped to one partnership, every
+ * filter a named parameter.
+ *
+ * <p>Counting rules (KSCMP annual report 2023-24, catalogue F25): a referral may cover several children but counts
+ * once; where it has more than one child, the <em>youngest</em> represents it, so age band, gender, ethnicity and
+ * district all describe that child and every chart adds up to the number of referrals. A referral belongs to the
+ * financial year (April to March, UK time) in which it was submitted; drafts are never counted. A notification is a
+ * referral the local authority decided to notify to the national Child Safeguarding Practice Review Panel.
+ */
+@Component
+@Transactional(readOnly = true)
+public class ReferralDashboard {
+
+    /**
+     * The referrals counted, each with its represented child. The youngest child is the one with the lowest age band
+     * (unborn first), then the lowest age in years, then the latest date of birth, then the first entered.
+     */
+    static final String FILTERED = """
+            with scoped as (
+                select r.id, r.national_decision,
+                       extract(year from (r.submitted_at at time zone 'Europe/London') - interval '3 months')::int as fy,
+                       y.age_band, y.gender, y.ethnicity, y.district_id
+                from referral r
+                left join lateral (
+                    select c.age_band, c.gender, c.ethnicity, c.district_id
+                    from referral_child c
+                    where c.referral_id = r.id
+                    order by case c.age_band when 'UNBORN' then 0 when 'UNDER_1' then 1 when '1_TO_4' then 2
+                                  when '5_TO_10' then 3 when '11_TO_15' then 4 when '16_PLUS' then 5 else 6 end,
+                             c.age_years nulls last, c.date_of_birth desc nulls last, c.position
+                    limit 1) y on true
+                where r.partnership_id = :partnership
+                  and r.status <> 'DRAFT'
+                  and r.submitted_at >= :from and r.submitted_at < :to
+                  and (not :notificationsOnly or r.national_decision = 'NOTIFY')
+                  and (cast(:agency as bigint) is null or exists (
+                        select 1 from referral_agency ra where ra.referral_id = r.id and ra.agency_id = :agency))
+            ), filtered as (
+                select * from scoped s
+                where (cast(:ageBand as text) is null or s.age_band = :ageBand)
+                  and (cast(:gender as text) is null or s.gender = :gender)
+                  and (cast(:ethnicity as text) is null or s.ethnicity = :ethnicity)
+                  and (cast(:district as bigint) is null or s.district_id = :district)
+            )
+            """;
+
+    private final JdbcClient jdbc;
+
+    public ReferralDashboard(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Referrals and notifications per financial year of the window (years with none are left out). */
+    public List<YearCount> byYear(DashboardFilters f) {
+        return statement(FILTERED + """
+                select fy, count(*) as referrals, count(*) filter (where national_decision = 'NOTIFY') as notifications
+                from filtered group by fy order by fy
+                """, f)
+                .query((rs, n) -> new YearCount(rs.getInt("fy"), rs.getLong("referrals"), rs.getLong("notifications")))
+                .list();
+    }
+
+    /** Referrals by the age band of the youngest child (code, or null when not recorded). */
+    public List<Count> byAgeBand(DashboardFilters f) {
+        return counts("select age_band as k, count(*) as n from filtered group by age_band", f);
+    }
+
+    /** Referrals by the gender of the youngest child (DfE code). */
+    public List<Count> byGender(DashboardFilters f) {
+        return counts("select gender as k, count(*) as n from filtered group by gender", f);
+    }
+
+    /** Referrals by the ethnicity of the youngest child (DfE code). */
+    public List<Count> byEthnicity(DashboardFilters f) {
+        return counts("select ethnicity as k, count(*) as n from filtered group by ethnicity", f);
+    }
+
+    /** Referrals by the district of the youngest child (district name). */
+    public List<Count> byDistrict(DashboardFilters f) {
+        return counts("""
+                select d.name as k, count(*) as n
+                from filtered s left join district d on d.id = s.district_id and d.partnership_id = :partnership
+                group by d.name
+                """, f);
+    }
+
+    /** Referrals by the outcome of their rapid review (code, or null when there was none or it is not decided). */
+    public List<Count> byRapidReviewOutcome(DashboardFilters f) {
+        return counts("""
+                select rr.outcome as k, count(*) as n
+                from filtered s left join rapid_review rr on rr.referral_id = s.id and rr.partnership_id = :partnership
+                group by rr.outcome
+                """, f);
+    }
+
+    /** For each agency, the referrals it was involved in (a referral involving three agencies counts for each). */
+    public List<Count> byAgencyInvolved(DashboardFilters f) {
+        return counts("""
+                select coalesce(a.short_name, a.name) as k, count(distinct s.id) as n
+                from filtered s
+                join referral_agency ra on ra.referral_id = s.id
+                join agency a on a.id = ra.agency_id
+                group by coalesce(a.short_name, a.name)
+                order by n desc, k
+                """, f);
+    }
+
+    private List<Count> counts(String select, DashboardFilters f) {
+        return statement(FILTERED + select, f)
+                .query((rs, n) -> new Count(rs.getString("k"), rs.getLong("n")))
+                .list();
+    }
+
+    static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, DashboardFilters f) {
+        return spec.param("partnership", f.partnershipId())
+                .param("from", f.from())
+                .param("to", f.to())
+                .param("notificationsOnly", f.notificationsOnly())
+                .param("agency", f.agencyId())
+                .param("ageBand", f.ageBand())
+                .param("gender", f.gender())
+                .param("ethnicity", f.ethnicity())
+                .param("district", f.districtId());
+    }
+
+    private JdbcClient.StatementSpec statement(String sql, DashboardFilters f) {
+        return bind(jdbc.sql(sql), f);
+    }
+}

@@ -1,0 +1,64 @@
+package org.safeguardinghub.casereviews.referrals;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a referral says, checked: codes are from {@code CaseVocabulary}, districts and agencies belong to the
+ * partnership, text is within its limits. A draft may leave anything out; a submitted referral has passed
+ * {@link ReferralChecks} in full.
+ */
+record ReferralDetails(
+        @Nullable LocalDate incidentDate,
+        @Nullable LocalDate laAwareDate,
+        @Nullable String harm,
+        @Nullable String abuseOrNeglect,
+        @Nullable Boolean childInCare,
+        @Nullable String summary,
+        @Nullable String location,
+        List<Child> children,
+        List<Long> agencyIds,
+        @Nullable String notifierName,
+        @Nullable String notifierRole,
+        @Nullable String notifierOrganisation,
+        @Nullable String notifierEmail,
+        @Nullable String notifierPhone,
+        @Nullable String rationale) {
+
+    /** One child; the age band is derived from the date of birth, or the age when only that is given. */
+    record Child(
+            int position,
+            @Nullable Integer ageYears,
+            @Nullable LocalDate dateOfBirth,
+            @Nullable String ageBand,
+            @Nullable String gender,
+            @Nullable String ethnicity,
+            @Nullable String disability,
+            @Nullable String statutoryStatus,
+            @Nullable Long districtId) {}
+
+    static ReferralDetails empty() {
+        return new ReferralDetails(
+                null, null, null, null, null, null, null, List.of(), List.of(), null, null, null, null, null, null);
+    }
+
+    ReferralDetails withNotifier(@Nullable String name, @Nullable String organisation) {
+        return new ReferralDetails(
+                incidentDate,
+                laAwareDate,
+                harm,
+                abuseOrNeglect,
+                childInCare,
+                summary,
+                location,
+                children,
+                agencyIds,
+                name,
+                notifierRole,
+                organisation,
+                notifierEmail,
+                notifierPhone,
+                rationale);
+    }
+}

@@ -1,0 +1,810 @@
+package org.safeguardinghub.casereviews.reviews;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.casereviews.CaseVocabulary;
+import org.safeguardinghub.casereviews.reviews.SectionForms.DraftForm;
+import org.safeguardinghub.casereviews.reviews.SectionForms.FamilyForm;
+import org.safeguardinghub.casereviews.reviews.SectionForms.FinalForm;
+import org.safeguardinghub.casereviews.reviews.SectionForms.MeetingDocumentForm;
+import org.safeguardinghub.casereviews.reviews.SectionForms.MeetingForm;
+import org.safeguardinghub.casereviews.reviews.SectionForms.MemberForm;
+import org.safeguardinghub.casereviews.reviews.SectionForms.PublicationForm;
+import org.safeguardinghub.casereviews.reviews.SectionForms.RequestForm;
+import org.safeguardinghub.casereviews.reviews.SectionForms.SignOffForm;
+import org.safeguardinghub.casereviews.reviews.SectionForms.ThemesForm;
+import org.safeguardinghub.documents.DocumentKind;
+import org.safeguardinghub.documents.DocumentRejected;
+import org.safeguardinghub.documents.Documents;
+import org.safeguardinghub.documents.Upload;
+import org.safeguardinghub.learning.LearningTheme;
+import org.safeguardinghub.learning.LearningThemes;
+import org.safeguardinghub.learning.RecommendationSource;
+import org.safeguardinghub.learning.Recommendations;
+import org.safeguardinghub.organisation.AgencySummary;
+import org.safeguardinghub.organisation.GroupSummary;
+import org.safeguardinghub.organisation.Organisation;
+import org.safeguardinghub.platform.security.Actor;
+import org.safeguardinghub.platform.security.Actors;
+import org.safeguardinghub.platform.security.Permission;
+import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.platform.web.NotFoundException;
+import org.safeguardinghub.platform.web.Option;
+import org.safeguardinghub.platform.web.PageResult;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The practice review pages: the list with its publication clocks, commissioning, and the review's own page where
+ * each section (panel, meetings, agency reports, family involvement, reports, sign-off, publication, learning themes)
+ * has its own small form. Reading needs cases:view and changing cases:manage (route rules); a review of another
+ * partnership is a 404.
+ */
+@Controller
+class PracticeReviewController {
+
+    private static final String SHOW = "casereviews/reviews/show";
+
+    private final PracticeReviews reviews;
+    private final PracticeReviewDesk desk;
+    private final Documents documents;
+    private final Organisation organisation;
+    private final LearningThemes themes;
+    private final Recommendations recommendations;
+    private final Clock clock;
+
+    PracticeReviewController(
+            PracticeReviews reviews,
+            PracticeReviewDesk desk,
+            Documents documents,
+            Organisation organisation,
+            LearningThemes themes,
+            Recommendations recommendations,
+            Clock clock) {
+        this.reviews = reviews;
+        this.desk = desk;
+        this.documents = documents;
+        this.organisation = organisation;
+        this.themes = themes;
+        this.recommendations = recommendations;
+        this.clock = clock;
+    }
+
+    /** One row of the list: the review, its labels and its clock. */
+    record ListItem(
+            long id,
+            String title,
+            String typeLabel,
+            String statusLabel,
+            String commissionedOn,
+            String targetOn,
+            ReviewView.ClockTag clock,
+            @Nullable String publishedOn) {}
+
+    /** The review whose details form is open. */
+    record Editing(long id, String title) {}
+
+    // list
+
+    @GetMapping("/reviews")
+    String list(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String type,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
+        Actor actor = Actors.require();
+        String s = CaseVocabulary.REVIEW_STATUS.containsKey(status) ? status : null;
+        String t = CaseVocabulary.REVIEW_TYPE.containsKey(type) ? type : null;
+        LocalDate today = today();
+        PageResult<ListItem> result = reviews.search(actor.partnershipId(), s, t, page, PageResult.DEFAULT_SIZE)
+                .map(r -> new ListItem(
+                        r.id(),
+                        r.title(),
+                        CaseVocabulary.label(CaseVocabulary.REVIEW_TYPE, r.reviewType()),
+                        CaseVocabulary.label(CaseVocabulary.REVIEW_STATUS, r.status()),
+                        ReviewView.date(r.commissionedOn()),
+                        ReviewView.date(PracticeReview.publicationClock(r.commissionedOn(), null)
+                                .targetDate()),
+                        ReviewView.ClockTag.of(r.status(), r.commissionedOn(), r.publishedOn(), today),
+                        ReviewView.date(r.publishedOn())));
+        model.addAttribute("reviews", result);
+        model.addAttribute("status", s == null ? "" : s);
+        model.addAttribute("type", t == null ? "" : t);
+        model.addAttribute("statusOptions", CaseVocabulary.options(CaseVocabulary.REVIEW_STATUS));
+        model.addAttribute("typeOptions", CaseVocabulary.options(CaseVocabulary.REVIEW_TYPE));
+        model.addAttribute("canManage", actor.can(Permission.CASES_MANAGE));
+        model.addAttribute("base", base("/reviews", "status", s, "type", t));
+        return "casereviews/reviews/list";
+    }
+
+    // commissioning
+
+    @GetMapping("/reviews/new")
+    String createForm(
+            @RequestParam(required = false) Long referral, @RequestParam(required = false) String type, Model model) {
+        requireManage();
+        ReviewForm form = new ReviewForm();
+        if (referral != null) {
+            reviews.commissionableReferral(partnership(), referral)
+                    .orElseThrow(() -> new NotFoundException("Referral"));
+            form.setReferralId(referral);
+        }
+        if (type != null && CaseVocabulary.REVIEW_TYPE.containsKey(type)) {
+            form.setReviewType(type);
+        }
+        form.setCommissionedOn(DateParts.of(today()));
+        model.addAttribute("form", form);
+        return formView(model, null);
+    }
+
+    @PostMapping("/reviews/new")
+    String create(
+            @Valid @ModelAttribute("form") ReviewForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        if (form.getReferralId() != null
+                && reviews.commissionableReferral(partnership(), form.getReferralId())
+                        .isEmpty()) {
+            throw new NotFoundException("Referral");
+        }
+        LocalDate commissioned = checkDetails(form, errors);
+        if (errors.hasErrors() || commissioned == null) {
+            response.setStatus(422);
+            return formView(model, null);
+        }
+        try {
+            long id = desk.commission(new PracticeReviewDesk.Commission(
+                    form.getReferralId(),
+                    form.getTitle(),
+                    form.getReviewType(),
+                    commissioned,
+                    text(form.getReviewers()),
+                    text(form.getTermsOfReference()),
+                    form.getPanelGroupId(),
+                    text(form.getFamilyInvolvement())));
+            flash.addFlashAttribute("flash", "Practice review commissioned");
+            return "redirect:/reviews/" + id;
+        } catch (IllegalStateException e) {
+            errors.reject("rule", e.getMessage());
+            response.setStatus(422);
+            return formView(model, null);
+        }
+    }
+
+    @GetMapping("/reviews/{id}/edit")
+    String editForm(@PathVariable long id, Model model) {
+        requireManage();
+        PracticeReview review = desk.find(id);
+        model.addAttribute("form", ReviewForm.of(review));
+        return formView(model, review);
+    }
+
+    @PostMapping("/reviews/{id}/edit")
+    String update(
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") ReviewForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        PracticeReview review = desk.find(id);
+        LocalDate commissioned = checkDetails(form, errors);
+        if (errors.hasErrors() || commissioned == null) {
+            response.setStatus(422);
+            return formView(model, review);
+        }
+        try {
+            desk.changeDetails(
+                    id,
+                    form.getVersion(),
+                    form.getTitle(),
+                    form.getReviewType(),
+                    commissioned,
+                    text(form.getReviewers()),
+                    text(form.getTermsOfReference()),
+                    form.getPanelGroupId());
+            flash.addFlashAttribute("flash", "Review details updated");
+            return "redirect:/reviews/" + id;
+        } catch (ConcurrentEditException e) {
+            PracticeReview current = desk.find(id);
+            BindingResult conflict = new BeanPropertyBindingResult(ReviewForm.of(current), "form");
+            conflict.reject("conflict", e.getMessage());
+            model.addAttribute("form", conflict.getTarget());
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", conflict);
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return formView(model, current);
+        } catch (IllegalStateException e) {
+            errors.reject("rule", e.getMessage());
+            response.setStatus(422);
+            return formView(model, review);
+        }
+    }
+
+    private @Nullable LocalDate checkDetails(ReviewForm form, BindingResult errors) {
+        if (!errors.hasFieldErrors("reviewType") && !CaseVocabulary.REVIEW_TYPE.containsKey(form.getReviewType())) {
+            errors.rejectValue("reviewType", "invalid", "Select the type of review");
+        }
+        if (form.getPanelGroupId() != null && groups().stream().noneMatch(g -> g.id() == form.getPanelGroupId())) {
+            errors.rejectValue("panelGroupId", "invalid", "Select a panel group from the list");
+        }
+        LocalDate on = form.getCommissionedOn().read(errors, "commissionedOn", "Date commissioned", true);
+        return notFuture(on, errors, "commissionedOn", "Date commissioned");
+    }
+
+    private String formView(Model model, @Nullable PracticeReview review) {
+        ReviewForm form = (ReviewForm) model.getAttribute("form");
+        model.addAttribute("review", review == null ? null : new Editing(review.id(), review.title()));
+        model.addAttribute(
+                "title", review == null ? "Commission a practice review" : "Change details of " + review.title());
+        model.addAttribute("typeOptions", CaseVocabulary.options(CaseVocabulary.REVIEW_TYPE));
+        model.addAttribute(
+                "groupOptions",
+                groups().stream().map(g -> Option.of(g.id(), g.name())).toList());
+        model.addAttribute(
+                "referral",
+                form == null || form.getReferralId() == null
+                        ? null
+                        : reviews.referral(partnership(), form.getReferralId()).orElse(null));
+        return "casereviews/reviews/form";
+    }
+
+    // the review's page
+
+    @GetMapping("/reviews/{id}")
+    String show(@PathVariable long id, Model model) {
+        return page(id, model);
+    }
+
+    @PostMapping("/reviews/{id}/members")
+    String addMember(
+            @PathVariable long id,
+            @Valid @ModelAttribute("memberForm") MemberForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        desk.find(id);
+        String agency = agencyName(form.getMemberAgencyId(), errors, "memberAgencyId");
+        if (errors.hasErrors()) {
+            return problem(id, "memberForm", model, response);
+        }
+        desk.addMember(
+                id, form.getMemberName(), text(form.getMemberRole()), agency == null ? null : form.getMemberAgencyId());
+        return done(id, "panel", "Panel member added: " + form.getMemberName().strip(), flash);
+    }
+
+    @PostMapping("/reviews/{id}/members/{memberId}/remove")
+    String removeMember(@PathVariable long id, @PathVariable long memberId, RedirectAttributes flash) {
+        desk.removeMember(id, memberId);
+        return done(id, "panel", "Panel member removed", flash);
+    }
+
+    @PostMapping("/reviews/{id}/meetings")
+    String addMeeting(
+            @PathVariable long id,
+            @Valid @ModelAttribute("meetingForm") MeetingForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        desk.find(id);
+        LocalDate on = form.getMeetingOn().read(errors, "meetingOn", "Meeting date", true);
+        Upload agenda = upload(form.getMeetingAgenda(), errors, "meetingAgenda");
+        Upload minutes = upload(form.getMeetingMinutes(), errors, "meetingMinutes");
+        if (errors.hasErrors() || on == null) {
+            return problem(id, "meetingForm", model, response);
+        }
+        try {
+            desk.addMeeting(id, on, text(form.getMeetingNotes()), agenda, minutes);
+        } catch (IllegalStateException e) {
+            errors.rejectValue("meetingOn", "rule", e.getMessage());
+            return problem(id, "meetingForm", model, response);
+        }
+        return done(id, "meetings", "Panel meeting of " + ReviewView.date(on) + " recorded", flash);
+    }
+
+    @PostMapping("/reviews/{id}/meetings/documents")
+    String addMeetingDocument(
+            @PathVariable long id,
+            @Valid @ModelAttribute("meetingDocumentForm") MeetingDocumentForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        desk.find(id);
+        String description = "AGENDA".equals(form.getDocumentKind())
+                ? "Agenda"
+                : "MINUTES".equals(form.getDocumentKind()) ? "Minutes" : null;
+        if (!errors.hasFieldErrors("documentKind") && description == null) {
+            errors.rejectValue("documentKind", "invalid", "Select whether this is the agenda or the minutes");
+        }
+        Upload file = upload(form.getDocumentFile(), errors, "documentFile");
+        if (file == null && !errors.hasFieldErrors("documentFile")) {
+            errors.rejectValue("documentFile", "required", "Select the file to upload");
+        }
+        if (form.getDocumentMeetingId() != null
+                && reviews.meeting(id, form.getDocumentMeetingId()).isEmpty()) {
+            errors.rejectValue("documentMeetingId", "invalid", "Select the meeting");
+        }
+        if (errors.hasErrors() || file == null || description == null) {
+            return problem(id, "meetingDocumentForm", model, response);
+        }
+        desk.addMeetingDocument(id, form.getDocumentMeetingId(), description, file);
+        return done(id, "meetings", description + " added", flash);
+    }
+
+    @GetMapping("/reviews/{id}/meetings/{meetingId}/documents/{documentId}")
+    ResponseEntity<byte[]> meetingDocument(
+            @PathVariable long id, @PathVariable long meetingId, @PathVariable long documentId) {
+        PracticeReview review = desk.find(id);
+        reviews.meeting(review.id(), meetingId).orElseThrow(() -> new NotFoundException("Panel meeting"));
+        return Documents.download(documents
+                .read(documentId, PracticeReviewDesk.MEETING_DOCUMENTS, meetingId)
+                .orElseThrow(() -> new NotFoundException("Document")));
+    }
+
+    @PostMapping("/reviews/{id}/requests")
+    String requestAgencyReport(
+            @PathVariable long id,
+            @Valid @ModelAttribute("requestForm") RequestForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        desk.find(id);
+        String agency = agencyName(form.getRequestAgencyId(), errors, "requestAgencyId");
+        LocalDate due = form.getRequestDueOn().read(errors, "requestDueOn", "Due date", true);
+        if (due != null && due.isBefore(today())) {
+            errors.rejectValue("requestDueOn", "past", "Due date must be today or in the future");
+        }
+        if (errors.hasErrors() || due == null || agency == null) {
+            return problem(id, "requestForm", model, response);
+        }
+        desk.requestAgencyReport(id, form.getRequestAgencyId(), agency, due, form.getRequestQuestion());
+        return done(id, "agency-reports", "Agency report requested from " + agency, flash);
+    }
+
+    @GetMapping("/reviews/{id}/requests/{requestId}/documents/{documentId}")
+    ResponseEntity<byte[]> requestDocument(
+            @PathVariable long id, @PathVariable long requestId, @PathVariable long documentId) {
+        PracticeReview review = desk.find(id);
+        reviews.agencyReports(review.partnershipId(), review.id()).stream()
+                .filter(r -> r.id() == requestId)
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("Agency request"));
+        return Documents.download(documents
+                .read(documentId, PracticeReviewDesk.REQUEST_DOCUMENTS, requestId)
+                .orElseThrow(() -> new NotFoundException("Document")));
+    }
+
+    @PostMapping("/reviews/{id}/family")
+    String family(
+            @PathVariable long id,
+            @Valid @ModelAttribute("familyForm") FamilyForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        if (errors.hasErrors()) {
+            return problem(id, "familyForm", model, response);
+        }
+        return step(
+                id,
+                "familyForm",
+                errors,
+                model,
+                response,
+                flash,
+                "family",
+                "Family involvement saved",
+                () -> desk.recordFamilyInvolvement(id, form.getVersion(), text(form.getFamilyInvolvement())));
+    }
+
+    @PostMapping("/reviews/{id}/draft-report")
+    String draftReport(
+            @PathVariable long id,
+            @Valid @ModelAttribute("draftForm") DraftForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        LocalDate on = notFuture(
+                form.getDraftOn().read(errors, "draftOn", "Date of the draft report", true),
+                errors,
+                "draftOn",
+                "Date of the draft report");
+        Upload file = upload(form.getDraftFile(), errors, "draftFile");
+        if (errors.hasErrors() || on == null) {
+            return problem(id, "draftForm", model, response);
+        }
+        return step(
+                id,
+                "draftForm",
+                errors,
+                model,
+                response,
+                flash,
+                "reports",
+                "Draft report recorded",
+                () -> desk.recordDraftReport(id, form.getVersion(), on, file));
+    }
+
+    @PostMapping("/reviews/{id}/final-report")
+    String finalReport(
+            @PathVariable long id,
+            @Valid @ModelAttribute("finalForm") FinalForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        LocalDate on = notFuture(
+                form.getFinalOn().read(errors, "finalOn", "Date of the final report", true),
+                errors,
+                "finalOn",
+                "Date of the final report");
+        Upload file = upload(form.getFinalFile(), errors, "finalFile");
+        if (errors.hasErrors() || on == null) {
+            return problem(id, "finalForm", model, response);
+        }
+        return step(
+                id,
+                "finalForm",
+                errors,
+                model,
+                response,
+                flash,
+                "reports",
+                "Final report recorded",
+                () -> desk.recordFinalReport(id, form.getVersion(), on, file));
+    }
+
+    @GetMapping("/reviews/{id}/documents/{documentId}")
+    ResponseEntity<byte[]> reviewDocument(@PathVariable long id, @PathVariable long documentId) {
+        PracticeReview review = desk.find(id);
+        return Documents.download(documents
+                .read(documentId, PracticeReviewDesk.REVIEW_DOCUMENTS, review.id())
+                .orElseThrow(() -> new NotFoundException("Document")));
+    }
+
+    @PostMapping("/reviews/{id}/sign-off")
+    String signOff(
+            @PathVariable long id,
+            @Valid @ModelAttribute("signOffForm") SignOffForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        LocalDate on = notFuture(
+                form.getSignedOffOn().read(errors, "signedOffOn", "Date signed off", true),
+                errors,
+                "signedOffOn",
+                "Date signed off");
+        if (errors.hasErrors() || on == null) {
+            return problem(id, "signOffForm", model, response);
+        }
+        return step(
+                id,
+                "signOffForm",
+                errors,
+                model,
+                response,
+                flash,
+                "sign-off",
+                "Review signed off",
+                () -> desk.signOff(id, form.getVersion(), on, form.getSignedOffBy()));
+    }
+
+    @PostMapping("/reviews/{id}/publication")
+    String publication(
+            @PathVariable long id,
+            @Valid @ModelAttribute("publicationForm") PublicationForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        String kind = form.getPublication();
+        boolean delayed = "DELAYED".equals(kind);
+        LocalDate on = null;
+        if (!errors.hasFieldErrors("publication") && !CaseVocabulary.PUBLICATION.containsKey(kind)) {
+            errors.rejectValue(
+                    "publication", "invalid", "Select how the review is published, or that publication is delayed");
+        } else if (delayed) {
+            if (form.getDelayReason() == null || form.getDelayReason().isBlank()) {
+                errors.rejectValue(
+                        "delayReason",
+                        "required",
+                        "Give the reason publication is delayed, for example parallel criminal proceedings");
+            }
+        } else if (kind != null && !kind.isBlank()) {
+            on = notFuture(
+                    form.getPublishedOn().read(errors, "publishedOn", "Date published", true),
+                    errors,
+                    "publishedOn",
+                    "Date published");
+        }
+        if (errors.hasErrors()) {
+            return problem(id, "publicationForm", model, response);
+        }
+        LocalDate publishedOn = on;
+        return step(
+                id,
+                "publicationForm",
+                errors,
+                model,
+                response,
+                flash,
+                "publication",
+                delayed ? "Publication delay recorded" : "Review published",
+                () -> {
+                    if (delayed) {
+                        desk.delayPublication(id, form.getVersion(), form.getDelayReason());
+                    } else {
+                        desk.publish(id, form.getVersion(), kind, java.util.Objects.requireNonNull(publishedOn));
+                    }
+                });
+    }
+
+    @PostMapping("/reviews/{id}/themes")
+    String themes(
+            @PathVariable long id,
+            @ModelAttribute("themesForm") ThemesForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        List<Long> chosen = form.getThemeIds() == null ? List.of() : form.getThemeIds();
+        try {
+            desk.tagThemes(id, chosen);
+        } catch (IllegalStateException e) {
+            errors.rejectValue("themeIds", "invalid", e.getMessage());
+            return problem(id, "themesForm", model, response);
+        }
+        return done(id, "themes", "Learning themes saved", flash);
+    }
+
+    // page assembly
+
+    private String page(long id, Model model) {
+        PracticeReview review = desk.read(id);
+        Actor actor = Actors.require();
+        long p = review.partnershipId();
+        LocalDate today = today();
+        String groupName = review.panelGroupId() == null
+                ? null
+                : groups().stream()
+                        .filter(g -> g.id() == review.panelGroupId())
+                        .map(GroupSummary::name)
+                        .findFirst()
+                        .orElse(null);
+        PracticeReviews.ReferralRef referral = review.referralId() == null
+                ? null
+                : reviews.referral(p, review.referralId()).orElse(null);
+        model.addAttribute("review", ReviewView.of(review, groupName, referral, today));
+        model.addAttribute("title", review.title());
+        model.addAttribute("members", reviews.members(review.id()));
+        List<PracticeReviews.Meeting> meetings = reviews.meetings(review.id());
+        model.addAttribute("meetings", meetings);
+        model.addAttribute(
+                "meetingDocuments",
+                documents.list(
+                        PracticeReviewDesk.MEETING_DOCUMENTS,
+                        meetings.stream().map(PracticeReviews.Meeting::id).toList()));
+        model.addAttribute(
+                "meetingOptions",
+                meetings.stream()
+                        .map(m -> Option.of(m.id(), ReviewView.date(m.meetingOn())))
+                        .toList());
+        List<PracticeReviews.AgencyReport> requests = reviews.agencyReports(p, review.id());
+        model.addAttribute("requests", requests);
+        model.addAttribute(
+                "requestDocuments",
+                documents.list(
+                        PracticeReviewDesk.REQUEST_DOCUMENTS,
+                        requests.stream().map(PracticeReviews.AgencyReport::id).toList()));
+        model.addAttribute("reportDocuments", documents.list(PracticeReviewDesk.REVIEW_DOCUMENTS, review.id()));
+        Set<Long> tagged = reviews.themeIds(p, review.id());
+        List<LearningTheme> allThemes = themes.all();
+        model.addAttribute(
+                "taggedThemes",
+                allThemes.stream().filter(t -> tagged.contains(t.id())).toList());
+        model.addAttribute(
+                "themeOptions",
+                allThemes.stream()
+                        .filter(t -> t.active() || tagged.contains(t.id()))
+                        .map(t -> Option.of(t.id(), t.active() ? t.name() : t.name() + " (retired)"))
+                        .toList());
+        model.addAttribute(
+                "recommendations", recommendations.forSource(p, RecommendationSource.PRACTICE_REVIEW, review.id()));
+        model.addAttribute("agencyOptions", agencyOptions(p));
+        model.addAttribute("kindOptions", List.of(new Option("AGENDA", "Agenda"), new Option("MINUTES", "Minutes")));
+        model.addAttribute(
+                "publicationOptions",
+                CaseVocabulary.PUBLICATION.entrySet().stream()
+                        .map(e -> new Option(e.getKey(), e.getValue()))
+                        .toList());
+        model.addAttribute("canManage", actor.can(Permission.CASES_MANAGE));
+        model.addAttribute("canRecommend", actor.can(Permission.LEARNING_MANAGE));
+        model.addAttribute("maxSize", documents.maxSizeLabel());
+        addIfAbsent(model, "memberForm", new MemberForm());
+        addIfAbsent(model, "meetingForm", new MeetingForm());
+        addIfAbsent(model, "meetingDocumentForm", new MeetingDocumentForm());
+        addIfAbsent(model, "requestForm", new RequestForm());
+        FamilyForm family = new FamilyForm();
+        family.setFamilyInvolvement(review.familyInvolvement() == null ? "" : review.familyInvolvement());
+        addIfAbsent(model, "familyForm", family);
+        addIfAbsent(model, "draftForm", new DraftForm());
+        addIfAbsent(model, "finalForm", new FinalForm());
+        addIfAbsent(model, "signOffForm", new SignOffForm());
+        addIfAbsent(model, "publicationForm", new PublicationForm());
+        ThemesForm themesForm = new ThemesForm();
+        themesForm.setThemeIds(new ArrayList<>(tagged));
+        addIfAbsent(model, "themesForm", themesForm);
+        // every form posts the version the page was read at, so a stale change is refused
+        Object failed = model.getAttribute("failedForm");
+        boolean conflict = model.containsAttribute("conflict");
+        for (String name : List.of("familyForm", "draftForm", "finalForm", "signOffForm", "publicationForm")) {
+            if (conflict || !name.equals(failed)) {
+                setVersion(model.getAttribute(name), review.version());
+            }
+        }
+        return SHOW;
+    }
+
+    /** A refused section: the page again with that section's errors, as 422. */
+    private String problem(long id, String formName, Model model, HttpServletResponse response) {
+        model.addAttribute("failedForm", formName);
+        response.setStatus(422);
+        return page(id, model);
+    }
+
+    /** A lifecycle step: its rule's message, or someone else's change, is shown on the page instead of saving. */
+    private String step(
+            long id,
+            String formName,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash,
+            String section,
+            String message,
+            Runnable change) {
+        try {
+            change.run();
+        } catch (ConcurrentEditException e) {
+            errors.reject("conflict", e.getMessage());
+            model.addAttribute("conflict", true);
+            model.addAttribute("failedForm", formName);
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return page(id, model);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            errors.reject("rule", e.getMessage());
+            return problem(id, formName, model, response);
+        }
+        return done(id, section, message, flash);
+    }
+
+    private static String done(long id, String section, String message, RedirectAttributes flash) {
+        flash.addFlashAttribute("flash", message);
+        return "redirect:/reviews/" + id + "#" + section;
+    }
+
+    /** Sets the version a section form posts, keeping the one a refused form was opened at (unless in conflict). */
+    private static void setVersion(@Nullable Object form, int version) {
+        if (form instanceof FamilyForm f) {
+            f.setVersion(version);
+        } else if (form instanceof DraftForm f) {
+            f.setVersion(version);
+        } else if (form instanceof FinalForm f) {
+            f.setVersion(version);
+        } else if (form instanceof SignOffForm f) {
+            f.setVersion(version);
+        } else if (form instanceof PublicationForm f) {
+            f.setVersion(version);
+        }
+    }
+
+    private static void addIfAbsent(Model model, String name, Object form) {
+        if (!model.containsAttribute(name)) {
+            model.addAttribute(name, form);
+        }
+    }
+
+    private @Nullable Upload upload(@Nullable MultipartFile file, BindingResult errors, String field) {
+        Upload upload = Upload.of(file);
+        if (upload == null) {
+            return null;
+        }
+        try {
+            DocumentKind kind = documents.check(upload);
+            return kind == null ? null : upload;
+        } catch (DocumentRejected e) {
+            errors.rejectValue(field, "file", e.getMessage());
+            return null;
+        }
+    }
+
+    private @Nullable String agencyName(@Nullable Long agencyId, BindingResult errors, String field) {
+        if (agencyId == null) {
+            return null;
+        }
+        return organisation.agenciesOf(partnership()).stream()
+                .filter(a -> a.id() == agencyId)
+                .map(AgencySummary::name)
+                .findFirst()
+                .orElseGet(() -> {
+                    errors.rejectValue(field, "invalid", "Select an agency from the list");
+                    return null;
+                });
+    }
+
+    private List<Option> agencyOptions(long partnershipId) {
+        return organisation.agenciesOf(partnershipId).stream()
+                .map(a -> Option.of(a.id(), a.name()))
+                .toList();
+    }
+
+    private List<GroupSummary> groups() {
+        return organisation.groupsOf(partnership());
+    }
+
+    private @Nullable LocalDate notFuture(@Nullable LocalDate date, BindingResult errors, String field, String label) {
+        if (date != null && date.isAfter(today())) {
+            errors.rejectValue(field, "future", label + " must be today or in the past");
+            return null;
+        }
+        return date;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private static long partnership() {
+        return Actors.require().partnershipId();
+    }
+
+    private static void requireManage() {
+        if (!Actors.require().can(Permission.CASES_MANAGE)) {
+            throw new AccessDeniedException("cases:manage needed");
+        }
+    }
+
+    private static @Nullable String text(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String base(String path, @Nullable String... params) {
+        StringBuilder sb = new StringBuilder(path).append('?');
+        for (int i = 0; i + 1 < params.length; i += 2) {
+            if (params[i + 1] != null) {
+                sb.append(params[i])
+                        .append('=')
+                        .append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8))
+                        .append('&');
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,132 @@
+package org.safeguardinghub.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.safeguardinghub.casereviews.dashboards.Count;
+import org.safeguardinghub.casereviews.dashboards.DashboardFilters;
+import org.safeguardinghub.casereviews.dashboards.ReferralDashboard;
+import org.safeguardinghub.casereviews.dashboards.YearCount;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The Kent demo reproduces the figures Kent published (KSCMP annual report 2023-24): referrals by year, NAI-related
+ * notifications, the district and age pattern, and the Learning and Improvement Group's tracker. Counted with the
+ * dashboard's own queries, so the demo and the dashboard agree. Other tests only add referrals dated today, so the
+ * three published years stay as the demo loaded them.
+ */
+@SpringBootTest
+class CaseReviewDemoTests {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ReferralDashboard dashboard;
+
+    long kent;
+
+    @BeforeEach
+    void kent() {
+        kent = jdbc.sql("select id from partnership where short_name = 'KSCMP'")
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void referralsByYearAreKentsPublishedCounts() {
+        Map<Integer, Long> referrals = dashboard.byYear(DashboardFilters.years(kent, 2021, 2023)).stream()
+                .collect(Collectors.toMap(YearCount::startYear, YearCount::referrals));
+        assertThat(referrals).containsExactlyInAnyOrderEntriesOf(Map.of(2021, 27L, 2022, 20L, 2023, 18L));
+
+        Map<Integer, Long> nai =
+                jdbc
+                        .sql("""
+                        select extract(year from (r.submitted_at at time zone 'Europe/London') - interval '3 months')::int as fy,
+                               count(*) as n
+                        from referral r
+                        join case_theme ct on ct.owner_type = 'REFERRAL' and ct.owner_id = r.id
+                        join learning_theme t on t.id = ct.theme_id and t.name = 'Non-accidental injury'
+                        where r.partnership_id = :p and r.national_decision = 'NOTIFY'
+                          and r.submitted_at >= '2021-04-01' and r.submitted_at < '2024-04-01'
+                        group by 1
+                        """)
+                        .param("p", kent)
+                        .query((rs, n) -> Map.entry(rs.getInt("fy"), rs.getLong("n")))
+                        .list()
+                        .stream()
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        assertThat(nai).containsExactlyInAnyOrderEntriesOf(Map.of(2021, 10L, 2022, 6L, 2023, 4L));
+    }
+
+    @Test
+    void maidstoneLeadsAndUnderOnesAreMostReferredIn2023To24() {
+        DashboardFilters year = DashboardFilters.years(kent, 2023, 2023);
+        List<Count> districts = dashboard.byDistrict(year);
+        Count top = districts.stream()
+                .max((a, b) -> Long.compare(a.count(), b.count()))
+                .orElseThrow();
+        assertThat(top.key()).isEqualTo("Maidstone");
+        assertThat(districts.stream().filter(c -> c.count() == top.count())).hasSize(1);
+
+        Map<String, Long> ages = dashboard.byAgeBand(year).stream()
+                .collect(Collectors.toMap(c -> String.valueOf(c.key()), Count::count));
+        assertThat(ages.get("UNDER_1")).isGreaterThan(ages.get("16_PLUS"));
+        assertThat(ages.get("16_PLUS")).isGreaterThan(ages.get("11_TO_15"));
+        assertThat(ages.get("11_TO_15")).isGreaterThanOrEqualTo(ages.getOrDefault("1_TO_4", 0L));
+        assertThat(ages.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(18);
+    }
+
+    @Test
+    void theLearningAndImprovementGroupConsideredSixReviewsIn2023To24() {
+        var figures = jdbc.sql("""
+                        select count(distinct rec.source_id) as reviews,
+                               count(distinct rec.id) as recommendations,
+                               count(a.id) as actions,
+                               count(a.id) filter (where a.status = 'SIGNED_OFF') as signed_off
+                        from recommendation rec
+                        join practice_review pr on pr.id = rec.source_id and rec.source_type = 'PRACTICE_REVIEW'
+                        left join learning_action a on a.recommendation_id = rec.id
+                        where rec.partnership_id = :p and pr.title in ('Child N', 'Baby Q', 'Child S',
+                              'Thematic review of adolescent self-harm', 'Child T', 'Children U and V')
+                          and rec.considered_on between '2023-04-01' and '2024-03-31'
+                        """)
+                .param("p", kent)
+                .query((rs, n) -> List.of(
+                        rs.getLong("reviews"),
+                        rs.getLong("recommendations"),
+                        rs.getLong("actions"),
+                        rs.getLong("signed_off")))
+                .single();
+        assertThat(figures).containsExactly(6L, 45L, 68L, 19L);
+
+        assertThat(jdbc.sql("""
+                        select count(*) from practice_review where partnership_id = :p and status = 'PUBLICATION_DELAYED'
+                          and publication = 'DELAYED' and publication_delay_reason = 'Parallel criminal proceedings'
+                        """).param("p", kent).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("""
+                        select count(*) from learning_action a join agency g on g.id = a.owner_agency_id
+                        where a.partnership_id = :p and g.name = 'Kent Police'
+                        """).param("p", kent).query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void liveCasesGiveKentPoliceOpenRequestsAndTheClocksSomethingToCount() {
+        long open = jdbc.sql("""
+                        select count(*) from agency_request q join agency g on g.id = q.agency_id
+                        where q.partnership_id = :p and g.name = 'Kent Police' and q.status = 'REQUESTED'
+                        """).param("p", kent).query(Long.class).single();
+        assertThat(open).isGreaterThanOrEqualTo(2);
+        List<String> statuses = jdbc.sql("select distinct status from referral where partnership_id = :p")
+                .param("p", kent)
+                .query(String.class)
+                .list();
+        assertThat(statuses).contains("RECEIVED", "NOTIFIED", "RAPID_REVIEW", "LOCAL_CONSIDERATION", "CLOSED");
+    }
+}
