@@ -102,15 +102,18 @@ class DemoData implements ApplicationRunner {
     private final DataSource dataSource;
     private final org.springframework.core.env.Environment environment;
     private final CaseReviewDemo caseReviews;
+    private final DemoTasks demoTasks;
 
     DemoData(
             CaseReviewDemo caseReviews,
+            DemoTasks demoTasks,
             JdbcClient jdbc,
             AccountProvisioning accounts,
             PasswordEncoder passwords,
             DataSource dataSource,
             org.springframework.core.env.Environment environment) {
         this.caseReviews = caseReviews;
+        this.demoTasks = demoTasks;
         this.environment = environment;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
@@ -141,7 +144,17 @@ class DemoData implements ApplicationRunner {
                         a.email(), a.name(), a.jobTitle(), agency, hash, Map.of(kent, a.kent(), medway, a.medway()));
             }
             caseReviews.loadKent(kent);
+            demoTasks.raiseForOpenCaseWork(kent);
             log.info("Demo data loaded: Kent and Medway partnerships, agencies, districts, groups and demo accounts");
+        } else if (jdbc.sql("select count(*) from referral").query(Long.class).single() == 0
+                && jdbc.sql("select count(*) from partnership where short_name = 'KSCMP'")
+                                .query(Long.class)
+                                .single()
+                        == 1) {
+            // a demo database from before case reviews existed: add the case review demo once
+            caseReviews.loadKent(partnership("KSCMP"));
+            demoTasks.raiseForOpenCaseWork(partnership("KSCMP"));
+            log.info("Demo case reviews and learning tracker added to the existing Kent demo");
         }
         printAccounts(environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")));
     }

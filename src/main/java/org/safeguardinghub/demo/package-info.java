@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Demo data",
-        allowedDependencies = {"platform", "identity"})
+        allowedDependencies = {"platform", "identity", "calendar"})
 @NullMarked
 package org.safeguardinghub.demo;
 

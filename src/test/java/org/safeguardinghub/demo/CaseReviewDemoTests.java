@@ -129,4 +129,22 @@ class CaseReviewDemoTests {
                 .list();
         assertThat(statuses).contains("RECEIVED", "NOTIFIED", "RAPID_REVIEW", "LOCAL_CONSIDERATION", "CLOSED");
     }
+
+    /** The demo's open work is on the home task list, as it would be had it been entered through the pages. */
+    @Test
+    void openDemoCaseWorkHasItsTasks() {
+        long receivedWithoutTask =
+                jdbc.sql("""
+                        select count(*) from referral r
+                        where r.partnership_id = :p and r.status = 'RECEIVED'
+                          and not exists (select 1 from task t where t.source_type = 'referral-triage'
+                                          and t.source_id = r.id::text and t.assignee_role = 'BUSINESS_TEAM')""").param("p", kent).query(Long.class).single();
+        long policeRequestTasks =
+                jdbc.sql("""
+                        select count(*) from task t join agency a on a.id = t.agency_id
+                        where t.partnership_id = :p and t.source_type = 'agency-request' and a.name = 'Kent Police'
+                          and t.assignee_role = 'AGENCY_LEAD'""").param("p", kent).query(Long.class).single();
+        assertThat(receivedWithoutTask).isZero();
+        assertThat(policeRequestTasks).isPositive();
+    }
 }

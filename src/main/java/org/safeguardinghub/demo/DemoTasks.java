@@ -1,0 +1,124 @@
+package org.safeguardinghub.demo;
+
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.calendar.WorkingDayCalendar;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The home-page tasks the demo's open case work would have raised had it been entered through the pages (in real
+ * use they come from events): triage of received referrals, rapid reviews in progress, unanswered requests to
+ * agencies and open learning actions. Same titles, links, due dates and sources as the modules use, so doing the
+ * work in the demo closes them.
+ */
+@Component
+class DemoTasks {
+
+    private final JdbcClient jdbc;
+
+    DemoTasks(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void raiseForOpenCaseWork(long partnershipId) {
+        WorkingDayCalendar calendar = WorkingDayCalendar.england();
+        jdbc.sql("""
+                        select id, reference, coalesce(la_aware_date, submitted_at::date) as aware from referral
+                        where partnership_id = :p and status = 'RECEIVED'""")
+                .param("p", partnershipId)
+                .query((rs, n) -> {
+                    LocalDate due = calendar.addWorkingDays(rs.getObject("aware", LocalDate.class), 5);
+                    raise(
+                            partnershipId,
+                            "BUSINESS_TEAM",
+                            null,
+                            "Triage referral " + rs.getString("reference") + ": decide on national notification",
+                            "/cases/" + rs.getLong("id"),
+                            due,
+                            "referral-triage",
+                            rs.getLong("id"));
+                    return null;
+                })
+                .list();
+        jdbc.sql("""
+                        select rr.id, r.id as referral_id, r.reference, r.notified_on from rapid_review rr
+                        join referral r on r.id = rr.referral_id
+                        where rr.partnership_id = :p and rr.sent_to_panel_on is null and r.notified_on is not null""")
+                .param("p", partnershipId)
+                .query((rs, n) -> {
+                    LocalDate due = calendar.addWorkingDays(rs.getObject("notified_on", LocalDate.class), 15);
+                    raise(
+                            partnershipId,
+                            "BUSINESS_TEAM",
+                            null,
+                            "Complete the rapid review for " + rs.getString("reference"),
+                            "/cases/" + rs.getLong("referral_id"),
+                            due,
+                            "rapid-review",
+                            rs.getLong("id"));
+                    return null;
+                })
+                .list();
+        jdbc.sql("""
+                        select q.id, q.agency_id, q.kind, q.due_on,
+                               coalesce(r.reference, pr.title) as about, q.practice_review_id is not null as review
+                        from agency_request q
+                        left join referral r on r.id = q.referral_id
+                        left join practice_review pr on pr.id = q.practice_review_id
+                        where q.partnership_id = :p and q.status = 'REQUESTED'""")
+                .param("p", partnershipId)
+                .query((rs, n) -> {
+                    String kind = switch (rs.getString("kind")) {
+                        case "CHRONOLOGY" -> "chronology";
+                        case "AGENCY_REPORT" -> "agency report";
+                        default -> "summary of involvement";
+                    };
+                    raise(
+                            partnershipId,
+                            "AGENCY_LEAD",
+                            rs.getLong("agency_id"),
+                            "Send your " + kind + " for " + rs.getString("about"),
+                            "/contributions/" + rs.getLong("id"),
+                            rs.getObject("due_on", LocalDate.class),
+                            "agency-request",
+                            rs.getLong("id"));
+                    return null;
+                })
+                .list();
+        jdbc.sql("""
+                        insert into task (partnership_id, assignee_role, agency_id, title, link, due_on, source_type,
+                                          source_id)
+                        select partnership_id, 'AGENCY_LEAD', owner_agency_id,
+                               'Update action ' || reference || ': ' || left(text, 80), '/learning/actions/' || id,
+                               due_on, 'learning-action', id::text
+                        from learning_action
+                        where partnership_id = :p and status in ('NOT_STARTED', 'UNDERWAY', 'COMPLETED')
+                        on conflict do nothing""").param("p", partnershipId).update();
+    }
+
+    private void raise(
+            long partnershipId,
+            String role,
+            @Nullable Long agencyId,
+            String title,
+            String link,
+            LocalDate due,
+            String sourceType,
+            long sourceId) {
+        jdbc.sql("""
+                        insert into task (partnership_id, assignee_role, agency_id, title, link, due_on, source_type,
+                                          source_id)
+                        values (:p, :role, :agency, :title, :link, :due, :type, :source)
+                        on conflict do nothing""")
+                .param("p", partnershipId)
+                .param("role", role)
+                .param("agency", agencyId)
+                .param("title", title)
+                .param("link", link)
+                .param("due", due)
+                .param("type", sourceType)
+                .param("source", String.valueOf(sourceId))
+                .update();
+    }
+}
