@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -22,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Loads the Kent demo on first start, and prints the demo sign-in accounts on every start in demo mode. */
 @Component
 @ConditionalOnProperty(name = "hub.demo", havingValue = "true")
+@Order(100) // before the performance catalogue (200) and its demo figures (300), which need the partnerships
 class DemoData implements ApplicationRunner {
 
     /** Shared by every demo account; demo mode only, printed at start and in the README. */

@@ -28,7 +28,10 @@ public enum Role {
                     LEARNING_VIEW,
                     LEARNING_MANAGE,
                     ACTIONS_UPDATE,
-                    ACTIONS_SIGN_OFF)),
+                    ACTIONS_SIGN_OFF,
+                    RETURNS_SUBMIT,
+                    RETURNS_REVIEW,
+                    CATALOGUE_MANAGE)),
     AGENCY_LEAD(
             "Agency safeguarding lead",
             false,
@@ -39,7 +42,8 @@ public enum Role {
                     REFERRALS_CREATE,
                     CONTRIBUTIONS_ANSWER,
                     LEARNING_VIEW,
-                    ACTIONS_UPDATE)),
+                    ACTIONS_UPDATE,
+                    RETURNS_SUBMIT)),
     /**
      * Members of the partnership's review groups and panels (rapid review, practice review, learning and
      * improvement): they read case detail across agencies and sign off actions, but do not run the process.

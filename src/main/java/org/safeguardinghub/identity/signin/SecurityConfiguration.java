@@ -154,6 +154,31 @@ class SecurityConfiguration {
                         .hasAuthority("learning:manage")
                         .requestMatchers(HttpMethod.GET, "/dashboards", "/dashboards/**")
                         .hasAuthority("reports:view")
+                        // multi-agency dataset: agencies submit their own returns, the business team reviews them
+                        // and keeps the catalogue; dashboards are for those who read reports
+                        .requestMatchers(HttpMethod.POST, "/returns/*/send-back", "/returns/*/accept")
+                        .hasAuthority("returns:review")
+                        .requestMatchers("/returns", "/returns/**", "/performance/extracts", "/performance/extracts/**")
+                        .hasAuthority("returns:submit")
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/performance/catalogue/new-item",
+                                "/performance/catalogue/new-indicator",
+                                "/performance/catalogue/items/*/edit",
+                                "/performance/catalogue/indicators/*/edit",
+                                "/performance/catalogue/import")
+                        .hasAuthority("catalogue:manage")
+                        .requestMatchers(HttpMethod.GET, "/performance/catalogue", "/performance/catalogue/**")
+                        .hasAnyAuthority("reports:view", "returns:submit", "catalogue:manage")
+                        .requestMatchers("/performance/catalogue/**")
+                        .hasAuthority("catalogue:manage")
+                        .requestMatchers(HttpMethod.GET, "/performance", "/performance/**")
+                        .hasAuthority("reports:view")
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/performance/indicators/*/commentary",
+                                "/performance/early-warning/**")
+                        .hasAuthority("returns:review")
                         .anyRequest()
                         .denyAll())
                 .formLogin(f -> f.loginPage("/sign-in")

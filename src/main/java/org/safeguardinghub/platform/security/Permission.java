@@ -29,7 +29,13 @@ public enum Permission {
     /** Record progress, completion and evidence on an action (agency leads for their own agency). */
     ACTIONS_UPDATE("actions", "update"),
     /** Record sign-off of a completed action by the Learning and Improvement Group. */
-    ACTIONS_SIGN_OFF("actions", "sign-off");
+    ACTIONS_SIGN_OFF("actions", "sign-off"),
+    /** Fill in, upload, submit and correct data returns (agency leads for their own agency) and manage the agency's API tokens. */
+    RETURNS_SUBMIT("returns", "submit"),
+    /** Send a submitted data return back with a comment, or accept it; comment on indicators; act on signals. */
+    RETURNS_REVIEW("returns", "review"),
+    /** Change the indicator catalogue: data items, indicators, validation rules; import, export and recompute. */
+    CATALOGUE_MANAGE("catalogue", "manage");
 
     private final String resource;
     private final String action;
