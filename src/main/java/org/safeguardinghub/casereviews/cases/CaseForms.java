@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
+import org.safeguardinghub.platform.web.DateInput;
 
 /** The forms of the case pages. Mutable beans because Spring binds request parameters into them. */
 public final class CaseForms {
@@ -16,8 +17,8 @@ public final class CaseForms {
         @NotBlank(message = "Select whether the incident is notified to the national panel")
         private String decision = "";
 
-        private CaseDate decidedOn = new CaseDate();
-        private CaseDate notifiedOn = new CaseDate();
+        private DateInput decidedOn = new DateInput();
+        private DateInput notifiedOn = new DateInput();
 
         @NotBlank(message = "Enter the rationale for the decision")
         @Size(max = 5000, message = "Rationale must be 5000 characters or fewer")
@@ -28,8 +29,8 @@ public final class CaseForms {
         static TriageForm of(Referral r) {
             TriageForm f = new TriageForm();
             f.decision = r.nationalDecision() == null ? "" : r.nationalDecision();
-            f.decidedOn = CaseDate.of(r.nationalDecisionOn());
-            f.notifiedOn = CaseDate.of(r.notifiedOn());
+            f.decidedOn = DateInput.of(r.nationalDecisionOn());
+            f.notifiedOn = DateInput.of(r.notifiedOn());
             f.reason = r.nationalDecisionReason() == null ? "" : r.nationalDecisionReason();
             f.version = r.version();
             return f;
@@ -43,19 +44,19 @@ public final class CaseForms {
             decision = v == null ? "" : v;
         }
 
-        public CaseDate getDecidedOn() {
+        public DateInput getDecidedOn() {
             return decidedOn;
         }
 
-        public void setDecidedOn(CaseDate v) {
+        public void setDecidedOn(DateInput v) {
             decidedOn = v;
         }
 
-        public CaseDate getNotifiedOn() {
+        public DateInput getNotifiedOn() {
             return notifiedOn;
         }
 
-        public void setNotifiedOn(CaseDate v) {
+        public void setNotifiedOn(DateInput v) {
             notifiedOn = v;
         }
 
@@ -81,7 +82,7 @@ public final class CaseForms {
         @NotBlank(message = "Select whether to hold a local review")
         private String decision = "";
 
-        private CaseDate decidedOn = new CaseDate();
+        private DateInput decidedOn = new DateInput();
 
         @NotBlank(message = "Enter the rationale for the decision")
         @Size(max = 5000, message = "Rationale must be 5000 characters or fewer")
@@ -92,7 +93,7 @@ public final class CaseForms {
         static LocalDecisionForm of(Referral r) {
             LocalDecisionForm f = new LocalDecisionForm();
             f.decision = r.localDecision() == null ? "" : r.localDecision();
-            f.decidedOn = CaseDate.of(r.localDecisionOn());
+            f.decidedOn = DateInput.of(r.localDecisionOn());
             f.reason = r.localDecisionReason() == null ? "" : r.localDecisionReason();
             f.version = r.version();
             return f;
@@ -106,11 +107,11 @@ public final class CaseForms {
             decision = v == null ? "" : v;
         }
 
-        public CaseDate getDecidedOn() {
+        public DateInput getDecidedOn() {
             return decidedOn;
         }
 
-        public void setDecidedOn(CaseDate v) {
+        public void setDecidedOn(DateInput v) {
             decidedOn = v;
         }
 
@@ -133,21 +134,21 @@ public final class CaseForms {
 
     /** The rapid review meeting date. */
     public static class MeetingForm {
-        private CaseDate meetingOn = new CaseDate();
+        private DateInput meetingOn = new DateInput();
         private int version;
 
         static MeetingForm of(RapidReview rr) {
             MeetingForm f = new MeetingForm();
-            f.meetingOn = CaseDate.of(rr.meetingOn());
+            f.meetingOn = DateInput.of(rr.meetingOn());
             f.version = rr.version();
             return f;
         }
 
-        public CaseDate getMeetingOn() {
+        public DateInput getMeetingOn() {
             return meetingOn;
         }
 
-        public void setMeetingOn(CaseDate v) {
+        public void setMeetingOn(DateInput v) {
             meetingOn = v;
         }
 
@@ -207,7 +208,7 @@ public final class CaseForms {
         @Size(max = 5000, message = "Question must be 5000 characters or fewer")
         private String question = "";
 
-        private CaseDate dueOn = new CaseDate();
+        private DateInput dueOn = new DateInput();
 
         public Long getAgencyId() {
             return agencyId;
@@ -233,11 +234,11 @@ public final class CaseForms {
             question = v == null ? "" : v;
         }
 
-        public CaseDate getDueOn() {
+        public DateInput getDueOn() {
             return dueOn;
         }
 
-        public void setDueOn(CaseDate v) {
+        public void setDueOn(DateInput v) {
             dueOn = v;
         }
     }
@@ -253,7 +254,7 @@ public final class CaseForms {
         @Size(max = 5000, message = "Rationale must be 5000 characters or fewer")
         private String reason = "";
 
-        private CaseDate completedOn = new CaseDate();
+        private DateInput completedOn = new DateInput();
         private int version;
 
         static OutcomeForm of(RapidReview rr) {
@@ -261,7 +262,7 @@ public final class CaseForms {
             f.outcome = rr.outcome() == null ? "" : rr.outcome();
             f.otherReviewType = rr.otherReviewType() == null ? "" : rr.otherReviewType();
             f.reason = rr.outcomeReason() == null ? "" : rr.outcomeReason();
-            f.completedOn = CaseDate.of(rr.completedOn());
+            f.completedOn = DateInput.of(rr.completedOn());
             f.version = rr.version();
             return f;
         }
@@ -290,11 +291,11 @@ public final class CaseForms {
             reason = v == null ? "" : v;
         }
 
-        public CaseDate getCompletedOn() {
+        public DateInput getCompletedOn() {
             return completedOn;
         }
 
-        public void setCompletedOn(CaseDate v) {
+        public void setCompletedOn(DateInput v) {
             completedOn = v;
         }
 
@@ -309,14 +310,14 @@ public final class CaseForms {
 
     /** Sending the rapid review to the national panel. */
     public static class SendForm {
-        private CaseDate sentOn = new CaseDate();
+        private DateInput sentOn = new DateInput();
         private int version;
 
-        public CaseDate getSentOn() {
+        public DateInput getSentOn() {
             return sentOn;
         }
 
-        public void setSentOn(CaseDate v) {
+        public void setSentOn(DateInput v) {
             sentOn = v;
         }
 

@@ -21,6 +21,7 @@ import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.platform.web.DateInput;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
 import org.springframework.http.HttpStatus;
@@ -68,7 +69,7 @@ class CaseFormsController {
         Referral referral = referral(id);
         TriageForm form = TriageForm.of(referral);
         if (referral.nationalDecision() == null) {
-            form.setDecidedOn(CaseDate.of(LocalDate.now(clock)));
+            form.setDecidedOn(DateInput.of(LocalDate.now(clock)));
         }
         model.addAttribute(FORM, form);
         return triageView(model, referral);
@@ -134,7 +135,7 @@ class CaseFormsController {
         Referral referral = referral(id);
         LocalDecisionForm form = LocalDecisionForm.of(referral);
         if (referral.localDecision() == null) {
-            form.setDecidedOn(CaseDate.of(LocalDate.now(clock)));
+            form.setDecidedOn(DateInput.of(LocalDate.now(clock)));
         }
         model.addAttribute(FORM, form);
         return localView(model, referral);
@@ -276,7 +277,7 @@ class CaseFormsController {
         Referral referral = referral(id);
         rapidReview(id);
         RequestForm form = new RequestForm();
-        form.setDueOn(CaseDate.of(clocks.requestDueDate(LocalDate.now(clock))));
+        form.setDueOn(DateInput.of(clocks.requestDueDate(LocalDate.now(clock))));
         model.addAttribute(FORM, form);
         return requestView(model, referral);
     }
@@ -336,7 +337,7 @@ class CaseFormsController {
         RapidReview rr = rapidReview(id);
         OutcomeForm form = OutcomeForm.of(rr);
         if (rr.completedOn() == null) {
-            form.setCompletedOn(CaseDate.of(LocalDate.now(clock)));
+            form.setCompletedOn(DateInput.of(LocalDate.now(clock)));
         }
         model.addAttribute(FORM, form);
         return outcomeView(model, referral);
@@ -402,7 +403,7 @@ class CaseFormsController {
         Referral referral = referral(id);
         RapidReview rr = rapidReview(id);
         SendForm form = new SendForm();
-        form.setSentOn(CaseDate.of(LocalDate.now(clock)));
+        form.setSentOn(DateInput.of(LocalDate.now(clock)));
         form.setVersion(rr.version());
         model.addAttribute(FORM, form);
         return sendView(model, referral, rr);
@@ -509,7 +510,7 @@ class CaseFormsController {
 
     /** A date that must not be in the future. */
     private @Nullable LocalDate past(
-            CaseDate date, BindingResult errors, String field, String label, boolean required) {
+            DateInput date, BindingResult errors, String field, String label, boolean required) {
         LocalDate value = date.read(errors, field, label, required);
         if (value != null && value.isAfter(LocalDate.now(clock))) {
             errors.rejectValue(field, "future", label + " must be today or in the past");

@@ -1,6 +1,7 @@
 package org.safeguardinghub.casereviews.referrals;
 
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.platform.web.DateInput;
 
 /** One child's block on the referral form, as typed. */
 public class ChildForm {

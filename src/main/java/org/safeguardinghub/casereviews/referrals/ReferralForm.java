@@ -3,6 +3,7 @@ package org.safeguardinghub.casereviews.referrals;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.platform.web.DateInput;
 
 /**
  * The referral form as typed, one object for the public form and a signed-in notifier's draft. Everything is kept

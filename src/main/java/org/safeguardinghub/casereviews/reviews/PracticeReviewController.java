@@ -36,6 +36,7 @@ import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.platform.web.DateInput;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
 import org.safeguardinghub.platform.web.PageResult;
@@ -152,7 +153,7 @@ class PracticeReviewController {
         if (type != null && CaseVocabulary.REVIEW_TYPE.containsKey(type)) {
             form.setReviewType(type);
         }
-        form.setCommissionedOn(DateParts.of(today()));
+        form.setCommissionedOn(DateInput.of(today()));
         model.addAttribute("form", form);
         return formView(model, null);
     }

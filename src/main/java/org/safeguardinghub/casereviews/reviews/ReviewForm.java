@@ -2,6 +2,7 @@ package org.safeguardinghub.casereviews.reviews;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.safeguardinghub.platform.web.DateInput;
 
 /** Commissioning a review, or changing its details. */
 public class ReviewForm {
@@ -15,7 +16,7 @@ public class ReviewForm {
     @NotBlank(message = "Select the type of review")
     private String reviewType = "";
 
-    private DateParts commissionedOn = new DateParts();
+    private DateInput commissionedOn = new DateInput();
 
     @Size(max = 500, message = "Reviewers must be 500 characters or fewer")
     private String reviewers = "";
@@ -35,7 +36,7 @@ public class ReviewForm {
         f.referralId = r.referralId();
         f.title = r.title();
         f.reviewType = r.reviewType();
-        f.commissionedOn = DateParts.of(r.commissionedOn());
+        f.commissionedOn = DateInput.of(r.commissionedOn());
         f.reviewers = r.reviewers() == null ? "" : r.reviewers();
         f.termsOfReference = r.termsOfReference() == null ? "" : r.termsOfReference();
         f.panelGroupId = r.panelGroupId();
@@ -68,11 +69,11 @@ public class ReviewForm {
         reviewType = v;
     }
 
-    public DateParts getCommissionedOn() {
+    public DateInput getCommissionedOn() {
         return commissionedOn;
     }
 
-    public void setCommissionedOn(DateParts v) {
+    public void setCommissionedOn(DateInput v) {
         commissionedOn = v;
     }
 

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
+import org.safeguardinghub.platform.web.DateInput;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -55,7 +56,7 @@ public final class SectionForms {
     /** A panel meeting, with its agenda and minutes. */
     public static class MeetingForm {
 
-        private DateParts meetingOn = new DateParts();
+        private DateInput meetingOn = new DateInput();
 
         @Size(max = 10000, message = "Notes must be 10,000 characters or fewer")
         private String meetingNotes = "";
@@ -64,11 +65,11 @@ public final class SectionForms {
 
         private MultipartFile meetingMinutes;
 
-        public DateParts getMeetingOn() {
+        public DateInput getMeetingOn() {
             return meetingOn;
         }
 
-        public void setMeetingOn(DateParts v) {
+        public void setMeetingOn(DateInput v) {
             meetingOn = v;
         }
 
@@ -139,7 +140,7 @@ public final class SectionForms {
         @NotNull(message = "Select the agency")
         private Long requestAgencyId;
 
-        private DateParts requestDueOn = new DateParts();
+        private DateInput requestDueOn = new DateInput();
 
         @NotBlank(message = "Enter what the agency is asked to report on")
         @Size(max = 10000, message = "The request must be 10,000 characters or fewer")
@@ -153,11 +154,11 @@ public final class SectionForms {
             requestAgencyId = v;
         }
 
-        public DateParts getRequestDueOn() {
+        public DateInput getRequestDueOn() {
             return requestDueOn;
         }
 
-        public void setRequestDueOn(DateParts v) {
+        public void setRequestDueOn(DateInput v) {
             requestDueOn = v;
         }
 
@@ -198,17 +199,17 @@ public final class SectionForms {
     /** The draft report received. */
     public static class DraftForm {
 
-        private DateParts draftOn = new DateParts();
+        private DateInput draftOn = new DateInput();
 
         private MultipartFile draftFile;
 
         private int version;
 
-        public DateParts getDraftOn() {
+        public DateInput getDraftOn() {
             return draftOn;
         }
 
-        public void setDraftOn(DateParts v) {
+        public void setDraftOn(DateInput v) {
             draftOn = v;
         }
 
@@ -232,17 +233,17 @@ public final class SectionForms {
     /** The final report received. */
     public static class FinalForm {
 
-        private DateParts finalOn = new DateParts();
+        private DateInput finalOn = new DateInput();
 
         private MultipartFile finalFile;
 
         private int version;
 
-        public DateParts getFinalOn() {
+        public DateInput getFinalOn() {
             return finalOn;
         }
 
-        public void setFinalOn(DateParts v) {
+        public void setFinalOn(DateInput v) {
             finalOn = v;
         }
 
@@ -266,7 +267,7 @@ public final class SectionForms {
     /** Sign-off of the final report by the safeguarding partners. */
     public static class SignOffForm {
 
-        private DateParts signedOffOn = new DateParts();
+        private DateInput signedOffOn = new DateInput();
 
         @NotBlank(message = "Enter who signed off the review")
         @Size(max = 200, message = "Signed off by must be 200 characters or fewer")
@@ -274,11 +275,11 @@ public final class SectionForms {
 
         private int version;
 
-        public DateParts getSignedOffOn() {
+        public DateInput getSignedOffOn() {
             return signedOffOn;
         }
 
-        public void setSignedOffOn(DateParts v) {
+        public void setSignedOffOn(DateInput v) {
             signedOffOn = v;
         }
 
@@ -305,7 +306,7 @@ public final class SectionForms {
         @NotBlank(message = "Select how the review is published, or that publication is delayed")
         private String publication = "";
 
-        private DateParts publishedOn = new DateParts();
+        private DateInput publishedOn = new DateInput();
 
         @Size(max = 2000, message = "The reason must be 2,000 characters or fewer")
         private String delayReason = "";
@@ -320,11 +321,11 @@ public final class SectionForms {
             publication = v;
         }
 
-        public DateParts getPublishedOn() {
+        public DateInput getPublishedOn() {
             return publishedOn;
         }
 
-        public void setPublishedOn(DateParts v) {
+        public void setPublishedOn(DateInput v) {
             publishedOn = v;
         }
 

@@ -17,6 +17,7 @@ import org.safeguardinghub.learning.tracker.Tracker.ActionDetails;
 import org.safeguardinghub.organisation.Organisation;
 import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.platform.web.DateInput;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
 import org.springframework.http.ResponseEntity;

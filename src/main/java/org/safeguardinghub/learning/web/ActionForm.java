@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.learning.tracker.ActionDetail;
+import org.safeguardinghub.platform.web.DateInput;
 
 /** The add or change an action form. */
 public class ActionForm {

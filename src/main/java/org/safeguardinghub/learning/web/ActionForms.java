@@ -3,6 +3,7 @@ package org.safeguardinghub.learning.web;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.platform.web.DateInput;
 import org.springframework.web.multipart.MultipartFile;
 
 /** The small forms on an action's page: progress, evidence, sign-off and impact. */

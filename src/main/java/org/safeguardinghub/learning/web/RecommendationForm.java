@@ -7,6 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.learning.LearningTheme;
 import org.safeguardinghub.learning.tracker.RecommendationDetail;
+import org.safeguardinghub.platform.web.DateInput;
 
 /** The add or change a recommendation form. */
 public class RecommendationForm {

@@ -3,6 +3,7 @@ package org.safeguardinghub.organisation.web;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.safeguardinghub.organisation.groups.GroupMember;
+import org.safeguardinghub.platform.web.DateInput;
 
 /** The add or change a group member form. Dates are typed as day, month and year. */
 public class MemberForm {
@@ -19,9 +20,9 @@ public class MemberForm {
     @NotBlank(message = "Select the member's role in the group")
     private String role = "";
 
-    private DateParts joinedOn = new DateParts();
+    private DateInput joinedOn = new DateInput();
 
-    private DateParts leftOn = new DateParts();
+    private DateInput leftOn = new DateInput();
 
     private int version;
 
@@ -31,8 +32,8 @@ public class MemberForm {
         f.jobTitle = m.jobTitle() == null ? "" : m.jobTitle();
         f.agencyId = m.agencyId();
         f.role = m.role().name();
-        f.joinedOn = DateParts.of(m.joinedOn());
-        f.leftOn = DateParts.of(m.leftOn());
+        f.joinedOn = DateInput.of(m.joinedOn());
+        f.leftOn = DateInput.of(m.leftOn());
         f.version = m.version();
         return f;
     }
@@ -69,19 +70,19 @@ public class MemberForm {
         role = v;
     }
 
-    public DateParts getJoinedOn() {
+    public DateInput getJoinedOn() {
         return joinedOn;
     }
 
-    public void setJoinedOn(DateParts v) {
+    public void setJoinedOn(DateInput v) {
         joinedOn = v;
     }
 
-    public DateParts getLeftOn() {
+    public DateInput getLeftOn() {
         return leftOn;
     }
 
-    public void setLeftOn(DateParts v) {
+    public void setLeftOn(DateInput v) {
         leftOn = v;
     }
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.safeguardinghub.platform.web.DateInput;
 import org.springframework.validation.BeanPropertyBindingResult;
 
 /** The referral checks: what a submitted referral needs, age bands, and what a draft keeps. */

@@ -1,4 +1,4 @@
-package org.safeguardinghub.casereviews.referrals;
+package org.safeguardinghub.platform.web;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -8,7 +8,8 @@ import org.springframework.validation.Errors;
 
 /**
  * A date typed into the GOV.UK date input as day, month and year, kept exactly as typed so a refused form shows it
- * again. Mutable because Spring binds {@code incidentDate.day} and the like into it.
+ * again. Mutable because Spring binds {@code incidentDate.day} and the like into it. Every form with a date uses
+ * this one class (with the {@code date} fragment in {@code fragments/forms.html}).
  */
 public class DateInput {
 
@@ -18,7 +19,7 @@ public class DateInput {
 
     public DateInput() {}
 
-    static DateInput of(@Nullable LocalDate date) {
+    public static DateInput of(@Nullable LocalDate date) {
         DateInput d = new DateInput();
         if (date != null) {
             d.day = String.valueOf(date.getDayOfMonth());
@@ -28,13 +29,13 @@ public class DateInput {
         return d;
     }
 
-    boolean blank() {
+    public boolean blank() {
         return day.isBlank() && month.isBlank() && year.isBlank();
     }
 
     /** The date if the parts make a real one, otherwise null; never records an error (for drafts). */
     @Nullable
-    LocalDate lenient() {
+    public LocalDate lenient() {
         try {
             if (!year.trim().matches("\\d{4}")) {
                 return null;
@@ -51,7 +52,7 @@ public class DateInput {
      * GOV.UK wording is recorded against {@code field}.
      */
     @Nullable
-    LocalDate read(Errors errors, String field, String label, boolean required) {
+    public LocalDate read(Errors errors, String field, String label, boolean required) {
         if (blank()) {
             if (required) {
                 errors.rejectValue(field, "required", "Enter the " + label.toLowerCase(Locale.ROOT));
