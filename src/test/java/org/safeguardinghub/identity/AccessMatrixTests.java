@@ -109,6 +109,25 @@ class AccessMatrixTests {
             new Route("GET", "/dashboards", Set.of(ADMIN, BUSINESS, PANEL, SCRUTINEER)),
             new Route("GET", "/dashboards/referrals", Set.of(ADMIN, BUSINESS, PANEL, SCRUTINEER)),
             new Route("GET", "/dashboards/themes", Set.of(ADMIN, BUSINESS, PANEL, SCRUTINEER)),
+            // multi-agency dataset: agencies submit their own returns, the business team reviews them and keeps
+            // the catalogue; the scorecard and dashboards are for those who read reports (not agency leads)
+            new Route("GET", "/returns", Set.of(ADMIN, BUSINESS, LEAD)),
+            new Route("GET", "/returns/999999", Set.of(ADMIN, BUSINESS, LEAD)),
+            new Route("POST", "/returns/999999/submit", Set.of(ADMIN, BUSINESS, LEAD)),
+            new Route("POST", "/returns/999999/send-back", Set.of(ADMIN, BUSINESS)),
+            new Route("POST", "/returns/999999/accept", Set.of(ADMIN, BUSINESS)),
+            new Route("GET", "/returns/tokens", Set.of(ADMIN, BUSINESS, LEAD)),
+            new Route("GET", "/performance/extracts", Set.of(ADMIN, BUSINESS, LEAD)),
+            new Route("GET", "/performance/catalogue", Set.of(ADMIN, BUSINESS, LEAD, PANEL, SCRUTINEER)),
+            new Route("GET", "/performance/catalogue/new-indicator", Set.of(ADMIN, BUSINESS)),
+            new Route("GET", "/performance/catalogue/export.yaml", Set.of(ADMIN, BUSINESS, LEAD, PANEL, SCRUTINEER)),
+            new Route("POST", "/performance/catalogue/import", Set.of(ADMIN, BUSINESS)),
+            new Route("GET", "/performance", Set.of(ADMIN, BUSINESS, PANEL, SCRUTINEER)),
+            new Route("GET", "/performance/indicators/cp_rate", Set.of(ADMIN, BUSINESS, PANEL, SCRUTINEER)),
+            new Route("GET", "/performance/context", Set.of(ADMIN, BUSINESS, PANEL, SCRUTINEER)),
+            new Route("GET", "/performance/priorities", Set.of(ADMIN, BUSINESS, PANEL, SCRUTINEER)),
+            new Route("GET", "/performance/early-warning", Set.of(ADMIN, BUSINESS, PANEL, SCRUTINEER)),
+            new Route("POST", "/performance/indicators/cp_rate/commentary", Set.of(ADMIN, BUSINESS)),
             new Route("GET", "/an-unlisted-route", Set.of()));
 
     @Autowired

@@ -11,7 +11,11 @@ import org.jspecify.annotations.Nullable;
  * @param comment the agency's explanation (required to submit a figure flagged as an outlier)
  */
 public record ValueEntry(
-        String itemCode, String breakdownKind, String breakdownValue, String rawValue, @Nullable String comment) {
+        String itemCode,
+        String breakdownKind,
+        String breakdownValue,
+        String rawValue,
+        @Nullable String comment) {
 
     public static ValueEntry total(String itemCode, String rawValue) {
         return new ValueEntry(itemCode, "", "", rawValue, null);

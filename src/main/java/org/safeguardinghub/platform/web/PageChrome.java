@@ -26,6 +26,8 @@ class PageChrome {
             new NavItem("Agency requests", "/contributions", Permission.CONTRIBUTIONS_ANSWER),
             new NavItem("Learning", "/learning", Permission.LEARNING_VIEW),
             new NavItem("Dashboards", "/dashboards", Permission.REPORTS_VIEW),
+            new NavItem("Performance", "/performance", Permission.REPORTS_VIEW),
+            new NavItem("Data returns", "/returns", Permission.RETURNS_SUBMIT),
             new NavItem("Referrals", "/referrals", Permission.REFERRALS_CREATE),
             new NavItem("Agencies", "/agencies", Permission.DIRECTORY_VIEW),
             new NavItem("Groups", "/groups", Permission.DIRECTORY_VIEW),

@@ -1,0 +1,758 @@
+package org.safeguardinghub.performance.catalogue.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.audit.AuditAction;
+import org.safeguardinghub.audit.AuditTrail;
+import org.safeguardinghub.organisation.AgencySummary;
+import org.safeguardinghub.organisation.Organisation;
+import org.safeguardinghub.performance.catalogue.Aggregation;
+import org.safeguardinghub.performance.catalogue.Breakdown;
+import org.safeguardinghub.performance.catalogue.Catalogue;
+import org.safeguardinghub.performance.catalogue.CatalogueAdministration;
+import org.safeguardinghub.performance.catalogue.CatalogueFile;
+import org.safeguardinghub.performance.catalogue.CatalogueFile.IndicatorSpec;
+import org.safeguardinghub.performance.catalogue.CatalogueFile.ItemSpec;
+import org.safeguardinghub.performance.catalogue.CatalogueFile.VersionSpec;
+import org.safeguardinghub.performance.catalogue.CatalogueFiles;
+import org.safeguardinghub.performance.catalogue.DataItem;
+import org.safeguardinghub.performance.catalogue.Factor;
+import org.safeguardinghub.performance.catalogue.Formula;
+import org.safeguardinghub.performance.catalogue.Frequency;
+import org.safeguardinghub.performance.catalogue.IndicatorDefinition;
+import org.safeguardinghub.performance.catalogue.PeriodType;
+import org.safeguardinghub.performance.catalogue.Polarity;
+import org.safeguardinghub.performance.compute.IndicatorCalculator;
+import org.safeguardinghub.platform.security.Actor;
+import org.safeguardinghub.platform.security.Actors;
+import org.safeguardinghub.platform.security.Permission;
+import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.platform.web.NotFoundException;
+import org.safeguardinghub.platform.web.Option;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The catalogue administration: items, indicators and rules of the current partnership, their definitions and
+ * versions, forms to add and change them, recomputing history, and export and import in the catalogue file format.
+ * Anyone who reads reports or submits returns may read definitions; only the business team changes them (route
+ * rules in the security configuration).
+ */
+@Controller
+@RequestMapping("/performance/catalogue")
+class CatalogueController {
+
+    static final List<String> PRIORITIES = List.of(
+            "Mental health of children and young people",
+            "Impact of parent mental health",
+            "Effective multi-agency working",
+            "Online safety");
+
+    private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+    private static final String FORM = "form";
+
+    private final Catalogue catalogue;
+    private final CatalogueAdministration administration;
+    private final IndicatorCalculator calculator;
+    private final Organisation organisation;
+    private final AuditTrail audit;
+
+    CatalogueController(
+            Catalogue catalogue,
+            CatalogueAdministration administration,
+            IndicatorCalculator calculator,
+            Organisation organisation,
+            AuditTrail audit) {
+        this.catalogue = catalogue;
+        this.administration = administration;
+        this.calculator = calculator;
+        this.organisation = organisation;
+        this.audit = audit;
+    }
+
+    record IndicatorRow(IndicatorDefinition definition, String unit, List<String> sources) {}
+
+    @GetMapping
+    String index(
+            @RequestParam(required = false) String priority, @RequestParam(required = false) Long agency, Model model) {
+        long p = partnership();
+        List<DataItem> items = catalogue.items(p);
+        Map<String, DataItem> byCode = items.stream().collect(Collectors.toMap(DataItem::code, i -> i));
+        String chosenPriority = priority != null && PRIORITIES.contains(priority) ? priority : null;
+        Long chosenAgency =
+                agency != null && items.stream().anyMatch(i -> agency.equals(i.sourceAgencyId())) ? agency : null;
+        List<IndicatorRow> indicators = new ArrayList<>();
+        for (IndicatorDefinition d : catalogue.indicators(p)) {
+            Set<String> codes =
+                    new java.util.LinkedHashSet<>(d.numeratorFormula().codes());
+            Formula den = d.denominatorFormula();
+            if (den != null) {
+                codes.addAll(den.codes());
+            }
+            List<String> sources = codes.stream()
+                    .map(byCode::get)
+                    .filter(i -> i != null && i.sourceAgencyName() != null)
+                    .map(DataItem::sourceAgencyName)
+                    .distinct()
+                    .toList();
+            boolean agencyMatches = chosenAgency == null
+                    || codes.stream()
+                            .map(byCode::get)
+                            .anyMatch(i -> i != null && chosenAgency.equals(i.sourceAgencyId()));
+            if ((chosenPriority == null || d.priorities().contains(chosenPriority)) && agencyMatches) {
+                indicators.add(new IndicatorRow(d, d.factor().label(), sources));
+            }
+        }
+        List<DataItem> shownItems = items.stream()
+                .filter(i -> chosenAgency == null || chosenAgency.equals(i.sourceAgencyId()))
+                .toList();
+        model.addAttribute("indicators", indicators);
+        model.addAttribute("items", shownItems);
+        model.addAttribute("rules", catalogue.rules(p));
+        model.addAttribute(
+                "priorityOptions", PRIORITIES.stream().map(x -> Option.of(x, x)).toList());
+        model.addAttribute(
+                "agencyOptions",
+                items.stream()
+                        .filter(i -> i.sourceAgencyId() != null)
+                        .map(i -> Option.of(i.sourceAgencyId(), i.sourceAgencyName()))
+                        .distinct()
+                        .sorted(java.util.Comparator.comparing(Option::label))
+                        .toList());
+        model.addAttribute("priority", chosenPriority == null ? "" : chosenPriority);
+        model.addAttribute("agency", chosenAgency == null ? "" : String.valueOf(chosenAgency));
+        model.addAttribute("canManage", canManage());
+        model.addAttribute("canViewReports", Actors.require().can(Permission.REPORTS_VIEW));
+        return "performance/catalogue/index";
+    }
+
+    @GetMapping("/items/{code}")
+    String item(@PathVariable String code, Model model) {
+        long p = partnership();
+        DataItem item = findItem(p, code);
+        model.addAttribute("item", item);
+        model.addAttribute(
+                "usedBy",
+                catalogue.indicators(p).stream().filter(d -> reads(d, code)).toList());
+        model.addAttribute(
+                "rules",
+                catalogue.rules(p).stream()
+                        .filter(r -> r.leftItem().equals(code) || r.rightItem().equals(code))
+                        .toList());
+        model.addAttribute("canManage", canManage());
+        return "performance/catalogue/item";
+    }
+
+    @GetMapping("/indicators/{code}")
+    String indicator(@PathVariable String code, Model model) {
+        long p = partnership();
+        IndicatorDefinition d = findIndicator(p, code);
+        List<IndicatorDefinition> versions = catalogue.versions(d.indicatorId());
+        model.addAttribute("indicator", d);
+        model.addAttribute("versions", versions);
+        model.addAttribute("reasons", administration.reasons(d.indicatorId()));
+        model.addAttribute("hasBreak", versions.size() > 1 && !d.historyRecomputed());
+        model.addAttribute("display", new Display());
+        model.addAttribute("canManage", canManage());
+        model.addAttribute("canViewReports", Actors.require().can(Permission.REPORTS_VIEW));
+        return "performance/catalogue/indicator";
+    }
+
+    // ---- items ----
+
+    @GetMapping("/new-item")
+    String newItem(Model model) {
+        model.addAttribute(FORM, new ItemForm());
+        return itemForm(model, null);
+    }
+
+    @PostMapping("/items")
+    String createItem(
+            @ModelAttribute(FORM) ItemForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        long p = partnership();
+        if (!CODE.matcher(form.getCode()).matches()) {
+            errors.rejectValue(
+                    "code",
+                    "invalid",
+                    "Enter a code of lower case letters, digits and underscores, starting with a letter");
+        } else if (catalogue.item(p, form.getCode()).isPresent()) {
+            errors.rejectValue("code", "taken", "There is already an item with the code " + form.getCode());
+        }
+        Optional<ItemSpec> spec = itemSpec(p, form, errors);
+        if (errors.hasErrors() || spec.isEmpty()) {
+            response.setStatus(422);
+            return itemForm(model, null);
+        }
+        try {
+            administration.createItem(p, spec.get(), agencyId(form));
+        } catch (DuplicateKeyException e) {
+            errors.rejectValue("code", "taken", "There is already an item with the code " + form.getCode());
+            response.setStatus(422);
+            return itemForm(model, null);
+        }
+        flash.addFlashAttribute("flash", "Data item added");
+        return "redirect:/performance/catalogue/items/" + form.getCode();
+    }
+
+    @GetMapping("/items/{code}/edit")
+    String editItem(@PathVariable String code, Model model) {
+        DataItem item = findItem(partnership(), code);
+        model.addAttribute(FORM, ItemForm.of(item));
+        return itemForm(model, item);
+    }
+
+    @PostMapping("/items/{code}")
+    String updateItem(
+            @PathVariable String code,
+            @ModelAttribute(FORM) ItemForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        long p = partnership();
+        DataItem item = findItem(p, code);
+        form.setCode(code);
+        Optional<ItemSpec> spec = itemSpec(p, form, errors);
+        if (errors.hasErrors() || spec.isEmpty()) {
+            response.setStatus(422);
+            return itemForm(model, item);
+        }
+        try {
+            administration.changeItem(p, code, form.getVersion(), spec.get(), agencyId(form));
+        } catch (ConcurrentEditException e) {
+            DataItem current = findItem(p, code);
+            conflict(model, ItemForm.of(current), e.getMessage(), response);
+            return itemForm(model, current);
+        }
+        flash.addFlashAttribute("flash", "Data item updated");
+        return "redirect:/performance/catalogue/items/" + code;
+    }
+
+    private Optional<ItemSpec> itemSpec(long p, ItemForm form, BindingResult errors) {
+        if (form.getName().isBlank()) {
+            errors.rejectValue("name", "required", "Enter a name");
+        }
+        String kind = form.getKind();
+        if (!Set.of("COUNT", "SUM", "POPULATION").contains(kind)) {
+            errors.rejectValue("kind", "required", "Select what kind of figure it is");
+        }
+        PeriodType periodType = parse(PeriodType.class, form.getPeriodType());
+        if (periodType == null) {
+            errors.rejectValue("periodType", "required", "Select what one value means");
+        }
+        Frequency frequency = parse(Frequency.class, form.getFrequency());
+        if (frequency == null) {
+            errors.rejectValue("frequency", "required", "Select how often it is returned");
+        }
+        Long agencyId = agencyId(form);
+        String agencyName = null;
+        if (!form.getSourceAgencyId().isBlank()) {
+            agencyName = agencies(p).stream()
+                    .filter(a -> agencyId != null && a.id() == agencyId)
+                    .map(AgencySummary::name)
+                    .findFirst()
+                    .orElse(null);
+            if (agencyName == null) {
+                errors.rejectValue("sourceAgencyId", "invalid", "Select an agency from the list");
+            }
+        }
+        Set<Breakdown> breakdowns = EnumSet.noneOf(Breakdown.class);
+        for (String b : form.getBreakdowns()) {
+            Breakdown parsed = parse(Breakdown.class, b);
+            if (parsed == null) {
+                errors.rejectValue("breakdowns", "invalid", "Select breakdowns from the list");
+            } else {
+                breakdowns.add(parsed);
+            }
+        }
+        BigDecimal min = number(form.getMin(), "min", "Minimum", errors);
+        BigDecimal max = number(form.getMax(), "max", "Maximum", errors);
+        if (min != null && max != null && min.compareTo(max) > 0) {
+            errors.rejectValue("max", "order", "Maximum must not be less than the minimum");
+        }
+        if (errors.hasErrors()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ItemSpec(
+                form.getCode(),
+                form.getName(),
+                form.getDefinition(),
+                kind,
+                periodType,
+                frequency,
+                agencyName,
+                breakdowns,
+                !"false".equals(form.getRequired()),
+                min,
+                max));
+    }
+
+    private static @Nullable Long agencyId(ItemForm form) {
+        try {
+            return form.getSourceAgencyId().isBlank() ? null : Long.valueOf(form.getSourceAgencyId());
+        } catch (NumberFormatException e) {
+            return -1L;
+        }
+    }
+
+    private String itemForm(Model model, @Nullable DataItem item) {
+        model.addAttribute("item", item);
+        model.addAttribute("title", item == null ? "Add a data item" : "Change " + item.name());
+        model.addAttribute(
+                "kindOptions",
+                List.of(Option.of("COUNT", "Count"), Option.of("SUM", "Sum"), Option.of("POPULATION", "Population")));
+        model.addAttribute(
+                "periodTypeOptions",
+                Arrays.stream(PeriodType.values())
+                        .map(t -> Option.of(t.name(), t.label()))
+                        .toList());
+        model.addAttribute(
+                "frequencyOptions",
+                Arrays.stream(Frequency.values())
+                        .map(t -> Option.of(t.name(), t.label()))
+                        .toList());
+        model.addAttribute(
+                "breakdownOptions",
+                Arrays.stream(Breakdown.values())
+                        .map(t -> Option.of(t.name(), t.label()))
+                        .toList());
+        model.addAttribute(
+                "requiredOptions",
+                List.of(Option.of("true", "Yes, every return must have it"), Option.of("false", "No, it is optional")));
+        model.addAttribute(
+                "agencyOptions",
+                agencies(partnership()).stream()
+                        .map(a -> Option.of(a.id(), a.name()))
+                        .toList());
+        return "performance/catalogue/item-form";
+    }
+
+    // ---- indicators ----
+
+    @GetMapping("/new-indicator")
+    String newIndicator(Model model) {
+        model.addAttribute(FORM, new IndicatorForm());
+        return indicatorForm(model, null);
+    }
+
+    @PostMapping("/indicators")
+    String createIndicator(
+            @ModelAttribute(FORM) IndicatorForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        long p = partnership();
+        if (!CODE.matcher(form.getCode()).matches()) {
+            errors.rejectValue(
+                    "code",
+                    "invalid",
+                    "Enter a code of lower case letters, digits and underscores, starting with a letter");
+        } else if (catalogue.indicator(p, form.getCode()).isPresent()) {
+            errors.rejectValue("code", "taken", "There is already an indicator with the code " + form.getCode());
+        }
+        if (form.getEffectiveFrom().isBlank()) {
+            errors.rejectValue("effectiveFrom", "required", "Enter the date the indicator applies from");
+        }
+        Optional<VersionSpec> spec = versionSpec(p, form, errors, null);
+        if (errors.hasErrors() || spec.isEmpty()) {
+            response.setStatus(422);
+            return indicatorForm(model, null);
+        }
+        int order = catalogue.indicators(p).stream()
+                        .mapToInt(IndicatorDefinition::sortOrder)
+                        .max()
+                        .orElse(0)
+                + 1;
+        try {
+            administration.createIndicator(
+                    p, new IndicatorSpec(form.getCode(), form.getName(), spec.get(), List.of()), order, actorName());
+        } catch (DuplicateKeyException e) {
+            errors.rejectValue("code", "taken", "There is already an indicator with the code " + form.getCode());
+            response.setStatus(422);
+            return indicatorForm(model, null);
+        }
+        calculator.recomputeIndicator(p, form.getCode());
+        flash.addFlashAttribute("flash", "Indicator added");
+        return "redirect:/performance/catalogue/indicators/" + form.getCode();
+    }
+
+    @GetMapping("/indicators/{code}/edit")
+    String editIndicator(@PathVariable String code, Model model) {
+        IndicatorDefinition d = findIndicator(partnership(), code);
+        model.addAttribute(FORM, IndicatorForm.of(d, administration.rowVersion(d.indicatorId())));
+        return indicatorForm(model, d);
+    }
+
+    @PostMapping("/indicators/{code}")
+    String updateIndicator(
+            @PathVariable String code,
+            @ModelAttribute(FORM) IndicatorForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        long p = partnership();
+        IndicatorDefinition d = findIndicator(p, code);
+        form.setCode(code);
+        Optional<VersionSpec> spec = versionSpec(p, form, errors, d);
+        if (errors.hasErrors() || spec.isEmpty()) {
+            response.setStatus(422);
+            return indicatorForm(model, d);
+        }
+        Optional<Integer> newVersion;
+        try {
+            newVersion = administration.changeIndicator(
+                    p, code, form.getVersion(), form.getName(), spec.get(), blankToNull(form.getReason()), actorName());
+        } catch (ConcurrentEditException e) {
+            IndicatorDefinition current = findIndicator(p, code);
+            conflict(
+                    model,
+                    IndicatorForm.of(current, administration.rowVersion(current.indicatorId())),
+                    e.getMessage(),
+                    response);
+            return indicatorForm(model, current);
+        }
+        if (newVersion.isPresent()) {
+            calculator.recomputeIndicator(p, code);
+            flash.addFlashAttribute(
+                    "flash",
+                    "Indicator updated: version " + newVersion.get() + " applies from "
+                            + spec.get().effectiveFrom());
+        } else {
+            flash.addFlashAttribute("flash", "Indicator updated");
+        }
+        return "redirect:/performance/catalogue/indicators/" + code;
+    }
+
+    @PostMapping("/indicators/{code}/recompute")
+    String recompute(@PathVariable String code, RedirectAttributes flash) {
+        long p = partnership();
+        findIndicator(p, code);
+        administration.recomputeHistoryWithCurrentDefinition(p, code);
+        calculator.recomputeIndicator(p, code);
+        flash.addFlashAttribute("flash", "History recomputed with the current definition");
+        return "redirect:/performance/catalogue/indicators/" + code;
+    }
+
+    private Optional<VersionSpec> versionSpec(
+            long p, IndicatorForm form, BindingResult errors, @Nullable IndicatorDefinition current) {
+        if (form.getName().isBlank()) {
+            errors.rejectValue("name", "required", "Enter a name");
+        }
+        Set<String> itemCodes = catalogue.items(p).stream().map(DataItem::code).collect(Collectors.toSet());
+        String numerator = formula(form.getNumerator(), "numerator", "numerator", itemCodes, errors);
+        Factor factor = parse(Factor.class, form.getFactor());
+        if (factor == null) {
+            errors.rejectValue("factor", "required", "Select how the value is expressed");
+        }
+        String denominator = null;
+        if (!form.getDenominator().isBlank()) {
+            denominator = formula(form.getDenominator(), "denominator", "denominator", itemCodes, errors);
+        } else if (factor != null && factor.needsDenominator()) {
+            errors.rejectValue("denominator", "required", "Enter a denominator: only a count has none");
+        }
+        Aggregation aggregation = parse(Aggregation.class, form.getAggregation());
+        if (aggregation == null) {
+            errors.rejectValue("aggregation", "required", "Select how the numerator is read over time");
+        }
+        Integer decimals = null;
+        try {
+            decimals = Integer.valueOf(form.getDecimals());
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        if (decimals == null || decimals < 0 || decimals > 4) {
+            errors.rejectValue("decimals", "range", "Enter decimal places as a whole number from 0 to 4");
+        }
+        Polarity polarity = parse(Polarity.class, form.getPolarity());
+        if (polarity == null) {
+            errors.rejectValue("polarity", "required", "Select which direction is better");
+        }
+        BigDecimal target = number(form.getTarget(), "target", "Target", errors);
+        BigDecimal green = number(form.getGreenFrom(), "greenFrom", "Green from", errors);
+        BigDecimal red = number(form.getRedFrom(), "redFrom", "Red from", errors);
+        BigDecimal england = number(form.getBenchmarkEngland(), "benchmarkEngland", "England benchmark", errors);
+        BigDecimal region = number(form.getBenchmarkRegion(), "benchmarkRegion", "Regional benchmark", errors);
+        BigDecimal neighbours = number(
+                form.getBenchmarkNeighbours(), "benchmarkNeighbours", "Statistical neighbours benchmark", errors);
+        for (String priority : form.getPriorities()) {
+            if (!PRIORITIES.contains(priority)) {
+                errors.rejectValue("priorities", "invalid", "Select priorities from the list");
+            }
+        }
+        LocalDate effectiveFrom = null;
+        if (!form.getEffectiveFrom().isBlank()) {
+            try {
+                effectiveFrom = LocalDate.parse(form.getEffectiveFrom());
+            } catch (DateTimeParseException e) {
+                errors.rejectValue(
+                        "effectiveFrom", "invalid", "Enter the date as year-month-day, for example 2024-04-01");
+            }
+        }
+        if (errors.hasErrors()) {
+            return Optional.empty();
+        }
+        VersionSpec spec = new VersionSpec(
+                numerator,
+                form.getNumeratorDescription(),
+                denominator,
+                form.getDenominatorDescription(),
+                factor,
+                aggregation,
+                decimals,
+                polarity,
+                target,
+                green,
+                red,
+                england,
+                region,
+                neighbours,
+                PRIORITIES.stream().filter(form.getPriorities()::contains).toList(),
+                blankToNull(form.getOwnerGroup()),
+                form.getMethodology(),
+                effectiveFrom == null ? (current == null ? LocalDate.now() : current.effectiveFrom()) : effectiveFrom,
+                blankToNull(form.getReason()));
+        if (current != null && spec.formulaDiffers(VersionSpec.ofDefinition(current))) {
+            if (effectiveFrom == null) {
+                errors.rejectValue(
+                        "effectiveFrom",
+                        "required",
+                        "Enter the date the new formula applies from: changing the formula is a methodology break");
+            }
+            if (form.getReason().isBlank()) {
+                errors.rejectValue("reason", "required", "Enter why the formula changed");
+            }
+            if (errors.hasErrors()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(spec);
+    }
+
+    private static @Nullable String formula(
+            String text, String field, String label, Set<String> itemCodes, BindingResult errors) {
+        try {
+            Formula f = Formula.parse(text);
+            List<String> unknown =
+                    f.codes().stream().filter(c -> !itemCodes.contains(c)).toList();
+            if (!unknown.isEmpty()) {
+                errors.rejectValue(
+                        field,
+                        "unknown",
+                        "The " + label + " uses unknown item code" + (unknown.size() > 1 ? "s " : " ")
+                                + String.join(", ", unknown));
+                return null;
+            }
+            return f.text();
+        } catch (IllegalArgumentException e) {
+            errors.rejectValue(field, "invalid", "The " + label + " is not a formula: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private String indicatorForm(Model model, @Nullable IndicatorDefinition d) {
+        model.addAttribute("indicator", d);
+        model.addAttribute("title", d == null ? "Add an indicator" : "Change " + d.name());
+        model.addAttribute(
+                "factorOptions",
+                Arrays.stream(Factor.values())
+                        .map(f -> Option.of(f.name(), f.label()))
+                        .toList());
+        model.addAttribute(
+                "aggregationOptions",
+                Arrays.stream(Aggregation.values())
+                        .map(f -> Option.of(f.name(), f.label()))
+                        .toList());
+        model.addAttribute(
+                "polarityOptions",
+                Arrays.stream(Polarity.values())
+                        .map(f -> Option.of(f.name(), f.label()))
+                        .toList());
+        model.addAttribute(
+                "priorityOptions", PRIORITIES.stream().map(x -> Option.of(x, x)).toList());
+        model.addAttribute("items", catalogue.items(partnership()));
+        return "performance/catalogue/indicator-form";
+    }
+
+    // ---- export and import ----
+
+    @GetMapping("/export.yaml")
+    ResponseEntity<byte[]> export() {
+        Actor actor = Actors.require();
+        long p = actor.partnershipId();
+        String shortName = actor.partnershipName();
+        int version = Math.max(1, administration.loadedFileVersion(p));
+        CatalogueFile file = administration.export(
+                p,
+                shortName,
+                version,
+                "Catalogue of " + shortName + " exported from the Safeguarding Partnership Hub on " + LocalDate.now());
+        String text = CatalogueFiles.write(
+                file,
+                "Catalogue of " + shortName + ", exported " + LocalDate.now()
+                        + ".\nFormat: see src/main/resources/performance/catalogue/kent.yml. Raise version before loading.");
+        audit.event(AuditAction.EXPORT, "indicator_catalogue", p, "Catalogue exported as YAML");
+        return ResponseEntity.ok()
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"catalogue-" + shortName.replaceAll("[^A-Za-z0-9_-]", "") + ".yaml\"")
+                .contentType(new MediaType("application", "yaml", StandardCharsets.UTF_8))
+                .body(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/import")
+    String importForm(Model model) {
+        model.addAttribute("problems", List.of());
+        return "performance/catalogue/import";
+    }
+
+    @PostMapping("/import")
+    String importFile(
+            @RequestParam(name = "file", required = false) MultipartFile upload,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash)
+            throws IOException {
+        Actor actor = Actors.require();
+        long p = actor.partnershipId();
+        List<String> problems = new ArrayList<>();
+        CatalogueFile file = null;
+        if (upload == null || upload.isEmpty()) {
+            problems.add("Select a catalogue file (YAML) to upload");
+        } else if (upload.getSize() > 2_000_000) {
+            problems.add("The file must be smaller than 2 MB");
+        } else {
+            String text = new String(upload.getBytes(), StandardCharsets.UTF_8);
+            Set<String> existing =
+                    catalogue.items(p).stream().map(DataItem::code).collect(Collectors.toSet());
+            CatalogueFiles.Parsed parsed = CatalogueFiles.parse(text, existing);
+            problems.addAll(parsed.problems());
+            file = parsed.file();
+            if (file != null && !file.partnership().equalsIgnoreCase(actor.partnershipName())) {
+                problems.add("partnership: the file is for " + file.partnership() + ", not " + actor.partnershipName());
+            }
+        }
+        if (!problems.isEmpty() || file == null) {
+            model.addAttribute("problems", problems);
+            response.setStatus(422);
+            return "performance/catalogue/import";
+        }
+        CatalogueAdministration.FileResult result = administration.applyFile(p, file, actorName());
+        audit.event(AuditAction.IMPORT_COMMITTED, "indicator_catalogue", p, "Catalogue file imported: " + result);
+        calculator.recomputeAll(p);
+        flash.addFlashAttribute(
+                "flash",
+                "Catalogue imported: " + result.itemsAdded() + " items added, "
+                        + result.itemsChanged() + " changed, " + result.rulesSaved() + " rules saved, "
+                        + result.indicatorsAdded() + " indicators added, " + result.versionsAdded() + " new versions");
+        return "redirect:/performance/catalogue";
+    }
+
+    // ---- helpers ----
+
+    private static void conflict(Model model, Object currentValues, String message, HttpServletResponse response) {
+        BindingResult errors = new BeanPropertyBindingResult(currentValues, FORM);
+        errors.reject("conflict", message);
+        model.addAttribute(FORM, currentValues);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + FORM, errors);
+        response.setStatus(409);
+    }
+
+    private List<AgencySummary> agencies(long p) {
+        return organisation.agenciesOf(p);
+    }
+
+    private DataItem findItem(long p, String code) {
+        return catalogue.item(p, code).orElseThrow(() -> new NotFoundException("Data item"));
+    }
+
+    private IndicatorDefinition findIndicator(long p, String code) {
+        return catalogue.indicator(p, code).orElseThrow(() -> new NotFoundException("Indicator"));
+    }
+
+    private static boolean reads(IndicatorDefinition d, String code) {
+        Formula den = d.denominatorFormula();
+        return d.numeratorFormula().codes().contains(code)
+                || (den != null && den.codes().contains(code));
+    }
+
+    private static long partnership() {
+        return Actors.require().partnershipId();
+    }
+
+    private static String actorName() {
+        return Actors.require().displayName();
+    }
+
+    private static boolean canManage() {
+        return Actors.require().can(Permission.CATALOGUE_MANAGE);
+    }
+
+    private static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static @Nullable BigDecimal number(String text, String field, String label, BindingResult errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.replace(",", "").trim());
+        } catch (NumberFormatException e) {
+            errors.rejectValue(field, "invalid", label + " must be a number");
+            return null;
+        }
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** Formats benchmarks and targets on the indicator page. */
+    static final class Display {
+        public String number(@Nullable BigDecimal value) {
+            return value == null ? "Not set" : value.stripTrailingZeros().toPlainString();
+        }
+    }
+}

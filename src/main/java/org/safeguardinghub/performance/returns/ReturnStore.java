@@ -1,0 +1,425 @@
+package org.safeguardinghub.performance.returns;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.performance.catalogue.Frequency;
+import org.safeguardinghub.performance.catalogue.Period;
+import org.safeguardinghub.platform.web.PageResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for data returns, their values and revisions. Callers scope by partnership and, for agency staff, agency. */
+@Repository
+class ReturnStore {
+
+    private static final String COLUMNS = "id, partnership_id, agency_id, frequency, period_start, period_end, due_on,"
+            + " status, submitted_at, submitted_by_name, returned_comment, returned_at, returned_by_name, accepted_at,"
+            + " accepted_by_name, revision, last_channel, version";
+
+    private final JdbcClient jdbc;
+
+    ReturnStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A stored figure. */
+    record ValueRow(
+            long id,
+            long itemId,
+            String kind,
+            String breakdownValue,
+            BigDecimal value,
+            @Nullable BigDecimal firstValue,
+            @Nullable String comment) {}
+
+    record RevisionRow(
+            String itemCode,
+            String itemName,
+            String kind,
+            String breakdownValue,
+            @Nullable BigDecimal oldValue,
+            BigDecimal newValue,
+            String reason,
+            String changedByName,
+            Instant changedAt) {}
+
+    /** Expected versus received for one period and frequency. */
+    record PeriodCounts(
+            Frequency frequency, LocalDate periodEnd, int due, int submitted, int returned, int accepted, int overdue) {
+
+        public String label() {
+            return Period.endingOn(frequency, periodEnd).label();
+        }
+    }
+
+    Optional<ReturnRow> find(long partnershipId, long id, @Nullable Long agencyId) {
+        return jdbc.sql("select " + COLUMNS + " from data_return where id = :id and partnership_id = :p"
+                        + " and (cast(:a as bigint) is null or agency_id = :a)")
+                .param("id", id)
+                .param("p", partnershipId)
+                .param("a", agencyId)
+                .query(ReturnStore::row)
+                .optional();
+    }
+
+    Optional<ReturnRow> findForUpdate(long partnershipId, long id) {
+        return jdbc.sql("select " + COLUMNS + " from data_return where id = :id and partnership_id = :p for update")
+                .param("id", id)
+                .param("p", partnershipId)
+                .query(ReturnStore::row)
+                .optional();
+    }
+
+    /** The return of an agency for a period, created as a draft if there is none. */
+    ReturnRow ensure(long partnershipId, long agencyId, Period period, LocalDate dueOn) {
+        jdbc.sql("insert into data_return (partnership_id, agency_id, frequency, period_start, period_end, due_on)"
+                        + " values (:p, :a, :f, :s, :e, :d) on conflict (partnership_id, agency_id, frequency,"
+                        + " period_end) do nothing")
+                .param("p", partnershipId)
+                .param("a", agencyId)
+                .param("f", period.frequency().name())
+                .param("s", period.start())
+                .param("e", period.end())
+                .param("d", dueOn)
+                .update();
+        return jdbc.sql("select " + COLUMNS + " from data_return where partnership_id = :p and agency_id = :a"
+                        + " and frequency = :f and period_end = :e for update")
+                .param("p", partnershipId)
+                .param("a", agencyId)
+                .param("f", period.frequency().name())
+                .param("e", period.end())
+                .query(ReturnStore::row)
+                .single();
+    }
+
+    PageResult<ReturnRow> search(
+            long partnershipId,
+            @Nullable Long agencyId,
+            @Nullable ReturnStatus status,
+            @Nullable LocalDate periodEnd,
+            int page,
+            int size) {
+        String where = " from data_return where partnership_id = :p and (cast(:a as bigint) is null or agency_id = :a)"
+                + " and (cast(:s as text) is null or status = :s) and (cast(:e as date) is null or period_end = :e)";
+        long total = jdbc.sql("select count(*)" + where)
+                .param("p", partnershipId)
+                .param("a", agencyId)
+                .param("s", status == null ? null : status.name())
+                .param("e", periodEnd)
+                .query(Long.class)
+                .single();
+        List<ReturnRow> rows = jdbc.sql("select " + COLUMNS + where
+                        + " order by period_end desc, frequency, agency_id limit :limit offset :offset")
+                .param("p", partnershipId)
+                .param("a", agencyId)
+                .param("s", status == null ? null : status.name())
+                .param("e", periodEnd)
+                .param("limit", size)
+                .param("offset", PageResult.offset(page, size))
+                .query(ReturnStore::row)
+                .list();
+        return new PageResult<>(rows, page, size, total);
+    }
+
+    /** Expected versus received for the most recent periods with returns. */
+    List<PeriodCounts> counts(long partnershipId, @Nullable Long agencyId, LocalDate today) {
+        return jdbc.sql("select frequency, period_end, count(*) due,"
+                        + " count(*) filter (where status = 'SUBMITTED') submitted,"
+                        + " count(*) filter (where status = 'RETURNED') returned,"
+                        + " count(*) filter (where status = 'ACCEPTED') accepted,"
+                        + " count(*) filter (where status in ('DRAFT', 'RETURNED') and due_on < :t) overdue"
+                        + " from data_return where partnership_id = :p and (cast(:a as bigint) is null or agency_id = :a)"
+                        + " group by frequency, period_end order by period_end desc, frequency limit 8")
+                .param("p", partnershipId)
+                .param("a", agencyId)
+                .param("t", today)
+                .query((rs, n) -> new PeriodCounts(
+                        Frequency.valueOf(rs.getString("frequency")),
+                        rs.getObject("period_end", LocalDate.class),
+                        rs.getInt("due"),
+                        rs.getInt("submitted"),
+                        rs.getInt("returned"),
+                        rs.getInt("accepted"),
+                        rs.getInt("overdue")))
+                .list();
+    }
+
+    List<LocalDate> periodEnds(long partnershipId) {
+        return jdbc.sql("select distinct period_end from data_return where partnership_id = :p"
+                        + " order by period_end desc limit 36")
+                .param("p", partnershipId)
+                .query(LocalDate.class)
+                .list();
+    }
+
+    /** The agency's figures for these items for the period (whichever return or channel wrote them). */
+    List<ValueRow> values(long partnershipId, long agencyId, Collection<Long> itemIds, LocalDate periodEnd) {
+        if (itemIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id, data_item_id, breakdown_kind, breakdown_value, value, first_value, comment"
+                        + " from data_value where partnership_id = :p and agency_id = :a and period_end = :e"
+                        + " and data_item_id in (:items)")
+                .param("p", partnershipId)
+                .param("a", agencyId)
+                .param("e", periodEnd)
+                .param("items", itemIds)
+                .query((rs, n) -> new ValueRow(
+                        rs.getLong("id"),
+                        rs.getLong("data_item_id"),
+                        rs.getString("breakdown_kind"),
+                        rs.getString("breakdown_value"),
+                        rs.getBigDecimal("value"),
+                        rs.getBigDecimal("first_value"),
+                        rs.getString("comment")))
+                .list();
+    }
+
+    /**
+     * Earlier totals of these items for the agency that count as accepted: values of accepted returns, and values
+     * loaded without a return (published figures), newest first, by item id.
+     */
+    Map<Long, List<BigDecimal>> history(long partnershipId, long agencyId, Collection<Long> itemIds, LocalDate before) {
+        Map<Long, List<BigDecimal>> history = new HashMap<>();
+        if (itemIds.isEmpty()) {
+            return history;
+        }
+        jdbc.sql("select v.data_item_id, v.value from data_value v left join data_return r on r.id = v.return_id"
+                        + " where v.partnership_id = :p and v.agency_id = :a and v.data_item_id in (:items)"
+                        + " and v.breakdown_kind = '' and v.period_end < :e and (r.id is null or r.status = 'ACCEPTED')"
+                        + " order by v.period_end desc")
+                .param("p", partnershipId)
+                .param("a", agencyId)
+                .param("items", itemIds)
+                .param("e", before)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getBigDecimal(2)))
+                .list()
+                .forEach(e -> {
+                    List<BigDecimal> list = history.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>());
+                    if (list.size() < 36) {
+                        list.add(e.getValue());
+                    }
+                });
+        return history;
+    }
+
+    /** Totals of the previous period by item id (to show next to each input). */
+    Map<Long, BigDecimal> totals(long partnershipId, long agencyId, Collection<Long> itemIds, LocalDate periodEnd) {
+        Map<Long, BigDecimal> totals = new HashMap<>();
+        if (itemIds.isEmpty()) {
+            return totals;
+        }
+        jdbc.sql("select data_item_id, value from data_value where partnership_id = :p and agency_id = :a"
+                        + " and data_item_id in (:items) and period_end = :e and breakdown_kind = ''")
+                .param("p", partnershipId)
+                .param("a", agencyId)
+                .param("items", itemIds)
+                .param("e", periodEnd)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getBigDecimal(2)))
+                .list()
+                .forEach(e -> totals.put(e.getKey(), e.getValue()));
+        return totals;
+    }
+
+    void upsertValue(
+            long partnershipId,
+            long itemId,
+            long agencyId,
+            long returnId,
+            LocalDate periodEnd,
+            String kind,
+            String breakdownValue,
+            BigDecimal value,
+            @Nullable String comment,
+            String source,
+            String byName) {
+        jdbc.sql("insert into data_value (partnership_id, data_item_id, agency_id, return_id, period_end,"
+                        + " breakdown_kind, breakdown_value, value, comment, source, updated_by_name)"
+                        + " values (:p, :i, :a, :r, :e, :k, :bv, :v, :c, :s, :by)"
+                        + " on conflict (data_item_id, agency_id, period_end, breakdown_kind, breakdown_value) do update"
+                        + " set value = excluded.value, comment = excluded.comment, source = excluded.source,"
+                        + " return_id = excluded.return_id, updated_by_name = excluded.updated_by_name,"
+                        + " updated_at = now()")
+                .param("p", partnershipId)
+                .param("i", itemId)
+                .param("a", agencyId)
+                .param("r", returnId)
+                .param("e", periodEnd)
+                .param("k", kind)
+                .param("bv", breakdownValue)
+                .param("v", value)
+                .param("c", comment)
+                .param("s", source)
+                .param("by", byName)
+                .update();
+    }
+
+    void deleteValue(long valueId) {
+        jdbc.sql("delete from data_value where id = :id").param("id", valueId).update();
+    }
+
+    void updateValue(long valueId, BigDecimal value, String byName) {
+        jdbc.sql("update data_value set value = :v, updated_by_name = :by, updated_at = now() where id = :id")
+                .param("v", value)
+                .param("by", byName)
+                .param("id", valueId)
+                .update();
+    }
+
+    long insertCorrectionValue(
+            long partnershipId,
+            long itemId,
+            long agencyId,
+            long returnId,
+            LocalDate periodEnd,
+            String kind,
+            String breakdownValue,
+            BigDecimal value,
+            String byName) {
+        return jdbc.sql("insert into data_value (partnership_id, data_item_id, agency_id, return_id, period_end,"
+                        + " breakdown_kind, breakdown_value, value, source, updated_by_name)"
+                        + " values (:p, :i, :a, :r, :e, :k, :bv, :v, 'FORM', :by) returning id")
+                .param("p", partnershipId)
+                .param("i", itemId)
+                .param("a", agencyId)
+                .param("r", returnId)
+                .param("e", periodEnd)
+                .param("k", kind)
+                .param("bv", breakdownValue)
+                .param("v", value)
+                .param("by", byName)
+                .query(Long.class)
+                .single();
+    }
+
+    void insertRevision(
+            long valueId,
+            long returnId,
+            long agencyId,
+            @Nullable BigDecimal oldValue,
+            BigDecimal newValue,
+            String reason,
+            String byName) {
+        jdbc.sql("insert into data_value_revision (data_value_id, return_id, agency_id, old_value, new_value, reason,"
+                        + " changed_by_name) values (:v, :r, :a, :o, :n, :reason, :by)")
+                .param("v", valueId)
+                .param("r", returnId)
+                .param("a", agencyId)
+                .param("o", oldValue)
+                .param("n", newValue)
+                .param("reason", reason)
+                .param("by", byName)
+                .update();
+    }
+
+    List<RevisionRow> revisions(long returnId) {
+        return jdbc.sql("select i.code, i.name, v.breakdown_kind, v.breakdown_value, r.old_value, r.new_value,"
+                        + " r.reason, r.changed_by_name, r.changed_at from data_value_revision r"
+                        + " join data_value v on v.id = r.data_value_id join data_item i on i.id = v.data_item_id"
+                        + " where r.return_id = :r order by r.changed_at desc, r.id desc")
+                .param("r", returnId)
+                .query((rs, n) -> new RevisionRow(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getBigDecimal(5),
+                        rs.getBigDecimal(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getTimestamp(9).toInstant()))
+                .list();
+    }
+
+    /** Sets first_value (as first published) on every figure of the return that has none yet. */
+    void publishFirstValues(long returnId) {
+        jdbc.sql("update data_value set first_value = value where return_id = :r and first_value is null")
+                .param("r", returnId)
+                .update();
+    }
+
+    void insertCommentary(
+            long partnershipId, long indicatorId, long agencyId, LocalDate periodEnd, String body, String byName) {
+        jdbc.sql("insert into indicator_commentary (partnership_id, indicator_id, agency_id, period_end, body,"
+                        + " written_by_name) values (:p, :i, :a, :e, :b, :by)")
+                .param("p", partnershipId)
+                .param("i", indicatorId)
+                .param("a", agencyId)
+                .param("e", periodEnd)
+                .param("b", body)
+                .param("by", byName)
+                .update();
+    }
+
+    /** Moves the return on, checking nobody else changed it since {@code version}; false when they did. */
+    boolean update(
+            long id,
+            int version,
+            ReturnStatus status,
+            @Nullable String channel,
+            Map<String, @Nullable Object> changes) {
+        StringBuilder set = new StringBuilder("status = :status, version = version + 1, updated_at = now()");
+        if (channel != null) {
+            set.append(", last_channel = :channel");
+        }
+        for (String column : changes.keySet()) {
+            set.append(", ").append(column).append(" = ");
+            if (column.endsWith("_at")) {
+                set.append("now()");
+            } else if (column.equals("revision")) {
+                set.append("revision + 1");
+            } else {
+                set.append(':').append(column);
+            }
+        }
+        var spec = jdbc.sql("update data_return set " + set + " where id = :id and version = :version")
+                .param("status", status.name())
+                .param("id", id)
+                .param("version", version);
+        if (channel != null) {
+            spec = spec.param("channel", channel);
+        }
+        for (Map.Entry<String, @Nullable Object> e : changes.entrySet()) {
+            if (!e.getKey().endsWith("_at") && !e.getKey().equals("revision")) {
+                spec = spec.param(e.getKey(), e.getValue());
+            }
+        }
+        return spec.update() == 1;
+    }
+
+    private static ReturnRow row(ResultSet rs, int n) throws SQLException {
+        return new ReturnRow(
+                rs.getLong("id"),
+                rs.getLong("partnership_id"),
+                rs.getLong("agency_id"),
+                Frequency.valueOf(rs.getString("frequency")),
+                rs.getObject("period_start", LocalDate.class),
+                rs.getObject("period_end", LocalDate.class),
+                rs.getObject("due_on", LocalDate.class),
+                ReturnStatus.valueOf(rs.getString("status")),
+                instant(rs.getTimestamp("submitted_at")),
+                rs.getString("submitted_by_name"),
+                rs.getString("returned_comment"),
+                instant(rs.getTimestamp("returned_at")),
+                rs.getString("returned_by_name"),
+                instant(rs.getTimestamp("accepted_at")),
+                rs.getString("accepted_by_name"),
+                rs.getInt("revision"),
+                rs.getString("last_channel"),
+                rs.getInt("version"));
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,106 @@
+package org.safeguardinghub.performance.scorecard;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.performance.catalogue.Factor;
+import org.safeguardinghub.shared.SmallNumberSuppression;
+
+/**
+ * How one indicator's figures are written, and whether the published view must hide them. In the published view
+ * (the independent scrutineer, or anyone asking for {@code ?view=published}) a count indicator's value below the
+ * partnership's minimum is shown as "fewer than 6"; a rate or percentage is withheld ("suppressed") when its
+ * numerator or denominator is below it, because the rate with the other figure would reveal the count. The internal
+ * view ({@code rule} null) shows everything.
+ */
+record Figures(Factor factor, int decimals, @Nullable SmallNumberSuppression rule) {
+
+    static final String SUPPRESSED = "suppressed";
+
+    boolean published() {
+        return rule != null;
+    }
+
+    /** Whether a point with these figures must be hidden in this view. */
+    boolean hidden(@Nullable BigDecimal value, @Nullable BigDecimal numerator, @Nullable BigDecimal denominator) {
+        if (rule == null) {
+            return false;
+        }
+        if (factor == Factor.COUNT) {
+            BigDecimal count = value != null ? value : numerator;
+            return small(count);
+        }
+        return small(numerator) || small(denominator);
+    }
+
+    private boolean small(@Nullable BigDecimal count) {
+        if (rule == null || count == null || count.signum() < 0) {
+            return false;
+        }
+        return rule.isSuppressed(count.setScale(0, RoundingMode.HALF_UP).longValueExact());
+    }
+
+    /** The text that replaces a hidden value. */
+    String hiddenText() {
+        return rule == null ? "" : factor == Factor.COUNT ? rule.suppressedText() : SUPPRESSED;
+    }
+
+    /** The value with its unit, the hidden text, or "No data". */
+    String value(@Nullable BigDecimal value, @Nullable BigDecimal numerator, @Nullable BigDecimal denominator) {
+        if (value == null) {
+            return "No data";
+        }
+        if (hidden(value, numerator, denominator)) {
+            return hiddenText();
+        }
+        return number(value) + factor.unit();
+    }
+
+    /** A numerator or denominator count, hidden when small in the published view. */
+    String count(@Nullable BigDecimal count) {
+        if (count == null) {
+            return "";
+        }
+        if (small(count)) {
+            return rule == null ? "" : rule.suppressedText();
+        }
+        return plain(count);
+    }
+
+    /** The value at the indicator's decimals with thousands separators, no unit. */
+    String number(BigDecimal value) {
+        return format(value.setScale(decimals, RoundingMode.HALF_UP), decimals);
+    }
+
+    static String plain(BigDecimal value) {
+        BigDecimal v = value.stripTrailingZeros();
+        int scale = Math.max(0, Math.min(4, v.scale()));
+        return format(value.setScale(scale, RoundingMode.HALF_UP), scale);
+    }
+
+    /** Axis tick text: up to two decimals, grouped. */
+    static String axis(double value) {
+        return plain(BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP));
+    }
+
+    /** A signed change such as "+12" or "-3.5", with the percentage when there is one: "+12 (+4.1%)". */
+    String change(BigDecimal difference, @Nullable BigDecimal percent) {
+        String d = (difference.signum() > 0 ? "+" : "") + number(difference);
+        return percent == null ? d : d + " (" + percent(percent) + ")";
+    }
+
+    static String percent(BigDecimal percent) {
+        return (percent.signum() > 0 ? "+" : "") + format(percent.setScale(1, RoundingMode.HALF_UP), 1) + "%";
+    }
+
+    private static String format(BigDecimal value, int decimals) {
+        DecimalFormat f = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.UK));
+        f.setMinimumFractionDigits(decimals);
+        f.setMaximumFractionDigits(decimals);
+        f.setRoundingMode(RoundingMode.HALF_UP);
+        return f.format(value);
+    }
+}

@@ -1,0 +1,360 @@
+package org.safeguardinghub.performance.scorecard;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.audit.AuditTrail;
+import org.safeguardinghub.performance.catalogue.Aggregation;
+import org.safeguardinghub.performance.catalogue.Factor;
+import org.safeguardinghub.performance.catalogue.Frequency;
+import org.safeguardinghub.performance.catalogue.IndicatorDefinition;
+import org.safeguardinghub.performance.catalogue.Polarity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads what the scorecard and dashboards show, one query per table for a whole page: indicator definitions with
+ * all their versions, computed indicator values, commentary, open early-warning signals and the data items'
+ * sources. Indicator values are partnership-level aggregates (no agency detail), so every query is scoped by the
+ * partnership only; commentary is written here too.
+ */
+@Repository
+class PerformanceData {
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+
+    PerformanceData(JdbcClient jdbc, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    /** An indicator: its current definition and every version, oldest first. */
+    record Indicator(IndicatorDefinition current, List<IndicatorDefinition> versions) {
+        long id() {
+            return current.indicatorId();
+        }
+    }
+
+    /** One computed value of an indicator for a period. */
+    record Point(
+            LocalDate periodEnd,
+            int versionNo,
+            @Nullable BigDecimal numerator,
+            @Nullable BigDecimal denominator,
+            @Nullable BigDecimal value,
+            @Nullable BigDecimal firstValue,
+            boolean fictional) {}
+
+    /** A value of one breakdown (e.g. district "Ashford"). */
+    record BreakdownPoint(String kind, String category, Point point) {}
+
+    record Commentary(
+            long id,
+            long indicatorId,
+            LocalDate periodEnd,
+            @Nullable String agencyName,
+            String body,
+            String writtenBy,
+            OffsetDateTime writtenAt) {}
+
+    record Signal(long indicatorId, LocalDate periodEnd, String rule, String direction, String explanation) {}
+
+    record ItemSource(
+            String code, Frequency frequency, @Nullable Long agencyId) {}
+
+    /** The partnership's active indicators in catalogue order, each with all its versions. */
+    List<Indicator> indicators(long partnershipId) {
+        return group(
+                jdbc.sql(DEFINITIONS + " and i.partnership_id = :p order by i.sort_order, i.name, i.id, v.version_no")
+                        .param("p", partnershipId)
+                        .query(PerformanceData::definitionRow)
+                        .list());
+    }
+
+    Optional<Indicator> indicator(long partnershipId, String code) {
+        return group(jdbc.sql(DEFINITIONS + " and i.partnership_id = :p and i.code = :c order by v.version_no")
+                        .param("p", partnershipId)
+                        .param("c", code)
+                        .query(PerformanceData::definitionRow)
+                        .list())
+                .stream()
+                .findFirst();
+    }
+
+    private static final String DEFINITIONS = """
+            select i.id, i.partnership_id, i.code, i.name, i.current_version, i.sort_order, v.version_no, v.numerator,
+                   v.numerator_description, v.denominator, v.denominator_description, v.factor, v.aggregation,
+                   v.decimals, v.polarity, v.target, v.green_from, v.red_from, v.benchmark_england,
+                   v.benchmark_region, v.benchmark_neighbours, v.priorities, v.owner_group, v.methodology,
+                   v.effective_from, v.history_recomputed_at
+              from indicator i join indicator_version v on v.indicator_id = i.id
+             where i.archived_at is null
+            """;
+
+    private record DefinitionRow(IndicatorDefinition definition, int currentVersion) {}
+
+    private static DefinitionRow definitionRow(ResultSet rs, int row) throws SQLException {
+        return new DefinitionRow(
+                new IndicatorDefinition(
+                        rs.getLong("id"),
+                        rs.getLong("partnership_id"),
+                        rs.getString("code"),
+                        rs.getString("name"),
+                        rs.getInt("version_no"),
+                        rs.getString("numerator"),
+                        rs.getString("numerator_description"),
+                        rs.getString("denominator"),
+                        rs.getString("denominator_description"),
+                        Factor.valueOf(rs.getString("factor")),
+                        Aggregation.valueOf(rs.getString("aggregation")),
+                        rs.getInt("decimals"),
+                        Polarity.valueOf(rs.getString("polarity")),
+                        rs.getBigDecimal("target"),
+                        rs.getBigDecimal("green_from"),
+                        rs.getBigDecimal("red_from"),
+                        rs.getBigDecimal("benchmark_england"),
+                        rs.getBigDecimal("benchmark_region"),
+                        rs.getBigDecimal("benchmark_neighbours"),
+                        strings(rs.getArray("priorities")),
+                        rs.getString("owner_group"),
+                        rs.getString("methodology"),
+                        rs.getObject("effective_from", LocalDate.class),
+                        rs.getObject("history_recomputed_at") != null,
+                        rs.getInt("sort_order")),
+                rs.getInt("current_version"));
+    }
+
+    private static List<String> strings(@Nullable Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
+    }
+
+    private static List<Indicator> group(List<DefinitionRow> rows) {
+        Map<Long, List<DefinitionRow>> byId = new LinkedHashMap<>();
+        for (DefinitionRow r : rows) {
+            byId.computeIfAbsent(r.definition().indicatorId(), k -> new ArrayList<>())
+                    .add(r);
+        }
+        List<Indicator> indicators = new ArrayList<>();
+        for (List<DefinitionRow> versions : byId.values()) {
+            int currentNo = versions.get(0).currentVersion();
+            IndicatorDefinition current = versions.stream()
+                    .map(DefinitionRow::definition)
+                    .filter(d -> d.versionNo() == currentNo)
+                    .findFirst()
+                    .orElse(versions.get(versions.size() - 1).definition());
+            indicators.add(new Indicator(
+                    current, versions.stream().map(DefinitionRow::definition).toList()));
+        }
+        return indicators;
+    }
+
+    /**
+     * Values of every indicator of the partnership for one breakdown value ('' and '' for the totals), oldest
+     * first, by indicator id.
+     */
+    Map<Long, List<Point>> values(long partnershipId, String kind, String category) {
+        Map<Long, List<Point>> byIndicator = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select indicator_id, period_end, version_no, numerator, denominator, value, first_value,
+                               fictional
+                          from indicator_value
+                         where partnership_id = :p and breakdown_kind = :k and breakdown_value = :v
+                         order by indicator_id, period_end
+                        """)
+                .param("p", partnershipId)
+                .param("k", kind)
+                .param("v", category)
+                .query((rs, n) -> {
+                    byIndicator
+                            .computeIfAbsent(rs.getLong("indicator_id"), k -> new ArrayList<>())
+                            .add(point(rs));
+                    return null;
+                })
+                .list();
+        return byIndicator;
+    }
+
+    /** One indicator's totals, oldest first. */
+    List<Point> series(long partnershipId, long indicatorId) {
+        return jdbc.sql("""
+                        select period_end, version_no, numerator, denominator, value, first_value, fictional
+                          from indicator_value
+                         where partnership_id = :p and indicator_id = :i and breakdown_kind = ''
+                           and breakdown_value = ''
+                         order by period_end
+                        """)
+                .param("p", partnershipId)
+                .param("i", indicatorId)
+                .query((rs, n) -> point(rs))
+                .list();
+    }
+
+    /** One indicator's breakdown values at each breakdown's latest period. */
+    List<BreakdownPoint> latestBreakdowns(long partnershipId, long indicatorId) {
+        return jdbc.sql("""
+                        select breakdown_kind, breakdown_value, period_end, version_no, numerator, denominator, value,
+                               first_value, fictional
+                          from indicator_value v
+                         where partnership_id = :p and indicator_id = :i and breakdown_kind <> ''
+                           and period_end = (select max(period_end) from indicator_value w
+                                              where w.indicator_id = v.indicator_id
+                                                and w.breakdown_kind = v.breakdown_kind)
+                         order by breakdown_kind, breakdown_value
+                        """)
+                .param("p", partnershipId)
+                .param("i", indicatorId)
+                .query((rs, n) ->
+                        new BreakdownPoint(rs.getString("breakdown_kind"), rs.getString("breakdown_value"), point(rs)))
+                .list();
+    }
+
+    /** Indicators that have any value by district. */
+    List<Long> indicatorsWithDistricts(long partnershipId) {
+        return jdbc.sql("""
+                        select distinct indicator_id from indicator_value
+                         where partnership_id = :p and breakdown_kind = 'DISTRICT'
+                        """).param("p", partnershipId).query(Long.class).list();
+    }
+
+    private static Point point(ResultSet rs) throws SQLException {
+        return new Point(
+                rs.getObject("period_end", LocalDate.class),
+                rs.getInt("version_no"),
+                rs.getBigDecimal("numerator"),
+                rs.getBigDecimal("denominator"),
+                rs.getBigDecimal("value"),
+                rs.getBigDecimal("first_value"),
+                rs.getBoolean("fictional"));
+    }
+
+    /** Period ends that have any indicator value, newest first. */
+    List<LocalDate> periodEnds(long partnershipId) {
+        return jdbc.sql("""
+                        select distinct period_end from indicator_value
+                         where partnership_id = :p and breakdown_kind = '' order by period_end desc limit 120
+                        """).param("p", partnershipId).query(LocalDate.class).list();
+    }
+
+    /** The latest commentary of each indicator and period. */
+    Map<Long, Map<LocalDate, Commentary>> latestCommentary(long partnershipId) {
+        Map<Long, Map<LocalDate, Commentary>> result = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select distinct on (c.indicator_id, c.period_end) c.id, c.indicator_id, c.period_end,
+                               a.name as agency_name, c.body, c.written_by_name, c.written_at
+                          from indicator_commentary c left join agency a on a.id = c.agency_id
+                         where c.partnership_id = :p
+                         order by c.indicator_id, c.period_end, c.written_at desc, c.id desc
+                        """)
+                .param("p", partnershipId)
+                .query(PerformanceData::commentary)
+                .list()
+                .forEach(c -> result.computeIfAbsent(c.indicatorId(), k -> new LinkedHashMap<>())
+                        .put(c.periodEnd(), c));
+        return result;
+    }
+
+    /** Every commentary on one indicator, newest first. */
+    List<Commentary> commentaryHistory(long partnershipId, long indicatorId) {
+        return jdbc.sql("""
+                        select c.id, c.indicator_id, c.period_end, a.name as agency_name, c.body, c.written_by_name,
+                               c.written_at
+                          from indicator_commentary c left join agency a on a.id = c.agency_id
+                         where c.partnership_id = :p and c.indicator_id = :i
+                         order by c.period_end desc, c.written_at desc, c.id desc
+                        """)
+                .param("p", partnershipId)
+                .param("i", indicatorId)
+                .query(PerformanceData::commentary)
+                .list();
+    }
+
+    private static Commentary commentary(ResultSet rs, int row) throws SQLException {
+        return new Commentary(
+                rs.getLong("id"),
+                rs.getLong("indicator_id"),
+                rs.getObject("period_end", LocalDate.class),
+                rs.getString("agency_name"),
+                rs.getString("body"),
+                rs.getString("written_by_name"),
+                rs.getObject("written_at", OffsetDateTime.class));
+    }
+
+    /** The newest uncleared early-warning signal of each indicator. */
+    Map<Long, Signal> openSignals(long partnershipId) {
+        Map<Long, Signal> result = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select indicator_id, period_end, rule, direction, explanation from spc_signal
+                         where partnership_id = :p and cleared_at is null
+                         order by indicator_id, period_end desc, id desc
+                        """)
+                .param("p", partnershipId)
+                .query((rs, n) -> new Signal(
+                        rs.getLong("indicator_id"),
+                        rs.getObject("period_end", LocalDate.class),
+                        rs.getString("rule"),
+                        rs.getString("direction"),
+                        rs.getString("explanation")))
+                .list()
+                .forEach(s -> result.putIfAbsent(s.indicatorId(), s));
+        return result;
+    }
+
+    /** Every data item of the partnership (archived ones too: old formulas may read them), by code. */
+    Map<String, ItemSource> items(long partnershipId) {
+        Map<String, ItemSource> result = new LinkedHashMap<>();
+        jdbc.sql("select code, frequency, source_agency_id from data_item where partnership_id = :p")
+                .param("p", partnershipId)
+                .query((rs, n) -> new ItemSource(
+                        rs.getString("code"),
+                        Frequency.valueOf(rs.getString("frequency")),
+                        rs.getObject("source_agency_id", Long.class)))
+                .list()
+                .forEach(i -> result.put(i.code(), i));
+        return result;
+    }
+
+    /** Adds a commentary for one period of an indicator, audited in the same transaction. */
+    @Transactional
+    long addCommentary(
+            long partnershipId,
+            long indicatorId,
+            @Nullable Long agencyId,
+            LocalDate periodEnd,
+            String body,
+            String writtenBy) {
+        long id = jdbc.sql("""
+                        insert into indicator_commentary
+                               (partnership_id, indicator_id, agency_id, period_end, body, written_by_name)
+                        values (:p, :i, :a, :e, :b, :w) returning id
+                        """)
+                .param("p", partnershipId)
+                .param("i", indicatorId)
+                .param("a", agencyId)
+                .param("e", periodEnd)
+                .param("b", body)
+                .param("w", writtenBy)
+                .query(Long.class)
+                .single();
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("indicatorId", indicatorId);
+        values.put("periodEnd", periodEnd.toString());
+        values.put("body", body);
+        audit.created("indicator_commentary", id, values);
+        return id;
+    }
+}

@@ -1,0 +1,728 @@
+package org.safeguardinghub.performance.scorecard;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.organisation.AgencySummary;
+import org.safeguardinghub.organisation.DistrictSummary;
+import org.safeguardinghub.organisation.Organisation;
+import org.safeguardinghub.performance.catalogue.Formula;
+import org.safeguardinghub.performance.catalogue.Frequency;
+import org.safeguardinghub.performance.catalogue.IndicatorDefinition;
+import org.safeguardinghub.performance.catalogue.IndicatorMaths;
+import org.safeguardinghub.performance.catalogue.Period;
+import org.safeguardinghub.performance.catalogue.Rag;
+import org.safeguardinghub.performance.scorecard.PerformanceData.Commentary;
+import org.safeguardinghub.performance.scorecard.PerformanceData.Indicator;
+import org.safeguardinghub.performance.scorecard.PerformanceData.ItemSource;
+import org.safeguardinghub.performance.scorecard.PerformanceData.Point;
+import org.safeguardinghub.performance.scorecard.PerformanceData.Signal;
+import org.safeguardinghub.platform.web.Option;
+import org.safeguardinghub.shared.SmallNumberSuppression;
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds the scorecard, the indicator page, "Context in numbers" and the priorities dashboard from the computed
+ * indicator values. Every page reads each table once (definitions, values, commentary, signals, items) and
+ * assembles rows in memory, whatever the number of indicators.
+ *
+ * <p>The latest point of an indicator is its newest period with a value at or before the chosen period end; the
+ * previous point is the period just before it (by the frequency of the items it reads), the change is the
+ * difference and its percentage, and red, amber or green comes from the current definition's polarity, target and
+ * thresholds. "As first published" reads {@code first_value} (falling back to the value where nothing was published
+ * yet). In the published view, {@link Figures} hides small counts everywhere, including sparklines and exports.
+ */
+@Service
+class PerformancePages {
+
+    /** The partnership's current priorities (Kent 2024-26), in the order the strategic plan lists them. */
+    static final List<String> CURRENT_PRIORITIES = List.of(
+            "Mental health of children and young people",
+            "Impact of parent mental health",
+            "Effective multi-agency working",
+            "Online safety");
+
+    static final int SPARK_POINTS = 12;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+
+    private final PerformanceData data;
+    private final Organisation organisation;
+    private final SmallNumberSuppression suppression;
+
+    PerformancePages(PerformanceData data, Organisation organisation, SmallNumberSuppression suppression) {
+        this.data = data;
+        this.organisation = organisation;
+        this.suppression = suppression;
+    }
+
+    String suppressedText() {
+        return suppression.suppressedText();
+    }
+
+    // ---------------------------------------------------------------- shared pieces
+
+    /** One indicator's headline: latest, previous, change, RAG and the sparkline of its last points. */
+    record Summary(
+            Indicator indicator,
+            Figures figures,
+            @Nullable Point latest,
+            @Nullable Period latestPeriod,
+            @Nullable Point previous,
+            @Nullable Period previousPeriod,
+            String valueText,
+            String previousText,
+            String changeText,
+            @Nullable BigDecimal percentChange,
+            Rag rag,
+            Sparkline spark,
+            List<SeriesRow> recent,
+            @Nullable String methodologyNote) {
+
+        public IndicatorDefinition definition() {
+            return indicator.current();
+        }
+
+        public String href() {
+            return "/performance/indicators/" + indicator.current().code();
+        }
+
+        public String periodLabel() {
+            return latestPeriod == null ? "No data" : latestPeriod.label();
+        }
+
+        public String previousLabel() {
+            return previousPeriod == null ? "" : previousPeriod.label();
+        }
+    }
+
+    /** A row of a data table under a chart. */
+    record SeriesRow(
+            LocalDate periodEnd,
+            String period,
+            String shortPeriod,
+            String value,
+            String numerator,
+            String denominator,
+            String firstPublished,
+            Rag rag,
+            boolean fictional,
+            int versionNo) {}
+
+    private Figures figures(IndicatorDefinition d, boolean published) {
+        return new Figures(d.factor(), d.decimals(), published ? suppression : null);
+    }
+
+    private static @Nullable BigDecimal shown(Point p, boolean firstPublished) {
+        return firstPublished && p.firstValue() != null ? p.firstValue() : p.value();
+    }
+
+    /** The frequency of the items the indicator reads, or one guessed from the spacing of its values. */
+    static Frequency frequency(IndicatorDefinition d, Map<String, ItemSource> items, List<Point> points) {
+        for (String code : codes(d)) {
+            ItemSource item = items.get(code);
+            if (item != null) {
+                return item.frequency();
+            }
+        }
+        if (points.size() >= 2) {
+            long days = points.get(points.size() - 1).periodEnd().toEpochDay()
+                    - points.get(points.size() - 2).periodEnd().toEpochDay();
+            return days >= 300 ? Frequency.ANNUAL : days >= 80 ? Frequency.QUARTERLY : Frequency.MONTHLY;
+        }
+        LocalDate only = points.isEmpty() ? null : points.get(0).periodEnd();
+        return only != null && only.getMonthValue() == 3 && only.getDayOfMonth() == 31
+                ? Frequency.ANNUAL
+                : Frequency.MONTHLY;
+    }
+
+    static Set<String> codes(IndicatorDefinition d) {
+        Set<String> codes = new LinkedHashSet<>();
+        try {
+            codes.addAll(d.numeratorFormula().codes());
+            Formula denominator = d.denominatorFormula();
+            if (denominator != null) {
+                codes.addAll(denominator.codes());
+            }
+        } catch (RuntimeException e) {
+            // an unreadable formula reads no item
+        }
+        return codes;
+    }
+
+    Summary summary(
+            Indicator indicator,
+            List<Point> points,
+            Frequency frequency,
+            @Nullable LocalDate upTo,
+            boolean firstPublished,
+            boolean published) {
+        IndicatorDefinition d = indicator.current();
+        Figures f = figures(d, published);
+        List<Point> upToPoints = new ArrayList<>();
+        for (Point p : points) {
+            if (upTo == null || !p.periodEnd().isAfter(upTo)) {
+                upToPoints.add(p);
+            }
+        }
+        Point latest = null;
+        for (int i = upToPoints.size() - 1; i >= 0; i--) {
+            if (shown(upToPoints.get(i), firstPublished) != null) {
+                latest = upToPoints.get(i);
+                break;
+            }
+        }
+        Period latestPeriod = latest == null ? null : Period.containing(frequency, latest.periodEnd());
+        Period previousPeriod = latestPeriod == null ? null : latestPeriod.previous();
+        Point previous = null;
+        if (previousPeriod != null) {
+            for (Point p : upToPoints) {
+                if (p.periodEnd().equals(previousPeriod.end())) {
+                    previous = p;
+                }
+            }
+        }
+        BigDecimal value = latest == null ? null : shown(latest, firstPublished);
+        BigDecimal before = previous == null ? null : shown(previous, firstPublished);
+        boolean latestHidden = latest != null && f.hidden(value, latest.numerator(), latest.denominator());
+        boolean previousHidden = previous != null && f.hidden(before, previous.numerator(), previous.denominator());
+        String valueText = latest == null ? "No data" : f.value(value, latest.numerator(), latest.denominator());
+        String previousText =
+                previous == null ? "No data" : f.value(before, previous.numerator(), previous.denominator());
+        String changeText = "";
+        BigDecimal percent = null;
+        if (value != null && before != null) {
+            if (latestHidden || previousHidden) {
+                changeText = Figures.SUPPRESSED;
+            } else {
+                percent = IndicatorMaths.percentChange(value, before).orElse(null);
+                changeText = f.change(value.subtract(before), percent);
+            }
+        }
+        Rag rag = d.ragRule().rate(value);
+        int from = Math.max(0, upToPoints.size() - SPARK_POINTS);
+        List<Point> recentPoints = upToPoints.subList(from, upToPoints.size());
+        List<@Nullable BigDecimal> sparkValues = new ArrayList<>();
+        List<SeriesRow> recent = new ArrayList<>();
+        for (Point p : recentPoints) {
+            BigDecimal v = shown(p, firstPublished);
+            sparkValues.add(v == null || f.hidden(v, p.numerator(), p.denominator()) ? null : v);
+            recent.add(row(d, f, frequency, p, firstPublished));
+        }
+        String aria = recentPoints.isEmpty()
+                ? "Trend of " + d.name() + ": no data"
+                : "Trend of " + d.name() + " over the last " + recentPoints.size() + " periods, "
+                        + Period.containing(frequency, recentPoints.get(0).periodEnd())
+                                .shortLabel() + " to "
+                        + Period.containing(
+                                        frequency,
+                                        recentPoints
+                                                .get(recentPoints.size() - 1)
+                                                .periodEnd())
+                                .shortLabel()
+                        + "; the figures are on the indicator page";
+        return new Summary(
+                indicator,
+                f,
+                latest,
+                latestPeriod,
+                previous,
+                previousPeriod,
+                valueText,
+                previousText,
+                changeText,
+                percent,
+                rag,
+                Sparkline.of(sparkValues, aria),
+                recent,
+                methodologyNote(indicator, recentPoints, frequency));
+    }
+
+    private static SeriesRow row(IndicatorDefinition d, Figures f, Frequency frequency, Point p, boolean first) {
+        Period period = Period.containing(frequency, p.periodEnd());
+        BigDecimal v = shown(p, first);
+        return new SeriesRow(
+                p.periodEnd(),
+                period.label(),
+                period.shortLabel(),
+                f.value(v, p.numerator(), p.denominator()),
+                f.hidden(v, p.numerator(), p.denominator()) && d.factor().needsDenominator()
+                        ? Figures.SUPPRESSED
+                        : f.count(p.numerator()),
+                f.hidden(v, p.numerator(), p.denominator()) && d.factor().needsDenominator()
+                        ? Figures.SUPPRESSED
+                        : f.count(p.denominator()),
+                p.firstValue() == null ? "" : f.value(p.firstValue(), p.numerator(), p.denominator()),
+                d.ragRule().rate(v),
+                p.fictional(),
+                p.versionNo());
+    }
+
+    /** A note when the shown points were computed with more than one version of the definition. */
+    static @Nullable String methodologyNote(Indicator indicator, List<Point> shown, Frequency frequency) {
+        Set<Integer> versions = new TreeSet<>();
+        for (Point p : shown) {
+            versions.add(p.versionNo());
+        }
+        if (versions.size() < 2) {
+            return null;
+        }
+        int newest = ((TreeSet<Integer>) versions).last();
+        for (Point p : shown) {
+            if (p.versionNo() == newest) {
+                return "Methodology changed: figures from "
+                        + Period.containing(frequency, p.periodEnd()).label() + " use version " + newest
+                        + " of the definition and are not directly comparable with earlier ones.";
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- scorecard
+
+    /** A scorecard row. */
+    record ScorecardRow(
+            Summary summary,
+            String target,
+            String england,
+            String region,
+            String neighbours,
+            @Nullable Commentary commentary,
+            boolean commentaryRequired,
+            @Nullable Signal signal,
+            boolean notByDistrict) {}
+
+    record Scorecard(
+            List<ScorecardRow> rows,
+            boolean published,
+            boolean firstPublished,
+            @Nullable LocalDate periodEnd,
+            @Nullable String priority,
+            @Nullable Long agencyId,
+            @Nullable String district,
+            String query,
+            List<Option> periodOptions,
+            List<Option> priorityOptions,
+            List<Option> agencyOptions,
+            List<Option> districtOptions) {
+
+        public String periodValue() {
+            return periodEnd == null ? "" : periodEnd.toString();
+        }
+
+        public String agencyValue() {
+            return agencyId == null ? "" : String.valueOf(agencyId);
+        }
+
+        public String description() {
+            List<String> parts = new ArrayList<>();
+            parts.add(periodEnd == null ? "latest figures" : "figures at or before " + DAY.format(periodEnd));
+            if (priority != null) {
+                parts.add("priority: " + priority);
+            }
+            if (district != null) {
+                parts.add("district: " + district);
+            }
+            parts.add(firstPublished ? "as first published" : "latest revisions");
+            parts.add(published ? "published view" : "internal view");
+            return String.join("; ", parts);
+        }
+    }
+
+    Scorecard scorecard(long partnershipId, ScorecardRequest request, boolean published) {
+        List<Indicator> indicators = data.indicators(partnershipId);
+        Map<String, ItemSource> items = data.items(partnershipId);
+        String district = request.districtName();
+        Map<Long, List<Point>> values = district == null
+                ? data.values(partnershipId, "", "")
+                : data.values(partnershipId, "DISTRICT", district);
+        Set<Long> byDistrict = district == null ? Set.of() : new HashSet<>(data.indicatorsWithDistricts(partnershipId));
+        Map<Long, Map<LocalDate, Commentary>> commentary = data.latestCommentary(partnershipId);
+        Map<Long, Signal> signals = data.openSignals(partnershipId);
+        String priority = request.priorityName();
+        Long agencyId = request.agencyId();
+        List<ScorecardRow> rows = new ArrayList<>();
+        for (Indicator indicator : indicators) {
+            IndicatorDefinition d = indicator.current();
+            if (priority != null && d.priorities().stream().noneMatch(priority::equalsIgnoreCase)) {
+                continue;
+            }
+            if (agencyId != null
+                    && codes(d).stream().noneMatch(code -> {
+                        ItemSource item = items.get(code);
+                        return item != null && agencyId.equals(item.agencyId());
+                    })) {
+                continue;
+            }
+            List<Point> points = values.getOrDefault(indicator.id(), List.of());
+            Frequency frequency = frequency(d, items, points);
+            Summary s = summary(indicator, points, frequency, request.periodEnd(), request.firstPublished(), published);
+            Commentary c = s.latest() == null
+                    ? null
+                    : commentary
+                            .getOrDefault(indicator.id(), Map.of())
+                            .get(s.latest().periodEnd());
+            rows.add(new ScorecardRow(
+                    s,
+                    reference(s.figures(), d.target(), d),
+                    reference(s.figures(), d.benchmarkEngland(), d),
+                    reference(s.figures(), d.benchmarkRegion(), d),
+                    reference(s.figures(), d.benchmarkNeighbours(), d),
+                    c,
+                    s.rag() == Rag.RED && c == null,
+                    signals.get(indicator.id()),
+                    district != null && !byDistrict.contains(indicator.id())));
+        }
+        return new Scorecard(
+                rows,
+                published,
+                request.firstPublished(),
+                request.periodEnd(),
+                priority,
+                agencyId,
+                district,
+                request.query(published),
+                periodOptions(partnershipId),
+                priorityOptions(indicators),
+                agencyOptions(partnershipId),
+                districtOptions(partnershipId));
+    }
+
+    private static String reference(Figures f, @Nullable BigDecimal value, IndicatorDefinition d) {
+        return value == null ? "" : Figures.plain(value) + d.factor().unit();
+    }
+
+    List<Option> periodOptions(long partnershipId) {
+        return data.periodEnds(partnershipId).stream()
+                .map(e -> new Option(e.toString(), DAY.format(e)))
+                .toList();
+    }
+
+    static List<Option> priorityOptions(List<Indicator> indicators) {
+        Set<String> names = new LinkedHashSet<>(CURRENT_PRIORITIES);
+        for (Indicator i : indicators) {
+            names.addAll(i.current().priorities());
+        }
+        return names.stream().map(n -> new Option(n, n)).toList();
+    }
+
+    private List<Option> agencyOptions(long partnershipId) {
+        return organisation.agenciesOf(partnershipId).stream()
+                .filter(a -> !a.archived())
+                .map((AgencySummary a) -> Option.of(a.id(), a.name()))
+                .toList();
+    }
+
+    private List<Option> districtOptions(long partnershipId) {
+        return organisation.districtsOf(partnershipId).stream()
+                .map((DistrictSummary d) -> new Option(d.name(), d.name()))
+                .toList();
+    }
+
+    // ---------------------------------------------------------------- indicator page
+
+    record BreakdownFigure(
+            String id, String title, String kindLabel, String periodLabel, BarChart chart, List<BreakdownRow> rows) {}
+
+    record BreakdownRow(String category, String value) {}
+
+    record Version(
+            int versionNo,
+            String effectiveFrom,
+            String numerator,
+            String denominator,
+            String factor,
+            boolean recomputed,
+            boolean current) {}
+
+    record IndicatorPage(
+            Summary summary,
+            Frequency frequency,
+            LineChart chart,
+            List<SeriesRow> rows,
+            boolean anyFictional,
+            boolean anyPublishedPoint,
+            List<BreakdownFigure> breakdowns,
+            List<Commentary> commentary,
+            List<Option> commentaryPeriods,
+            List<Version> versions,
+            @Nullable Signal signal,
+            boolean published) {
+
+        public IndicatorDefinition definition() {
+            return summary.definition();
+        }
+    }
+
+    Optional<IndicatorPage> indicatorPage(long partnershipId, String code, boolean published) {
+        Optional<Indicator> found = data.indicator(partnershipId, code);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Indicator indicator = found.get();
+        IndicatorDefinition d = indicator.current();
+        List<Point> points = data.series(partnershipId, indicator.id());
+        Map<String, ItemSource> items = data.items(partnershipId);
+        Frequency frequency = frequency(d, items, points);
+        Summary summary = summary(indicator, points, frequency, null, false, published);
+        Figures f = summary.figures();
+        List<SeriesRow> rows = new ArrayList<>();
+        List<LineChart.Point> chartPoints = new ArrayList<>();
+        boolean anyFictional = false;
+        boolean anyPublished = false;
+        for (Point p : points) {
+            SeriesRow row = row(d, f, frequency, p, false);
+            rows.add(row);
+            boolean hidden = f.hidden(p.value(), p.numerator(), p.denominator());
+            chartPoints.add(new LineChart.Point(row.shortPeriod(), hidden ? null : p.value(), p.fictional()));
+            anyFictional |= p.fictional();
+            anyPublished |= !p.fictional();
+        }
+        List<LineChart.Reference> references = new ArrayList<>();
+        if (d.target() != null) {
+            references.add(new LineChart.Reference("Target", d.target(), "hub-perf-chart__target"));
+        }
+        if (d.benchmarkEngland() != null) {
+            references.add(new LineChart.Reference("England", d.benchmarkEngland(), "hub-perf-chart__england"));
+        }
+        if (d.benchmarkRegion() != null) {
+            references.add(new LineChart.Reference("Region", d.benchmarkRegion(), "hub-perf-chart__region"));
+        }
+        if (d.benchmarkNeighbours() != null) {
+            references.add(new LineChart.Reference(
+                    "Statistical neighbours", d.benchmarkNeighbours(), "hub-perf-chart__neighbours"));
+        }
+        LineChart chart = LineChart.of(
+                d.name(),
+                chartPoints,
+                references,
+                breaks(indicator, points),
+                d.factor().unit());
+        List<Version> versions = new ArrayList<>();
+        for (IndicatorDefinition v : indicator.versions()) {
+            versions.add(new Version(
+                    v.versionNo(),
+                    DAY.format(v.effectiveFrom()),
+                    v.numerator(),
+                    v.denominator() == null ? "" : v.denominator(),
+                    v.factor().label(),
+                    v.historyRecomputed(),
+                    v.versionNo() == d.versionNo()));
+        }
+        List<Option> periods = new ArrayList<>();
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            periods.add(
+                    new Option(rows.get(i).periodEnd().toString(), rows.get(i).period()));
+        }
+        return Optional.of(new IndicatorPage(
+                summary,
+                frequency,
+                chart,
+                rows,
+                anyFictional,
+                anyPublished,
+                breakdowns(partnershipId, indicator, f),
+                data.commentaryHistory(partnershipId, indicator.id()),
+                periods,
+                versions,
+                data.openSignals(partnershipId).get(indicator.id()),
+                published));
+    }
+
+    /**
+     * A break before the first point computed with each later version, at its effective date, unless history was
+     * recomputed with it (then every point uses it and there is no break to show).
+     */
+    static List<LineChart.Break> breaks(Indicator indicator, List<Point> points) {
+        List<LineChart.Break> breaks = new ArrayList<>();
+        for (IndicatorDefinition v : indicator.versions()) {
+            if (v.versionNo() <= 1 || v.historyRecomputed()) {
+                continue;
+            }
+            for (int i = 0; i < points.size(); i++) {
+                if (!points.get(i).periodEnd().isBefore(v.effectiveFrom())) {
+                    if (i > 0) {
+                        breaks.add(new LineChart.Break(i, "Methodology change (version " + v.versionNo() + ")"));
+                    }
+                    break;
+                }
+            }
+        }
+        return breaks;
+    }
+
+    private List<BreakdownFigure> breakdowns(long partnershipId, Indicator indicator, Figures f) {
+        Map<String, List<PerformanceData.BreakdownPoint>> byKind = new LinkedHashMap<>();
+        for (PerformanceData.BreakdownPoint b : data.latestBreakdowns(partnershipId, indicator.id())) {
+            byKind.computeIfAbsent(b.kind(), k -> new ArrayList<>()).add(b);
+        }
+        List<BreakdownFigure> figures = new ArrayList<>();
+        for (Map.Entry<String, List<PerformanceData.BreakdownPoint>> e : byKind.entrySet()) {
+            String kindLabel = kindLabel(e.getKey());
+            List<BarChart.Item> items = new ArrayList<>();
+            List<BreakdownRow> rows = new ArrayList<>();
+            LocalDate end = e.getValue().get(0).point().periodEnd();
+            for (PerformanceData.BreakdownPoint b : e.getValue()) {
+                Point p = b.point();
+                boolean hidden = f.hidden(p.value(), p.numerator(), p.denominator());
+                String text = f.value(p.value(), p.numerator(), p.denominator());
+                items.add(new BarChart.Item(b.category(), hidden ? null : p.value(), text));
+                rows.add(new BreakdownRow(b.category(), text));
+            }
+            String title =
+                    indicator.current().name() + " by " + kindLabel.toLowerCase(Locale.UK) + ", " + DAY.format(end);
+            figures.add(new BreakdownFigure(
+                    "breakdown-" + e.getKey().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    title,
+                    kindLabel,
+                    DAY.format(end),
+                    BarChart.of(title, items),
+                    rows));
+        }
+        return figures;
+    }
+
+    private static String kindLabel(String kind) {
+        try {
+            return org.safeguardinghub.performance.catalogue.Breakdown.valueOf(kind)
+                    .label();
+        } catch (IllegalArgumentException e) {
+            return kind;
+        }
+    }
+
+    // ---------------------------------------------------------------- context in numbers
+
+    record ContextRow(
+            IndicatorDefinition definition,
+            String value,
+            String lastYear,
+            String change,
+            @Nullable ChangeGroup group) {
+
+        public String groupLabel() {
+            return group == null ? "Not compared" : group.label();
+        }
+    }
+
+    record Context(
+            @Nullable LocalDate yearEnd,
+            String yearLabel,
+            List<Option> yearOptions,
+            List<ContextRow> rows,
+            Map<ChangeGroup, List<ContextRow>> groups,
+            boolean published) {
+
+        public String yearValue() {
+            return yearEnd == null ? "" : yearEnd.toString();
+        }
+    }
+
+    Context context(long partnershipId, @Nullable String year, boolean published) {
+        List<LocalDate> yearEnds = data.periodEnds(partnershipId).stream()
+                .filter(e -> e.getMonthValue() == 3 && e.getDayOfMonth() == 31)
+                .toList();
+        LocalDate yearEnd = null;
+        if (year != null && !year.isBlank()) {
+            yearEnd = yearEnds.stream()
+                    .filter(e -> e.toString().equals(year.trim()))
+                    .findFirst()
+                    .orElse(null);
+        }
+        if (yearEnd == null && !yearEnds.isEmpty()) {
+            yearEnd = yearEnds.get(0);
+        }
+        List<Option> options = yearEnds.stream()
+                .map(e -> new Option(e.toString(), "Year to " + DAY.format(e)))
+                .toList();
+        Map<ChangeGroup, List<ContextRow>> groups = new LinkedHashMap<>();
+        for (ChangeGroup g : ChangeGroup.values()) {
+            groups.put(g, new ArrayList<>());
+        }
+        List<ContextRow> rows = new ArrayList<>();
+        if (yearEnd != null) {
+            LocalDate lastYearEnd = yearEnd.minusYears(1);
+            Map<Long, List<Point>> values = data.values(partnershipId, "", "");
+            for (Indicator indicator : data.indicators(partnershipId)) {
+                IndicatorDefinition d = indicator.current();
+                Point now = null;
+                Point before = null;
+                for (Point p : values.getOrDefault(indicator.id(), List.of())) {
+                    if (p.periodEnd().equals(yearEnd)) {
+                        now = p;
+                    } else if (p.periodEnd().equals(lastYearEnd)) {
+                        before = p;
+                    }
+                }
+                if (now == null || now.value() == null) {
+                    continue;
+                }
+                Figures f = figures(d, published);
+                boolean hiddenNow = f.hidden(now.value(), now.numerator(), now.denominator());
+                boolean hiddenBefore =
+                        before != null && f.hidden(before.value(), before.numerator(), before.denominator());
+                BigDecimal percent = before == null || before.value() == null
+                        ? null
+                        : IndicatorMaths.percentChange(now.value(), before.value())
+                                .orElse(null);
+                // a suppressed figure is neither compared nor grouped: the direction would hint at it
+                ChangeGroup group = hiddenNow || hiddenBefore ? null : ChangeGroup.of(percent);
+                ContextRow row = new ContextRow(
+                        d,
+                        f.value(now.value(), now.numerator(), now.denominator()),
+                        before == null ? "No data" : f.value(before.value(), before.numerator(), before.denominator()),
+                        hiddenNow || hiddenBefore
+                                ? Figures.SUPPRESSED
+                                : percent == null ? "" : Figures.percent(percent),
+                        group);
+                rows.add(row);
+                if (group != null) {
+                    groups.get(group).add(row);
+                }
+            }
+        }
+        String label = yearEnd == null
+                ? "No year-end figures yet"
+                : Period.containing(Frequency.ANNUAL, yearEnd).label() + " compared with "
+                        + Period.containing(Frequency.ANNUAL, yearEnd.minusYears(1))
+                                .label();
+        return new Context(yearEnd, label, options, rows, groups, published);
+    }
+
+    // ---------------------------------------------------------------- priorities dashboard
+
+    record PriorityGroup(String id, String name, List<Summary> indicators) {}
+
+    List<PriorityGroup> priorities(long partnershipId, boolean published) {
+        List<Indicator> indicators = data.indicators(partnershipId);
+        Map<String, ItemSource> items = data.items(partnershipId);
+        Map<Long, List<Point>> values = data.values(partnershipId, "", "");
+        List<PriorityGroup> groups = new ArrayList<>();
+        int n = 0;
+        for (Option priority : priorityOptions(indicators)) {
+            List<Summary> summaries = new ArrayList<>();
+            for (Indicator indicator : indicators) {
+                IndicatorDefinition d = indicator.current();
+                if (d.priorities().stream().anyMatch(priority.value()::equalsIgnoreCase)) {
+                    List<Point> points = values.getOrDefault(indicator.id(), List.of());
+                    summaries.add(summary(indicator, points, frequency(d, items, points), null, false, published));
+                }
+            }
+            n++;
+            if (!summaries.isEmpty() || CURRENT_PRIORITIES.contains(priority.value())) {
+                groups.add(new PriorityGroup("priority-" + n, priority.value(), summaries));
+            }
+        }
+        return groups;
+    }
+}

@@ -1,0 +1,417 @@
+package org.safeguardinghub.benchmarks;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.safeguardinghub.HubApplication;
+import org.safeguardinghub.identity.HubUser;
+import org.safeguardinghub.identity.Role;
+import org.safeguardinghub.performance.extracts.ExtractLoads;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * The multi-agency dataset at national scale. Starts the Hub (test configuration: a fresh embedded PostgreSQL,
+ * deleted at exit) and:
+ *
+ * <ol>
+ *   <li>generates P partnerships (default 150, roughly every partnership in England), each with 12 districts, I data
+ *       items and I indicators (default 60) and Y years (default 10) of monthly indicator values in total and for
+ *       every district, written with COPY (150 x 60 x 120 x 13 = 14 million indicator_value rows), then times the
+ *       scorecard ({@code GET /performance}, with and without filters) and an indicator page
+ *       ({@code GET /performance/indicators/{code}}) server-side through MockMvc, signed in as the business team of
+ *       one partnership: p50, p95 and max after warm-up;
+ *   <li>writes an SSDA903 Missing CSV of R rows (default 1,000,000) and times a plain PostgreSQL COPY of it into an
+ *       unconstrained table against the extract load of the same file (COPY into a staging table, set-based
+ *       checks, GROUP BY per measure, saving the monthly figures into draft returns).
+ * </ol>
+ *
+ * <p>Not a test (the name does not end in Tests); run {@code scripts/benchmark-performance.sh}. Arguments:
+ * partnerships (150), indicators (60), years (10), extract rows (1000000), measured runs (30), warm-up runs (5).
+ */
+public final class PerformanceBenchmark {
+
+    private static final int DISTRICTS = 12;
+
+    private record Ind(long id, long partnershipId) {}
+
+    private PerformanceBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int partnerships = arg(args, 0, 150);
+        int indicators = arg(args, 1, 60);
+        int years = arg(args, 2, 10);
+        int extractRows = arg(args, 3, 1_000_000);
+        int runs = arg(args, 4, 30);
+        int warmup = arg(args, 5, 5);
+
+        SpringApplication application = new SpringApplication(HubApplication.class);
+        try (ConfigurableApplicationContext context =
+                application.run("--server.port=0", "--logging.level.root=WARN", "--logging.level.hub.request=WARN")) {
+            JdbcClient jdbc = context.getBean(JdbcClient.class);
+            DataSource dataSource = context.getBean(DataSource.class);
+            List<String> out = new ArrayList<>();
+
+            // ---- (a) national-scale indicator values ----
+            long start = System.nanoTime();
+            List<Long> ids = partnerships(jdbc, partnerships, indicators);
+            double catalogueSeconds = seconds(start);
+            LocalDate lastMonth = YearMonth.now().minusMonths(2).atEndOfMonth();
+            start = System.nanoTime();
+            long rows = indicatorValues(jdbc, dataSource, ids, lastMonth, years);
+            double valueSeconds = seconds(start);
+            jdbc.sql("analyze indicator_value").update();
+
+            long bench = ids.get(0);
+            HubUser business = businessUser(jdbc, bench);
+            RequestPostProcessor signedIn = user(business);
+            MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context)
+                    .apply(springSecurity())
+                    .build();
+            String period = lastMonth.toString();
+            String district = "District 1";
+            long agency = business.agencyId();
+            List<String> pages = new ArrayList<>();
+            pages.add(measure("Scorecard, latest period", runs, warmup, () -> page(mvc, signedIn, "/performance")));
+            pages.add(measure(
+                    "Scorecard, period " + period.substring(0, 7) + ", priority",
+                    runs,
+                    warmup,
+                    () -> page(mvc, signedIn, "/performance?period=" + period + "&priority=Neglect")));
+            pages.add(measure(
+                    "Scorecard, period, agency, district",
+                    runs,
+                    warmup,
+                    () -> page(
+                            mvc,
+                            signedIn,
+                            "/performance?period=" + period + "&agency=" + agency + "&district=" + district)));
+            pages.add(measure(
+                    "Indicator page (10 years, 12 districts)",
+                    runs,
+                    warmup,
+                    () -> page(mvc, signedIn, "/performance/indicators/ind_01")));
+
+            out.add(String.format(
+                    "Generated %d partnerships x %d indicators x %d months x %d breakdowns (total + %d districts):"
+                            + " %,d indicator_value rows written with COPY in %.1f s (catalogue rows in %.1f s).%n",
+                    partnerships,
+                    indicators,
+                    years * 12,
+                    DISTRICTS + 1,
+                    DISTRICTS,
+                    rows,
+                    valueSeconds,
+                    catalogueSeconds));
+            out.add("| Page (server time through MockMvc, one partnership) | p50 ms | p95 ms | max ms |");
+            out.add("|---|---:|---:|---:|");
+            out.addAll(pages);
+            out.add(String.format("%n%d measured runs after %d warm-up runs.%n", runs, warmup));
+
+            // ---- (b) record-level extract ----
+            Path file = Files.createTempFile("ssda903-missing-", ".csv");
+            try {
+                start = System.nanoTime();
+                missingFile(file, extractRows, lastMonth, years);
+                double writeSeconds = seconds(start);
+                long kcc = missingItem(jdbc, bench);
+
+                double[] plain = new double[3];
+                for (int i = 0; i < plain.length; i++) {
+                    start = System.nanoTime();
+                    plainCopy(dataSource, file);
+                    plain[i] = seconds(start);
+                }
+                SecurityContextHolder.getContext()
+                        .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                                business, null, business.getAuthorities()));
+                ExtractLoads loads = context.getBean(ExtractLoads.class);
+                double[] extract = new double[2];
+                long load = 0;
+                for (int i = 0; i < extract.length; i++) {
+                    start = System.nanoTime();
+                    load = loads.load(business, kcc, "SSDA903_MISSING", "missing.csv", file);
+                    extract[i] = seconds(start);
+                }
+                SecurityContextHolder.clearContext();
+                Map<String, Object> result = jdbc.sql(
+                                "select status, row_count, problem_count, values_written, load_millis from extract_load"
+                                        + " where id = :id")
+                        .param("id", load)
+                        .query()
+                        .singleRow();
+                out.add(String.format(
+                        "SSDA903 Missing file: %,d rows, %.1f MB (written in %.1f s). Extract load result: %s%n",
+                        extractRows, Files.size(file) / 1e6, writeSeconds, result));
+                out.add("| Load of the same file | first s | second s | third s |");
+                out.add("|---|---:|---:|---:|");
+                out.add(String.format(
+                        "| Plain COPY into an unconstrained table | %.2f | %.2f | %.2f |",
+                        plain[0], plain[1], plain[2]));
+                out.add(String.format(
+                        "| Extract load (COPY to staging, checks, GROUP BY, %d monthly returns saved) | %.2f | %.2f | - |",
+                        years * 12, extract[0], extract[1]));
+            } finally {
+                Files.deleteIfExists(file);
+            }
+
+            System.out.println();
+            out.forEach(System.out::println);
+        }
+    }
+
+    /** P partnerships with their districts, I items and I indicators each; returns their ids. */
+    private static List<Long> partnerships(JdbcClient jdbc, int count, int indicators) {
+        List<Long> ids = jdbc.sql("""
+                        insert into partnership (name, short_name, description)
+                        select 'Benchmark partnership ' || g, 'BENCH' || g, 'Synthetic data for the performance benchmark'
+                        from generate_series(1, :n) g
+                        returning id
+                        """).param("n", count).query(Long.class).list();
+        jdbc.sql("""
+                        insert into district (partnership_id, name)
+                        select p.id, 'District ' || d from partnership p, generate_series(1, :d) d
+                        where p.short_name like 'BENCH%'
+                        """).param("d", DISTRICTS).update();
+        jdbc.sql("""
+                        insert into agency_partnership (agency_id, partnership_id)
+                        select a.id, p.id from agency a, partnership p
+                        where p.short_name like 'BENCH%' and a.name in ('Kent County Council', 'Kent Police')
+                        """).update();
+        jdbc.sql("""
+                        insert into data_item (partnership_id, code, name, period_type, frequency, source_agency_id,
+                                               breakdowns)
+                        select p.id, 'item_' || lpad(i::text, 2, '0'), 'Benchmark item ' || i, 'MONTHLY', 'MONTHLY',
+                               (select id from agency where name = 'Kent Police'), array['DISTRICT']
+                        from partnership p, generate_series(1, :i) i where p.short_name like 'BENCH%'
+                        """).param("i", indicators).update();
+        jdbc.sql("""
+                        insert into indicator (partnership_id, code, name, sort_order)
+                        select p.id, 'ind_' || lpad(i::text, 2, '0'), 'Benchmark indicator ' || i, i
+                        from partnership p, generate_series(1, :i) i where p.short_name like 'BENCH%'
+                        """).param("i", indicators).update();
+        jdbc.sql("""
+                        insert into indicator_version (indicator_id, version_no, numerator, factor, aggregation,
+                                                       decimals, polarity, target, green_from, red_from,
+                                                       priorities, effective_from)
+                        select x.id, 1, 'item_' || substr(x.code, 5), 'COUNT', 'LATEST', 0,
+                               case when x.sort_order % 2 = 0 then 'HIGHER_IS_BETTER' else 'LOWER_IS_BETTER' end,
+                               100, case when x.sort_order % 2 = 0 then 110 else 90 end,
+                               case when x.sort_order % 2 = 0 then 80 else 120 end,
+                               case when x.sort_order % 3 = 0 then array['Neglect'] else array[]::text[] end,
+                               date '2000-01-01'
+                        from indicator x join partnership p on p.id = x.partnership_id
+                        where p.short_name like 'BENCH%'
+                        """).update();
+        return ids;
+    }
+
+    /** Monthly values for every indicator of the partnerships, total and by district, streamed to COPY. */
+    private static long indicatorValues(
+            JdbcClient jdbc, DataSource dataSource, List<Long> partnerships, LocalDate lastMonth, int years)
+            throws Exception {
+        List<Ind> all = jdbc.sql("""
+                        select x.id, x.partnership_id from indicator x join partnership p on p.id = x.partnership_id
+                        where p.short_name like 'BENCH%' order by x.id
+                        """)
+                .query((rs, i) -> new Ind(rs.getLong(1), rs.getLong(2)))
+                .list();
+        List<LocalDate> months = new ArrayList<>();
+        for (int m = years * 12 - 1; m >= 0; m--) {
+            months.add(YearMonth.from(lastMonth).minusMonths(m).atEndOfMonth());
+        }
+        Random random = new Random(42);
+        long rows = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            CopyIn copy = connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("copy indicator_value (indicator_id, partnership_id, period_end, breakdown_kind,"
+                            + " breakdown_value, version_no, numerator, value, first_value, fictional)"
+                            + " from stdin with (format csv)");
+            StringBuilder buffer = new StringBuilder(1 << 20);
+            for (Ind ind : all) {
+                for (LocalDate month : months) {
+                    int total = 0;
+                    for (int d = 1; d <= DISTRICTS; d++) {
+                        int v = 2 + random.nextInt(15);
+                        total += v;
+                        row(buffer, ind, month, "DISTRICT", "District " + d, v);
+                        rows++;
+                    }
+                    row(buffer, ind, month, "", "", total);
+                    rows++;
+                    if (buffer.length() > (1 << 20) - 4096) {
+                        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+                        copy.writeToCopy(bytes, 0, bytes.length);
+                        buffer.setLength(0);
+                    }
+                }
+            }
+            byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+            copy.endCopy();
+        }
+        return rows;
+    }
+
+    private static void row(StringBuilder b, Ind ind, LocalDate month, String kind, String value, int v) {
+        b.append(ind.id())
+                .append(',')
+                .append(ind.partnershipId())
+                .append(',')
+                .append(month)
+                .append(",\"")
+                .append(kind)
+                .append("\",\"")
+                .append(value)
+                .append("\",1,")
+                .append(v)
+                .append(',')
+                .append(v)
+                .append(',')
+                .append(v)
+                .append(",true\n");
+    }
+
+    /** The business team of the benchmark partnership: the demo business user, placed in that partnership. */
+    private static HubUser businessUser(JdbcClient jdbc, long partnership) {
+        Map<String, Object> u = jdbc.sql(
+                        "select id, email, display_name, agency_id from app_user where email = 'business@example.org'")
+                .query()
+                .singleRow();
+        return new HubUser(
+                ((Number) u.get("id")).longValue(),
+                (String) u.get("email"),
+                (String) u.get("display_name"),
+                ((Number) u.get("agency_id")).longValue(),
+                partnership,
+                "BENCH1",
+                EnumSet.of(Role.BUSINESS_TEAM),
+                null,
+                false,
+                true,
+                false);
+    }
+
+    /** missing_episodes in the benchmark partnership, returned by Kent County Council by district. */
+    private static long missingItem(JdbcClient jdbc, long partnership) {
+        long kcc = jdbc.sql("select id from agency where name = 'Kent County Council'")
+                .query(Long.class)
+                .single();
+        jdbc.sql("""
+                        insert into data_item (partnership_id, code, name, period_type, frequency, source_agency_id,
+                                               breakdowns, required, min_value)
+                        values (:p, 'missing_episodes', 'Missing children episodes', 'MONTHLY', 'MONTHLY', :a,
+                                array['DISTRICT'], false, 0)
+                        """).param("p", partnership).param("a", kcc).update();
+        return kcc;
+    }
+
+    /** An SSDA903 Missing file: rows spread over the years and districts, three in four missing (M), both date formats. */
+    private static void missingFile(Path file, int rows, LocalDate lastMonth, int years) throws IOException {
+        Random random = new Random(7);
+        LocalDate first = YearMonth.from(lastMonth).minusMonths(years * 12L - 1).atDay(1);
+        int days = (int) (lastMonth.toEpochDay() - first.toEpochDay()) + 1;
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("CHILD,MISSING,MIS_START,MIS_END,DISTRICT\n");
+            for (int i = 0; i < rows; i++) {
+                LocalDate startDate = first.plusDays(random.nextInt(days));
+                String startText = i % 2 == 0
+                        ? startDate.toString()
+                        : String.format(
+                                "%02d/%02d/%d",
+                                startDate.getDayOfMonth(), startDate.getMonthValue(), startDate.getYear());
+                w.write("C" + (100000 + random.nextInt(400000)));
+                w.write(random.nextInt(4) == 0 ? ",A," : ",M,");
+                w.write(startText);
+                w.write(',');
+                w.write(
+                        random.nextInt(5) == 0
+                                ? ""
+                                : startDate.plusDays(random.nextInt(3)).toString());
+                w.write(',');
+                w.write("District " + (1 + random.nextInt(DISTRICTS)));
+                w.write('\n');
+            }
+        }
+    }
+
+    private static void plainCopy(DataSource dataSource, Path file) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                InputStream in = Files.newInputStream(file)) {
+            try (var s = c.createStatement()) {
+                s.execute("drop table if exists bench_plain_missing");
+                s.execute("create temporary table bench_plain_missing (child text, missing text, mis_start text,"
+                        + " mis_end text, district text)");
+            }
+            c.unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("copy bench_plain_missing from stdin with (format csv, header true)", in);
+        }
+    }
+
+    private static Object page(MockMvc mvc, RequestPostProcessor signedIn, String path) throws Exception {
+        var response = mvc.perform(get(path).with(signedIn)).andReturn().getResponse();
+        if (response.getStatus() != 200) {
+            throw new IllegalStateException(path + " answered " + response.getStatus());
+        }
+        return response.getContentLength();
+    }
+
+    private static String measure(String name, int runs, int warmup, Callable<Object> work) throws Exception {
+        for (int i = 0; i < warmup; i++) {
+            work.call();
+        }
+        double[] ms = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long s = System.nanoTime();
+            work.call();
+            ms[i] = (System.nanoTime() - s) / 1e6;
+        }
+        Arrays.sort(ms);
+        return String.format(
+                "| %s | %.1f | %.1f | %.1f |", name, percentile(ms, 50), percentile(ms, 95), ms[ms.length - 1]);
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    private static double percentile(double[] sorted, int p) {
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static int arg(String[] args, int i, int fallback) {
+        return args.length > i ? Integer.parseInt(args[i]) : fallback;
+    }
+}
