@@ -31,7 +31,8 @@ public enum Role {
                     ACTIONS_SIGN_OFF,
                     RETURNS_SUBMIT,
                     RETURNS_REVIEW,
-                    CATALOGUE_MANAGE)),
+                    CATALOGUE_MANAGE,
+                    SECTION11_MANAGE)),
     AGENCY_LEAD(
             "Agency safeguarding lead",
             false,
@@ -43,7 +44,8 @@ public enum Role {
                     CONTRIBUTIONS_ANSWER,
                     LEARNING_VIEW,
                     ACTIONS_UPDATE,
-                    RETURNS_SUBMIT)),
+                    RETURNS_SUBMIT,
+                    SECTION11_RESPOND)),
     /**
      * Members of the partnership's review groups and panels (rapid review, practice review, learning and
      * improvement): they read case detail across agencies and sign off actions, but do not run the process.
@@ -58,8 +60,10 @@ public enum Role {
                     REFERRALS_CREATE,
                     CASES_VIEW,
                     LEARNING_VIEW,
-                    ACTIONS_SIGN_OFF)),
-    PRACTITIONER("Practitioner", false, EnumSet.of(HOME_VIEW, DIRECTORY_VIEW, REFERRALS_CREATE)),
+                    ACTIONS_SIGN_OFF,
+                    SECTION11_MODERATE)),
+    /** Practitioners may be invited by their agency lead to help complete the agency's Section 11 return. */
+    PRACTITIONER("Practitioner", false, EnumSet.of(HOME_VIEW, DIRECTORY_VIEW, REFERRALS_CREATE, SECTION11_RESPOND)),
     /** Reads dashboards (published, suppressed counts) and the learning tracker; never case detail. */
     SCRUTINEER(
             "Independent scrutineer (read only)",

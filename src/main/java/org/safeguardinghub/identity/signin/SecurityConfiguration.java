@@ -39,6 +39,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /** Everyone who reads something of Section 11: its own return, an assigned return, or the published analysis. */
+    static final String[] SECTION11_READERS = {
+        "section11:respond", "section11:moderate", "section11:manage", "reports:view"
+    };
+
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self';"
             + " object-src 'none'";
@@ -179,6 +184,27 @@ class SecurityConfiguration {
                                 "/performance/indicators/*/commentary",
                                 "/performance/early-warning/**")
                         .hasAuthority("returns:review")
+                        // Section 11: agencies answer their own returns, panel members moderate the returns they
+                        // are assigned, the business team runs the cycle; the services check which return is whose.
+                        // The staff survey is answered without signing in.
+                        .requestMatchers("/survey/**")
+                        .permitAll()
+                        .requestMatchers(
+                                HttpMethod.GET, "/section11/cycles/*/analysis", "/section11/cycles/*/analysis/**")
+                        .hasAnyAuthority(SECTION11_READERS)
+                        .requestMatchers("/section11/cycles", "/section11/cycles/**", "/section11/templates/import")
+                        .hasAuthority("section11:manage")
+                        .requestMatchers(HttpMethod.POST, "/section11/templates/**")
+                        .hasAuthority("section11:manage")
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/section11/returns/*/moderation",
+                                "/section11/returns/*/moderation/**")
+                        .hasAnyAuthority("section11:moderate", "section11:manage")
+                        .requestMatchers(HttpMethod.POST, "/section11/returns/**")
+                        .hasAuthority("section11:respond")
+                        .requestMatchers(HttpMethod.GET, "/section11", "/section11/**")
+                        .hasAnyAuthority(SECTION11_READERS)
                         .anyRequest()
                         .denyAll())
                 .formLogin(f -> f.loginPage("/sign-in")

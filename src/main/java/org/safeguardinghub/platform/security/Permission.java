@@ -35,7 +35,16 @@ public enum Permission {
     /** Send a submitted data return back with a comment, or accept it; comment on indicators; act on signals. */
     RETURNS_REVIEW("returns", "review"),
     /** Change the indicator catalogue: data items, indicators, validation rules; import, export and recompute. */
-    CATALOGUE_MANAGE("catalogue", "manage");
+    CATALOGUE_MANAGE("catalogue", "manage"),
+    /**
+     * Fill in the Section 11 returns of one's own agency: the agency lead, and colleagues the lead invites to a
+     * return (the service checks the invitation); answer the panel's challenges.
+     */
+    SECTION11_RESPOND("section11", "respond"),
+    /** Moderate the Section 11 returns one is assigned to (never one's own agency's): scores, challenges, position. */
+    SECTION11_MODERATE("section11", "moderate"),
+    /** Run Section 11 cycles: templates, cycles, expected agencies, assignments, panel meetings, survey, publication. */
+    SECTION11_MANAGE("section11", "manage");
 
     private final String resource;
     private final String action;

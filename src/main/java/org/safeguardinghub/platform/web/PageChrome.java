@@ -2,6 +2,7 @@ package org.safeguardinghub.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Set;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.security.Permission;
@@ -14,7 +15,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class PageChrome {
 
     /** A navigation entry shown to those holding {@code permission}. */
-    record NavItem(String label, String href, Permission permission) {}
+    record NavItem(String label, String href, Set<Permission> anyOf) {
+        NavItem(String label, String href, Permission permission) {
+            this(label, href, Set.of(permission));
+        }
+    }
 
     /** A navigation entry as rendered. */
     public record Link(String label, String href, boolean active) {}
@@ -28,6 +33,14 @@ class PageChrome {
             new NavItem("Dashboards", "/dashboards", Permission.REPORTS_VIEW),
             new NavItem("Performance", "/performance", Permission.REPORTS_VIEW),
             new NavItem("Data returns", "/returns", Permission.RETURNS_SUBMIT),
+            new NavItem(
+                    "Section 11",
+                    "/section11",
+                    Set.of(
+                            Permission.SECTION11_RESPOND,
+                            Permission.SECTION11_MODERATE,
+                            Permission.SECTION11_MANAGE,
+                            Permission.REPORTS_VIEW)),
             new NavItem("Referrals", "/referrals", Permission.REFERRALS_CREATE),
             new NavItem("Agencies", "/agencies", Permission.DIRECTORY_VIEW),
             new NavItem("Groups", "/groups", Permission.DIRECTORY_VIEW),
@@ -56,7 +69,7 @@ class PageChrome {
         }
         String path = request.getRequestURI();
         return MENU.stream()
-                .filter(i -> actor.can(i.permission()))
+                .filter(i -> i.anyOf().stream().anyMatch(actor::can))
                 .map(i -> new Link(
                         i.label(), i.href(), i.href().equals("/") ? path.equals("/") : path.startsWith(i.href())))
                 .toList();

@@ -1,0 +1,147 @@
+package org.safeguardinghub.section11.access;
+
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.safeguardinghub.platform.security.Actor;
+import org.safeguardinghub.platform.security.Actors;
+import org.safeguardinghub.platform.security.Permission;
+import org.safeguardinghub.platform.web.NotFoundException;
+import org.safeguardinghub.section11.ReturnStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one place that decides who may read, fill in and moderate a Section 11 return. Until the analysis is
+ * published a return is visible only to its own agency's lead and invited colleagues, the business team of a
+ * partnership in the cycle, and the panel members assigned to it; a panel member never moderates their own agency.
+ * Anything else is a 404, so an id reveals nothing. Row-level security adds the agency scope underneath.
+ */
+@Service
+public class ReturnAccess {
+
+    private final JdbcClient jdbc;
+
+    ReturnAccess(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The return if the signed-in person may read it; otherwise 404. */
+    public ReturnRef readable(long returnId) {
+        Actor actor = Actors.require();
+        ReturnRef ref = inActorsPartnership(actor, returnId);
+        if (actor.can(Permission.SECTION11_MANAGE) || isRespondent(actor, ref) || isAssigned(actor, ref)) {
+            return ref;
+        }
+        throw new NotFoundException("Section 11 return");
+    }
+
+    /** The return if the signed-in person may change its answers now; 404 if not theirs, 409 with why if locked. */
+    public ReturnRef editable(long returnId) {
+        Actor actor = Actors.require();
+        ReturnRef ref = inActorsPartnership(actor, returnId);
+        if (!isRespondent(actor, ref)) {
+            throw new NotFoundException("Section 11 return");
+        }
+        if (!ref.status().editable()) {
+            throw new ReturnLockedException("This return was submitted and is locked: the panel is moderating it."
+                    + " Answer the panel's challenges instead, or ask the business team to reopen it.");
+        }
+        return ref;
+    }
+
+    /**
+     * The return if the signed-in person may moderate it for their current partnership: the business team, or an
+     * assigned panel member from another agency; the return must have been submitted.
+     */
+    public ReturnRef moderatable(long returnId) {
+        Actor actor = Actors.require();
+        ReturnRef ref = inActorsPartnership(actor, returnId);
+        boolean business = actor.can(Permission.SECTION11_MANAGE);
+        if (!business && !isAssigned(actor, ref)) {
+            throw new NotFoundException("Section 11 return");
+        }
+        if (!business && Objects.equals(actor.agencyId(), ref.agencyId())) {
+            throw new NotFoundException("Section 11 return");
+        }
+        if (!ref.status().received()) {
+            throw new ReturnLockedException("This return has not been submitted yet, so it cannot be moderated.");
+        }
+        return ref;
+    }
+
+    /** The agency lead of the return's agency, or a colleague the lead invited to it. */
+    public boolean isRespondent(Actor actor, ReturnRef ref) {
+        if (!actor.can(Permission.SECTION11_RESPOND) || !Objects.equals(actor.agencyId(), ref.agencyId())) {
+            return false;
+        }
+        return actor.roleNames().contains("AGENCY_LEAD") || isContributor(actor.userId(), ref.id());
+    }
+
+    /** Assigned to moderate the return for the person's current partnership. */
+    public boolean isAssigned(Actor actor, ReturnRef ref) {
+        return actor.can(Permission.SECTION11_MODERATE)
+                && jdbc.sql("""
+                                select exists (select 1 from s11_assignment
+                                               where return_id = :r and partnership_id = :p and panel_member_id = :u)""")
+                        .param("r", ref.id())
+                        .param("p", actor.partnershipId())
+                        .param("u", actor.userId())
+                        .query(Boolean.class)
+                        .single();
+    }
+
+    public boolean isContributor(long userId, long returnId) {
+        return jdbc.sql("select exists (select 1 from s11_contributor where return_id = :r and user_id = :u)")
+                .param("r", returnId)
+                .param("u", userId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Whether the cycle runs in the person's current partnership (and so its pages may exist for them). */
+    public boolean cycleVisible(long cycleId) {
+        return jdbc.sql("""
+                        select exists (select 1 from s11_cycle_partnership
+                                       where cycle_id = :c and partnership_id = :p)""")
+                .param("c", cycleId)
+                .param("p", Actors.require().partnershipId())
+                .query(Boolean.class)
+                .single();
+    }
+
+    private ReturnRef inActorsPartnership(Actor actor, long returnId) {
+        return find(returnId)
+                .filter(r -> r.cyclePartnershipIds().contains(actor.partnershipId()))
+                .orElseThrow(() -> new NotFoundException("Section 11 return"));
+    }
+
+    /** The return as row-level security lets the current person see it, with no role check. */
+    public Optional<ReturnRef> find(long returnId) {
+        Set<Long> partnerships = new HashSet<>(
+                jdbc.sql("""
+                        select cp.partnership_id from s11_cycle_partnership cp
+                        join s11_return r on r.cycle_id = cp.cycle_id where r.id = :id""").param("id", returnId).query(Long.class).list());
+        return jdbc.sql("""
+                        select r.id, r.cycle_id, c.name as cycle_name, r.agency_id, a.name as agency_name,
+                               r.template_id, r.status, r.version, c.published_at is not null as published
+                        from s11_return r
+                        join s11_cycle c on c.id = r.cycle_id
+                        join agency a on a.id = r.agency_id
+                        where r.id = :id""")
+                .param("id", returnId)
+                .query((rs, n) -> new ReturnRef(
+                        rs.getLong("id"),
+                        rs.getLong("cycle_id"),
+                        rs.getString("cycle_name"),
+                        rs.getLong("agency_id"),
+                        rs.getString("agency_name"),
+                        rs.getLong("template_id"),
+                        ReturnStatus.valueOf(rs.getString("status")),
+                        rs.getInt("version"),
+                        Set.copyOf(partnerships),
+                        rs.getBoolean("published")))
+                .optional();
+    }
+}
