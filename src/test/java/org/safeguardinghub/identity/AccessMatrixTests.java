@@ -128,6 +128,35 @@ class AccessMatrixTests {
             new Route("GET", "/performance/priorities", Set.of(ADMIN, BUSINESS, PANEL, SCRUTINEER)),
             new Route("GET", "/performance/early-warning", Set.of(ADMIN, BUSINESS, PANEL, SCRUTINEER)),
             new Route("POST", "/performance/indicators/cp_rate/commentary", Set.of(ADMIN, BUSINESS)),
+            // Section 11: agencies answer, panel members moderate, the business team runs cycles; reading a
+            // particular return or an unpublished analysis is decided per record (404), not per route
+            new Route("GET", "/section11", Set.copyOf(EVERYONE)),
+            new Route("GET", "/section11/templates", Set.copyOf(EVERYONE)),
+            new Route("GET", "/section11/templates/import", Set.of(ADMIN, BUSINESS)),
+            new Route("POST", "/section11/templates/import", Set.of(ADMIN, BUSINESS)),
+            new Route("GET", "/section11/cycles", Set.of(ADMIN, BUSINESS)),
+            new Route("GET", "/section11/cycles/new", Set.of(ADMIN, BUSINESS)),
+            new Route("GET", "/section11/cycles/999999", Set.of(ADMIN, BUSINESS)),
+            new Route("POST", "/section11/cycles/999999/agencies", Set.of(ADMIN, BUSINESS)),
+            new Route("GET", "/section11/cycles/999999/assignments", Set.of(ADMIN, BUSINESS)),
+            new Route("GET", "/section11/cycles/999999/meetings", Set.of(ADMIN, BUSINESS)),
+            new Route("GET", "/section11/cycles/999999/survey", Set.of(ADMIN, BUSINESS)),
+            new Route("POST", "/section11/cycles/999999/publish", Set.of(ADMIN, BUSINESS)),
+            new Route("GET", "/section11/cycles/999999/analysis", Set.copyOf(EVERYONE)),
+            new Route("GET", "/section11/cycles/999999/analysis/data.csv", Set.copyOf(EVERYONE)),
+            new Route("GET", "/section11/cycles/999999/survey/results", Set.of(ADMIN, BUSINESS)),
+            new Route("GET", "/section11/cycles/999999/publish", Set.of(ADMIN, BUSINESS)),
+            new Route("GET", "/section11/returns/999999", Set.copyOf(EVERYONE)),
+            new Route("GET", "/section11/returns/999999/history", Set.copyOf(EVERYONE)),
+            new Route("GET", "/section11/returns/999999/challenges", Set.copyOf(EVERYONE)),
+            new Route("GET", "/section11/returns/999999/survey", Set.copyOf(EVERYONE)),
+            new Route("POST", "/section11/returns/999999/start", Set.of(ADMIN, LEAD, PRACTITIONER)),
+            new Route("POST", "/section11/returns/999999/contributors", Set.of(ADMIN, LEAD, PRACTITIONER)),
+            new Route("GET", "/section11/returns/999999/moderation", Set.copyOf(EVERYONE)),
+            new Route("POST", "/section11/returns/999999/submit", Set.of(ADMIN, LEAD, PRACTITIONER)),
+            new Route("POST", "/section11/returns/999999/sections/1", Set.of(ADMIN, LEAD, PRACTITIONER)),
+            new Route("POST", "/section11/returns/999999/challenges/1/response", Set.of(ADMIN, LEAD, PRACTITIONER)),
+            new Route("POST", "/section11/returns/999999/moderation/final", Set.of(ADMIN, BUSINESS, PANEL)),
             new Route("GET", "/an-unlisted-route", Set.of()));
 
     @Autowired
@@ -190,6 +219,12 @@ class AccessMatrixTests {
                     .as(path)
                     .isEqualTo(200);
         }
+    }
+
+    @Test
+    void theStaffSurveyIsAnsweredWithoutSigningInAndAnUnknownLinkIsNotFound() throws Exception {
+        assertThat(mvc.perform(get("/survey/no-such-link")).andReturn().getResponse().getStatus())
+                .isEqualTo(404);
     }
 
     private static MockHttpServletRequestBuilder request(Route r) {

@@ -1,0 +1,167 @@
+package org.safeguardinghub.section11.cycles;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.safeguardinghub.tasks.TaskRequested;
+import org.safeguardinghub.tasks.TaskResolved;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Chases Section 11 returns on the home task list, once at start (after the demo data) and every morning. From 28
+ * days before a cycle closes, the agency lead of each agency that has not returned gets a task in every partnership
+ * of the cycle the agency serves, due on the close date ("Overdue: ..." after it). While any return of a cycle is
+ * overdue, each partnership's business team has one task saying how many; it closes when none are. Tasks for
+ * returns that have been received are closed. Raising a task again while it is open only refreshes its title, date
+ * and link, so running this twice changes nothing.
+ */
+@Component
+@Order(520)
+public class Section11Chasing implements ApplicationRunner {
+
+    /** How long before the close date the agency lead is reminded. */
+    static final int REMIND_DAYS_BEFORE_CLOSE = 28;
+
+    static final String RETURN_TASK = "s11-return";
+    static final String OVERDUE_TASK = "s11-overdue";
+
+    private static final Logger log = LoggerFactory.getLogger(Section11Chasing.class);
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    Section11Chasing(JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        chaseSafely();
+    }
+
+    @Scheduled(cron = "0 20 6 * * *", zone = "Europe/London")
+    void daily() {
+        chaseSafely();
+    }
+
+    private void chaseSafely() {
+        try {
+            chase(LocalDate.now(clock));
+        } catch (RuntimeException e) {
+            log.warn("Could not chase Section 11 returns: {}", e.toString());
+        }
+    }
+
+    private record Due(
+            long returnId,
+            long cycleId,
+            String cycleName,
+            LocalDate closesOn,
+            long agencyId,
+            long partnershipId,
+            boolean received) {}
+
+    /**
+     * Raises and closes the tasks as of {@code today}. The events are published in one transaction so the task
+     * list (which listens after commit) sees them all.
+     */
+    public void chase(LocalDate today) {
+        transactions.executeWithoutResult(status -> {
+            // every return of an unpublished cycle that has opened, once per partnership of the cycle its agency serves
+            List<Due> rows = jdbc.sql("""
+                            select r.id as return_id, c.id as cycle_id, c.name as cycle_name, c.closes_on, r.agency_id,
+                                   cp.partnership_id, r.status in ('SUBMITTED', 'MODERATED') as received
+                            from s11_return r
+                            join s11_cycle c on c.id = r.cycle_id
+                            join s11_cycle_partnership cp on cp.cycle_id = c.id
+                            join agency_partnership ap on ap.agency_id = r.agency_id
+                                 and ap.partnership_id = cp.partnership_id
+                            join partnership p on p.id = cp.partnership_id and p.archived_at is null
+                            where c.published_at is null and c.opens_on <= :today
+                            order by c.id, r.id, cp.partnership_id""")
+                    .param("today", today)
+                    .query((rs, n) -> new Due(
+                            rs.getLong("return_id"),
+                            rs.getLong("cycle_id"),
+                            rs.getString("cycle_name"),
+                            rs.getObject("closes_on", LocalDate.class),
+                            rs.getLong("agency_id"),
+                            rs.getLong("partnership_id"),
+                            rs.getBoolean("received")))
+                    .list();
+            for (Due d : rows) {
+                if (d.received()) {
+                    events.publishEvent(new TaskResolved(d.partnershipId(), RETURN_TASK, String.valueOf(d.returnId())));
+                    continue;
+                }
+                boolean overdue = today.isAfter(d.closesOn());
+                if (overdue || !today.isBefore(d.closesOn().minusDays(REMIND_DAYS_BEFORE_CLOSE))) {
+                    String title = "Complete the Section 11 return for " + d.cycleName();
+                    events.publishEvent(new TaskRequested(
+                            d.partnershipId(),
+                            "AGENCY_LEAD",
+                            d.agencyId(),
+                            overdue ? "Overdue: " + title : title,
+                            "/section11/returns/" + d.returnId(),
+                            d.closesOn(),
+                            RETURN_TASK,
+                            String.valueOf(d.returnId())));
+                }
+            }
+            // the business team of every partnership running the cycle sees the cycle's whole overdue count
+            record CycleCount(long cycleId, String cycleName, long partnershipId, int overdue, boolean published) {}
+            List<CycleCount> counts = jdbc.sql("""
+                            select c.id, c.name, cp.partnership_id,
+                                   (select count(*) from s11_return r where r.cycle_id = c.id
+                                      and r.status in ('NOT_STARTED', 'IN_PROGRESS') and c.closes_on < :today) as overdue,
+                                   c.published_at is not null as published
+                            from s11_cycle c join s11_cycle_partnership cp on cp.cycle_id = c.id
+                            where c.opens_on <= :today
+                            order by c.id, cp.partnership_id""")
+                    .param("today", today)
+                    .query((rs, n) -> new CycleCount(
+                            rs.getLong("id"),
+                            rs.getString("name"),
+                            rs.getLong("partnership_id"),
+                            rs.getInt("overdue"),
+                            rs.getBoolean("published")))
+                    .list();
+            List<String> raised = new ArrayList<>();
+            for (CycleCount c : counts) {
+                if (c.overdue() > 0 && !c.published()) { // nothing is chased after publication
+                    events.publishEvent(new TaskRequested(
+                            c.partnershipId(),
+                            "BUSINESS_TEAM",
+                            null,
+                            c.overdue() + (c.overdue() == 1 ? " Section 11 return" : " Section 11 returns")
+                                    + " overdue for " + c.cycleName(),
+                            "/section11/cycles/" + c.cycleId(),
+                            null,
+                            OVERDUE_TASK,
+                            String.valueOf(c.cycleId())));
+                    raised.add(c.cycleName());
+                } else {
+                    events.publishEvent(new TaskResolved(c.partnershipId(), OVERDUE_TASK, String.valueOf(c.cycleId())));
+                }
+            }
+            if (!raised.isEmpty()) {
+                log.info("Section 11 returns overdue in {}", raised);
+            }
+        });
+    }
+}

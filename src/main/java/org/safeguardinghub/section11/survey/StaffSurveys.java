@@ -1,0 +1,139 @@
+package org.safeguardinghub.section11.survey;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.safeguardinghub.surveys.NewSurvey;
+import org.safeguardinghub.surveys.SurveyLink;
+import org.safeguardinghub.surveys.SurveySummary;
+import org.safeguardinghub.surveys.Surveys;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The staff survey of a Section 11 cycle: one anonymous survey per cycle (owned by the cycle), with one public link
+ * for the staff of each agency expected to return. Callers check access (the business team of a partnership running
+ * the cycle).
+ */
+@Service
+class StaffSurveys {
+
+    static final String OWNER_TYPE = "s11-cycle";
+
+    private final JdbcClient jdbc;
+    private final Surveys surveys;
+
+    StaffSurveys(JdbcClient jdbc, Surveys surveys) {
+        this.jdbc = jdbc;
+        this.surveys = surveys;
+    }
+
+    record Cycle(long id, String name, LocalDate opensOn, LocalDate closesOn) {}
+
+    /** An agency expected to return in the cycle. */
+    record ExpectedAgency(long agencyId, String name, long returnId) {}
+
+    Optional<Cycle> cycle(long cycleId) {
+        return jdbc.sql("select id, name, opens_on, closes_on from s11_cycle where id = :id")
+                .param("id", cycleId)
+                .query((rs, n) -> new Cycle(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getObject("opens_on", LocalDate.class),
+                        rs.getObject("closes_on", LocalDate.class)))
+                .optional();
+    }
+
+    List<ExpectedAgency> expected(long cycleId) {
+        return jdbc.sql("""
+                        select r.agency_id, a.name, r.id from s11_return r join agency a on a.id = r.agency_id
+                        where r.cycle_id = :c order by a.name""")
+                .param("c", cycleId)
+                .query((rs, n) -> new ExpectedAgency(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+                .list();
+    }
+
+    Optional<SurveySummary> survey(long cycleId) {
+        return surveys.findByOwner(OWNER_TYPE, cycleId);
+    }
+
+    /**
+     * Creates the cycle's survey from the standard questions, with a link for every expected agency. The cycle row
+     * is locked first, so two people pressing the button at once make one survey; the second gets the first's.
+     */
+    @Transactional
+    long setUp(long cycleId, long partnershipId, LocalDate opensOn, LocalDate closesOn, String createdBy) {
+        return setUp(cycleId, partnershipId, opensOn, closesOn, createdBy, "");
+    }
+
+    /** As {@link #setUp(long, long, LocalDate, LocalDate, String)}, with a note added to the introduction. */
+    @Transactional
+    long setUp(
+            long cycleId,
+            long partnershipId,
+            LocalDate opensOn,
+            LocalDate closesOn,
+            String createdBy,
+            String introductionNote) {
+        Cycle cycle = jdbc.sql("select id, name, opens_on, closes_on from s11_cycle where id = :id for update")
+                .param("id", cycleId)
+                .query((rs, n) -> new Cycle(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getObject("opens_on", LocalDate.class),
+                        rs.getObject("closes_on", LocalDate.class)))
+                .single();
+        Optional<SurveySummary> existing = survey(cycleId);
+        if (existing.isPresent()) {
+            return existing.get().id();
+        }
+        StaffSurveyDefinition definition = StaffSurveyDefinition.load();
+        long surveyId = surveys.create(new NewSurvey(
+                partnershipId,
+                definition.title() + ": " + cycle.name(),
+                introductionNote.isBlank()
+                        ? definition.introduction()
+                        : definition.introduction() + "\n\n" + introductionNote,
+                OWNER_TYPE,
+                cycleId,
+                opensOn,
+                closesOn,
+                createdBy,
+                definition.questions()));
+        addMissingLinks(cycleId);
+        return surveyId;
+    }
+
+    /** Adds a link for each agency expected since the survey was set up; returns how many were added. */
+    @Transactional
+    int addMissingLinks(long cycleId) {
+        SurveySummary survey = survey(cycleId).orElseThrow();
+        Set<Long> linked = surveys.links(survey.id()).stream()
+                .map(SurveyLink::agencyId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        int added = 0;
+        for (ExpectedAgency agency : expected(cycleId)) {
+            if (!linked.contains(agency.agencyId())) {
+                surveys.addLink(survey.id(), agency.name(), agency.agencyId());
+                added++;
+            }
+        }
+        return added;
+    }
+
+    /** Expected agencies that have no link yet. */
+    List<ExpectedAgency> withoutLink(long cycleId, List<SurveyLink> links) {
+        Set<Long> linked = links.stream()
+                .map(SurveyLink::agencyId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        return expected(cycleId).stream()
+                .filter(a -> !linked.contains(a.agencyId()))
+                .toList();
+    }
+}

@@ -1,0 +1,443 @@
+package org.safeguardinghub.surveys;
+
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.audit.AuditTrail;
+import org.safeguardinghub.platform.web.NotFoundException;
+import org.safeguardinghub.shared.SmallNumberSuppression;
+import org.safeguardinghub.surveys.SurveyResults.QuestionResult;
+import org.safeguardinghub.surveys.SurveyResults.TagResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Anonymous surveys: create one with its questions, give each audience a public link, take answers through the link
+ * without sign-in, and count the results with small numbers suppressed.
+ *
+ * <p>Responses hold the answers and the date only: no name, email, network address, browser or time of day, so a
+ * response cannot be traced back to the person who gave it. For the same reason taking an answer is not written to
+ * the audit trail (which records the caller's address); creating surveys and links is.
+ */
+@Service
+public class Surveys {
+
+    /** At least 128 bits of randomness: 24 bytes give a 32-character URL-safe token. */
+    private static final int TOKEN_BYTES = 24;
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final SmallNumberSuppression suppression;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    Surveys(JdbcClient jdbc, AuditTrail audit, SmallNumberSuppression suppression, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.suppression = suppression;
+        this.clock = clock;
+    }
+
+    /** The public form as the link's audience sees it. */
+    public record PublicSurvey(SurveySummary survey, SurveyLink link, List<SurveyQuestion> questions) {
+
+        public boolean open(LocalDate today) {
+            return link.closedAt() == null && survey.openOn(today);
+        }
+
+        public boolean notYetOpen(LocalDate today) {
+            return today.isBefore(survey.opensOn());
+        }
+    }
+
+    /** What happened to a submitted form: stored, refused because the survey is not open, or refused with problems. */
+    public record Submission(Outcome outcome, Map<String, String> problems) {
+
+        public enum Outcome {
+            STORED,
+            CLOSED,
+            INVALID
+        }
+    }
+
+    @Transactional
+    public long create(NewSurvey survey) {
+        long id = jdbc.sql("""
+                        insert into survey (partnership_id, title, introduction, owner_type, owner_id, opens_on,
+                                            closes_on, created_by_name)
+                        values (:p, :title, :intro, :ot, :oid, :opens, :closes, :by) returning id""")
+                .param("p", survey.partnershipId())
+                .param("title", survey.title())
+                .param("intro", survey.introduction())
+                .param("ot", survey.ownerType())
+                .param("oid", survey.ownerId())
+                .param("opens", survey.opensOn())
+                .param("closes", survey.closesOn())
+                .param("by", survey.createdByName())
+                .query(Long.class)
+                .single();
+        int position = 0;
+        for (NewSurvey.Question q : survey.questions()) {
+            jdbc.sql("""
+                            insert into survey_question (survey_id, position, code, text, hint, kind, tag, required)
+                            values (:s, :pos, :code, :text, :hint, :kind, :tag, :req)""")
+                    .param("s", id)
+                    .param("pos", ++position)
+                    .param("code", q.code())
+                    .param("text", q.text())
+                    .param("hint", q.hint())
+                    .param("kind", q.kind().name())
+                    .param("tag", q.tag())
+                    .param("req", q.required())
+                    .update();
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("title", survey.title());
+        values.put("opensOn", survey.opensOn());
+        values.put("closesOn", survey.closesOn());
+        values.put("questions", survey.questions().size());
+        if (survey.ownerType() != null) {
+            values.put("owner", survey.ownerType() + " " + survey.ownerId());
+        }
+        audit.created("survey", id, values);
+        return id;
+    }
+
+    /** A new public link for an audience (one per agency at most), with a fresh random token. */
+    @Transactional
+    public SurveyLink addLink(long surveyId, String audienceLabel, @Nullable Long agencyId) {
+        String token = newToken();
+        long id = jdbc.sql("""
+                        insert into survey_link (survey_id, token, audience_label, agency_id)
+                        values (:s, :t, :label, :a) returning id""")
+                .param("s", surveyId)
+                .param("t", token)
+                .param("label", audienceLabel)
+                .param("a", agencyId)
+                .query(Long.class)
+                .single();
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("survey", surveyId);
+        values.put("audience", audienceLabel);
+        if (agencyId != null) {
+            values.put("agency", agencyId);
+        }
+        audit.created("survey-link", id, values); // the token is left out: it is a capability to answer
+        return new SurveyLink(id, surveyId, token, audienceLabel, agencyId, null, 0);
+    }
+
+    String newToken() {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public Optional<SurveySummary> find(long surveyId) {
+        return jdbc.sql("select * from survey where id = :id")
+                .param("id", surveyId)
+                .query(Surveys::summary)
+                .optional();
+    }
+
+    /** The survey belonging to a record, e.g. {@code ("s11-cycle", 12)}; the first one if there are several. */
+    public Optional<SurveySummary> findByOwner(String ownerType, long ownerId) {
+        return jdbc.sql("select * from survey where owner_type = :t and owner_id = :id order by id limit 1")
+                .param("t", ownerType)
+                .param("id", ownerId)
+                .query(Surveys::summary)
+                .optional();
+    }
+
+    public List<SurveyQuestion> questions(long surveyId) {
+        return jdbc.sql("select * from survey_question where survey_id = :s order by position")
+                .param("s", surveyId)
+                .query((rs, n) -> new SurveyQuestion(
+                        rs.getLong("id"),
+                        rs.getInt("position"),
+                        rs.getString("code"),
+                        rs.getString("text"),
+                        rs.getString("hint"),
+                        QuestionKind.valueOf(rs.getString("kind")),
+                        rs.getString("tag"),
+                        rs.getBoolean("required")))
+                .list();
+    }
+
+    /** The survey's links in the order they were made, each with its number of responses. */
+    public List<SurveyLink> links(long surveyId) {
+        return jdbc.sql("""
+                        select l.*, (select count(*) from survey_response r where r.link_id = l.id) as responses
+                        from survey_link l where l.survey_id = :s order by l.audience_label, l.id""").param("s", surveyId).query((rs, n) -> link(rs)).list();
+    }
+
+    /** The survey behind a public token, whatever its dates; empty for a token that does not exist. */
+    public Optional<PublicSurvey> byToken(String token) {
+        if (token.length() > 100) {
+            return Optional.empty();
+        }
+        Optional<SurveyLink> link = jdbc.sql("select l.*, 0 as responses from survey_link l where l.token = :t")
+                .param("t", token)
+                .query((rs, n) -> link(rs))
+                .optional();
+        return link.flatMap(l -> find(l.surveyId()).map(s -> new PublicSurvey(s, l, questions(s.id()))));
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /**
+     * The problems with a set of answers, keyed by the question's field name (so the error summary links to it): a
+     * required question not answered, an answer that is not one offered, or a text that is too long.
+     */
+    public static Map<String, String> check(List<SurveyQuestion> questions, Map<String, String> answers) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        for (SurveyQuestion q : questions) {
+            String value = answers.getOrDefault(q.fieldName(), "").strip();
+            String quoted = "‘" + q.text() + "’";
+            if (value.isEmpty()) {
+                if (q.required()) {
+                    problems.put(
+                            q.fieldName(),
+                            switch (q.kind()) {
+                                case LIKERT -> "Select how much you agree with " + quoted;
+                                case YES_NO_DONT_KNOW -> "Select yes, no or I do not know for " + quoted;
+                                case FREE_TEXT -> "Enter an answer to " + quoted;
+                            });
+                }
+            } else if (q.kind().freeText()) {
+                if (value.length() > QuestionKind.MAX_TEXT) {
+                    problems.put(
+                            q.fieldName(),
+                            "Your answer to " + quoted + " must be " + String.format("%,d", QuestionKind.MAX_TEXT)
+                                    + " characters or fewer");
+                }
+            } else if (!q.kind().offers(value)) {
+                problems.put(q.fieldName(), "Select one of the answers offered for " + quoted);
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Takes one person's answers through a public link (field name to value): checked in full, then stored in one
+     * transaction with today's date only. Refused, with nothing stored, when the survey is closed or not yet open.
+     */
+    @Transactional
+    public Submission submit(String token, Map<String, String> answers) {
+        PublicSurvey form = byToken(token).orElseThrow(() -> new NotFoundException("Survey"));
+        LocalDate today = today();
+        if (!form.open(today)) {
+            return new Submission(Submission.Outcome.CLOSED, Map.of());
+        }
+        Map<String, String> problems = check(form.questions(), answers);
+        if (!problems.isEmpty()) {
+            return new Submission(Submission.Outcome.INVALID, problems);
+        }
+        Map<Long, String> byQuestion = new LinkedHashMap<>();
+        for (SurveyQuestion q : form.questions()) {
+            String value = answers.getOrDefault(q.fieldName(), "").strip();
+            if (!value.isEmpty()) {
+                byQuestion.put(q.id(), value);
+            }
+        }
+        store(form.survey().id(), form.link().id(), byQuestion, today);
+        return new Submission(Submission.Outcome.STORED, Map.of());
+    }
+
+    /**
+     * Stores a response given by question code, for loading answers collected elsewhere (a paper survey) or demo
+     * data. Each answer is checked like the public form's and an unknown code is refused, but a required question may
+     * be left out: a paper form cannot insist on an answer.
+     */
+    @Transactional
+    public long record(long linkId, Map<String, String> answersByCode, LocalDate submittedOn) {
+        long surveyId = jdbc.sql("select survey_id from survey_link where id = :l")
+                .param("l", linkId)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Survey link"));
+        List<SurveyQuestion> questions = questions(surveyId);
+        Map<String, String> byField = new HashMap<>();
+        Map<Long, String> byQuestion = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : answersByCode.entrySet()) {
+            SurveyQuestion q = questions.stream()
+                    .filter(x -> x.code().equals(e.getKey()))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("No question " + e.getKey()));
+            byField.put(q.fieldName(), e.getValue());
+            byQuestion.put(q.id(), e.getValue().strip());
+        }
+        List<SurveyQuestion> given = questions.stream()
+                .filter(q -> byField.containsKey(q.fieldName()))
+                .toList();
+        Map<String, String> problems = check(given, byField);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Answers refused: " + problems.values());
+        }
+        return store(surveyId, linkId, byQuestion, submittedOn);
+    }
+
+    private long store(long surveyId, long linkId, Map<Long, String> answers, LocalDate submittedOn) {
+        long response = jdbc.sql("""
+                        insert into survey_response (survey_id, link_id, submitted_on) values (:s, :l, :d)
+                        returning id""")
+                .param("s", surveyId)
+                .param("l", linkId)
+                .param("d", submittedOn)
+                .query(Long.class)
+                .single();
+        for (Map.Entry<Long, String> a : answers.entrySet()) {
+            jdbc.sql("insert into survey_answer (response_id, question_id, value) values (:r, :q, :v)")
+                    .param("r", response)
+                    .param("q", a.getKey())
+                    .param("v", a.getValue())
+                    .update();
+        }
+        return response;
+    }
+
+    /** Every link's (and all links') answers counted per question and tag, with small numbers suppressed. */
+    public SurveyResults results(long surveyId) {
+        SurveySummary survey = find(surveyId).orElseThrow(() -> new NotFoundException("Survey"));
+        List<SurveyQuestion> questions = questions(surveyId);
+        List<SurveyLink> links = links(surveyId);
+        Map<Long, SurveyQuestion> byId = new HashMap<>();
+        questions.forEach(q -> byId.put(q.id(), q));
+
+        // counts[link][question][value]
+        Map<Long, Map<Long, Map<String, Long>>> counts = new HashMap<>();
+        jdbc.sql("""
+                        select r.link_id, a.question_id, a.value, count(*) as n
+                        from survey_answer a join survey_response r on r.id = a.response_id
+                        join survey_question q on q.id = a.question_id
+                        where r.survey_id = :s and q.kind <> 'FREE_TEXT'
+                        group by r.link_id, a.question_id, a.value
+                        union all
+                        select r.link_id, a.question_id, 'TEXT', count(*)
+                        from survey_answer a join survey_response r on r.id = a.response_id
+                        join survey_question q on q.id = a.question_id
+                        where r.survey_id = :s and q.kind = 'FREE_TEXT'
+                        group by r.link_id, a.question_id""")
+                .param("s", surveyId)
+                .query((rs, n) -> {
+                    counts.computeIfAbsent(rs.getLong("link_id"), k -> new HashMap<>())
+                            .computeIfAbsent(rs.getLong("question_id"), k -> new LinkedHashMap<>())
+                            .merge(rs.getString("value"), rs.getLong("n"), Long::sum);
+                    return 0;
+                })
+                .list();
+
+        List<QuestionResult> byQuestion = new ArrayList<>();
+        List<Long> linkIds = new ArrayList<>(links.stream().map(SurveyLink::id).toList());
+        for (SurveyQuestion q : questions) {
+            Map<String, Long> total = new LinkedHashMap<>();
+            for (Long linkId : linkIds) {
+                Map<String, Long> c = counts.getOrDefault(linkId, Map.of()).getOrDefault(q.id(), Map.of());
+                c.forEach((v, n) -> total.merge(v, n, Long::sum));
+                byQuestion.add(questionResult(linkId, q, c));
+            }
+            byQuestion.add(questionResult(null, q, total));
+        }
+
+        List<TagResult> byTag = new ArrayList<>();
+        Map<String, long[]> tagTotals = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select r.link_id, q.tag, count(distinct r.id) as respondents, count(*) as answers,
+                               count(*) filter (where a.value in ('STRONGLY_AGREE', 'AGREE', 'YES')) as positive
+                        from survey_answer a join survey_response r on r.id = a.response_id
+                        join survey_question q on q.id = a.question_id
+                        where r.survey_id = :s and q.tag is not null and q.kind <> 'FREE_TEXT'
+                          and a.value <> 'NOT_APPLICABLE'
+                        group by r.link_id, q.tag""")
+                .param("s", surveyId)
+                .query((rs, n) -> {
+                    long respondents = rs.getLong("respondents");
+                    long answers = rs.getLong("answers");
+                    long positive = rs.getLong("positive");
+                    String tag = rs.getString("tag");
+                    byTag.add(new TagResult(
+                            rs.getLong("link_id"),
+                            tag,
+                            respondents,
+                            answers,
+                            positive,
+                            suppression.isSuppressed(respondents)));
+                    long[] t = tagTotals.computeIfAbsent(tag, k -> new long[3]);
+                    t[0] += respondents; // links are disjoint, so respondents add up
+                    t[1] += answers;
+                    t[2] += positive;
+                    return 0;
+                })
+                .list();
+        tagTotals.forEach(
+                (tag, t) -> byTag.add(new TagResult(null, tag, t[0], t[1], t[2], suppression.isSuppressed(t[0]))));
+        return new SurveyResults(
+                survey, questions, links, List.copyOf(byQuestion), List.copyOf(byTag), suppression.suppressedText());
+    }
+
+    private QuestionResult questionResult(@Nullable Long linkId, SurveyQuestion q, Map<String, Long> counts) {
+        long notApplicable = counts.getOrDefault(QuestionKind.NOT_APPLICABLE, 0L);
+        long all = counts.values().stream().mapToLong(Long::longValue).sum();
+        long answered = all - notApplicable;
+        long positive = counts.entrySet().stream()
+                .filter(e -> q.kind().positive(e.getKey()))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
+        boolean suppressed = suppression.isSuppressed(answered);
+        return new QuestionResult(
+                linkId,
+                q.id(),
+                answered,
+                suppressed ? 0 : notApplicable,
+                suppressed ? 0 : positive,
+                suppressed ? Map.of() : Map.copyOf(counts),
+                suppressed);
+    }
+
+    /** The suppression rule in force, for pages that explain it. */
+    public SmallNumberSuppression suppression() {
+        return suppression;
+    }
+
+    private static SurveySummary summary(ResultSet rs, int n) throws SQLException {
+        long owner = rs.getLong("owner_id");
+        Long ownerId = rs.wasNull() ? null : owner;
+        return new SurveySummary(
+                rs.getLong("id"),
+                rs.getLong("partnership_id"),
+                rs.getString("title"),
+                rs.getString("introduction"),
+                rs.getString("owner_type"),
+                ownerId,
+                rs.getObject("opens_on", LocalDate.class),
+                rs.getObject("closes_on", LocalDate.class),
+                rs.getString("created_by_name"));
+    }
+
+    private static SurveyLink link(ResultSet rs) throws SQLException {
+        long agency = rs.getLong("agency_id");
+        Long agencyId = rs.wasNull() ? null : agency;
+        Timestamp closed = rs.getTimestamp("closed_at");
+        return new SurveyLink(
+                rs.getLong("id"),
+                rs.getLong("survey_id"),
+                rs.getString("token"),
+                rs.getString("audience_label"),
+                agencyId,
+                closed == null ? null : closed.toInstant(),
+                rs.getLong("responses"));
+    }
+}
