@@ -36,7 +36,8 @@
             "tasks",
             "documents",
             "learning",
-            "surveys"
+            "surveys",
+            "identity"
         })
 @NullMarked
 package org.safeguardinghub.section11;

@@ -344,12 +344,15 @@ public class Surveys {
         List<Long> linkIds = new ArrayList<>(links.stream().map(SurveyLink::id).toList());
         for (SurveyQuestion q : questions) {
             Map<String, Long> total = new LinkedHashMap<>();
+            List<QuestionResult> perLink = new ArrayList<>();
             for (Long linkId : linkIds) {
                 Map<String, Long> c = counts.getOrDefault(linkId, Map.of()).getOrDefault(q.id(), Map.of());
                 c.forEach((v, n) -> total.merge(v, n, Long::sum));
-                byQuestion.add(questionResult(linkId, q, c));
+                perLink.add(questionResult(linkId, q, c));
             }
-            byQuestion.add(questionResult(null, q, total));
+            QuestionResult all = questionResult(null, q, total);
+            byQuestion.addAll(all.suppressed() ? perLink : secondarySuppression(perLink));
+            byQuestion.add(all);
         }
 
         List<TagResult> byTag = new ArrayList<>();
@@ -382,10 +385,59 @@ public class Surveys {
                     return 0;
                 })
                 .list();
-        tagTotals.forEach(
-                (tag, t) -> byTag.add(new TagResult(null, tag, t[0], t[1], t[2], suppression.isSuppressed(t[0]))));
+        List<TagResult> tagRows = new ArrayList<>();
+        tagTotals.forEach((tag, t) -> {
+            List<TagResult> perLink =
+                    byTag.stream().filter(r -> r.tag().equals(tag)).toList();
+            TagResult all = new TagResult(null, tag, t[0], t[1], t[2], suppression.isSuppressed(t[0]));
+            tagRows.addAll(all.suppressed() ? perLink : secondaryTagSuppression(perLink));
+            tagRows.add(all);
+        });
+        byTag.clear();
+        byTag.addAll(tagRows);
         return new SurveyResults(
                 survey, questions, links, List.copyOf(byQuestion), List.copyOf(byTag), suppression.suppressedText());
+    }
+
+    /**
+     * The total beside the links is shown, so one hidden link could be worked out by subtracting the others from
+     * it; when exactly one link is hidden, the smallest shown link is hidden too (secondary suppression).
+     */
+    static List<QuestionResult> secondarySuppression(List<QuestionResult> perLink) {
+        List<QuestionResult> answeredLinks =
+                perLink.stream().filter(r -> r.answered() > 0).toList();
+        if (answeredLinks.stream().filter(QuestionResult::suppressed).count() != 1) {
+            return perLink;
+        }
+        QuestionResult smallest = answeredLinks.stream()
+                .filter(r -> !r.suppressed())
+                .min(java.util.Comparator.comparingLong(QuestionResult::answered))
+                .orElse(null);
+        if (smallest == null) {
+            return perLink;
+        }
+        return perLink.stream()
+                .map(r -> r == smallest
+                        ? new QuestionResult(r.linkId(), r.questionId(), r.answered(), 0, 0, Map.of(), true)
+                        : r)
+                .toList();
+    }
+
+    /** The same rule for the per-tag figures. */
+    static List<TagResult> secondaryTagSuppression(List<TagResult> perLink) {
+        if (perLink.stream().filter(TagResult::suppressed).count() != 1) {
+            return perLink;
+        }
+        TagResult smallest = perLink.stream()
+                .filter(r -> !r.suppressed())
+                .min(java.util.Comparator.comparingLong(TagResult::respondents))
+                .orElse(null);
+        if (smallest == null) {
+            return perLink;
+        }
+        return perLink.stream()
+                .map(r -> r == smallest ? new TagResult(r.linkId(), r.tag(), r.respondents(), r.answers(), 0, true) : r)
+                .toList();
     }
 
     private QuestionResult questionResult(@Nullable Long linkId, SurveyQuestion q, Map<String, Long> counts) {

@@ -223,7 +223,10 @@ class AccessMatrixTests {
 
     @Test
     void theStaffSurveyIsAnsweredWithoutSigningInAndAnUnknownLinkIsNotFound() throws Exception {
-        assertThat(mvc.perform(get("/survey/no-such-link")).andReturn().getResponse().getStatus())
+        assertThat(mvc.perform(get("/survey/no-such-link"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
                 .isEqualTo(404);
     }
 

@@ -279,6 +279,11 @@ class SurveyTests {
         for (int i = 0; i < 3; i++) {
             surveys.record(small.id(), Map.of("DSL", "AGREE", "ESC", "YES"), today);
         }
+        // a second small team, so two links are hidden and neither can be worked out from the total
+        SurveyLink tiny = surveys.addLink(s.id(), "Tiny team", null);
+        for (int i = 0; i < 2; i++) {
+            surveys.record(tiny.id(), Map.of("DSL", "DISAGREE", "ESC", "NO"), today);
+        }
 
         SurveyResults results = surveys.results(s.id());
         assertThat(results.suppressedText()).isEqualTo("fewer than 6");
@@ -306,18 +311,20 @@ class SurveyTests {
 
         QuestionResult all = results.question(null, s.dsl().id()).orElseThrow();
         assertThat(all.suppressed()).isFalse();
-        assertThat(all.answered()).isEqualTo(9);
+        assertThat(all.answered()).isEqualTo(11);
         assertThat(all.positive()).isEqualTo(8);
+        assertThat(results.question(tiny.id(), s.dsl().id()).orElseThrow().suppressed())
+                .isTrue();
 
         TagResult s7 = results.tag(s.link().id(), "S7").orElseThrow();
         assertThat(s7.respondents()).isEqualTo(7);
         assertThat(s7.positive()).isEqualTo(2);
         assertThat(results.tag(small.id(), "S7").orElseThrow().suppressed()).isTrue();
         TagResult s7All = results.tag(null, "S7").orElseThrow();
-        assertThat(s7All.respondents()).isEqualTo(10);
+        assertThat(s7All.respondents()).isEqualTo(12);
         assertThat(s7All.positive()).isEqualTo(5);
         assertThat(results.tags()).containsExactly("S2", "S7");
-        assertThat(results.links()).extracting(SurveyLink::responses).containsExactlyInAnyOrder(7L, 3L);
+        assertThat(results.links()).extracting(SurveyLink::responses).containsExactlyInAnyOrder(7L, 3L, 2L);
     }
 
     private Set<String> columns(String table) {

@@ -31,7 +31,13 @@ public class ReturnAccess {
     public ReturnRef readable(long returnId) {
         Actor actor = Actors.require();
         ReturnRef ref = inActorsPartnership(actor, returnId);
-        if (actor.can(Permission.SECTION11_MANAGE) || isRespondent(actor, ref) || isAssigned(actor, ref)) {
+        if (isRespondent(actor, ref)) {
+            return ref;
+        }
+        // a partnership's business team and panel see only agencies that serve that partnership, even in a
+        // joint cycle, and a panel member sees a return only once it has been submitted for moderation
+        if (servesActorsPartnership(actor, ref)
+                && (actor.can(Permission.SECTION11_MANAGE) || (ref.status().received() && isAssigned(actor, ref)))) {
             return ref;
         }
         throw new NotFoundException("Section 11 return");
@@ -46,7 +52,8 @@ public class ReturnAccess {
         }
         if (!ref.status().editable()) {
             throw new ReturnLockedException("This return was submitted and is locked: the panel is moderating it."
-                    + " Answer the panel's challenges instead, or ask the business team to reopen it.");
+                    + " Answer the panel's challenges instead, or ask the business team to reopen it if it was"
+                    + " submitted by mistake.");
         }
         return ref;
     }
@@ -62,7 +69,9 @@ public class ReturnAccess {
         if (!business && !isAssigned(actor, ref)) {
             throw new NotFoundException("Section 11 return");
         }
-        if (!business && Objects.equals(actor.agencyId(), ref.agencyId())) {
+        // nobody moderates their own agency, not even the business team (a business officer employed by the
+        // council does not moderate the council's return)
+        if (Objects.equals(actor.agencyId(), ref.agencyId()) || !servesActorsPartnership(actor, ref)) {
             throw new NotFoundException("Section 11 return");
         }
         if (!ref.status().received()) {
@@ -90,6 +99,17 @@ public class ReturnAccess {
                         .param("u", actor.userId())
                         .query(Boolean.class)
                         .single();
+    }
+
+    /** Whether the return's agency serves the person's current partnership. */
+    public boolean servesActorsPartnership(Actor actor, ReturnRef ref) {
+        return jdbc.sql("""
+                        select exists (select 1 from agency_partnership
+                                       where agency_id = :a and partnership_id = :p)""")
+                .param("a", ref.agencyId())
+                .param("p", actor.partnershipId())
+                .query(Boolean.class)
+                .single();
     }
 
     public boolean isContributor(long userId, long returnId) {

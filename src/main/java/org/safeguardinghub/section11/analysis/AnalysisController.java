@@ -106,14 +106,26 @@ class AnalysisController {
 
     @GetMapping("/section11/cycles/{id}/analysis/themes.pdf")
     void themesPdf(@PathVariable long id, HttpServletResponse response) {
+        requireBusinessTeam();
         Analysis a = analyse(id);
         send(response, id, "themes", "pdf", "application/pdf", AnalysisReports.themes(a), ReportPdf::write);
     }
 
     @GetMapping("/section11/cycles/{id}/analysis/themes.docx")
     void themesDocx(@PathVariable long id, HttpServletResponse response) {
+        requireBusinessTeam();
         Analysis a = analyse(id);
         send(response, id, "themes", "docx", DOCX, AnalysisReports.themes(a), ReportDocx::write);
+    }
+
+    /**
+     * The themes document is the business team's draft (it quotes the panel's notes and meetings, which name
+     * agencies), so it is never shown to others, even after publication.
+     */
+    private static void requireBusinessTeam() {
+        if (!Actors.require().can(Permission.SECTION11_MANAGE)) {
+            throw new NotFoundException("Section 11 themes document");
+        }
     }
 
     @GetMapping("/section11/cycles/{id}/publish")

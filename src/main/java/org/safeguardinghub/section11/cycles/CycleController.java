@@ -139,16 +139,29 @@ class CycleController {
         } else if (name.length() > 200) {
             errors.rejectValue("name", "length", "Name must be 200 characters or fewer");
         }
-        Set<Long> active = organisation.activePartnerships().stream()
-                .map(PartnershipSummary::id)
-                .collect(Collectors.toSet());
+        // only partnerships this person runs Section 11 in may be added or taken out; another partnership's place
+        // in a joint cycle is its own business team's decision, so it is kept as it is
+        Set<Long> managed = cycles.managedPartnerships(actor.userId());
         Set<Long> partnerships = new LinkedHashSet<>();
         partnerships.add(actor.partnershipId()); // the current partnership always runs the cycles it sets up
         for (Long p : form.getPartnershipIds()) {
-            if (p != null && !active.contains(p)) {
+            if (p != null && !managed.contains(p)) {
                 errors.rejectValue("partnershipIds", "unknown", "Choose partnerships from the list");
             } else if (p != null) {
                 partnerships.add(p);
+            }
+        }
+        if (editing != null) {
+            for (Cycle.PartnershipRef p : cycles.get(editing).partnerships()) {
+                if (!managed.contains(p.id())) {
+                    partnerships.add(p.id());
+                } else if (!partnerships.contains(p.id()) && cycles.hasWorkIn(editing, p.id())) {
+                    errors.rejectValue(
+                            "partnershipIds",
+                            "in-use",
+                            p.name() + " has assignments, moderation or panel meetings in this cycle, so it cannot"
+                                    + " be taken out of it");
+                }
             }
         }
         LocalDate opens = form.getOpensOn().read(errors, "opensOn", "Open date", true);
@@ -202,6 +215,7 @@ class CycleController {
                 "partnershipOptions",
                 organisation.activePartnerships().stream()
                         .filter(p -> p.id() != actor.partnershipId())
+                        .filter(p -> cycles.managedPartnerships(actor.userId()).contains(p.id()))
                         .map(p -> Option.of(p.id(), p.name() + " (" + p.shortName() + ")"))
                         .toList());
         model.addAttribute(
@@ -316,6 +330,26 @@ class CycleController {
             return showView(model, cycle);
         }
         flash.addFlashAttribute("flash", agency + " is no longer expected to return");
+        return "redirect:/section11/cycles/" + id + "#expected";
+    }
+
+    @PostMapping("/{id}/agencies/{returnId}/reopen")
+    String reopen(
+            @PathVariable long id,
+            @PathVariable long returnId,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        Cycle cycle = visible(id);
+        String agency;
+        try {
+            agency = cycles.reopen(id, returnId);
+        } catch (IllegalStateException e) {
+            model.addAttribute("rowProblem", e.getMessage());
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return showView(model, cycle);
+        }
+        flash.addFlashAttribute("flash", agency + "'s return is open to the agency again");
         return "redirect:/section11/cycles/" + id + "#expected";
     }
 

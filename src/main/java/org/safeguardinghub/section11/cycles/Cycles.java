@@ -5,17 +5,22 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.audit.AuditAction;
 import org.safeguardinghub.audit.AuditTrail;
+import org.safeguardinghub.identity.Role;
 import org.safeguardinghub.organisation.AgencySummary;
 import org.safeguardinghub.organisation.AgencyType;
 import org.safeguardinghub.platform.security.Actor;
+import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.section11.ReturnStatus;
@@ -160,6 +165,40 @@ public class Cycles {
                 .update();
         setPartnerships(cycleId, input);
         audit.changed(AuditAction.UPDATE, CYCLE, cycleId, auditValues(before), auditValues(get(cycleId)));
+    }
+
+    /**
+     * The partnerships in which this person runs Section 11 (holds a role with section11:manage): the only ones
+     * they may bring into a cycle, or take out of it. Another partnership joins a joint cycle only through its own
+     * business team.
+     */
+    public Set<Long> managedPartnerships(long userId) {
+        List<String> roles = Arrays.stream(Role.values())
+                .filter(r -> r.permissions().contains(Permission.SECTION11_MANAGE))
+                .map(Enum::name)
+                .toList();
+        return new LinkedHashSet<>(jdbc.sql("""
+                        select distinct ur.partnership_id from user_role ur
+                        join partnership p on p.id = ur.partnership_id
+                        where ur.user_id = :u and ur.role in (:roles) and p.archived_at is null""")
+                .param("u", userId)
+                .param("roles", roles)
+                .query(Long.class)
+                .list());
+    }
+
+    /** Whether a partnership already has moderation, assignments or meetings in the cycle (so must stay in it). */
+    public boolean hasWorkIn(long cycleId, long partnershipId) {
+        return jdbc.sql("""
+                        select exists (select 1 from s11_assignment a join s11_return r on r.id = a.return_id
+                                       where r.cycle_id = :c and a.partnership_id = :p)
+                            or exists (select 1 from s11_moderated_score m join s11_return r on r.id = m.return_id
+                                       where r.cycle_id = :c and m.partnership_id = :p)
+                            or exists (select 1 from s11_panel_meeting where cycle_id = :c and partnership_id = :p)""")
+                .param("c", cycleId)
+                .param("p", partnershipId)
+                .query(Boolean.class)
+                .single();
     }
 
     private void setPartnerships(long cycleId, CycleInput input) {
@@ -331,6 +370,43 @@ public class Cycles {
         for (PartnershipRef p : get(cycleId).partnerships()) {
             events.publishEvent(new TaskResolved(p.id(), RETURN, String.valueOf(returnId)));
         }
+        return r.agencyName();
+    }
+
+    /**
+     * Gives a submitted return back to its agency (submitted by mistake, or the wrong file attached): it becomes in
+     * progress again and must be submitted again with a new declaration. Refused once any partnership has agreed
+     * its final position, because that position was agreed on what was submitted.
+     */
+    @Transactional
+    public String reopen(long cycleId, long returnId) {
+        ExpectedReturn r = expectedReturn(cycleId, returnId);
+        if (r.status() != ReturnStatus.SUBMITTED) {
+            throw new IllegalStateException(
+                    r.agencyName() + "'s return is not submitted, so there is nothing to reopen.");
+        }
+        boolean agreed = jdbc.sql("select exists (select 1 from s11_moderation where return_id = :r)")
+                .param("r", returnId)
+                .query(Boolean.class)
+                .single();
+        if (agreed) {
+            throw new IllegalStateException("The panel has agreed its position on " + r.agencyName()
+                    + "'s return, so it can no longer be reopened.");
+        }
+        int rows = jdbc.sql("""
+                        update s11_return set status = 'IN_PROGRESS', submitted_at = null, submitted_by_name = null,
+                               declaration_name = null, declaration_role = null, version = version + 1,
+                               updated_at = now()
+                        where id = :r and status = 'SUBMITTED'""").param("r", returnId).update();
+        if (rows == 0) {
+            throw new IllegalStateException(r.agencyName() + "'s return changed meanwhile; reload the page.");
+        }
+        audit.changed(
+                AuditAction.UPDATE,
+                RETURN,
+                returnId,
+                Map.of("status", ReturnStatus.SUBMITTED.name()),
+                Map.of("status", ReturnStatus.IN_PROGRESS.name(), "reason", "Reopened by the business team"));
         return r.agencyName();
     }
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.safeguardinghub.audit.AuditTrail;
+import org.safeguardinghub.platform.security.Actor;
+import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.section11.access.ReturnAccess;
@@ -103,7 +105,11 @@ class ChallengeController {
 
     private String page(ReturnRef ref, Model model, Map<String, String> problems, Map<Long, AnswerState> typed) {
         TemplateStructure template = moderation.template(ref);
-        List<Challenge> challenges = store.challenges(ref.id(), null);
+        // the agency sees every partnership's challenges and outcomes; in a joint cycle a partnership's business
+        // team and panel see only their own partnership's, as each moderates independently
+        Actor actor = Actors.require();
+        Long onlyPartnership = access.isRespondent(actor, ref) ? null : actor.partnershipId();
+        List<Challenge> challenges = store.challenges(ref.id(), onlyPartnership);
         List<StandardChallenges> byStandard = new ArrayList<>();
         for (Standard s : template.standards()) {
             List<Challenge> mine =
@@ -114,6 +120,9 @@ class ChallengeController {
         }
         List<Outcome> outcomes = new ArrayList<>();
         for (Agreement a : moderation.agreements(ref.id())) {
+            if (onlyPartnership != null && a.partnershipId() != onlyPartnership) {
+                continue;
+            }
             Map<Long, ModeratedScore> scores = store.moderatedScores(ref.id(), a.partnershipId()).stream()
                     .collect(Collectors.toMap(ModeratedScore::standardId, m -> m));
             outcomes.add(new Outcome(

@@ -390,6 +390,9 @@ class Moderation {
     }
 
     private void ensureNotAgreed(ReturnRef ref, long partnershipId) {
+        // moderation writes on one return take turns, so a score saved while the position is being agreed either
+        // lands before the agreement or is refused after it
+        store.lockReturn(ref.id());
         store.agreements(ref.id()).stream()
                 .filter(a -> a.partnershipId() == partnershipId)
                 .findFirst()

@@ -317,6 +317,14 @@ class ModerationStore {
     // Challenges
 
     /** Challenges on the return: one partnership's, or every partnership's when {@code partnershipId} is null. */
+    /** Holds the return's row until the transaction ends (moderation writes on one return take turns). */
+    void lockReturn(long returnId) {
+        jdbc.sql("select id from s11_return where id = :r for update")
+                .param("r", returnId)
+                .query(Long.class)
+                .optional();
+    }
+
     List<Challenge> challenges(long returnId, @Nullable Long partnershipId) {
         return jdbc.sql("""
                         select id, partnership_id, standard_id, question, asked_by_name, asked_at, response,

@@ -418,8 +418,11 @@ class SelfAssessment {
             if (same || !changedHere) {
                 return new Saved(current.version(), saved.fingerprint(), false);
             }
-            // the person's own background save landing between their page and this save is not a conflict
-            if (!Long.valueOf(actor.userId()).equals(current.updatedById())) {
+            // the person's own background save landing between their page and this save is not a conflict, but
+            // only that one save: anything older could hide a colleague's save in between (two tabs)
+            boolean ownLastSave =
+                    Long.valueOf(actor.userId()).equals(current.updatedById()) && current.version() == version + 1;
+            if (!ownLastSave) {
                 return new Stale(current);
             }
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.audit.AuditTrail;
+import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.section11.TemplateVariant;
 import org.safeguardinghub.section11.templates.TemplateFile.Level;
@@ -72,7 +73,11 @@ public class TemplateLibrary {
         jdbc.sql("""
                         select r.template_id, c.id, c.name, count(*) as returns
                         from s11_return r join s11_cycle c on c.id = r.cycle_id
+                        where exists (select 1 from s11_cycle_partnership cp
+                                      where cp.cycle_id = c.id and cp.partnership_id = :p)
                         group by r.template_id, c.id, c.name order by c.name""")
+                // only the cycles of the person's own partnership: other partnerships' cycles are theirs
+                .param("p", Actors.current().map(Actor::partnershipId).orElse(-1L))
                 .query((rs, n) -> uses.computeIfAbsent(rs.getLong("template_id"), k -> new ArrayList<>())
                         .add(new CycleUse(rs.getLong("id"), rs.getString("name"), rs.getInt("returns"))))
                 .list();

@@ -107,6 +107,16 @@ class AnalysisWebTests {
         // the agency lead reads every agency's scores, not only their own (row-level scope set aside)
         String leadPage = fetch(DemoAccounts.POLICE_LEAD, base + "/analysis").getContentAsString();
         assertThat(leadPage).contains(f.moderatedName).contains(f.submittedName).contains("3 Fully met");
+        // the themes document quotes the panel's notes and meetings: it stays with the business team
+        assertThat(leadPage).doesNotContain("themes.pdf");
+        for (String doc : List.of("/analysis/themes.pdf", "/analysis/themes.docx")) {
+            assertThat(fetch(DemoAccounts.POLICE_LEAD, base + doc).getStatus())
+                    .as(doc)
+                    .isEqualTo(404);
+            assertThat(fetch(DemoAccounts.SCRUTINEER, base + doc).getStatus())
+                    .as(doc)
+                    .isEqualTo(404);
+        }
         assertThat(fetch(DemoAccounts.SCRUTINEER, base + "/analysis").getStatus())
                 .isEqualTo(200);
         assertThat(fetch(DemoAccounts.SCRUTINEER, base + "/analysis/report.pdf").getStatus())

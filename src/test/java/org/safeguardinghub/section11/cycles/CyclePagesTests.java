@@ -90,7 +90,7 @@ class CyclePagesTests {
                         "31-3-2026",
                         "1-4-2026",
                         "30-6-2026"),
-                DemoAccounts.BUSINESS);
+                DemoAccounts.ADMIN);
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(302);
         long id = jdbc.sql("select id from s11_cycle where name = :n")
                 .param("n", name)
@@ -107,6 +107,42 @@ class CyclePagesTests {
         assertThat(page).contains(name).contains("KSCMP and MSCP").contains("1 January 2026 to 31 March 2026");
         // the cycle also appears in the list
         assertThat(page(get("/section11/cycles"), DemoAccounts.BUSINESS)).contains(name);
+
+        // Kent's business team holds no role in Medway, so it cannot pull Medway (and Medway's agencies) into a
+        // cycle of its own, nor take Medway out of this one
+        String other = Section11Fixtures.unique("Kent only cycle");
+        MockHttpServletResponse refused = perform(
+                dates(
+                        post("/section11/cycles/new")
+                                .param("name", other)
+                                .param("partnershipIds", String.valueOf(fx.medway())),
+                        "1-1-2026",
+                        "31-3-2026",
+                        "1-4-2026",
+                        "30-6-2026"),
+                DemoAccounts.BUSINESS);
+        assertThat(refused.getStatus()).isEqualTo(422);
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("Choose partnerships from the list");
+        int version = jdbc.sql("select version from s11_cycle where id = :c")
+                .param("c", id)
+                .query(Integer.class)
+                .single();
+        MockHttpServletResponse edited = perform(
+                dates(
+                        post("/section11/cycles/" + id + "/edit")
+                                .param("name", name)
+                                .param("version", String.valueOf(version)),
+                        "1-1-2026",
+                        "31-3-2026",
+                        "1-4-2026",
+                        "30-6-2026"),
+                DemoAccounts.BUSINESS);
+        assertThat(edited.getStatus()).as(edited.getContentAsString()).isEqualTo(302);
+        assertThat(jdbc.sql("select partnership_id from s11_cycle_partnership where cycle_id = :c")
+                        .param("c", id)
+                        .query(Long.class)
+                        .list())
+                .containsExactlyInAnyOrder(fx.kent(), fx.medway());
     }
 
     @Test
@@ -349,6 +385,50 @@ class CyclePagesTests {
                 .param("id", String.valueOf(id))
                 .query(Integer.class)
                 .single();
+    }
+
+    @Test
+    void aReturnSubmittedByMistakeIsReopenedUntilThePanelHasAgreedItsPosition() throws Exception {
+        long cycle = fx.cycle(Section11Fixtures.unique("Reopen cycle"), null, fx.kent());
+        long template = fx.template();
+        long submitted = fx.expect(cycle, fx.newAgency(fx.kent()), template);
+        fx.answerAll(submitted, 2);
+        fx.submit(submitted);
+        long agreed = fx.expect(cycle, fx.newAgency(fx.kent()), template);
+        fx.answerAll(agreed, 2);
+        fx.submit(agreed);
+        jdbc.sql("""
+                        insert into s11_moderation (return_id, partnership_id, agency_id, final_position, feedback,
+                                                    agreed_by_name)
+                        select id, :p, agency_id, 'FULLY_ASSURED', 'Agreed', 'Test' from s11_return where id = :r""").param("p", fx.kent()).param("r", agreed).update();
+
+        var reopened = perform(
+                post("/section11/cycles/" + cycle + "/agencies/" + submitted + "/reopen"), DemoAccounts.BUSINESS);
+        assertThat(reopened.getStatus()).isEqualTo(302);
+        assertThat(fx.status(submitted)).isEqualTo("IN_PROGRESS");
+        assertThat(jdbc.sql("select declaration_name from s11_return where id = :r")
+                        .param("r", submitted)
+                        .query(String.class)
+                        .optional())
+                .as("a new declaration is needed when it is submitted again")
+                .isEmpty();
+        assertThat(jdbc.sql("select count(*) from audit_event where record_type = 's11-return' and record_id = :r"
+                                + " and changes::text like '%Reopened by the business team%'")
+                        .param("r", String.valueOf(submitted))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+
+        var refused =
+                perform(post("/section11/cycles/" + cycle + "/agencies/" + agreed + "/reopen"), DemoAccounts.BUSINESS);
+        assertThat(refused.getStatus()).isEqualTo(409);
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("can no longer be reopened");
+        assertThat(fx.status(agreed)).isEqualTo("SUBMITTED");
+        assertThat(perform(
+                                post("/section11/cycles/" + cycle + "/agencies/" + agreed + "/reopen"),
+                                DemoAccounts.POLICE_LEAD)
+                        .getStatus())
+                .isEqualTo(403);
     }
 
     private String page(MockHttpServletRequestBuilder request, String who) throws Exception {

@@ -86,6 +86,10 @@ class ReturnWebTests {
 
         assertThat(status(get(url(id)), DemoAccounts.PANEL)).isEqualTo(404);
         fx.assign(id, fx.kent(), DemoAccounts.PANEL);
+        // an assigned panel member does not read the agency's draft: only what it submits for moderation
+        assertThat(status(get(url(id)), DemoAccounts.PANEL)).isEqualTo(404);
+        fx.answerAll(id, 2);
+        fx.submit(id);
         assertThat(body(get(url(id)), DemoAccounts.PANEL, 200)).contains("Kent Police");
     }
 

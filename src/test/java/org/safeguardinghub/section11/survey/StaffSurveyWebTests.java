@@ -155,6 +155,10 @@ class StaffSurveyWebTests {
 
     @Test
     void resultsByAgencyAndStandardSuppressSmallNumbersAndDownload() throws Exception {
+        // a second small agency, so two are hidden and neither can be worked out from the total (with only one
+        // hidden, the smallest shown agency would be hidden too: SecondarySuppressionTests)
+        long fourth = fx.newAgency(fx.kent());
+        fx.expect(cycle, fourth, fx.template());
         setUpSurvey();
         SurveySummary survey = surveys.findByOwner("s11-cycle", cycle).orElseThrow();
         Map<Long, SurveyLink> links = byAgency(survey.id());
@@ -166,6 +170,9 @@ class StaffSurveyWebTests {
         // second agency: 3 staff only, so suppressed
         for (int i = 0; i < 3; i++) {
             surveys.record(links.get(second).id(), Map.of("ESCALATION", "YES", "DSL", "AGREE"), today);
+        }
+        for (int i = 0; i < 2; i++) {
+            surveys.record(links.get(fourth).id(), Map.of("ESCALATION", "NO", "DSL", "AGREE"), today);
         }
 
         List<AgencyStandard> results = staffResults.forCycle(cycle);
