@@ -137,6 +137,40 @@ public class DataReturns {
      * indicator code). An accepted return is locked: a problem says so, with who accepted it and when.
      */
     @Transactional
+    /**
+     * Figures loaded from a published report (with their provenance) are the record of what was published; a return
+     * for the same period may repeat them but never replace them, so a different value is a problem on that cell.
+     */
+    private List<CellProblem> publishedFiguresKept(ReturnRow ret, Map<Long, DataItem> byId, Map<CellKey, Given> given) {
+        List<CellProblem> problems = new ArrayList<>();
+        for (ReturnStore.PublishedValue p :
+                store.published(ret.partnershipId(), ret.agencyId(), byId.keySet(), ret.periodEnd())) {
+            String code = byId.get(p.itemId()).code();
+            Given g = given.get(new CellKey(code, p.kind(), p.breakdownValue()));
+            if (g == null || g.raw().isBlank()) {
+                continue;
+            }
+            BigDecimal typed;
+            try {
+                typed = new BigDecimal(g.raw().replace(",", "").trim());
+            } catch (NumberFormatException e) {
+                continue; // the type check reports it
+            }
+            if (typed.compareTo(p.value()) != 0) {
+                problems.add(new CellProblem(
+                        code,
+                        p.kind(),
+                        p.breakdownValue(),
+                        "value",
+                        byId.get(p.itemId()).name() + " for this period is a published figure ("
+                                + ReturnChecks.plain(p.value()) + ", " + p.provenance()
+                                + ") and is kept as published; enter " + ReturnChecks.plain(p.value())
+                                + " or leave it blank"));
+            }
+        }
+        return problems;
+    }
+
     public SaveResult save(
             Actor actor,
             long agencyId,
@@ -226,6 +260,7 @@ public class DataReturns {
                 history,
                 submitting));
         List<CellProblem> problems = new ArrayList<>(checked.problems());
+        problems.addAll(publishedFiguresKept(ret, byId, given));
         List<IndicatorPreview> red = List.of();
         if (submitting && !checked.totals().isEmpty()) {
             Map<String, BigDecimal> totals = checked.totals();

@@ -163,6 +163,29 @@ class ReturnStore {
     }
 
     /** The agency's figures for these items for the period (whichever return or channel wrote them). */
+    /** A figure taken from a published report, which a return must not replace. */
+    record PublishedValue(long itemId, String kind, String breakdownValue, BigDecimal value, String provenance) {}
+
+    List<PublishedValue> published(long partnershipId, long agencyId, Collection<Long> itemIds, LocalDate periodEnd) {
+        if (itemIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select data_item_id, breakdown_kind, breakdown_value, value, coalesce(provenance, '') as prov"
+                        + " from data_value where partnership_id = :p and agency_id = :a and period_end = :e"
+                        + " and data_item_id in (:items) and source = 'PUBLISHED'")
+                .param("p", partnershipId)
+                .param("a", agencyId)
+                .param("e", periodEnd)
+                .param("items", itemIds)
+                .query((rs, n) -> new PublishedValue(
+                        rs.getLong("data_item_id"),
+                        rs.getString("breakdown_kind"),
+                        rs.getString("breakdown_value"),
+                        rs.getBigDecimal("value"),
+                        rs.getString("prov")))
+                .list();
+    }
+
     List<ValueRow> values(long partnershipId, long agencyId, Collection<Long> itemIds, LocalDate periodEnd) {
         if (itemIds.isEmpty()) {
             return List.of();
@@ -249,7 +272,9 @@ class ReturnStore {
                         + " on conflict (data_item_id, agency_id, period_end, breakdown_kind, breakdown_value) do update"
                         + " set value = excluded.value, comment = excluded.comment, source = excluded.source,"
                         + " return_id = excluded.return_id, updated_by_name = excluded.updated_by_name,"
-                        + " updated_at = now()")
+                        + " updated_at = now()"
+                        // a figure from a published report keeps its value and provenance (checked before this)
+                        + " where data_value.source <> 'PUBLISHED'")
                 .param("p", partnershipId)
                 .param("i", itemId)
                 .param("a", agencyId)

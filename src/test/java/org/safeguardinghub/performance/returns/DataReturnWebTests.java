@@ -54,6 +54,62 @@ class DataReturnWebTests {
     }
 
     @Test
+    void aReturnRepeatsButNeverReplacesAFigureFromAPublishedReport() {
+        record Published(String code, String frequency, LocalDate period, BigDecimal value, String provenance) {}
+        Published p = jdbc.sql("""
+                        select di.code, di.frequency, dv.period_end, dv.value, dv.provenance
+                        from data_value dv join data_item di on di.id = dv.data_item_id
+                        where dv.source = 'PUBLISHED' and dv.agency_id = :a and dv.breakdown_kind = ''
+                          and not exists (select 1 from data_return r where r.agency_id = dv.agency_id
+                                          and r.period_end = dv.period_end and r.status = 'ACCEPTED')
+                        order by dv.period_end limit 1""")
+                .param("a", fx.kentPolice())
+                .query((rs, n) -> new Published(
+                        rs.getString("code"),
+                        rs.getString("frequency"),
+                        rs.getObject("period_end", LocalDate.class),
+                        rs.getBigDecimal("value"),
+                        rs.getString("provenance")))
+                .single();
+
+        SaveResult replaced = returns.save(
+                fx.actor(DemoAccounts.POLICE_LEAD),
+                fx.kentPolice(),
+                Frequency.valueOf(p.frequency()),
+                p.period(),
+                List.of(ValueEntry.total(
+                        p.code(), p.value().add(BigDecimal.valueOf(5)).toPlainString())),
+                Map.of(),
+                Channel.FORM,
+                false);
+        assertThat(replaced.problems())
+                .anySatisfy(problem -> assertThat(problem.message()).contains("is kept as published"));
+
+        SaveResult repeated = returns.save(
+                fx.actor(DemoAccounts.POLICE_LEAD),
+                fx.kentPolice(),
+                Frequency.valueOf(p.frequency()),
+                p.period(),
+                List.of(ValueEntry.total(p.code(), p.value().toPlainString())),
+                Map.of(),
+                Channel.FORM,
+                false);
+        assertThat(repeated.problems())
+                .noneSatisfy(problem -> assertThat(problem.itemCode()).isEqualTo(p.code()));
+        assertThat(jdbc.sql("""
+                        select dv.source || ' ' || dv.value::text || ' ' || coalesce(dv.provenance, '')
+                        from data_value dv join data_item di on di.id = dv.data_item_id
+                        where di.code = :c and dv.agency_id = :a and dv.period_end = :e and dv.breakdown_kind = ''
+                          and di.partnership_id = dv.partnership_id""")
+                        .param("c", p.code())
+                        .param("a", fx.kentPolice())
+                        .param("e", p.period())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("PUBLISHED " + p.value().toPlainString() + " " + p.provenance());
+    }
+
+    @Test
     void agencyLeadSeesAndChangesOnlyTheirOwnAgencysReturns() throws Exception {
         long other = fx.newAgency();
         String otherItem = fx.item(other, true, null);
