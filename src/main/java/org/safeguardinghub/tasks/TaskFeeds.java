@@ -65,6 +65,19 @@ class TaskFeeds {
                 event.sourceId());
     }
 
+    /** A request addressed to one person (see {@link PersonTaskRequested}). */
+    @ApplicationModuleListener
+    void on(PersonTaskRequested event) {
+        tasks.raiseForPerson(
+                event.partnershipId(),
+                event.userId(),
+                event.title(),
+                event.link(),
+                event.dueOn(),
+                event.sourceType(),
+                event.sourceId());
+    }
+
     @ApplicationModuleListener
     void on(TaskResolved event) {
         tasks.closeBySource(event.sourceType(), event.sourceId(), event.partnershipId());

@@ -50,6 +50,32 @@ class TaskList {
                 .update();
     }
 
+    /** Raises a task for one person, once per source, with the same update rule as {@link #raiseForRole}. */
+    void raiseForPerson(
+            long partnershipId,
+            long userId,
+            String title,
+            String link,
+            @Nullable LocalDate due,
+            String sourceType,
+            String sourceId) {
+        jdbc.sql("""
+                        insert into task (partnership_id, assignee_user_id, title, link, due_on, source_type, source_id)
+                        values (:p, :user, :title, :link, :due, :type, :source)
+                        on conflict (source_type, source_id, partnership_id, coalesce(assignee_user_id, 0),
+                                     coalesce(assignee_role, ''))
+                        do update set title = excluded.title, link = excluded.link, due_on = excluded.due_on
+                        where task.status = 'OPEN'""")
+                .param("p", partnershipId)
+                .param("user", userId)
+                .param("title", title)
+                .param("link", link)
+                .param("due", due)
+                .param("type", sourceType)
+                .param("source", sourceId)
+                .update();
+    }
+
     int closeBySource(String sourceType, String sourceId, long partnershipId) {
         return jdbc.sql("""
                         update task set status = 'DONE', completed_at = now()

@@ -34,6 +34,7 @@ import org.safeguardinghub.section11.moderation.ModerationRecords.PanelMember;
 import org.safeguardinghub.section11.templates.TemplateReader;
 import org.safeguardinghub.section11.templates.TemplateStructure;
 import org.safeguardinghub.section11.templates.TemplateStructure.Standard;
+import org.safeguardinghub.tasks.PersonTaskRequested;
 import org.safeguardinghub.tasks.TaskRequested;
 import org.safeguardinghub.tasks.TaskResolved;
 import org.springframework.context.ApplicationEventPublisher;
@@ -139,11 +140,10 @@ class Moderation {
         values.put("panelMemberAgency", member.agencyName());
         audit.created("s11-assignment", id, values);
         events.publishEvent(new TaskResolved(p, ASSIGN_TASK, String.valueOf(returnId)));
-        // tasks are addressed to a role within an agency, so every panel member of that agency sees it
-        events.publishEvent(new TaskRequested(
+        // only the person assigned sees it (their colleagues on the panel are not told whose return it is)
+        events.publishEvent(new PersonTaskRequested(
                 p,
-                "PANEL_MEMBER",
-                member.agencyId(),
+                userId,
                 "Moderate " + ref.agencyName() + "'s Section 11 return",
                 "/section11/returns/" + returnId + "/moderation",
                 store.moderationEnds(cycleId).orElse(null),

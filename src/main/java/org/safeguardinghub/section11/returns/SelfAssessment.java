@@ -34,6 +34,7 @@ import org.safeguardinghub.section11.templates.TemplateStructure;
 import org.safeguardinghub.section11.templates.TemplateStructure.Question;
 import org.safeguardinghub.section11.templates.TemplateStructure.Section;
 import org.safeguardinghub.section11.templates.TemplateStructure.Standard;
+import org.safeguardinghub.tasks.PersonTaskRequested;
 import org.safeguardinghub.tasks.TaskRequested;
 import org.safeguardinghub.tasks.TaskResolved;
 import org.springframework.context.ApplicationEventPublisher;
@@ -615,16 +616,11 @@ class SelfAssessment {
         String id = String.valueOf(ref.id());
         for (long p : ref.cyclePartnershipIds()) {
             events.publishEvent(new TaskResolved(p, RETURN, id));
+            for (Contributor c : contributors(ref.id())) {
+                events.publishEvent(new TaskResolved(p, CONTRIBUTOR, ref.id() + ":" + c.userId()));
+            }
         }
-        List<Long> served = jdbc.sql("""
-                        select cp.partnership_id from s11_cycle_partnership cp
-                        join agency_partnership ap on ap.partnership_id = cp.partnership_id and ap.agency_id = :a
-                        where cp.cycle_id = :c order by 1""")
-                .param("a", ref.agencyId())
-                .param("c", ref.cycleId())
-                .query(Long.class)
-                .list();
-        for (long p : served) {
+        for (long p : servedPartnerships(ref)) {
             events.publishEvent(new TaskRequested(
                     p,
                     "BUSINESS_TEAM",
@@ -636,6 +632,18 @@ class SelfAssessment {
                     id));
         }
         return Map.of();
+    }
+
+    /** The partnerships of the cycle that the return's agency serves (where its people and tasks are). */
+    private List<Long> servedPartnerships(ReturnRef ref) {
+        return jdbc.sql("""
+                        select cp.partnership_id from s11_cycle_partnership cp
+                        join agency_partnership ap on ap.partnership_id = cp.partnership_id and ap.agency_id = :a
+                        where cp.cycle_id = :c order by 1""")
+                .param("a", ref.agencyId())
+                .param("c", ref.cycleId())
+                .query(Long.class)
+                .list();
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -686,6 +694,20 @@ class SelfAssessment {
                 .param("by", actor.displayName())
                 .update();
         audit.created(CONTRIBUTOR, ref.id() + ":" + userId, Map.of("Contributor", colleague.name()));
+        LocalDate closes = jdbc.sql("select closes_on from s11_cycle where id = :c")
+                .param("c", ref.cycleId())
+                .query(LocalDate.class)
+                .single();
+        for (long p : servedPartnerships(ref)) {
+            events.publishEvent(new PersonTaskRequested(
+                    p,
+                    userId,
+                    "Help complete " + possessive(ref.agencyName()) + " Section 11 return",
+                    "/section11/returns/" + ref.id(),
+                    closes,
+                    CONTRIBUTOR,
+                    ref.id() + ":" + userId));
+        }
     }
 
     @Transactional
@@ -702,6 +724,9 @@ class SelfAssessment {
         now.put("Contributor", null);
         audit.changed(
                 AuditAction.ARCHIVE, CONTRIBUTOR, ref.id() + ":" + userId, Map.of("Contributor", gone.name()), now);
+        for (long p : ref.cyclePartnershipIds()) {
+            events.publishEvent(new TaskResolved(p, CONTRIBUTOR, ref.id() + ":" + userId));
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -233,12 +233,18 @@ class ModerationWebTests {
                         panel,
                         fx.kent()))
                 .isEqualTo(1);
+        // the task is the assigned person's alone: other panel members of the ICB are not told whose return it is
         eventually(() -> count(
                         "select count(*) from task where source_type = 's11-moderate' and source_id = ?"
-                                + " and assignee_role = 'PANEL_MEMBER' and agency_id = ? and status = 'OPEN'",
+                                + " and assignee_user_id = ? and assignee_role is null and status = 'OPEN'",
                         other + "-" + panel,
-                        icb)
+                        panel)
                 == 1);
+        assertThat(count(
+                        "select count(*) from task where source_type = 's11-moderate' and source_id = ?"
+                                + " and assignee_role is not null",
+                        other + "-" + panel))
+                .isZero();
         assertThat(send(as(DemoAccounts.PANEL), get("/section11/returns/" + other + "/moderation"))
                         .getStatus())
                 .isEqualTo(200);

@@ -110,6 +110,15 @@ class ReturnWebTests {
                         post(url(id) + "/contributors").param("colleague", String.valueOf(teacher)),
                         DemoAccounts.SCHOOL_LEAD))
                 .isEqualTo(302);
+        // the invited colleague, and only they, gets a task on their home page
+        String taskOfTeacher = "select count(*) from task where source_type = 's11-contributor' and source_id = '" + id
+                + ":" + teacher + "' and assignee_user_id = " + teacher + " and status = 'OPEN'";
+        long until = System.currentTimeMillis() + 10_000;
+        while (count(taskOfTeacher) == 0 && System.currentTimeMillis() < until) {
+            Thread.sleep(100);
+        }
+        assertThat(count(taskOfTeacher)).isEqualTo(1);
+        assertThat(body(get("/"), DemoAccounts.SCHOOL_TEACHER, 200)).contains("Help complete Hollowbrook Academy");
         // only the lead manages contributors
         assertThat(status(post(url(id) + "/contributors/" + teacher + "/remove"), DemoAccounts.SCHOOL_TEACHER))
                 .isEqualTo(404);
@@ -130,6 +139,13 @@ class ReturnWebTests {
         assertThat(status(post(url(id) + "/contributors/" + teacher + "/remove"), DemoAccounts.SCHOOL_LEAD))
                 .isEqualTo(302);
         assertThat(status(get(url(id)), DemoAccounts.SCHOOL_TEACHER)).isEqualTo(404);
+        until = System.currentTimeMillis() + 10_000;
+        while (count(taskOfTeacher) > 0 && System.currentTimeMillis() < until) {
+            Thread.sleep(100);
+        }
+        assertThat(count(taskOfTeacher))
+                .as("removing the colleague closes their task")
+                .isZero();
     }
 
     @Test
