@@ -73,7 +73,11 @@ class ContributorsController {
         ReturnRef ref = access.readable(id);
         model.addAttribute("title", "History – " + SelfAssessmentController.possessiveTitle(ref));
         model.addAttribute("ref", ref);
-        model.addAttribute("entries", history.of(ref, returns.template(ref)));
+        // the agency sees every partnership's moderation of its return; in a joint cycle a partnership's business
+        // team and panel see only their own partnership's, as each moderates independently
+        Actor actor = Actors.require();
+        Long onlyPartnership = access.isRespondent(actor, ref) ? null : actor.partnershipId();
+        model.addAttribute("entries", history.of(ref, returns.template(ref), onlyPartnership));
         return "section11/returns/history";
     }
 

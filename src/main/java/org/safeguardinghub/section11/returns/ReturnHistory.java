@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.section11.access.ReturnRef;
 import org.safeguardinghub.section11.returns.ReturnViews.Change;
 import org.safeguardinghub.section11.returns.ReturnViews.HistoryEntry;
@@ -28,17 +29,18 @@ class ReturnHistory {
     }
 
     @Transactional(readOnly = true)
-    List<HistoryEntry> of(ReturnRef ref, TemplateStructure template) {
+    List<HistoryEntry> of(ReturnRef ref, TemplateStructure template, @Nullable Long onlyPartnership) {
         Map<String, String> subjects = new HashMap<>();
         Map<Long, String> standards = new HashMap<>();
         template.standards().forEach(s -> standards.put(s.id(), s.code() + " " + s.title()));
         name(subjects, "select id, standard_id from s11_response where return_id = :r", "s11-response", standards, ref);
-        name(
-                subjects,
-                "select id, standard_id from s11_moderated_score where return_id = :r",
-                "s11-moderated-score",
-                standards,
-                ref);
+        // the moderation pages key a moderated score as "<returnId>-<partnershipId>-<standardId>"
+        jdbc.sql("select partnership_id, standard_id from s11_moderated_score where return_id = :r")
+                .param("r", ref.id())
+                .query((rs, n) -> subjects.put(
+                        "s11-moderated-score|" + ref.id() + "-" + rs.getLong(1) + "-" + rs.getLong(2),
+                        standards.getOrDefault(rs.getLong(2), "A standard")))
+                .list();
         name(
                 subjects,
                 "select id, standard_id from s11_challenge where return_id = :r",
@@ -58,13 +60,19 @@ class ReturnHistory {
                            or (e.record_type = 's11-improvement'
                                and coalesce(e.changes -> 'return' ->> 'after', e.changes -> 'return' ->> 'before') = :rid)
                            or (e.record_type = 's11-contributor' and e.record_id like :prefix)
-                           or (e.record_type = 's11-moderated-score'
-                               and e.record_id in (select id::text from s11_moderated_score where return_id = :r))
-                           or (e.record_type = 's11-challenge'
-                               and e.record_id in (select id::text from s11_challenge where return_id = :r))
-                           or (e.record_type = 's11-moderation'
-                               and (e.record_id = :rid or e.record_id like :prefix or e.record_id like :dash)))
+                           or ((e.record_type = 's11-moderated-score'
+                                and e.record_id like :dash)
+                               or (e.record_type = 's11-challenge'
+                                   and e.record_id in (select id::text from s11_challenge where return_id = :r))
+                               or (e.record_type = 's11-moderation'
+                                   and (e.record_id = :rid or e.record_id like :prefix or e.record_id like :dash)))
+                              -- moderation written by (or for) another partnership is that partnership's
+                              and (cast(:only as bigint) is null or e.partnership_id = :only
+                                   or (e.record_type = 's11-challenge' and e.record_id in
+                                       (select id::text from s11_challenge where return_id = :r
+                                                                            and partnership_id = :only))))
                         order by e.occurred_at, e.id""")
+                .param("only", onlyPartnership)
                 .param("rid", rid)
                 .param("r", ref.id())
                 .param("prefix", rid + ":%")

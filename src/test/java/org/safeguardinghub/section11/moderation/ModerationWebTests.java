@@ -158,6 +158,12 @@ class ModerationWebTests {
                         "select count(*) from audit_event where record_type = 's11-moderated-score' and record_id = ?",
                         ret + "-" + fx.kent() + "-" + standard))
                 .isEqualTo(1);
+        // and the return's history shows it, to the agency and to the panel
+        assertThat(send(as(DemoAccounts.POLICE_LEAD), get("/section11/returns/" + ret + "/history"))
+                        .getContentAsString())
+                .contains("Moderated score for S1");
+        assertThat(send(panel, get("/section11/returns/" + ret + "/history")).getContentAsString())
+                .contains("Moderated score for S1");
 
         // a score that is not on the scale is refused, keeping what was typed
         MockHttpServletResponse invalid = send(

@@ -462,20 +462,23 @@ class ReturnWebTests {
         assertThat(notAPdf.getContentAsString()).contains("is not a real PDF");
 
         // what the moderation pages record about this return belongs in its history too
-        long moderated = jdbc.sql("""
+        // (written as the moderation pages write them: keyed "<return>-<partnership>-<standard>", by Medway's panel)
+        jdbc.sql("""
                         insert into s11_moderated_score (return_id, partnership_id, standard_id, agency_id,
                                                          moderated_score, updated_by_name)
-                        values (:r, :p, :s, :a, 1, 'Panel') returning id""")
+                        values (:r, :p, :s, :a, 1, 'Panel')""")
                 .param("r", id)
-                .param("p", fx.kent())
+                .param("p", fx.medway())
                 .param("s", s1)
                 .param("a", fx.agency("Kent Police"))
-                .query(Long.class)
-                .single();
+                .update();
         jdbc.sql("""
-                        insert into audit_event (actor_name, action, record_type, record_id, changes)
-                        values ('Panel Member', 'UPDATE', 's11-moderated-score', :id,
-                                '{"Moderated score": {"before": null, "after": "1 – Partly met"}}'::jsonb)""").param("id", String.valueOf(moderated)).update();
+                        insert into audit_event (actor_name, action, record_type, record_id, partnership_id, changes)
+                        values ('Panel Member', 'UPDATE', 's11-moderated-score', :id, :p,
+                                '{"Moderated score": {"before": null, "after": "1 – Partly met"}}'::jsonb)""")
+                .param("id", id + "-" + fx.medway() + "-" + s1)
+                .param("p", fx.medway())
+                .update();
 
         String history = body(get(url(id) + "/history"), DemoAccounts.POLICE_LEAD, 200);
         assertThat(history)
@@ -490,7 +493,10 @@ class ReturnWebTests {
                 .contains("training.pdf")
                 .contains("Moderated score for S1 Senior management commitment")
                 .contains("Status");
-        assertThat(body(get(url(id) + "/history"), DemoAccounts.BUSINESS, 200)).contains("History evidence");
+        // Kent's business team sees the agency's answers but not Medway's moderation of the joint return
+        assertThat(body(get(url(id) + "/history"), DemoAccounts.BUSINESS, 200))
+                .contains("History evidence")
+                .doesNotContain("Moderated score for S1");
     }
 
     // ---------------------------------------------------------------------------------------------------------
