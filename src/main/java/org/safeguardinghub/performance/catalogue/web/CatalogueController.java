@@ -187,6 +187,19 @@ class CatalogueController {
         return "performance/catalogue/indicator";
     }
 
+    /** A new item's or indicator's code: the catalogue's code shape, and not already used in the partnership. */
+    private static void checkNewCode(
+            BindingResult errors, String code, String what, java.util.function.Predicate<String> taken) {
+        if (!CODE.matcher(code).matches()) {
+            errors.rejectValue(
+                    "code",
+                    "invalid",
+                    "Enter a code of lower case letters, digits and underscores, starting with a letter");
+        } else if (taken.test(code)) {
+            errors.rejectValue("code", "taken", "There is already " + what + " with the code " + code);
+        }
+    }
+
     // ---- items ----
 
     @GetMapping("/new-item")
@@ -203,14 +216,11 @@ class CatalogueController {
             HttpServletResponse response,
             RedirectAttributes flash) {
         long p = partnership();
-        if (!CODE.matcher(form.getCode()).matches()) {
-            errors.rejectValue(
-                    "code",
-                    "invalid",
-                    "Enter a code of lower case letters, digits and underscores, starting with a letter");
-        } else if (catalogue.item(p, form.getCode()).isPresent()) {
-            errors.rejectValue("code", "taken", "There is already an item with the code " + form.getCode());
-        }
+        checkNewCode(
+                errors,
+                form.getCode(),
+                "an item",
+                code -> catalogue.item(p, code).isPresent());
         Optional<ItemSpec> spec = itemSpec(p, form, errors);
         if (errors.hasErrors() || spec.isEmpty()) {
             response.setStatus(422);
@@ -376,14 +386,11 @@ class CatalogueController {
             HttpServletResponse response,
             RedirectAttributes flash) {
         long p = partnership();
-        if (!CODE.matcher(form.getCode()).matches()) {
-            errors.rejectValue(
-                    "code",
-                    "invalid",
-                    "Enter a code of lower case letters, digits and underscores, starting with a letter");
-        } else if (catalogue.indicator(p, form.getCode()).isPresent()) {
-            errors.rejectValue("code", "taken", "There is already an indicator with the code " + form.getCode());
-        }
+        checkNewCode(
+                errors,
+                form.getCode(),
+                "an indicator",
+                code -> catalogue.indicator(p, code).isPresent());
         if (form.getEffectiveFrom().isBlank()) {
             errors.rejectValue("effectiveFrom", "required", "Enter the date the indicator applies from");
         }
