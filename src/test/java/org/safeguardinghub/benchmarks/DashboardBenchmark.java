@@ -8,20 +8,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.safeguardinghub.HubApplication;
+import org.safeguardinghub.benchmarks.national.NationalData;
 import org.safeguardinghub.casereviews.dashboards.DashboardFilters;
 import org.safeguardinghub.casereviews.dashboards.ReferralDashboard;
 import org.safeguardinghub.casereviews.dashboards.ThemeDashboard;
 import org.safeguardinghub.casereviews.dashboards.ThemeFilters;
-import org.safeguardinghub.demo.CaseReviewDemo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Server time of the two learning dashboards at volume: starts the Hub (test configuration: a fresh embedded
- * PostgreSQL, deleted at exit, with the Kent demo), adds a partnership with Kent's twelve districts and every demo
- * agency, loads N synthetic referrals into it with {@link CaseReviewDemo#generate} (children, agencies, rapid
- * reviews, learning themes), then times the dashboard queries exactly as the pages run them: all seven chart
+ * PostgreSQL, deleted at exit, with the Kent demo), adds one partnership with the national-data generator
+ * ({@link NationalData}: 12 districts, every demo agency and six of its own, N referrals with children, agencies,
+ * rapid reviews, learning themes, and practice reviews), then times the dashboard queries exactly as the pages run them: all seven chart
  * queries of the referral dashboard, both of the themes dashboard. Prints a markdown table.
  *
  * <p>Not a test (the name does not end in Tests, so Surefire never runs it); run {@code scripts/benchmark-dashboards.sh}.
@@ -41,11 +41,18 @@ public final class DashboardBenchmark {
         try (ConfigurableApplicationContext context =
                 application.run("--server.port=0", "--logging.level.root=WARN", "--logging.level.hub.request=WARN")) {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
-            long partnership = benchmarkPartnership(jdbc);
-
+            // one partnership from the national-data generator: 12 districts, its own and the demo's agencies, the
+            // referrals with their children, agencies, rapid reviews, themes, and practice reviews
+            NationalData national = new NationalData(context, new NationalData.Settings(1, 0, 0, referrals, 0, 42L));
             long loadStart = System.nanoTime();
-            int children = context.getBean(CaseReviewDemo.class).generate(partnership, referrals, 42L);
+            long partnership = national.partnerships().get(0);
+            national.caseReviews(List.of(partnership));
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+            long children = jdbc.sql("select count(*) from referral_child c join referral r on r.id = c.referral_id"
+                            + " where r.partnership_id = :p")
+                    .param("p", partnership)
+                    .query(Long.class)
+                    .single();
             Map<String, Object> volume =
                     jdbc.sql("""
                             select (select count(*) from referral where partnership_id = :p) as referrals,
@@ -90,7 +97,7 @@ public final class DashboardBenchmark {
 
             System.out.println();
             System.out.printf(
-                    "Loaded %d referrals (%d children written) in %.1f s. Volume in the benchmark partnership: %s%n%n",
+                    "Loaded %d referrals (%d children) in %.1f s. Volume in the benchmark partnership: %s%n%n",
                     referrals, children, loadSeconds, volume);
             System.out.println("| Dashboard (server time, all its chart queries) | p50 ms | p95 ms | max ms |");
             System.out.println("|---|---:|---:|---:|");
@@ -128,23 +135,5 @@ public final class DashboardBenchmark {
     private static double percentile(double[] sorted, int p) {
         int rank = (int) Math.ceil(p / 100.0 * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-    }
-
-    /** A partnership of its own, with Kent's districts and every demo agency, so the counts are only the synthetic ones. */
-    private static long benchmarkPartnership(JdbcClient jdbc) {
-        long id = jdbc.sql("""
-                        insert into partnership (name, short_name, description)
-                        values ('Benchmark Safeguarding Partnership', 'BENCH', 'Synthetic data for the dashboard benchmark')
-                        returning id
-                        """).query(Long.class).single();
-        jdbc.sql("""
-                        insert into district (partnership_id, name)
-                        select :p, d.name from district d join partnership k on k.id = d.partnership_id
-                        where k.short_name = 'KSCMP'
-                        """).param("p", id).update();
-        jdbc.sql("insert into agency_partnership (agency_id, partnership_id) select id, :p from agency")
-                .param("p", id)
-                .update();
-        return id;
     }
 }

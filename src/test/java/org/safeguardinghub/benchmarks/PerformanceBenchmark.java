@@ -15,17 +15,15 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.safeguardinghub.HubApplication;
+import org.safeguardinghub.benchmarks.national.NationalData;
 import org.safeguardinghub.identity.HubUser;
-import org.safeguardinghub.identity.Role;
 import org.safeguardinghub.performance.extracts.ExtractLoads;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -44,7 +42,9 @@ import org.springframework.web.context.WebApplicationContext;
  * <ol>
  *   <li>generates P partnerships (default 150, roughly every partnership in England), each with 12 districts, I data
  *       items and I indicators (default 60) and Y years (default 10) of monthly indicator values in total and for
- *       every district, written with COPY (150 x 60 x 120 x 13 = 14 million indicator_value rows), then times the
+ *       every district, written with COPY (150 x 60 x 120 x 13 = 14 million indicator_value rows) by the national-data
+ *       generator ({@link NationalData}: partnerships, districts, agencies, users and the catalogue, then the values;
+ *       no referrals), then times the
  *       scorecard ({@code GET /performance}, with and without filters) and an indicator page
  *       ({@code GET /performance/indicators/{code}}) server-side through MockMvc, signed in as the business team of
  *       one partnership: p50, p95 and max after warm-up;
@@ -57,10 +57,6 @@ import org.springframework.web.context.WebApplicationContext;
  * partnerships (150), indicators (60), years (10), extract rows (1000000), measured runs (30), warm-up runs (5).
  */
 public final class PerformanceBenchmark {
-
-    private static final int DISTRICTS = 12;
-
-    private record Ind(long id, long partnershipId) {}
 
     private PerformanceBenchmark() {}
 
@@ -79,18 +75,21 @@ public final class PerformanceBenchmark {
             DataSource dataSource = context.getBean(DataSource.class);
             List<String> out = new ArrayList<>();
 
-            // ---- (a) national-scale indicator values ----
+            // ---- (a) national-scale indicator values (the national-data generator's catalogue and values) ----
+            NationalData national =
+                    new NationalData(context, new NationalData.Settings(partnerships, indicators, years, 0, 0, 42));
             long start = System.nanoTime();
-            List<Long> ids = partnerships(jdbc, partnerships, indicators);
+            List<Long> ids = national.partnerships();
+            national.catalogue();
             double catalogueSeconds = seconds(start);
-            LocalDate lastMonth = YearMonth.now().minusMonths(2).atEndOfMonth();
+            LocalDate lastMonth = NationalData.lastMonth();
             start = System.nanoTime();
-            long rows = indicatorValues(jdbc, dataSource, ids, lastMonth, years);
+            long rows = national.indicatorValues(ids, lastMonth);
             double valueSeconds = seconds(start);
             jdbc.sql("analyze indicator_value").update();
 
             long bench = ids.get(0);
-            HubUser business = businessUser(jdbc, bench);
+            HubUser business = NationalData.businessUser(jdbc, bench);
             RequestPostProcessor signedIn = user(business);
             MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context)
                     .apply(springSecurity())
@@ -125,8 +124,8 @@ public final class PerformanceBenchmark {
                     partnerships,
                     indicators,
                     years * 12,
-                    DISTRICTS + 1,
-                    DISTRICTS,
+                    NationalData.DISTRICTS + 1,
+                    NationalData.DISTRICTS,
                     rows,
                     valueSeconds,
                     catalogueSeconds));
@@ -187,140 +186,6 @@ public final class PerformanceBenchmark {
         }
     }
 
-    /** P partnerships with their districts, I items and I indicators each; returns their ids. */
-    private static List<Long> partnerships(JdbcClient jdbc, int count, int indicators) {
-        List<Long> ids = jdbc.sql("""
-                        insert into partnership (name, short_name, description)
-                        select 'Benchmark partnership ' || g, 'BENCH' || g, 'Synthetic data for the performance benchmark'
-                        from generate_series(1, :n) g
-                        returning id
-                        """).param("n", count).query(Long.class).list();
-        jdbc.sql("""
-                        insert into district (partnership_id, name)
-                        select p.id, 'District ' || d from partnership p, generate_series(1, :d) d
-                        where p.short_name like 'BENCH%'
-                        """).param("d", DISTRICTS).update();
-        jdbc.sql("""
-                        insert into agency_partnership (agency_id, partnership_id)
-                        select a.id, p.id from agency a, partnership p
-                        where p.short_name like 'BENCH%' and a.name in ('Kent County Council', 'Kent Police')
-                        """).update();
-        jdbc.sql("""
-                        insert into data_item (partnership_id, code, name, period_type, frequency, source_agency_id,
-                                               breakdowns)
-                        select p.id, 'item_' || lpad(i::text, 2, '0'), 'Benchmark item ' || i, 'MONTHLY', 'MONTHLY',
-                               (select id from agency where name = 'Kent Police'), array['DISTRICT']
-                        from partnership p, generate_series(1, :i) i where p.short_name like 'BENCH%'
-                        """).param("i", indicators).update();
-        jdbc.sql("""
-                        insert into indicator (partnership_id, code, name, sort_order)
-                        select p.id, 'ind_' || lpad(i::text, 2, '0'), 'Benchmark indicator ' || i, i
-                        from partnership p, generate_series(1, :i) i where p.short_name like 'BENCH%'
-                        """).param("i", indicators).update();
-        jdbc.sql("""
-                        insert into indicator_version (indicator_id, version_no, numerator, factor, aggregation,
-                                                       decimals, polarity, target, green_from, red_from,
-                                                       priorities, effective_from)
-                        select x.id, 1, 'item_' || substr(x.code, 5), 'COUNT', 'LATEST', 0,
-                               case when x.sort_order % 2 = 0 then 'HIGHER_IS_BETTER' else 'LOWER_IS_BETTER' end,
-                               100, case when x.sort_order % 2 = 0 then 110 else 90 end,
-                               case when x.sort_order % 2 = 0 then 80 else 120 end,
-                               case when x.sort_order % 3 = 0 then array['Neglect'] else array[]::text[] end,
-                               date '2000-01-01'
-                        from indicator x join partnership p on p.id = x.partnership_id
-                        where p.short_name like 'BENCH%'
-                        """).update();
-        return ids;
-    }
-
-    /** Monthly values for every indicator of the partnerships, total and by district, streamed to COPY. */
-    private static long indicatorValues(
-            JdbcClient jdbc, DataSource dataSource, List<Long> partnerships, LocalDate lastMonth, int years)
-            throws Exception {
-        List<Ind> all = jdbc.sql("""
-                        select x.id, x.partnership_id from indicator x join partnership p on p.id = x.partnership_id
-                        where p.short_name like 'BENCH%' order by x.id
-                        """)
-                .query((rs, i) -> new Ind(rs.getLong(1), rs.getLong(2)))
-                .list();
-        List<LocalDate> months = new ArrayList<>();
-        for (int m = years * 12 - 1; m >= 0; m--) {
-            months.add(YearMonth.from(lastMonth).minusMonths(m).atEndOfMonth());
-        }
-        Random random = new Random(42);
-        long rows = 0;
-        try (Connection connection = dataSource.getConnection()) {
-            CopyIn copy = connection
-                    .unwrap(PGConnection.class)
-                    .getCopyAPI()
-                    .copyIn("copy indicator_value (indicator_id, partnership_id, period_end, breakdown_kind,"
-                            + " breakdown_value, version_no, numerator, value, first_value, fictional)"
-                            + " from stdin with (format csv)");
-            StringBuilder buffer = new StringBuilder(1 << 20);
-            for (Ind ind : all) {
-                for (LocalDate month : months) {
-                    int total = 0;
-                    for (int d = 1; d <= DISTRICTS; d++) {
-                        int v = 2 + random.nextInt(15);
-                        total += v;
-                        row(buffer, ind, month, "DISTRICT", "District " + d, v);
-                        rows++;
-                    }
-                    row(buffer, ind, month, "", "", total);
-                    rows++;
-                    if (buffer.length() > (1 << 20) - 4096) {
-                        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-                        copy.writeToCopy(bytes, 0, bytes.length);
-                        buffer.setLength(0);
-                    }
-                }
-            }
-            byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
-            copy.endCopy();
-        }
-        return rows;
-    }
-
-    private static void row(StringBuilder b, Ind ind, LocalDate month, String kind, String value, int v) {
-        b.append(ind.id())
-                .append(',')
-                .append(ind.partnershipId())
-                .append(',')
-                .append(month)
-                .append(",\"")
-                .append(kind)
-                .append("\",\"")
-                .append(value)
-                .append("\",1,")
-                .append(v)
-                .append(',')
-                .append(v)
-                .append(',')
-                .append(v)
-                .append(",true\n");
-    }
-
-    /** The business team of the benchmark partnership: the demo business user, placed in that partnership. */
-    private static HubUser businessUser(JdbcClient jdbc, long partnership) {
-        Map<String, Object> u = jdbc.sql(
-                        "select id, email, display_name, agency_id from app_user where email = 'business@example.org'")
-                .query()
-                .singleRow();
-        return new HubUser(
-                ((Number) u.get("id")).longValue(),
-                (String) u.get("email"),
-                (String) u.get("display_name"),
-                ((Number) u.get("agency_id")).longValue(),
-                partnership,
-                "BENCH1",
-                EnumSet.of(Role.BUSINESS_TEAM),
-                null,
-                false,
-                true,
-                false);
-    }
-
     /** missing_episodes in the benchmark partnership, returned by Kent County Council by district. */
     private static long missingItem(JdbcClient jdbc, long partnership) {
         long kcc = jdbc.sql("select id from agency where name = 'Kent County Council'")
@@ -358,7 +223,7 @@ public final class PerformanceBenchmark {
                                 ? ""
                                 : startDate.plusDays(random.nextInt(3)).toString());
                 w.write(',');
-                w.write("District " + (1 + random.nextInt(DISTRICTS)));
+                w.write("District " + (1 + random.nextInt(NationalData.DISTRICTS)));
                 w.write('\n');
             }
         }

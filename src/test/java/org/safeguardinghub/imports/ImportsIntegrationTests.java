@@ -248,7 +248,8 @@ class ImportsIntegrationTests {
         assertThat(agencyAudits(first)).isZero();
         assertThat(batchStatus(batch)).isEqualTo("VALID");
         assertThat(version(batch)).isEqualTo(version);
-        assertThat(jdbc.sql("select count(*) from audit_event where action = 'IMPORT_COMMITTED' and record_id = :id")
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'IMPORT_COMMITTED'"
+                                + " and record_type = 'import_batch' and record_id = :id")
                         .param("id", String.valueOf(batch))
                         .query(Long.class)
                         .single())

@@ -100,8 +100,9 @@ class DashboardPages {
         String counted = notificationsOnly ? "Notifications" : "Referrals";
 
         List<Figure> figures = new ArrayList<>();
+        ReferralDashboard.Charts charts = referrals.charts(f);
         Map<Integer, YearCount> years = new HashMap<>();
-        referrals.byYear(f).forEach(y -> years.put(y.startYear(), y));
+        charts.byYear().forEach(y -> years.put(y.startYear(), y));
         List<Category> yearRows = new ArrayList<>();
         long total = 0;
         for (int y = first; y <= last; y++) {
@@ -131,7 +132,7 @@ class DashboardPages {
                         counted + " by age band of the youngest child",
                         "Age band",
                         List.of(counted),
-                        vocabulary(referrals.byAgeBand(f), AGE_BAND, true),
+                        vocabulary(charts.byAgeBand(), AGE_BAND, true),
                         rule,
                         "Where a referral covers more than one child, the youngest child is counted, so each referral counts once."));
         figures.add(Figure.of(
@@ -139,7 +140,7 @@ class DashboardPages {
                 counted + " by gender of the youngest child",
                 "Gender",
                 List.of(counted),
-                vocabulary(referrals.byGender(f), GENDER, true),
+                vocabulary(charts.byGender(), GENDER, true),
                 rule,
                 null));
         figures.add(Figure.of(
@@ -147,7 +148,7 @@ class DashboardPages {
                 counted + " by ethnicity of the youngest child",
                 "Ethnicity",
                 List.of(counted),
-                vocabulary(referrals.byEthnicity(f), ETHNICITY, false),
+                vocabulary(charts.byEthnicity(), ETHNICITY, false),
                 rule,
                 "Ethnic groups with no referrals are not listed."));
         figures.add(Figure.of(
@@ -155,7 +156,7 @@ class DashboardPages {
                 counted + " by district",
                 "District",
                 List.of(counted),
-                districts(referrals.byDistrict(f), actor.partnershipId()),
+                districts(charts.byDistrict(), actor.partnershipId()),
                 rule,
                 "The district of the youngest child."));
         figures.add(Figure.of(
@@ -163,7 +164,7 @@ class DashboardPages {
                 counted + " by outcome of the rapid review",
                 "Rapid review outcome",
                 List.of(counted),
-                outcomes(referrals.byRapidReviewOutcome(f)),
+                outcomes(charts.byRapidReviewOutcome()),
                 rule,
                 "Referrals not notified nationally have no rapid review; their local route is shown on each case."));
         figures.add(Figure.of(
@@ -171,7 +172,7 @@ class DashboardPages {
                 counted + " by agency involved",
                 "Agency",
                 List.of(counted),
-                referrals.byAgencyInvolved(f).stream()
+                charts.byAgencyInvolved().stream()
                         .map(c -> Category.of(Objects.requireNonNullElse(c.key(), NOT_RECORDED), c.count()))
                         .toList(),
                 rule,
@@ -248,13 +249,14 @@ class DashboardPages {
                 DashboardRequest.code(request.ageBand(), AGE_BAND),
                 DashboardRequest.code(request.gender(), GENDER),
                 DashboardRequest.id(request.district()));
+        ThemeDashboard.Charts themeCharts = themes.charts(f, internal);
         List<Figure> figures = new ArrayList<>();
         figures.add(Figure.of(
                 "cases",
                 "Cases by learning theme",
                 "Learning theme",
                 List.of("Cases"),
-                themes.casesByTheme(f).stream()
+                themeCharts.casesByTheme().stream()
                         .map(t -> Category.of(t.theme(), t.count()))
                         .toList(),
                 rule,
@@ -265,7 +267,7 @@ class DashboardPages {
                 "Repeated learning themes: found in two or more reviews",
                 "Learning theme",
                 List.of("Reviews"),
-                themes.repeatedThemes(f, internal).stream()
+                themeCharts.repeatedThemes().stream()
                         .map(t -> new Category(
                                 t.theme(), new long[] {t.count()}, internal ? String.join("; ", t.sources()) : null))
                         .toList(),

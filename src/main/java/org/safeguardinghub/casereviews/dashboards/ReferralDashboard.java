@@ -1,13 +1,17 @@
 package org.safeguardinghub.casereviews.dashboards;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The SQL behind the referral and notification dashboard: one query per chart, scoped to one partnership, every
- * filter a named parameter.
+ * The SQL behind the referral and notification dashboard: the page reads every chart in one query
+ * ({@link #charts}); one query per chart is kept for callers that want a single chart. Scoped to one partnership,
+ * every filter a named parameter.
  *
  * <p>Counting rules (KSCMP annual report 2023-24, catalogue F25): a referral may cover several children but counts
  * once; where it has more than one child, the <em>youngest</em> represents it, so age band, gender, ethnicity and
@@ -55,10 +59,84 @@ public class ReferralDashboard {
             )
             """;
 
+    /**
+     * Every chart of the page in one statement (see {@link #charts}); {@code ord} orders the years and agencies. The
+     * agencies' distinct referrals are found by hashing (name, referral) pairs rather than by {@code count(distinct)},
+     * which sorts every link by the agency's name under the database's collation.
+     */
+    static final String CHARTS = FILTERED + """
+                select 'year' as chart, cast(fy as text) as k, count(*) as n,
+                       count(*) filter (where national_decision = 'NOTIFY') as notified, fy as ord
+                from filtered group by fy
+                union all
+                select 'age', age_band, count(*), 0, 0 from filtered group by age_band
+                union all
+                select 'gender', gender, count(*), 0, 0 from filtered group by gender
+                union all
+                select 'ethnicity', ethnicity, count(*), 0, 0 from filtered group by ethnicity
+                union all
+                select 'district', d.name, count(*), 0, 0
+                from filtered s left join district d on d.id = s.district_id and d.partnership_id = :partnership
+                group by d.name
+                union all
+                select 'outcome', rr.outcome, count(*), 0, 0
+                from filtered s left join rapid_review rr on rr.referral_id = s.id and rr.partnership_id = :partnership
+                group by rr.outcome
+                union all
+                select 'agency', k, count(*), 0, row_number() over (order by count(*) desc, k)
+                from (select distinct coalesce(a.short_name, a.name) as k, s.id
+                      from filtered s
+                      join referral_agency ra on ra.referral_id = s.id
+                      join agency a on a.id = ra.agency_id) involved
+                group by k
+                order by chart, ord
+            """;
+
     private final JdbcClient jdbc;
 
     public ReferralDashboard(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Every chart of the page, as the single-chart methods below give them. */
+    public record Charts(
+            List<YearCount> byYear,
+            List<Count> byAgeBand,
+            List<Count> byGender,
+            List<Count> byEthnicity,
+            List<Count> byDistrict,
+            List<Count> byRapidReviewOutcome,
+            List<Count> byAgencyInvolved) {}
+
+    /**
+     * Every chart in one statement: the window, the youngest children and the filters are worked out once and
+     * materialised ({@code filtered} is read by every branch), instead of once per chart. Each branch is the same
+     * aggregate as its single-chart method; {@code ord} carries each chart's order (year, or count then name for
+     * agencies).
+     */
+    public Charts charts(DashboardFilters f) {
+        List<YearCount> years = new ArrayList<>();
+        Map<String, List<Count>> counts = new HashMap<>();
+        statement(CHARTS, f)
+                .query((rs, n) -> {
+                    String chart = rs.getString("chart");
+                    if (chart.equals("year")) {
+                        years.add(new YearCount(rs.getInt("ord"), rs.getLong("n"), rs.getLong("notified")));
+                    } else {
+                        counts.computeIfAbsent(chart, c -> new ArrayList<>())
+                                .add(new Count(rs.getString("k"), rs.getLong("n")));
+                    }
+                    return null;
+                })
+                .list();
+        return new Charts(
+                years,
+                counts.getOrDefault("age", List.of()),
+                counts.getOrDefault("gender", List.of()),
+                counts.getOrDefault("ethnicity", List.of()),
+                counts.getOrDefault("district", List.of()),
+                counts.getOrDefault("outcome", List.of()),
+                counts.getOrDefault("agency", List.of()));
     }
 
     /** Referrals and notifications per financial year of the window (years with none are left out). */

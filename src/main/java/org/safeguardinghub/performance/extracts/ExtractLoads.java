@@ -40,11 +40,12 @@ import org.safeguardinghub.performance.catalogue.Frequency;
 import org.safeguardinghub.performance.returns.CellProblem;
 import org.safeguardinghub.performance.returns.Channel;
 import org.safeguardinghub.performance.returns.DataReturns;
-import org.safeguardinghub.performance.returns.SaveResult;
 import org.safeguardinghub.performance.returns.ValueEntry;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.PageResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
@@ -53,17 +54,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Loads record-level extracts (one row per child, episode or event) and aggregates them into monthly data values.
  *
- * <p>A load runs in one transaction: the file (already streamed to a temporary file, never held in memory) is
- * copied with PostgreSQL COPY into a TEMPORARY staging table that is dropped on commit, so child-level rows are
- * never kept. It is then checked with set-based SQL, one pass per kind of check: blank required cells, dates that
- * are neither dd/mm/yyyy nor yyyy-mm-dd (or do not exist), codes outside the layout's list and districts the
- * partnership does not have. Every problem is counted; the first 1,000 are stored with their line and column. A
- * load with problems is INVALID and writes nothing. A valid load counts each measure with one GROUP BY (by month,
- * in total and by district) and saves each month's figures into the agency's draft return through
- * {@link DataReturns#save} (channel EXTRACT, not submitted; the agency checks and submits as usual). Every month
- * the file covers is written in full, districts with no rows as 0, so the same file loaded twice writes the same
- * values. If a return refuses the figures (for example it is already accepted) nothing is written and the load is
- * FAILED with the return's problems. The file's SHA-256 tells the agency a file was loaded before.
+ * <p>The file is first read once, as it was streamed to a temporary file (never held in memory), by
+ * {@link ExtractScan}: for a clean file (plain CSV that COPY reads the same way, every row passing the checks) that
+ * one pass gives its SHA-256, its rows and every month's counts, and no row goes to the database. Any other file is
+ * copied with PostgreSQL COPY into a TEMPORARY staging table that is dropped on commit, so child-level rows are never
+ * kept, and checked with set-based SQL, one pass per kind of check: blank required cells, dates that are neither
+ * dd/mm/yyyy nor yyyy-mm-dd (or do not exist), codes outside the layout's list and districts the partnership does
+ * not have. Every problem is counted; the first 1,000 are stored with their line and column. A load with problems
+ * is INVALID and writes nothing; a file COPY cannot read is FAILED with COPY's message and line.
+ *
+ * <p>A valid load counts each measure by month, in total and by district, and saves every month's figures into the
+ * agency's draft returns in one batch through {@link DataReturns#saveDrafts} (channel EXTRACT, not submitted; the
+ * agency checks and submits as usual), all in one transaction with the load's record and audit entry: a crash part
+ * way leaves nothing. Every month the file covers is written in full, districts with no rows as 0, so the same file
+ * loaded twice writes the same values. If a return refuses the figures (for example it is already submitted)
+ * nothing is written and the load is FAILED with the return's problems. The file's SHA-256 tells the agency a file
+ * was loaded before.
  */
 @Service
 public class ExtractLoads {
@@ -78,6 +84,7 @@ public class ExtractLoads {
     private final Organisation organisation;
     private final AuditTrail audit;
     private final Clock clock;
+    private static final Logger log = LoggerFactory.getLogger(ExtractLoads.class);
 
     ExtractLoads(
             JdbcClient jdbc,
@@ -250,7 +257,6 @@ public class ExtractLoads {
      */
     long load(Actor actor, long agencyId, ExtractLayout layout, String fileName, Path file) {
         long started = System.nanoTime();
-        String sha = sha256(file);
         List<String> header = header(file);
         Map<String, String> staged = new LinkedHashMap<>(); // layout column -> staging column
         List<ProblemRow> headerProblems = new ArrayList<>();
@@ -266,6 +272,19 @@ public class ExtractLoads {
             headerProblems.add(new ProblemRow(1, null, "The file is empty: it needs a header line and a row each"));
         }
         String name = fileName.isBlank() ? "extract.csv" : fileName;
+        // a clean file is checked and counted in one pass as it is read; any other goes through the staging table
+        ExtractScan.Result scanned = headerProblems.isEmpty()
+                ? ExtractScan.scan(
+                        file,
+                        layout,
+                        header,
+                        organisation.districtsOf(actor.partnershipId()).stream()
+                                .map(DistrictSummary::name)
+                                .toList(),
+                        itemsByDistrict(actor.partnershipId(), layout))
+                : null;
+        String sha = scanned == null ? sha256(file) : scanned.sha256();
+        log.debug("Extract {}: read and checked in one pass: {} ({} ms)", name, scanned != null, millis(started));
         if (!headerProblems.isEmpty()) {
             return record(
                     actor,
@@ -281,8 +300,9 @@ public class ExtractLoads {
                     headerProblems);
         }
         try {
-            Long id = transaction.execute(status ->
-                    stageCheckAndSave(actor, agencyId, layout, name, sha, header.size(), staged, file, started));
+            Long id = transaction.execute(status -> scanned != null
+                    ? save(actor, agencyId, layout, name, sha, scanned.rows(), scanned.byMonth(), started)
+                    : stageCheckAndSave(actor, agencyId, layout, name, sha, header.size(), staged, file, started));
             return id == null ? 0 : id;
         } catch (Refused e) {
             List<ProblemRow> problems = e.problems.stream()
@@ -383,23 +403,44 @@ public class ExtractLoads {
 
         // aggregate: one GROUP BY per measure, by month in total and by district
         Map<LocalDate, List<ValueEntry>> byMonth = aggregate(actor, layout, staged, districts);
-        int written = 0;
-        for (Map.Entry<LocalDate, List<ValueEntry>> month : byMonth.entrySet()) {
-            SaveResult result = returns.save(
-                    actor,
-                    agencyId,
-                    Frequency.MONTHLY,
-                    month.getKey(),
-                    month.getValue(),
-                    Map.of(),
-                    Channel.EXTRACT,
-                    false);
-            if (!result.problems().isEmpty()) {
-                throw new Refused(month.getKey(), result.problems());
-            }
-            written += month.getValue().size();
+        log.debug("Extract {}: staged, checked and counted ({} ms)", fileName, millis(started));
+        return saveFigures(actor, agencyId, layout, fileName, id, rows, byMonth, started);
+    }
+
+    /** Writes a clean file's figures (counted as it was read) under a new load. */
+    private Long save(
+            Actor actor,
+            long agencyId,
+            ExtractLayout layout,
+            String fileName,
+            String sha,
+            long rows,
+            Map<LocalDate, List<ValueEntry>> byMonth,
+            long started) {
+        long id = insertLoad(actor, agencyId, layout, fileName, sha);
+        return saveFigures(actor, agencyId, layout, fileName, id, rows, byMonth, started);
+    }
+
+    /**
+     * Saves every month's figures into the agency's draft returns in one batch; a return that refuses them rolls
+     * the whole load back (Refused).
+     */
+    private Long saveFigures(
+            Actor actor,
+            long agencyId,
+            ExtractLayout layout,
+            String fileName,
+            long id,
+            long rows,
+            Map<LocalDate, List<ValueEntry>> byMonth,
+            long started) {
+        Optional<DataReturns.Refusal> refused =
+                returns.saveDrafts(actor, agencyId, Frequency.MONTHLY, new TreeMap<>(byMonth), Channel.EXTRACT);
+        if (refused.isPresent()) {
+            throw new Refused(refused.get().periodEnd(), refused.get().problems());
         }
-        LocalDate last = byMonth.isEmpty() ? null : ((TreeMap<LocalDate, List<ValueEntry>>) byMonth).lastKey();
+        int written = byMonth.values().stream().mapToInt(List::size).sum();
+        LocalDate last = byMonth.isEmpty() ? null : new TreeMap<>(byMonth).lastKey();
         finish(id, "LOADED", rows, 0, written, last, started);
         audit.event(
                 AuditAction.IMPORT_COMMITTED,
@@ -407,7 +448,17 @@ public class ExtractLoads {
                 id,
                 layout.name() + " " + fileName + ": " + rows + " rows, " + written + " values written to "
                         + byMonth.size() + " monthly returns");
+        log.debug(
+                "Extract {}: {} values saved to {} returns ({} ms)",
+                fileName,
+                written,
+                byMonth.size(),
+                millis(started));
         return id;
+    }
+
+    private static long millis(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     /** A kind of problem: a SQL condition over a staged row, the column it is about and the message. */

@@ -2,6 +2,7 @@ package org.safeguardinghub.performance.returns;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.audit.AuditAction;
@@ -130,21 +132,13 @@ public class DataReturns {
     record Outcome(SaveResult result, List<IndicatorPreview> red) {}
 
     /**
-     * Saves figures into the agency's return for the period ending {@code periodEnd} (creating the draft return if
-     * there is none). An agency-scoped actor may only save for their own agency (another agency: NotFoundException).
-     * With {@code submit} the return is also submitted, which additionally requires every required item, a comment
-     * on every outlier and commentary on every indicator the figures would turn red ({@code commentary} by
-     * indicator code). An accepted return is locked: a problem says so, with who accepted it and when.
-     */
-    @Transactional
-    /**
      * Figures loaded from a published report (with their provenance) are the record of what was published; a return
      * for the same period may repeat them but never replace them, so a different value is a problem on that cell.
      */
-    private List<CellProblem> publishedFiguresKept(ReturnRow ret, Map<Long, DataItem> byId, Map<CellKey, Given> given) {
+    private static List<CellProblem> publishedFiguresKept(
+            List<ReturnStore.PublishedValue> published, Map<Long, DataItem> byId, Map<CellKey, Given> given) {
         List<CellProblem> problems = new ArrayList<>();
-        for (ReturnStore.PublishedValue p :
-                store.published(ret.partnershipId(), ret.agencyId(), byId.keySet(), ret.periodEnd())) {
+        for (ReturnStore.PublishedValue p : published) {
             String code = byId.get(p.itemId()).code();
             Given g = given.get(new CellKey(code, p.kind(), p.breakdownValue()));
             if (g == null || g.raw().isBlank()) {
@@ -171,6 +165,14 @@ public class DataReturns {
         return problems;
     }
 
+    /**
+     * Saves figures into the agency's return for the period ending {@code periodEnd} (creating the draft return if
+     * there is none). An agency-scoped actor may only save for their own agency (another agency: NotFoundException).
+     * With {@code submit} the return is also submitted, which additionally requires every required item, a comment
+     * on every outlier and commentary on every indicator the figures would turn red ({@code commentary} by
+     * indicator code). An accepted return is locked: a problem says so, with who accepted it and when.
+     */
+    @Transactional
     public SaveResult save(
             Actor actor,
             long agencyId,
@@ -187,6 +189,163 @@ public class DataReturns {
                 .result();
     }
 
+    /** The first period whose return refused a batch of drafts, with its problems; nothing was written. */
+    public record Refusal(LocalDate periodEnd, List<CellProblem> problems) {}
+
+    /**
+     * Saves figures for many periods of one frequency into the agency's draft returns (channel {@code channel}, not
+     * submitted), as {@link #save} does one period at a time, but with the catalogue, the stored figures and the
+     * returns read once and the figures written in one batch: a record-level extract covers up to ten years of
+     * months. Each return gets the same checks, version, channel and audit entry as a single save. When any return
+     * refuses its figures, nothing is written and the first such period (in date order) is returned with its
+     * problems; the caller's transaction is to be rolled back as for a refused {@link #save}.
+     */
+    @Transactional
+    public Optional<Refusal> saveDrafts(
+            Actor actor,
+            long agencyId,
+            Frequency frequency,
+            java.util.SortedMap<LocalDate, List<ValueEntry>> entriesByPeriodEnd,
+            Channel channel) {
+        AgencySummary agency = agencyInScope(actor, agencyId);
+        if (entriesByPeriodEnd.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Period> periods = entriesByPeriodEnd.keySet().stream()
+                .map(end -> Period.endingOn(frequency, end))
+                .toList();
+        Map<LocalDate, ReturnRow> returnsByEnd =
+                store.ensureAll(actor.partnershipId(), agency.id(), periods, DataReturns::dueOn);
+        ReturnRow first = returnsByEnd.values().iterator().next();
+        String agencyName = agencyName(agency.id());
+        List<DataItem> items = itemsOf(first);
+        Map<Long, DataItem> byId = new HashMap<>();
+        Map<String, DataItem> byCode = new HashMap<>();
+        items.forEach(i -> {
+            byId.put(i.id(), i);
+            byCode.put(i.code(), i);
+        });
+        List<LocalDate> ends = periods.stream().map(Period::end).toList();
+        Map<LocalDate, List<ValueRow>> storedByEnd =
+                store.valuesAll(actor.partnershipId(), agency.id(), byId.keySet(), ends);
+        Map<LocalDate, List<ReturnStore.PublishedValue>> publishedByEnd =
+                store.publishedAll(actor.partnershipId(), agency.id(), byId.keySet(), ends);
+        Map<Breakdown, List<String>> breakdownValues = breakdownValues(actor.partnershipId());
+        var rules = catalogue.rules(actor.partnershipId());
+
+        List<ReturnStore.ValueWrite> writes = new ArrayList<>();
+        List<Long> deletes = new ArrayList<>();
+        List<ReturnRow> saved = new ArrayList<>();
+        List<Map<String, Object>> befores = new ArrayList<>();
+        List<Map<String, Object>> afters = new ArrayList<>();
+        for (Period period : periods) {
+            ReturnRow ret = returnsByEnd.get(period.end());
+            String lock = lockReason(ret);
+            if (lock != null) {
+                return Optional.of(new Refusal(period.end(), List.of(new CellProblem("", "", "", "return", lock))));
+            }
+            Map<CellKey, ValueRow> storedByKey = new HashMap<>();
+            Map<CellKey, Given> cells = new LinkedHashMap<>();
+            for (ValueRow v : storedByEnd.getOrDefault(period.end(), List.of())) {
+                CellKey key = new CellKey(byId.get(v.itemId()).code(), v.kind(), v.breakdownValue());
+                storedByKey.put(key, v);
+                cells.put(key, new Given(ReturnChecks.plain(v.value()), v.comment()));
+            }
+            Map<CellKey, Given> given = given(entriesByPeriodEnd.get(period.end()), storedByKey, cells);
+            // a draft is not checked for outliers, so the agency's history is not needed
+            ReturnChecks.Result checked = ReturnChecks.check(
+                    new ReturnChecks.Input(agencyName, items, breakdownValues, cells, rules, Map.of(), false));
+            List<CellProblem> problems = new ArrayList<>(checked.problems());
+            problems.addAll(publishedFiguresKept(publishedByEnd.getOrDefault(period.end(), List.of()), byId, given));
+            if (!problems.isEmpty()) {
+                return Optional.of(new Refusal(period.end(), List.copyOf(problems)));
+            }
+            Map<String, Object> before = new LinkedHashMap<>();
+            Map<String, Object> after = new LinkedHashMap<>();
+            cellChanges(actor, ret, channel, given, storedByKey, checked, byCode, deletes, writes, before, after);
+            saved.add(ret);
+            befores.add(before);
+            afters.add(after);
+        }
+        deletes.forEach(store::deleteValue);
+        store.upsertValues(writes);
+        if (!store.touchAll(saved.stream().map(ReturnRow::id).toList(), channel.name())) {
+            throw new ConcurrentEditException("This return");
+        }
+        for (int i = 0; i < saved.size(); i++) {
+            audit.changed(AuditAction.UPDATE, "data-return", saved.get(i).id(), befores.get(i), afters.get(i));
+        }
+        return Optional.empty();
+    }
+
+    /** The cells given, keyed and trimmed; each also replaces the stored cell in {@code cells}. */
+    private static Map<CellKey, Given> given(
+            List<ValueEntry> entries, Map<CellKey, ValueRow> storedByKey, Map<CellKey, Given> cells) {
+        Map<CellKey, Given> given = new LinkedHashMap<>();
+        for (ValueEntry e : entries) {
+            CellKey key = new CellKey(
+                    e.itemCode().trim(),
+                    e.breakdownKind().trim(),
+                    e.breakdownValue().trim());
+            ValueRow old = storedByKey.get(key);
+            String comment = e.comment() == null ? (old == null ? null : old.comment()) : blankToNull(e.comment());
+            Given g = new Given(e.rawValue() == null ? "" : e.rawValue(), comment);
+            given.put(key, g);
+            cells.put(key, g);
+        }
+        return given;
+    }
+
+    /**
+     * What saving {@code given} changes in one return: the stored figures to delete (a cell emptied) and to write
+     * (new or changed value or comment; unchanged cells are left alone), with the audit's before and after.
+     */
+    private static void cellChanges(
+            Actor actor,
+            ReturnRow ret,
+            Channel channel,
+            Map<CellKey, Given> given,
+            Map<CellKey, ValueRow> storedByKey,
+            ReturnChecks.Result checked,
+            Map<String, DataItem> byCode,
+            List<Long> deletes,
+            List<ReturnStore.ValueWrite> writes,
+            Map<String, Object> before,
+            Map<String, Object> after) {
+        for (Map.Entry<CellKey, Given> e : given.entrySet()) {
+            CellKey key = e.getKey();
+            ValueRow old = storedByKey.get(key);
+            BigDecimal value = checked.values().get(key);
+            String label = label(key);
+            if (value == null) {
+                if (old != null) {
+                    deletes.add(old.id());
+                    before.put(label, ReturnChecks.plain(old.value()));
+                    after.put(label, "");
+                }
+                continue;
+            }
+            String comment = e.getValue().comment();
+            if (old != null && old.value().compareTo(value) == 0 && Objects.equals(old.comment(), comment)) {
+                continue;
+            }
+            writes.add(new ReturnStore.ValueWrite(
+                    ret.partnershipId(),
+                    byCode.get(key.itemCode()).id(),
+                    ret.agencyId(),
+                    ret.id(),
+                    ret.periodEnd(),
+                    key.kind(),
+                    key.value(),
+                    value,
+                    comment,
+                    channel.name(),
+                    actor.displayName()));
+            before.put(label, old == null ? "" : ReturnChecks.plain(old.value()));
+            after.put(label, ReturnChecks.plain(value));
+        }
+    }
+
     /** As {@link #save} for a return the user has open, checking nobody changed it since {@code version}. */
     @Transactional
     Outcome save(
@@ -201,9 +360,25 @@ public class DataReturns {
         return apply(actor, ret, version, entries, commentary, channel, mode);
     }
 
-    /** The due date of a period's return: 15 working days after it ends. */
+    /**
+     * The due date of a period's return: 15 working days after it ends. England's bank holidays are known for a range
+     * of years only; a period outside it (an extract reaching back before 2014 or forward past the list) is due 15
+     * weekdays after it ends, rather than refused with an error the user cannot act on.
+     */
     static LocalDate dueOn(Period period) {
-        return WorkingDayCalendar.england().addWorkingDays(period.end(), DUE_WORKING_DAYS);
+        WorkingDayCalendar calendar = WorkingDayCalendar.england();
+        LocalDate end = period.end();
+        if (end.isBefore(calendar.firstCovered()) || end.plusMonths(1).isAfter(calendar.lastCovered())) {
+            LocalDate due = end;
+            for (int counted = 0; counted < DUE_WORKING_DAYS; ) {
+                due = due.plusDays(1);
+                if (due.getDayOfWeek() != DayOfWeek.SATURDAY && due.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                    counted++;
+                }
+            }
+            return due;
+        }
+        return calendar.addWorkingDays(end, DUE_WORKING_DAYS);
     }
 
     private Outcome apply(
@@ -236,18 +411,7 @@ public class DataReturns {
             storedByKey.put(key, v);
             cells.put(key, new Given(ReturnChecks.plain(v.value()), v.comment()));
         }
-        Map<CellKey, Given> given = new LinkedHashMap<>();
-        for (ValueEntry e : entries) {
-            CellKey key = new CellKey(
-                    e.itemCode().trim(),
-                    e.breakdownKind().trim(),
-                    e.breakdownValue().trim());
-            ValueRow old = storedByKey.get(key);
-            String comment = e.comment() == null ? (old == null ? null : old.comment()) : blankToNull(e.comment());
-            Given g = new Given(e.rawValue() == null ? "" : e.rawValue(), comment);
-            given.put(key, g);
-            cells.put(key, g);
-        }
+        Map<CellKey, Given> given = given(entries, storedByKey, cells);
         Map<String, List<BigDecimal>> history = new HashMap<>();
         store.history(ret.partnershipId(), ret.agencyId(), byId.keySet(), ret.periodEnd())
                 .forEach((id, values) -> history.put(byId.get(id).code(), values));
@@ -260,7 +424,8 @@ public class DataReturns {
                 history,
                 submitting));
         List<CellProblem> problems = new ArrayList<>(checked.problems());
-        problems.addAll(publishedFiguresKept(ret, byId, given));
+        problems.addAll(publishedFiguresKept(
+                store.published(ret.partnershipId(), ret.agencyId(), byId.keySet(), ret.periodEnd()), byId, given));
         List<IndicatorPreview> red = List.of();
         if (submitting && !checked.totals().isEmpty()) {
             Map<String, BigDecimal> totals = checked.totals();
@@ -287,38 +452,11 @@ public class DataReturns {
         Map<String, Object> after = new LinkedHashMap<>();
         Map<String, DataItem> byCode = new HashMap<>();
         items.forEach(i -> byCode.put(i.code(), i));
-        for (Map.Entry<CellKey, Given> e : given.entrySet()) {
-            CellKey key = e.getKey();
-            ValueRow old = storedByKey.get(key);
-            BigDecimal value = checked.values().get(key);
-            String label = label(key);
-            if (value == null) {
-                if (old != null) {
-                    store.deleteValue(old.id());
-                    before.put(label, ReturnChecks.plain(old.value()));
-                    after.put(label, "");
-                }
-                continue;
-            }
-            String comment = e.getValue().comment();
-            if (old != null && old.value().compareTo(value) == 0 && Objects.equals(old.comment(), comment)) {
-                continue;
-            }
-            store.upsertValue(
-                    ret.partnershipId(),
-                    byCode.get(key.itemCode()).id(),
-                    ret.agencyId(),
-                    ret.id(),
-                    ret.periodEnd(),
-                    key.kind(),
-                    key.value(),
-                    value,
-                    comment,
-                    channel.name(),
-                    actor.displayName());
-            before.put(label, old == null ? "" : ReturnChecks.plain(old.value()));
-            after.put(label, ReturnChecks.plain(value));
-        }
+        List<Long> deletes = new ArrayList<>();
+        List<ReturnStore.ValueWrite> writes = new ArrayList<>();
+        cellChanges(actor, ret, channel, given, storedByKey, checked, byCode, deletes, writes, before, after);
+        deletes.forEach(store::deleteValue);
+        store.upsertValues(writes);
         Map<String, @Nullable Object> changes = new LinkedHashMap<>();
         ReturnStatus status = ret.status();
         if (mode == Mode.SUBMIT) {

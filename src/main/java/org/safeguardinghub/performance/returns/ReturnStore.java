@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.performance.catalogue.Frequency;
 import org.safeguardinghub.performance.catalogue.Period;
 import org.safeguardinghub.platform.web.PageResult;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,9 +30,11 @@ class ReturnStore {
             + " accepted_by_name, revision, last_channel, version";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    ReturnStore(JdbcClient jdbc) {
+    ReturnStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** A stored figure. */
@@ -102,6 +107,45 @@ class ReturnStore {
                 .single();
     }
 
+    /**
+     * As {@link #ensure} for many periods of one frequency at once (a record-level extract covering years): the
+     * returns by period end, locked in period order.
+     */
+    Map<LocalDate, ReturnRow> ensureAll(
+            long partnershipId,
+            long agencyId,
+            List<Period> periods,
+            java.util.function.Function<Period, LocalDate> due) {
+        Map<LocalDate, ReturnRow> result = new java.util.TreeMap<>();
+        if (periods.isEmpty()) {
+            return result;
+        }
+        MapSqlParameterSource[] rows = periods.stream()
+                .map(period -> new MapSqlParameterSource()
+                        .addValue("p", partnershipId)
+                        .addValue("a", agencyId)
+                        .addValue("f", period.frequency().name())
+                        .addValue("s", period.start())
+                        .addValue("e", period.end())
+                        .addValue("d", due.apply(period)))
+                .toArray(MapSqlParameterSource[]::new);
+        batch.batchUpdate(
+                "insert into data_return (partnership_id, agency_id, frequency, period_start, period_end, due_on)"
+                        + " values (:p, :a, :f, :s, :e, :d) on conflict (partnership_id, agency_id, frequency,"
+                        + " period_end) do nothing",
+                rows);
+        jdbc.sql("select " + COLUMNS + " from data_return where partnership_id = :p and agency_id = :a"
+                        + " and frequency = :f and period_end in (:e) order by period_end for update")
+                .param("p", partnershipId)
+                .param("a", agencyId)
+                .param("f", periods.get(0).frequency().name())
+                .param("e", periods.stream().map(Period::end).toList())
+                .query(ReturnStore::row)
+                .list()
+                .forEach(r -> result.put(r.periodEnd(), r));
+        return result;
+    }
+
     PageResult<ReturnRow> search(
             long partnershipId,
             @Nullable Long agencyId,
@@ -162,50 +206,71 @@ class ReturnStore {
                 .list();
     }
 
-    /** The agency's figures for these items for the period (whichever return or channel wrote them). */
     /** A figure taken from a published report, which a return must not replace. */
     record PublishedValue(long itemId, String kind, String breakdownValue, BigDecimal value, String provenance) {}
 
     List<PublishedValue> published(long partnershipId, long agencyId, Collection<Long> itemIds, LocalDate periodEnd) {
-        if (itemIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("select data_item_id, breakdown_kind, breakdown_value, value, coalesce(provenance, '') as prov"
-                        + " from data_value where partnership_id = :p and agency_id = :a and period_end = :e"
-                        + " and data_item_id in (:items) and source = 'PUBLISHED'")
-                .param("p", partnershipId)
-                .param("a", agencyId)
-                .param("e", periodEnd)
-                .param("items", itemIds)
-                .query((rs, n) -> new PublishedValue(
-                        rs.getLong("data_item_id"),
-                        rs.getString("breakdown_kind"),
-                        rs.getString("breakdown_value"),
-                        rs.getBigDecimal("value"),
-                        rs.getString("prov")))
-                .list();
+        return publishedAll(partnershipId, agencyId, itemIds, List.of(periodEnd))
+                .getOrDefault(periodEnd, List.of());
     }
 
-    List<ValueRow> values(long partnershipId, long agencyId, Collection<Long> itemIds, LocalDate periodEnd) {
-        if (itemIds.isEmpty()) {
-            return List.of();
+    /** As {@link #published} for many periods at once, by period end. */
+    Map<LocalDate, List<PublishedValue>> publishedAll(
+            long partnershipId, long agencyId, Collection<Long> itemIds, Collection<LocalDate> periodEnds) {
+        Map<LocalDate, List<PublishedValue>> result = new HashMap<>();
+        if (itemIds.isEmpty() || periodEnds.isEmpty()) {
+            return result;
         }
-        return jdbc.sql("select id, data_item_id, breakdown_kind, breakdown_value, value, first_value, comment"
-                        + " from data_value where partnership_id = :p and agency_id = :a and period_end = :e"
+        jdbc.sql("select period_end, data_item_id, breakdown_kind, breakdown_value, value,"
+                        + " coalesce(provenance, '') as prov from data_value where partnership_id = :p and agency_id = :a"
+                        + " and period_end in (:e) and data_item_id in (:items) and source = 'PUBLISHED'")
+                .param("p", partnershipId)
+                .param("a", agencyId)
+                .param("e", periodEnds)
+                .param("items", itemIds)
+                .query((rs, n) -> result.computeIfAbsent(
+                                rs.getObject("period_end", LocalDate.class), k -> new ArrayList<>())
+                        .add(new PublishedValue(
+                                rs.getLong("data_item_id"),
+                                rs.getString("breakdown_kind"),
+                                rs.getString("breakdown_value"),
+                                rs.getBigDecimal("value"),
+                                rs.getString("prov"))))
+                .list();
+        return result;
+    }
+
+    /** As {@link #values} for many periods at once, by period end. */
+    Map<LocalDate, List<ValueRow>> valuesAll(
+            long partnershipId, long agencyId, Collection<Long> itemIds, Collection<LocalDate> periodEnds) {
+        Map<LocalDate, List<ValueRow>> result = new HashMap<>();
+        if (itemIds.isEmpty() || periodEnds.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("select period_end, id, data_item_id, breakdown_kind, breakdown_value, value, first_value, comment"
+                        + " from data_value where partnership_id = :p and agency_id = :a and period_end in (:e)"
                         + " and data_item_id in (:items)")
                 .param("p", partnershipId)
                 .param("a", agencyId)
-                .param("e", periodEnd)
+                .param("e", periodEnds)
                 .param("items", itemIds)
-                .query((rs, n) -> new ValueRow(
-                        rs.getLong("id"),
-                        rs.getLong("data_item_id"),
-                        rs.getString("breakdown_kind"),
-                        rs.getString("breakdown_value"),
-                        rs.getBigDecimal("value"),
-                        rs.getBigDecimal("first_value"),
-                        rs.getString("comment")))
+                .query((rs, n) -> result.computeIfAbsent(
+                                rs.getObject("period_end", LocalDate.class), k -> new ArrayList<>())
+                        .add(new ValueRow(
+                                rs.getLong("id"),
+                                rs.getLong("data_item_id"),
+                                rs.getString("breakdown_kind"),
+                                rs.getString("breakdown_value"),
+                                rs.getBigDecimal("value"),
+                                rs.getBigDecimal("first_value"),
+                                rs.getString("comment"))))
                 .list();
+        return result;
+    }
+
+    /** The agency's figures for these items for the period (whichever return or channel wrote them). */
+    List<ValueRow> values(long partnershipId, long agencyId, Collection<Long> itemIds, LocalDate periodEnd) {
+        return valuesAll(partnershipId, agencyId, itemIds, List.of(periodEnd)).getOrDefault(periodEnd, List.of());
     }
 
     /**
@@ -228,7 +293,7 @@ class ReturnStore {
                 .query((rs, n) -> Map.entry(rs.getLong(1), rs.getBigDecimal(2)))
                 .list()
                 .forEach(e -> {
-                    List<BigDecimal> list = history.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>());
+                    List<BigDecimal> list = history.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
                     if (list.size() < 36) {
                         list.add(e.getValue());
                     }
@@ -254,7 +319,17 @@ class ReturnStore {
         return totals;
     }
 
-    void upsertValue(
+    private static final String UPSERT_VALUE = "insert into data_value (partnership_id, data_item_id, agency_id,"
+            + " return_id, period_end, breakdown_kind, breakdown_value, value, comment, source, updated_by_name)"
+            + " values (:p, :i, :a, :r, :e, :k, :bv, :v, :c, :s, :by)"
+            + " on conflict (data_item_id, agency_id, period_end, breakdown_kind, breakdown_value) do update"
+            + " set value = excluded.value, comment = excluded.comment, source = excluded.source,"
+            + " return_id = excluded.return_id, updated_by_name = excluded.updated_by_name, updated_at = now()"
+            // a figure from a published report keeps its value and provenance (checked before this)
+            + " where data_value.source <> 'PUBLISHED'";
+
+    /** A figure to write with {@link #upsertValues}. */
+    record ValueWrite(
             long partnershipId,
             long itemId,
             long agencyId,
@@ -265,28 +340,28 @@ class ReturnStore {
             BigDecimal value,
             @Nullable String comment,
             String source,
-            String byName) {
-        jdbc.sql("insert into data_value (partnership_id, data_item_id, agency_id, return_id, period_end,"
-                        + " breakdown_kind, breakdown_value, value, comment, source, updated_by_name)"
-                        + " values (:p, :i, :a, :r, :e, :k, :bv, :v, :c, :s, :by)"
-                        + " on conflict (data_item_id, agency_id, period_end, breakdown_kind, breakdown_value) do update"
-                        + " set value = excluded.value, comment = excluded.comment, source = excluded.source,"
-                        + " return_id = excluded.return_id, updated_by_name = excluded.updated_by_name,"
-                        + " updated_at = now()"
-                        // a figure from a published report keeps its value and provenance (checked before this)
-                        + " where data_value.source <> 'PUBLISHED'")
-                .param("p", partnershipId)
-                .param("i", itemId)
-                .param("a", agencyId)
-                .param("r", returnId)
-                .param("e", periodEnd)
-                .param("k", kind)
-                .param("bv", breakdownValue)
-                .param("v", value)
-                .param("c", comment)
-                .param("s", source)
-                .param("by", byName)
-                .update();
+            String byName) {}
+
+    /** Writes figures in one JDBC batch; a figure from a published report is never replaced. */
+    void upsertValues(List<ValueWrite> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        MapSqlParameterSource[] rows = writes.stream()
+                .map(w -> new MapSqlParameterSource()
+                        .addValue("p", w.partnershipId())
+                        .addValue("i", w.itemId())
+                        .addValue("a", w.agencyId())
+                        .addValue("r", w.returnId())
+                        .addValue("e", w.periodEnd())
+                        .addValue("k", w.kind())
+                        .addValue("bv", w.breakdownValue())
+                        .addValue("v", w.value())
+                        .addValue("c", w.comment(), java.sql.Types.VARCHAR)
+                        .addValue("s", w.source())
+                        .addValue("by", w.byName()))
+                .toArray(MapSqlParameterSource[]::new);
+        batch.batchUpdate(UPSERT_VALUE, rows);
     }
 
     void deleteValue(long valueId) {
@@ -384,6 +459,22 @@ class ReturnStore {
                 .param("b", body)
                 .param("by", byName)
                 .update();
+    }
+
+    /**
+     * Records a draft save on returns this transaction holds locked: version up, the channel, updated now; the
+     * status is kept. False when a return was not updated.
+     */
+    boolean touchAll(Collection<Long> ids, String channel) {
+        if (ids.isEmpty()) {
+            return true;
+        }
+        return jdbc.sql("update data_return set version = version + 1, updated_at = now(), last_channel = :channel"
+                                + " where id in (:ids)")
+                        .param("channel", channel)
+                        .param("ids", ids)
+                        .update()
+                == ids.size();
     }
 
     /** Moves the return on, checking nobody else changed it since {@code version}; false when they did. */

@@ -164,21 +164,64 @@ class PerformanceData {
     }
 
     /**
-     * Values of every indicator of the partnership for one breakdown value ('' and '' for the totals), oldest
-     * first, by indicator id.
+     * The newest {@code limit} values at or before {@code upTo} (any date when null) of each active indicator of the
+     * partnership for one breakdown value ('' and '' for the totals), oldest first, by indicator id. One backward
+     * walk of the primary key per indicator, so the cost does not grow with the years of history kept. The values
+     * are scoped through the partnership's own indicators; a partnership condition on the values themselves would
+     * let the planner walk the (partnership, period) index instead, reading every breakdown of every indicator.
      */
-    Map<Long, List<Point>> values(long partnershipId, String kind, String category) {
+    Map<Long, List<Point>> recentValues(
+            long partnershipId, String kind, String category, @Nullable LocalDate upTo, int limit) {
         Map<Long, List<Point>> byIndicator = new LinkedHashMap<>();
         jdbc.sql("""
-                        select indicator_id, period_end, version_no, numerator, denominator, value, first_value,
-                               fictional
-                          from indicator_value
-                         where partnership_id = :p and breakdown_kind = :k and breakdown_value = :v
-                         order by indicator_id, period_end
+                        select i.id as indicator_id, v.period_end, v.version_no, v.numerator, v.denominator, v.value,
+                               v.first_value, v.fictional
+                          from indicator i
+                         cross join lateral (
+                               select w.period_end, w.version_no, w.numerator, w.denominator, w.value, w.first_value,
+                                      w.fictional
+                                 from indicator_value w
+                                where w.indicator_id = i.id and w.breakdown_kind = :k and w.breakdown_value = :v
+                                  and w.period_end <= :upTo
+                                order by w.period_end desc
+                                limit :n) v
+                         where i.partnership_id = :p and i.archived_at is null
+                         order by i.id, v.period_end
                         """)
                 .param("p", partnershipId)
                 .param("k", kind)
                 .param("v", category)
+                .param("upTo", upTo == null ? NO_LIMIT : upTo)
+                .param("n", limit)
+                .query((rs, n) -> {
+                    byIndicator
+                            .computeIfAbsent(rs.getLong("indicator_id"), k -> new ArrayList<>())
+                            .add(point(rs));
+                    return null;
+                })
+                .list();
+        return byIndicator;
+    }
+
+    /** Stands for "no upper bound" on a period end, so the query keeps one shape its index can serve. */
+    private static final LocalDate NO_LIMIT = LocalDate.of(9999, 12, 31);
+
+    /** The totals of every indicator of the partnership at the given period ends, oldest first, by indicator id. */
+    Map<Long, List<Point>> totalsAt(long partnershipId, List<LocalDate> periodEnds) {
+        Map<Long, List<Point>> byIndicator = new LinkedHashMap<>();
+        if (periodEnds.isEmpty()) {
+            return byIndicator;
+        }
+        jdbc.sql("""
+                        select indicator_id, period_end, version_no, numerator, denominator, value, first_value,
+                               fictional
+                          from indicator_value
+                         where partnership_id = :p and breakdown_kind = '' and breakdown_value = ''
+                           and period_end in (:ends)
+                         order by indicator_id, period_end
+                        """)
+                .param("p", partnershipId)
+                .param("ends", periodEnds)
                 .query((rs, n) -> {
                     byIndicator
                             .computeIfAbsent(rs.getLong("indicator_id"), k -> new ArrayList<>())
@@ -191,30 +234,45 @@ class PerformanceData {
 
     /** One indicator's totals, oldest first. */
     List<Point> series(long partnershipId, long indicatorId) {
+        return series(partnershipId, indicatorId, "", "");
+    }
+
+    /** One indicator's values for one breakdown value ('' and '' for the totals), oldest first. */
+    List<Point> series(long partnershipId, long indicatorId, String kind, String category) {
         return jdbc.sql("""
                         select period_end, version_no, numerator, denominator, value, first_value, fictional
                           from indicator_value
-                         where partnership_id = :p and indicator_id = :i and breakdown_kind = ''
-                           and breakdown_value = ''
+                         where partnership_id = :p and indicator_id = :i and breakdown_kind = :k
+                           and breakdown_value = :v
                          order by period_end
                         """)
                 .param("p", partnershipId)
                 .param("i", indicatorId)
+                .param("k", kind)
+                .param("v", category)
                 .query((rs, n) -> point(rs))
                 .list();
     }
 
-    /** One indicator's breakdown values at each breakdown's latest period. */
+    /**
+     * One indicator's breakdown values at each breakdown's latest period: the latest period of each kind is found
+     * once (not once per row), then only that period's rows are read.
+     */
     List<BreakdownPoint> latestBreakdowns(long partnershipId, long indicatorId) {
         return jdbc.sql("""
-                        select breakdown_kind, breakdown_value, period_end, version_no, numerator, denominator, value,
-                               first_value, fictional
-                          from indicator_value v
-                         where partnership_id = :p and indicator_id = :i and breakdown_kind <> ''
-                           and period_end = (select max(period_end) from indicator_value w
-                                              where w.indicator_id = v.indicator_id
-                                                and w.breakdown_kind = v.breakdown_kind)
-                         order by breakdown_kind, breakdown_value
+                        with latest as (
+                            select breakdown_kind, max(period_end) as period_end
+                              from indicator_value
+                             where indicator_id = :i and breakdown_kind <> ''
+                             group by breakdown_kind)
+                        select v.breakdown_kind, v.breakdown_value, v.period_end, v.version_no, v.numerator,
+                               v.denominator, v.value, v.first_value, v.fictional
+                          from latest l
+                          join indicator_value v
+                            on v.indicator_id = :i and v.breakdown_kind = l.breakdown_kind
+                           and v.period_end = l.period_end
+                         where v.partnership_id = :p
+                         order by v.breakdown_kind, v.breakdown_value
                         """)
                 .param("p", partnershipId)
                 .param("i", indicatorId)
@@ -223,11 +281,16 @@ class PerformanceData {
                 .list();
     }
 
-    /** Indicators that have any value by district. */
+    /**
+     * Indicators that have any value by district: one primary-key probe per indicator of the partnership (no
+     * partnership condition on the values, for the same reason as in {@link #recentValues}).
+     */
     List<Long> indicatorsWithDistricts(long partnershipId) {
         return jdbc.sql("""
-                        select distinct indicator_id from indicator_value
-                         where partnership_id = :p and breakdown_kind = 'DISTRICT'
+                        select i.id from indicator i
+                         where i.partnership_id = :p
+                           and exists (select 1 from indicator_value v
+                                        where v.indicator_id = i.id and v.breakdown_kind = 'DISTRICT')
                         """).param("p", partnershipId).query(Long.class).list();
     }
 
@@ -242,7 +305,10 @@ class PerformanceData {
                 rs.getBoolean("fictional"));
     }
 
-    /** Period ends that have any indicator value, newest first. */
+    /**
+     * Period ends that have any indicator total, newest first (at most 120): served by the partial index on the
+     * totals (V5_0), so it reads one value in thirteen of the partnership's, not every breakdown value too.
+     */
     List<LocalDate> periodEnds(long partnershipId) {
         return jdbc.sql("""
                         select distinct period_end from indicator_value

@@ -35,7 +35,8 @@ import org.springframework.stereotype.Service;
 /**
  * Builds the scorecard, the indicator page, "Context in numbers" and the priorities dashboard from the computed
  * indicator values. Every page reads each table once (definitions, values, commentary, signals, items) and
- * assembles rows in memory, whatever the number of indicators.
+ * assembles rows in memory, whatever the number of indicators. Summaries read only a window of each indicator's
+ * newest values (see {@link #summaryPoints}); "Context in numbers" reads only the two year ends it compares.
  *
  * <p>The latest point of an indicator is its newest period with a value at or before the chosen period end; the
  * previous point is the period just before it (by the frequency of the items it reads), the change is the
@@ -288,6 +289,54 @@ class PerformancePages {
         return null;
     }
 
+    /**
+     * How many of an indicator's newest points a summary reads: the sparkline's {@link #SPARK_POINTS} and room for
+     * the previous period and for a few empty latest periods. Reading this window instead of the whole history keeps
+     * the scorecard's cost flat as years of values accumulate.
+     */
+    static final int SUMMARY_WINDOW = 2 * SPARK_POINTS;
+
+    /**
+     * The points a summary needs: the window of newest points at or before {@code upTo} (already read for every
+     * indicator in one query), or the indicator's whole series when the window might not hold the answer, so the
+     * summary is always the one the whole series gives. That is when the window is full and holds no shown value or
+     * not the previous period, or when the frequency is guessed from the last two values of the whole series (no
+     * known item) and those may lie after {@code upTo}.
+     */
+    List<Point> summaryPoints(
+            long partnershipId,
+            Indicator indicator,
+            String kind,
+            String category,
+            List<Point> window,
+            Map<String, ItemSource> items,
+            @Nullable LocalDate upTo,
+            boolean firstPublished) {
+        IndicatorDefinition d = indicator.current();
+        boolean frequencyGuessed = codes(d).stream().noneMatch(items::containsKey);
+        if (frequencyGuessed && upTo != null) {
+            return data.series(partnershipId, indicator.id(), kind, category);
+        }
+        if (window.size() < SUMMARY_WINDOW) {
+            return window; // the whole series up to upTo
+        }
+        Point latest = null;
+        for (int i = window.size() - 1; i >= 0 && latest == null; i--) {
+            if (shown(window.get(i), firstPublished) != null) {
+                latest = window.get(i);
+            }
+        }
+        if (latest != null) {
+            LocalDate previousEnd = Period.containing(frequency(d, items, window), latest.periodEnd())
+                    .previous()
+                    .end();
+            if (!previousEnd.isBefore(window.get(0).periodEnd())) {
+                return window;
+            }
+        }
+        return data.series(partnershipId, indicator.id(), kind, category);
+    }
+
     // ---------------------------------------------------------------- scorecard
 
     /** A scorecard row. */
@@ -343,9 +392,10 @@ class PerformancePages {
         List<Indicator> indicators = data.indicators(partnershipId);
         Map<String, ItemSource> items = data.items(partnershipId);
         String district = request.districtName();
-        Map<Long, List<Point>> values = district == null
-                ? data.values(partnershipId, "", "")
-                : data.values(partnershipId, "DISTRICT", district);
+        String kind = district == null ? "" : "DISTRICT";
+        String category = district == null ? "" : district;
+        Map<Long, List<Point>> values =
+                data.recentValues(partnershipId, kind, category, request.periodEnd(), SUMMARY_WINDOW);
         Set<Long> byDistrict = district == null ? Set.of() : new HashSet<>(data.indicatorsWithDistricts(partnershipId));
         Map<Long, Map<LocalDate, Commentary>> commentary = data.latestCommentary(partnershipId);
         Map<Long, Signal> signals = data.openSignals(partnershipId);
@@ -364,7 +414,15 @@ class PerformancePages {
                     })) {
                 continue;
             }
-            List<Point> points = values.getOrDefault(indicator.id(), List.of());
+            List<Point> points = summaryPoints(
+                    partnershipId,
+                    indicator,
+                    kind,
+                    category,
+                    values.getOrDefault(indicator.id(), List.of()),
+                    items,
+                    request.periodEnd(),
+                    request.firstPublished());
             Frequency frequency = frequency(d, items, points);
             Summary s = summary(indicator, points, frequency, request.periodEnd(), request.firstPublished(), published);
             Commentary c = s.latest() == null
@@ -652,7 +710,7 @@ class PerformancePages {
         List<ContextRow> rows = new ArrayList<>();
         if (yearEnd != null) {
             LocalDate lastYearEnd = yearEnd.minusYears(1);
-            Map<Long, List<Point>> values = data.values(partnershipId, "", "");
+            Map<Long, List<Point>> values = data.totalsAt(partnershipId, List.of(lastYearEnd, yearEnd));
             for (Indicator indicator : data.indicators(partnershipId)) {
                 IndicatorDefinition d = indicator.current();
                 Point now = null;
@@ -706,7 +764,7 @@ class PerformancePages {
     List<PriorityGroup> priorities(long partnershipId, boolean published) {
         List<Indicator> indicators = data.indicators(partnershipId);
         Map<String, ItemSource> items = data.items(partnershipId);
-        Map<Long, List<Point>> values = data.values(partnershipId, "", "");
+        Map<Long, List<Point>> values = data.recentValues(partnershipId, "", "", null, SUMMARY_WINDOW);
         List<PriorityGroup> groups = new ArrayList<>();
         int n = 0;
         for (Option priority : priorityOptions(indicators)) {
@@ -714,7 +772,15 @@ class PerformancePages {
             for (Indicator indicator : indicators) {
                 IndicatorDefinition d = indicator.current();
                 if (d.priorities().stream().anyMatch(priority.value()::equalsIgnoreCase)) {
-                    List<Point> points = values.getOrDefault(indicator.id(), List.of());
+                    List<Point> points = summaryPoints(
+                            partnershipId,
+                            indicator,
+                            "",
+                            "",
+                            values.getOrDefault(indicator.id(), List.of()),
+                            items,
+                            null,
+                            false);
                     summaries.add(summary(indicator, points, frequency(d, items, points), null, false, published));
                 }
             }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
@@ -27,34 +28,55 @@ public class ScopedDataSource extends DelegatingDataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return scoped(super.getConnection());
+        Optional<Actor> actor = currentActor(); // before taking a connection: see currentActor()
+        return scoped(super.getConnection(), actor);
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return scoped(super.getConnection(username, password));
+        Optional<Actor> actor = currentActor();
+        return scoped(super.getConnection(username, password), actor);
     }
 
     /**
      * Finding the actor may itself need a connection: Spring Security loads the security context lazily from the
      * session, which lives in PostgreSQL. That inner connection (session tables only) gets system scope instead of
-     * recursing, which would otherwise drain the pool.
+     * recursing.
+     *
+     * <p>The actor is found before this call takes its own connection, so a thread never holds two connections at
+     * once. Holding one while waiting for the session's was a pool deadlock under load: with as many concurrent
+     * requests as the pool has connections, every request held one and waited for a second until the pool's
+     * timeout, and every request failed (issue 6, scripts/load-test.sh).
      */
     private static final ThreadLocal<Boolean> resolvingActor = ThreadLocal.withInitial(() -> false);
 
-    private static Connection scoped(Connection connection) throws SQLException {
-        Optional<Actor> actor = Optional.empty();
-        if (!resolvingActor.get()) {
-            resolvingActor.set(true);
-            try {
-                actor = Actors.current();
-            } catch (RuntimeException e) {
-                connection.close(); // never leak the pooled connection if the session store fails
-                throw e;
-            } finally {
-                resolvingActor.set(false);
-            }
+    /**
+     * Runs work with system scope, without looking up the actor: for loading the session itself, so that the lookup
+     * does not start a second, nested session load (see {@code RequestLogFilter}).
+     */
+    public static <T> T withoutActor(Supplier<T> work) {
+        boolean outer = resolvingActor.get();
+        resolvingActor.set(true);
+        try {
+            return work.get();
+        } finally {
+            resolvingActor.set(outer);
         }
+    }
+
+    private static Optional<Actor> currentActor() {
+        if (resolvingActor.get()) {
+            return Optional.empty();
+        }
+        resolvingActor.set(true);
+        try {
+            return Actors.current();
+        } finally {
+            resolvingActor.set(false);
+        }
+    }
+
+    private static Connection scoped(Connection connection, Optional<Actor> actor) throws SQLException {
         String agency = actor.map(Actor::agencyId).map(String::valueOf).orElse("");
         boolean all = actor.map(Actor::seesAllAgencies).orElse(true);
         try (PreparedStatement ps = connection.prepareStatement(SET_SCOPE)) {

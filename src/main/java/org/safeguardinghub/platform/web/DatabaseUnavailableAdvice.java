@@ -1,5 +1,6 @@
 package org.safeguardinghub.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -16,7 +17,10 @@ class DatabaseUnavailableAdvice {
         CannotCreateTransactionException.class,
         TransientDataAccessException.class
     })
-    String unavailable(HttpServletResponse response) {
+    String unavailable(Exception error, HttpServletRequest request, HttpServletResponse response) {
+        if (HubErrorController.isConnectionFailure(error)) {
+            request.setAttribute(HubErrorController.DATABASE_DOWN, Boolean.TRUE); // DatabaseDownFilter takes over
+        }
         return HubErrorController.page(503, response);
     }
 }

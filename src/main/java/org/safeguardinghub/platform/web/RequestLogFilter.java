@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.safeguardinghub.platform.database.ScopedDataSource;
 import org.safeguardinghub.platform.security.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,11 +45,15 @@ class RequestLogFilter extends OncePerRequestFilter {
         MDC.put("requestId", requestId);
         request.setAttribute(REQUEST_ID, requestId); // the error page runs after this filter has finished
         response.setHeader("X-Request-Id", requestId);
+        boolean asset = request.getRequestURI().startsWith("/assets/");
+        if (!asset) {
+            loadSession(request);
+        }
         try {
             chain.doFilter(request, response);
         } finally {
             long millis = (System.nanoTime() - started) / 1_000_000;
-            if (!request.getRequestURI().startsWith("/assets/")) {
+            if (!asset) {
                 log.info(
                         "request_id={} user_id={} method={} path={} status={} duration_ms={}",
                         requestId,
@@ -59,6 +64,20 @@ class RequestLogFilter extends OncePerRequestFilter {
                         millis);
             }
             MDC.remove("requestId");
+        }
+    }
+
+    /**
+     * Loads the signed-in session once, up front, with system scope. Otherwise the first database connection of the
+     * request (the session's own) would look up the user for its scope, which loads the session again from inside
+     * the first load: two reads of the session per request (issue 6, scripts/load-test.sh). The session is cached in
+     * the request, so Spring Security's later lookup needs no query.
+     */
+    private static void loadSession(HttpServletRequest request) {
+        try {
+            ScopedDataSource.withoutActor(() -> request.getSession(false));
+        } catch (RuntimeException e) {
+            // the session store is failing (database outage): Spring Security's own lookup fails again, as before
         }
     }
 

@@ -2,12 +2,15 @@ package org.safeguardinghub.section11.cycles;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.safeguardinghub.platform.scheduling.ClusterJobs;
 import org.safeguardinghub.tasks.TaskRequested;
 import org.safeguardinghub.tasks.TaskResolved;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of the cycle the agency serves, due on the close date ("Overdue: ..." after it). While any return of a cycle is
  * overdue, each partnership's business team has one task saying how many; it closes when none are. Tasks for
  * returns that have been received are closed. Raising a task again while it is open only refreshes its title, date
- * and link, so running this twice changes nothing.
+ * and link, so running this twice changes nothing. With several nodes, the start-up and daily runs go through {@link
+ * ClusterJobs}: once per cluster for each daily slot.
  */
 @Component
 @Order(520)
@@ -35,28 +39,45 @@ public class Section11Chasing implements ApplicationRunner {
     static final String RETURN_TASK = "s11-return";
     static final String OVERDUE_TASK = "s11-overdue";
 
+    static final String JOB = "section11-chasing";
+    /** Overridable so a two-node check can fire it every few seconds. */
+    private static final String CRON = "${hub.jobs.section11-chasing.cron:0 20 6 * * *}";
+
+    private static final String ZONE = "Europe/London";
+
     private static final Logger log = LoggerFactory.getLogger(Section11Chasing.class);
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ClusterJobs jobs;
+    private final String cron;
 
-    Section11Chasing(JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+    Section11Chasing(
+            JdbcClient jdbc,
+            ApplicationEventPublisher events,
+            TransactionTemplate transactions,
+            Clock clock,
+            ClusterJobs jobs,
+            @Value(CRON) String cron) {
         this.jdbc = jdbc;
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
+        this.jobs = jobs;
+        this.cron = cron;
     }
 
+    /** The catch-up run: the latest daily slot, unless a node has run it already. */
     @Override
     public void run(ApplicationArguments args) {
-        chaseSafely();
+        jobs.runScheduled(JOB, cron, ZoneId.of(ZONE), this::chaseSafely);
     }
 
-    @Scheduled(cron = "0 20 6 * * *", zone = "Europe/London")
+    @Scheduled(cron = CRON, zone = ZONE)
     void daily() {
-        chaseSafely();
+        jobs.runScheduled(JOB, cron, ZoneId.of(ZONE), this::chaseSafely);
     }
 
     private void chaseSafely() {

@@ -228,6 +228,224 @@ class ExtractLoadTests {
                 .contains("Select a CSV file");
     }
 
+    @Test
+    void manyRowsGiveAStraightforwardCountWhetherReadInOnePassOrThroughTheStagingTable() throws Exception {
+        int year = laterYear(council);
+        java.util.Random random = new java.util.Random(year);
+        StringBuilder rows = new StringBuilder();
+        Map<String, Long> expected = new HashMap<>(); // "month|" for the total, "month|district" by district
+        java.util.Set<Integer> months = new java.util.TreeSet<>();
+        String s = suffix();
+        for (int i = 0; i < 3000; i++) {
+            LocalDate day = LocalDate.of(year, 1, 1).plusDays(random.nextInt(365));
+            String date = random.nextBoolean()
+                    ? day.toString()
+                    : String.format("%02d/%02d/%d", day.getDayOfMonth(), day.getMonthValue(), day.getYear());
+            String district = districts.get(random.nextInt(districts.size())).name();
+            String written = switch (random.nextInt(3)) {
+                case 0 -> district;
+                case 1 -> "\"" + district.toUpperCase() + "\"";
+                default -> " " + district.toLowerCase() + " ";
+            };
+            boolean missing = random.nextInt(4) != 0;
+            String code = missing ? (random.nextBoolean() ? "M" : "m") : "A";
+            rows.append("R")
+                    .append(i)
+                    .append(s)
+                    .append(',')
+                    .append(code)
+                    .append(',')
+                    .append(date)
+                    .append(',')
+                    .append(random.nextInt(3) == 0 ? "" : day.toString())
+                    .append(',')
+                    .append(written)
+                    .append('\n');
+            months.add(day.getMonthValue());
+            if (missing) {
+                expected.merge(day.getMonthValue() + "|", 1L, Long::sum);
+                expected.merge(day.getMonthValue() + "|" + district, 1L, Long::sum);
+            }
+        }
+        String clean = HEADER + rows;
+        // the same rows and one more, an A row (not counted) whose child has a character outside ASCII: staged
+        String staged = HEADER + rows + "Zé" + s + ",A,01/01/" + year + ",,"
+                + districts.get(0).name() + "\n";
+        assertThat(scanOf(clean)).isNotNull();
+        assertThat(scanOf(staged)).isNull();
+        long auditBefore = returnAuditRows();
+        long revisionsBefore = revisionRows();
+
+        long first = idOf(upload(DemoAccounts.BUSINESS, council, "SSDA903_MISSING", "many-" + s + ".csv", clean));
+        assertThat(load(first))
+                .containsEntry("status", "LOADED")
+                .containsEntry("row_count", 3000)
+                .containsEntry("values_written", months.size() * (1 + districts.size()));
+        assertStraightforwardCount(year, months, expected);
+        // one audit entry per return whose figures changed, as a save each did; drafts get no revisions
+        assertThat(returnAuditRows() - auditBefore).isEqualTo(months.size());
+        int versions = returnVersions(year);
+
+        long second = idOf(upload(DemoAccounts.BUSINESS, council, "SSDA903_MISSING", "many-b-" + s + ".csv", staged));
+        assertThat(load(second)).containsEntry("status", "LOADED").containsEntry("row_count", 3001);
+        assertStraightforwardCount(year, months, expected);
+        // nothing changed, so nothing to audit; every return was still saved once more
+        assertThat(returnAuditRows() - auditBefore).isEqualTo(months.size());
+        assertThat(returnVersions(year)).isEqualTo(versions + months.size());
+        assertThat(revisionRows()).isEqualTo(revisionsBefore);
+    }
+
+    @Test
+    void aBadRowAmongManyRejectsTheWholeFileWithItsLine() throws Exception {
+        int year = laterYear(council);
+        String s = suffix();
+        String d = districts.get(1).name();
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 2000; i++) {
+            if (i == 1500) {
+                csv.append("X")
+                        .append(s)
+                        .append(",M,30/02/")
+                        .append(year)
+                        .append(",,")
+                        .append(d)
+                        .append('\n');
+            }
+            csv.append("G")
+                    .append(i)
+                    .append(s)
+                    .append(",M,")
+                    .append(String.format("%02d", 1 + i % 28))
+                    .append('/')
+                    .append(String.format("%02d", 1 + i % 12))
+                    .append('/')
+                    .append(year)
+                    .append(",,")
+                    .append(d)
+                    .append('\n');
+        }
+        long before = yearValueRows(year);
+        long extractReturnsBefore = extractReturns(year);
+        long id = idOf(
+                upload(DemoAccounts.BUSINESS, council, "SSDA903_MISSING", "one-bad-" + s + ".csv", csv.toString()));
+        assertThat(load(id))
+                .containsEntry("status", "INVALID")
+                .containsEntry("row_count", 2001)
+                .containsEntry("problem_count", 1)
+                .containsEntry("values_written", 0);
+        assertThat(jdbc.sql("select row_number || ' ' || column_name || ' ' || message from extract_problem"
+                                + " where load_id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .list())
+                .containsExactly("1502 MIS_START Not a date in the form dd/mm/yyyy or yyyy-mm-dd: 30/02/" + year);
+        assertThat(yearValueRows(year)).isEqualTo(before);
+        assertThat(extractReturns(year)).isEqualTo(extractReturnsBefore);
+    }
+
+    @Test
+    void aReturnThatRefusesItsFiguresRollsBackEveryMonth() throws Exception {
+        int year = laterYear(council);
+        String s = suffix();
+        String d = districts.get(0).name();
+        LocalDate feb = YearMonth.of(year, 2).atEndOfMonth();
+        jdbc.sql("""
+                        insert into data_return (partnership_id, agency_id, frequency, period_start, period_end, due_on,
+                                                 status, submitted_at, submitted_by_name)
+                        values (:p, :a, 'MONTHLY', :s, :e, :e, 'SUBMITTED', now(), 'A tester')
+                        on conflict (partnership_id, agency_id, frequency, period_end)
+                        do update set status = 'SUBMITTED', submitted_at = now(), submitted_by_name = 'A tester'
+                        """)
+                .param("p", kent)
+                .param("a", council)
+                .param("s", YearMonth.of(year, 2).atDay(1))
+                .param("e", feb)
+                .update();
+        long before = yearValueRows(year);
+        long extractReturnsBefore = extractReturns(year);
+        String csv = HEADER
+                + "J" + s + ",M,10/01/" + year + ",," + d + "\n"
+                + "F" + s + ",M,10/02/" + year + ",," + d + "\n"
+                + "M" + s + ",M,10/03/" + year + ",," + d + "\n";
+        long id = idOf(upload(DemoAccounts.BUSINESS, council, "SSDA903_MISSING", "locked-" + s + ".csv", csv));
+        Map<String, Object> load = load(id);
+        assertThat(load).containsEntry("status", "FAILED").containsEntry("values_written", 0);
+        assertThat(load.get("messages").toString()).contains(year + "-02").contains("was submitted");
+        assertThat(yearValueRows(year)).isEqualTo(before);
+        assertThat(extractReturns(year)).isEqualTo(extractReturnsBefore);
+    }
+
+    private ExtractScan.Result scanOf(String csv) throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("extract-", ".csv");
+        try {
+            java.nio.file.Files.writeString(file, csv);
+            return ExtractScan.scan(
+                    file,
+                    ExtractLayout.SSDA903_MISSING,
+                    ExtractLoads.header(file),
+                    districts.stream().map(DistrictSummary::name).toList(),
+                    Map.of("missing_episodes", true));
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    private void assertStraightforwardCount(int year, java.util.Set<Integer> months, Map<String, Long> expected) {
+        for (int month : months) {
+            Map<String, BigDecimal> values = values(YearMonth.of(year, month).atEndOfMonth());
+            assertThat(values).as("month " + month).hasSize(1 + districts.size());
+            assertThat(values.get(""))
+                    .as("month " + month)
+                    .isEqualByComparingTo(String.valueOf(expected.getOrDefault(month + "|", 0L)));
+            for (DistrictSummary d : districts) {
+                assertThat(values.get(d.name()))
+                        .as("month " + month + " " + d.name())
+                        .isEqualByComparingTo(String.valueOf(expected.getOrDefault(month + "|" + d.name(), 0L)));
+            }
+        }
+    }
+
+    private long returnAuditRows() {
+        return jdbc.sql("select count(*) from audit_event where record_type = 'data-return' and record_id in"
+                        + " (select id::text from data_return where agency_id = :a)")
+                .param("a", council)
+                .query(Long.class)
+                .single();
+    }
+
+    private long revisionRows() {
+        return jdbc.sql("select count(*) from data_value_revision where agency_id = :a")
+                .param("a", council)
+                .query(Long.class)
+                .single();
+    }
+
+    private int returnVersions(int year) {
+        return jdbc.sql("select coalesce(sum(version), 0)::int from data_return where agency_id = :a"
+                        + " and frequency = 'MONTHLY' and extract(year from period_end) = :y")
+                .param("a", council)
+                .param("y", year)
+                .query(Integer.class)
+                .single();
+    }
+
+    private long yearValueRows(int year) {
+        return jdbc.sql("select count(*) from data_value where agency_id = :a and extract(year from period_end) = :y")
+                .param("a", council)
+                .param("y", year)
+                .query(Long.class)
+                .single();
+    }
+
+    private long extractReturns(int year) {
+        return jdbc.sql("select count(*) from data_return where agency_id = :a and frequency = 'MONTHLY'"
+                        + " and extract(year from period_end) = :y and last_channel = 'EXTRACT'")
+                .param("a", council)
+                .param("y", year)
+                .query(Long.class)
+                .single();
+    }
+
     // ---- helpers ----
 
     private void assertCounts(LocalDate jan, LocalDate feb, String d1, String d2, String d3) {
@@ -310,6 +528,26 @@ class ExtractLoadTests {
                 .getResponse();
         assertThat(response.getStatus()).as(path).isEqualTo(200);
         return response.getContentAsString();
+    }
+
+    /**
+     * As {@link #openYear} from 2027 to 2029: the tests that fill whole years of the council's returns keep out of
+     * the years other test classes pick single months from (2015 to 2024).
+     */
+    private int laterYear(long agency) {
+        for (int year = 2027; year <= 2029; year++) {
+            boolean locked = jdbc.sql("select count(*) > 0 from data_return where agency_id = :a"
+                            + " and frequency = 'MONTHLY' and extract(year from period_end) = :y"
+                            + " and status in ('SUBMITTED', 'ACCEPTED')")
+                    .param("a", agency)
+                    .param("y", year)
+                    .query(Boolean.class)
+                    .single();
+            if (!locked) {
+                return year;
+            }
+        }
+        throw new IllegalStateException("no open year from 2027 to 2029");
     }
 
     /** A year (within the working-day calendar) in which no monthly return of the agency is submitted or accepted. */
