@@ -55,7 +55,8 @@ if [ "${HUB_TEST_SMOKE:-1}" != "0" ]; then
   if [ -z "$JAR" ]; then "${MVN[@]}" -q package -DskipTests -Dspotless.check.skip=true; JAR=$(ls target/safeguarding-hub-*.jar | head -1); fi
   HUB_JAR=$JAR RESILIENCE_ROUNDS=3 RESILIENCE_ROWS=100000 RESILIENCE_MONTHS=24 bash scripts/resilience-crash.sh
   HUB_JAR=$JAR RESILIENCE_OUTAGE=10 bash scripts/resilience-outage.sh
-  HUB_JAR=$JAR TWO_NODES_BUILD_DIR=target bash scripts/two-nodes.sh smoke
+  # Maven online here: a fresh machine may not yet have the dependency plugin the script uses for its classpath
+  HUB_JAR=$JAR TWO_NODES_BUILD_DIR=target MVN_FLAGS="-B -ntp" bash scripts/two-nodes.sh smoke
 fi
 
 echo "== all tests passed =="
