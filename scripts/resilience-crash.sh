@@ -17,7 +17,9 @@
 #    January 2014: before any demo return of Kent County Council, and the bank holiday calendar starts in 2014).
 #    The expected effect of each - the value of every cell (month x total/district) - is counted by awk from the
 #    file itself, not by the Hub.
-# 3. File A is loaded in full and timed: the kill delays are seeded random points across that duration.
+# 3. File A is loaded in full and timed: the kill delays of odd rounds are seeded random points across that
+#    duration; even rounds wait until the import's write transaction is open and kill a seeded 0-0.3 s later, so
+#    half the kills land inside the transaction even when the load is fast.
 # 4. Each round uploads the other file, kills the JVM after its delay (noting what PostgreSQL was running for the
 #    Hub: the phase), restarts the Hub and waits for readiness and for the dead JVM's database sessions to end, then
 #    checks: (a) either exactly one new load record, LOADED, with the file's SHA-256 and row count, and every cell
@@ -223,6 +225,20 @@ phase() {
       order by xact_start limit 1" 2>/dev/null | tr '|' ' ' || true
 }
 
+# transaction_seen: waits (up to about a minute, while the upload runs) until the Hub has the import's write
+# transaction open; true if it saw it
+transaction_seen() {
+  local tries=0
+  while kill -0 "$UPLOAD_PID" 2>/dev/null && [ "$tries" -lt 3000 ]; do
+    [ "$(db "select count(*) from pg_stat_activity where usename = 'hub_app' and backend_type = 'client backend'
+              and xact_start is not null
+              and (query ilike '%data_value%' or query ilike '%data_return%' or query ilike '%extract_%')" 2>/dev/null)" \
+      != 0 ] && return 0
+    tries=$((tries + 1))
+  done
+  return 1
+}
+
 say "== files: $ROWS rows over $MONTHS months from $FIRST_MONTH, two seeds =="
 make_file A.csv "$SEED"
 make_file B.csv "$((SEED + 1000))"
@@ -238,7 +254,9 @@ loaded_as_expected "${answer##*/}" A.csv
 say "loaded in ${DURATION}s (upload, SHA-256, COPY, checks, GROUP BY, $MONTHS returns); machine: $(uptime)"
 CURRENT=A.csv
 
-awk -v s="$SEED" -v n="$ROUNDS" -v d="$DURATION" 'BEGIN { srand(s); for (i = 1; i <= n; i++) printf "%.1f\n", 0.3 + rand() * d }' >"$OUT/delays"
+# column 1: seconds after the upload starts (odd rounds); column 2: seconds after the import's transaction is seen
+# open (even rounds), so kills land in the transaction however fast the machine makes the load
+awk -v s="$SEED" -v n="$ROUNDS" -v d="$DURATION" 'BEGIN { srand(s); for (i = 1; i <= n; i++) printf "%.1f %.2f\n", 0.3 + rand() * d, rand() * 0.3 }' >"$OUT/delays"
 TABLE="$OUT/table.md"
 {
   echo "| Round | Kill after (s) | Phase at the kill | Outcome | Restart to ready (s) | Checks |"
@@ -249,7 +267,7 @@ NOTHING=0
 for ROUND in $(seq 1 "$ROUNDS"); do
   NEXT=$([ "$CURRENT" = A.csv ] && echo B.csv || echo A.csv)
   NAME="round-$ROUND-$NEXT"
-  DELAY=$(sed -n "${ROUND}p" "$OUT/delays")
+  read -r DELAY FRACTION < <(sed -n "${ROUND}p" "$OUT/delays")
   rm -rf "$OUT/before" "$OUT/after"
   snapshot "$OUT/before"
   MAX_LOAD=$(db "select coalesce(max(id), 0) from extract_load")
@@ -258,7 +276,16 @@ for ROUND in $(seq 1 "$ROUNDS"); do
 
   upload "$OUT/$NEXT" "$NAME" >"$OUT/upload.answer" &
   UPLOAD_PID=$!
-  sleep "$DELAY"
+  if [ $((ROUND % 2)) = 0 ]; then
+    if transaction_seen; then
+      sleep "$FRACTION"
+      DELAY="transaction + $FRACTION"
+    else
+      DELAY="no transaction seen"
+    fi
+  else
+    sleep "$DELAY"
+  fi
   PHASE=$(phase)
   if ! kill -0 "$UPLOAD_PID" 2>/dev/null; then PHASE="after the answer ($(cat "$OUT/upload.answer"))"; fi
   hub_kill
