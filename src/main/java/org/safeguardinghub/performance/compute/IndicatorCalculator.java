@@ -49,6 +49,14 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code effective_from} is on or before the period end (the oldest version for earlier periods), unless the
  * current version's history was recomputed, when it applies to every period.
  *
+ * <p><b>Only accepted figures count.</b> A figure feeds indicator values only when its return was accepted (and so is
+ * locked; a correction keeps it accepted) or it was loaded from a published report ({@code source = 'PUBLISHED'}).
+ * Draft, submitted and returned figures are the agency's work in progress: they never reach indicator values,
+ * signals or any view, whichever path recomputes (acceptance, correction, "Recompute history", start-up, a catalogue
+ * reload). A submitted return shows its effect only in {@link #preview}, which puts the proposed totals over the
+ * accepted ones without storing anything. "As first published" is the first accepted value ({@code first_value},
+ * set when the return is accepted).
+ *
  * <p>Values are partnership-level: the computation must see every agency's figures, so it refuses to run for a
  * signed-in person limited to their own agency (row-level security would hide the other agencies' values).
  */
@@ -288,7 +296,9 @@ public class IndicatorCalculator {
                         select i.code, v.breakdown_kind, v.breakdown_value, v.period_end, sum(v.value) as value,
                                sum(coalesce(v.first_value, v.value)) as first_value, bool_or(v.fictional) as fictional
                         from data_value v join data_item i on i.id = v.data_item_id
+                        left join data_return r on r.id = v.return_id
                         where v.partnership_id = :p and i.partnership_id = :p and i.archived_at is null
+                          and (v.source = 'PUBLISHED' or r.status = 'ACCEPTED')
                         group by i.code, v.breakdown_kind, v.breakdown_value, v.period_end""")
                 .param("p", partnershipId)
                 .query((rs, n) -> {

@@ -48,8 +48,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Each agency's months become data returns, accepted by "Demo data" through the DEMO channel, except Kent County
  * Council's October 2026 return, which is submitted and waiting for the business team, and Kent Police's October
  * 2026 return, which does not exist (the chasing job raises it as due). Values are fictional, source DEMO, with
- * {@link #PROVENANCE}. Then indicator values are recomputed and early warning scans them, so the signals and the
- * business team's tasks exist on first start.
+ * {@link #PROVENANCE}; the under-18 population comes in Kent County Council's accepted annual returns. Only accepted
+ * figures become indicator values, so the submitted October 2026 figures show nowhere until the business team
+ * accepts them. Then indicator values are recomputed and early warning scans them, so the signals and the business
+ * team's tasks exist on first start.
  */
 @Component
 @ConditionalOnProperty(name = "hub.demo", havingValue = "true")
@@ -250,9 +252,11 @@ class FictionalHistory implements ApplicationRunner {
             if (item.frequency() != Frequency.MONTHLY) {
                 for (Map.Entry<LocalDate, Integer> e : new java.util.TreeMap<>(POPULATION).entrySet()) {
                     long total = total(published, item, e.getKey(), e.getValue());
-                    add(values, p, item, agency, null, e.getKey(), "", "", total, true);
+                    Long returnId = returns.get(agency + "|" + item.frequency() + "|" + e.getKey());
+                    add(values, p, item, agency, returnId, e.getKey(), "", "", total, true);
                     if (byDistrict) {
-                        addDistricts(values, p, item, agency, null, e.getKey(), districts, weights, total, true);
+                        addDistricts(
+                                values, p, item, agency, returnId, e.getKey(), districts, weights, total, true);
                     }
                 }
                 continue;
@@ -268,7 +272,7 @@ class FictionalHistory implements ApplicationRunner {
                 }
                 long total = total(published, item, end, generated);
                 boolean accepted = !(agency == kcc && m.equals(LAST_KCC));
-                Long returnId = returns.get(agency + "|" + end);
+                Long returnId = returns.get(agency + "|MONTHLY|" + end);
                 add(values, p, item, agency, returnId, end, "", "", total, accepted);
                 if (byDistrict) {
                     addDistricts(values, p, item, agency, returnId, end, districts, weights, total, accepted);
@@ -302,7 +306,10 @@ class FictionalHistory implements ApplicationRunner {
         return written;
     }
 
-    /** One return per agency and month: accepted, except Kent County Council's last (submitted). */
+    /**
+     * One return per agency and month: accepted, except Kent County Council's last (submitted); and Kent County
+     * Council's accepted annual returns of the under-18 population. Keyed "agency|frequency|period end".
+     */
     private Map<String, Long> returns(long p, Map<String, Long> agencies) {
         WorkingDayCalendar calendar = WorkingDayCalendar.england();
         List<Object[]> rows = new ArrayList<>();
@@ -317,6 +324,7 @@ class FictionalHistory implements ApplicationRunner {
                 rows.add(new Object[] {
                     p,
                     agency.getValue(),
+                    "MONTHLY",
                     m.atDay(1),
                     end,
                     due,
@@ -329,12 +337,30 @@ class FictionalHistory implements ApplicationRunner {
                     accepted ? DEMO : null
                 });
             }
+            if (kcc) {
+                // the under-18 population is an annual return of Kent County Council's, accepted each year
+                for (LocalDate end : POPULATION.keySet()) {
+                    rows.add(new Object[] {
+                        p,
+                        agency.getValue(),
+                        "ANNUAL",
+                        end.minusYears(1).plusDays(1),
+                        end,
+                        calendar.addWorkingDays(end, 15),
+                        "ACCEPTED",
+                        Timestamp.valueOf(calendar.addWorkingDays(end, 9).atTime(10, 30)),
+                        DEMO,
+                        Timestamp.valueOf(calendar.addWorkingDays(end, 14).atTime(15, 0)),
+                        DEMO
+                    });
+                }
+            }
         }
         batch.batchUpdate("""
                 insert into data_return (partnership_id, agency_id, frequency, period_start, period_end, due_on,
                                          status, submitted_at, submitted_by_name, accepted_at, accepted_by_name,
                                          last_channel)
-                values (?, ?, 'MONTHLY', ?, ?, ?, ?, ?, ?, ?, ?, 'DEMO')
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DEMO')
                 on conflict (partnership_id, agency_id, frequency, period_end) do nothing""", rows, 500, (ps, row) -> {
             for (int i = 0; i < row.length; i++) {
                 ps.setObject(i + 1, row[i]);
@@ -342,12 +368,14 @@ class FictionalHistory implements ApplicationRunner {
         });
         Map<String, Long> ids = new HashMap<>();
         jdbc.sql("""
-                        select id, agency_id, period_end from data_return
-                        where partnership_id = :p and frequency = 'MONTHLY' and agency_id in (:agencies)""")
+                        select id, agency_id, frequency, period_end from data_return
+                        where partnership_id = :p and agency_id in (:agencies)""")
                 .param("p", p)
                 .param("agencies", List.copyOf(agencies.values()))
                 .query((rs, n) -> ids.put(
-                        rs.getLong("agency_id") + "|" + rs.getObject("period_end", LocalDate.class), rs.getLong("id")))
+                        rs.getLong("agency_id") + "|" + rs.getString("frequency") + "|"
+                                + rs.getObject("period_end", LocalDate.class),
+                        rs.getLong("id")))
                 .list();
         return ids;
     }

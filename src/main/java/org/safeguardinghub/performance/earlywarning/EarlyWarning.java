@@ -135,8 +135,10 @@ public class EarlyWarning {
             jdbc.sql("""
                             select i.code, v.period_end, sum(v.value) as value
                             from data_value v join data_item i on i.id = v.data_item_id
+                            left join data_return r on r.id = v.return_id
                             where v.partnership_id = :p and i.partnership_id = :p and i.period_type = 'MONTHLY'
                               and v.breakdown_kind = '' and v.breakdown_value = ''
+                              and (v.source = 'PUBLISHED' or r.status = 'ACCEPTED')
                             group by i.code, v.period_end""")
                     .param("p", partnershipId)
                     .query((rs, n) -> {

@@ -141,11 +141,12 @@ class CatalogueIntegrationTests {
                 """.formatted(version, s, s, s, s, s, s, s, s, numerator.replace("$", s), s, effectiveFrom);
     }
 
+    /** A figure as loaded from a published report (no return): only such figures and accepted ones count. */
     private void value(long item, LocalDate periodEnd, String value) {
         jdbc.sql("""
                         insert into data_value (partnership_id, data_item_id, agency_id, period_end, value, first_value,
-                                                source)
-                        values (:p, :item, :agency, :end, :value, :value, 'FORM')""")
+                                                source, provenance)
+                        values (:p, :item, :agency, :end, :value, :value, 'PUBLISHED', 'Test report')""")
                 .param("p", kent())
                 .param("item", item)
                 .param("agency", kcc())
