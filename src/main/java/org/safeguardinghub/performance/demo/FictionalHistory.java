@@ -203,9 +203,9 @@ class FictionalHistory implements ApplicationRunner {
         calculator.recomputeAll(p);
         EarlyWarning.ScanResult scan = earlyWarning.scan(p);
         log.info(
-                "Demo: {} fictional monthly values for KSCMP, {} early-warning signals, in {} ms",
+                "Demo: {} fictional monthly values for KSCMP, {} current early-warning episodes, in {} ms",
                 written,
-                scan.live(),
+                scan.current(),
                 System.currentTimeMillis() - started);
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.calendar.WorkingDayCalendar;
 import org.safeguardinghub.performance.IndicatorValuesChanged;
@@ -37,32 +38,32 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Early warning: statistical process control on each indicator's own partnership-level history, so the business
  * team hears about a change that ordinary variation would very rarely produce before it shows in a year-end report
- * (catalogue F16; the NHS "Making Data Count" approach).
+ * (catalogue F16), following NHS England's "Making Data Count": XmR charts ({@link XmrChart}) with limits from a
+ * fixed baseline, re-based only at a recorded change; the four MDC rules ({@link MdcRules}); and what they find
+ * grouped into {@link Episode}s, whose lifecycle (start, one task, acknowledgement, end) this class keeps in
+ * {@code spc_episode}.
  *
- * <p><b>Life of a signal.</b> A scan reads each indicator's partnership totals (breakdown '' / ''), and when it has
- * at least 12 monthly or quarterly periods builds its control chart (see {@link Spc} for the baseline, limits and
- * rules) and keeps {@code spc_signal} in step with what the chart shows today: a signal found for the first time is
- * inserted (<em>detected</em>); one already stored has its explanation refreshed (a run that goes on gets longer);
- * a stored signal the latest data no longer shows (a figure was corrected, the series became too short) gets
- * {@code cleared_at} and its task is resolved; a cleared one that comes back is live again. A signal is news only
- * on the latest two periods of its series: for each of those the business team gets a task ("Early-warning signal:
- * ...", due in 10 working days) linking to the indicator's chart; older history is recorded without tasks. Scans
- * run after every recompute of indicator values ({@link IndicatorValuesChanged}, after commit) and at demo start;
- * concurrent scans of one partnership queue on an advisory lock. Each scan also stores the chart it drew
- * ({@code spc_point}), which the page shows.
+ * <p><b>A scan</b> reads each indicator's partnership totals (breakdown '' / ''), builds its chart when the latest
+ * regular stretch of monthly or quarterly periods has at least {@value XmrChart#MIN_POINTS} points, and keeps the
+ * stored episodes in step with the episodes that reach the latest {@value Episode#CURRENT_PERIODS} periods: a new
+ * one is stored and raises one business-team task; one already stored (same direction, overlapping) is refreshed; a
+ * stored one the latest periods no longer show ends and its task closes. Older history is drawn on the chart and
+ * raises nothing. Scans run after every recompute of indicator values ({@link IndicatorValuesChanged}, after commit),
+ * at demo start and after a change is recorded; concurrent scans of one partnership queue on an advisory lock. Each
+ * scan also stores the chart it drew ({@code spc_point}), which the page shows.
  *
  * <p><b>What is charted.</b> An indicator whose value is the figure for the period is charted on its computed
  * values ({@code indicator_value}). One whose value is a total over several months (rolling 12 months, year to
- * date) is charted on the monthly figures behind it (its formula over the partnership's monthly item totals; a
- * percentage as a p-chart of monthly numerators over monthly denominators): consecutive rolling totals share eleven
- * months, so charting them would flag ordinary noise as runs and trends and blur real changes. A rolling rate over a
- * population is not charted. Scans read agency data values, so they run as the system (the listener, start-up) or
- * as someone who sees all agencies.
+ * date) is charted on the monthly figures behind it (its formula over the partnership's accepted monthly item
+ * totals; a percentage as each month's percentage): consecutive rolling totals share eleven months, so charting them
+ * would flag ordinary noise as runs and trends and blur real changes. A rolling rate over a population is not
+ * charted. Scans read agency data values, so they run as the system (the listener, start-up) or as someone who sees
+ * all agencies.
  */
 @Service
 public class EarlyWarning {
 
-    static final String TASK_SOURCE = "indicator-signal";
+    static final String TASK_SOURCE = "indicator-episode";
     static final int TASK_DUE_WORKING_DAYS = 10;
     private static final Logger log = LoggerFactory.getLogger(EarlyWarning.class);
 
@@ -78,10 +79,10 @@ public class EarlyWarning {
         this.clock = clock;
     }
 
-    /** What a scan did: indicators charted, signals newly detected, signals cleared, live signals found. */
-    public record ScanResult(int indicatorsCharted, int detected, int cleared, int live) {}
+    /** What a scan did: indicators charted, episodes started, episodes ended, episodes current after it. */
+    public record ScanResult(int indicatorsCharted, int started, int ended, int current) {}
 
-    private record Stored(long id, long indicatorId, LocalDate periodEnd, String rule, boolean live) {}
+    private record Open(long id, long indicatorId, Direction direction, LocalDate startedOn, LocalDate lastPeriod) {}
 
     /** Scans every active indicator of the partnership. */
     @Transactional
@@ -131,7 +132,7 @@ public class EarlyWarning {
         Map<String, Map<LocalDate, BigDecimal>> totals = new HashMap<>();
         Set<String> monthlyItems = new HashSet<>();
         if (indicators.values().stream().anyMatch(IndicatorRow::cumulative)) {
-            // partnership totals of monthly counts, for the indicators that are totals over several months
+            // partnership totals of accepted monthly counts, for the indicators that are totals over several months
             jdbc.sql("""
                             select i.code, v.period_end, sum(v.value) as value
                             from data_value v join data_item i on i.id = v.data_item_id
@@ -150,33 +151,37 @@ public class EarlyWarning {
                     })
                     .list();
         }
-        Map<String, Stored> stored = new HashMap<>();
-        jdbc.sql("""
-                        select id, indicator_id, period_end, rule, cleared_at is null as live from spc_signal
-                        where partnership_id = :p and (:all or indicator_id in (:ids))""")
+        Map<Long, Map<LocalDate, String>> changes = changes(partnershipId);
+        List<Open> open = jdbc.sql("""
+                        select id, indicator_id, direction, started_on, last_period from spc_episode
+                        where partnership_id = :p and ended_at is null and (:all or indicator_id in (:ids))""")
                 .param("p", partnershipId)
                 .param("all", all)
                 .param("ids", ids)
-                .query((rs, n) -> new Stored(
+                .query((rs, n) -> new Open(
                         rs.getLong("id"),
                         rs.getLong("indicator_id"),
-                        rs.getObject("period_end", LocalDate.class),
-                        rs.getString("rule"),
-                        rs.getBoolean("live")))
-                .list()
-                .forEach(s -> stored.put(key(s.indicatorId(), s.periodEnd(), s.rule()), s));
+                        Direction.valueOf(rs.getString("direction")),
+                        rs.getObject("started_on", LocalDate.class),
+                        rs.getObject("last_period", LocalDate.class)))
+                .list();
 
         LocalDate due = WorkingDayCalendar.england().addWorkingDays(LocalDate.now(clock), TASK_DUE_WORKING_DAYS);
         int charted = 0;
-        int detected = 0;
-        int live = 0;
-        Set<String> present = new HashSet<>();
+        int started = 0;
+        int current = 0;
+        Set<Long> kept = new HashSet<>();
         List<Object[]> points = new ArrayList<>();
         for (IndicatorRow indicator : indicators.values()) {
+            List<ValueRow> own = series.getOrDefault(indicator.id(), List.of());
+            Map<LocalDate, String> shown = new HashMap<>();
+            own.forEach(v -> shown.put(v.periodEnd(), shown(indicator, v.value())));
+            Map<LocalDate, String> changed = changes.getOrDefault(indicator.id(), Map.of());
             Optional<SeriesAnalysis> analysis = indicator.cumulative()
                     ? SeriesAnalysis.monthlyRows(indicator, totals, monthlyItems)
-                            .flatMap(rows -> SeriesAnalysis.of(indicator, rows, SeriesAnalysis.MONTHLY_FIGURES))
-                    : SeriesAnalysis.of(indicator, series.getOrDefault(indicator.id(), List.of()));
+                            .flatMap(rows -> SeriesAnalysis.of(
+                                    indicator, rows, SeriesAnalysis.MONTHLY_FIGURES, changed, shown))
+                    : SeriesAnalysis.of(indicator, own, SeriesAnalysis.AS_COMPUTED, changed, shown);
             if (analysis.isEmpty()) {
                 continue;
             }
@@ -184,46 +189,65 @@ public class EarlyWarning {
             SeriesAnalysis a = analysis.get();
             points.addAll(points(partnershipId, a));
             int size = a.periods().size();
-            for (Spc.Found f : a.signals()) {
-                LocalDate period = a.periods().get(f.index());
-                String key = key(indicator.id(), period, f.rule().name());
-                present.add(key);
-                live++;
+            for (Episode e : a.episodes()) {
+                if (!e.current(size)) {
+                    continue;
+                }
+                current++;
+                LocalDate from = a.periods().get(e.from());
+                LocalDate to = a.periods().get(e.to());
+                Variation variation = Variation.of(indicator.polarity(), e.direction());
+                String rules = e.rules().stream().map(Enum::name).collect(Collectors.joining(","));
+                Optional<Open> same = open.stream()
+                        .filter(o -> o.indicatorId() == indicator.id()
+                                && o.direction() == e.direction()
+                                && !kept.contains(o.id())
+                                && !o.startedOn().isAfter(to)
+                                && !o.lastPeriod().isBefore(from))
+                        .findFirst();
+                if (same.isPresent()) {
+                    kept.add(same.get().id());
+                    jdbc.sql("""
+                                    update spc_episode set started_on = least(started_on, :from), last_period = :to,
+                                        rules = string_to_array(:rules, ','), explanation = :explanation,
+                                        variation = :variation
+                                    where id = :id""")
+                            .param("from", from)
+                            .param("to", to)
+                            .param("rules", rules)
+                            .param("explanation", a.explain(e))
+                            .param("variation", variation.name())
+                            .param("id", same.get().id())
+                            .update();
+                    continue;
+                }
                 long id = jdbc.sql("""
-                                insert into spc_signal (partnership_id, indicator_id, period_end, rule, direction,
-                                                        explanation)
-                                values (:p, :indicator, :period, :rule, :direction, :explanation)
-                                on conflict (indicator_id, period_end, rule) do update
-                                set direction = excluded.direction, explanation = excluded.explanation,
-                                    detected_at = case when spc_signal.cleared_at is null then spc_signal.detected_at
-                                                       else now() end,
-                                    cleared_at = null
+                                insert into spc_episode (partnership_id, indicator_id, direction, variation,
+                                                         started_on, last_period, rules, explanation)
+                                values (:p, :indicator, :direction, :variation, :from, :to,
+                                        string_to_array(:rules, ','), :explanation)
                                 returning id""")
                         .param("p", partnershipId)
                         .param("indicator", indicator.id())
-                        .param("period", period)
-                        .param("rule", f.rule().name())
-                        .param("direction", f.direction().name())
-                        .param("explanation", a.explain(f))
+                        .param("direction", e.direction().name())
+                        .param("variation", variation.name())
+                        .param("from", from)
+                        .param("to", to)
+                        .param("rules", rules)
+                        .param("explanation", a.explain(e))
                         .query(Long.class)
                         .single();
-                Stored before = stored.get(key);
-                if (before == null || !before.live()) {
-                    detected++;
-                    if (f.index() >= size - 2) {
-                        events.publishEvent(new TaskRequested(
-                                partnershipId,
-                                "BUSINESS_TEAM",
-                                null,
-                                "Early-warning signal: " + indicator.name() + " "
-                                        + Period.containing(a.frequency(), period)
-                                                .label(),
-                                "/performance/early-warning#" + indicator.code(),
-                                due,
-                                TASK_SOURCE,
-                                String.valueOf(id)));
-                    }
-                }
+                kept.add(id);
+                started++;
+                events.publishEvent(new TaskRequested(
+                        partnershipId,
+                        "BUSINESS_TEAM",
+                        null,
+                        taskTitle(indicator, variation, e.direction(), a.labels().get(e.from())),
+                        "/performance/early-warning#" + indicator.code(),
+                        due,
+                        TASK_SOURCE,
+                        String.valueOf(id)));
             }
         }
         if (!indicators.isEmpty()) {
@@ -233,28 +257,52 @@ public class EarlyWarning {
                     .update();
             batch.batchUpdate("""
                     insert into spc_point (indicator_id, partnership_id, period_end, value, centre, lower_limit,
-                                           upper_limit, chart_kind, frequency, baseline_size, basis)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", points);
+                                           upper_limit, sigma, chart_kind, frequency, baseline_size, basis)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, 'XMR', ?, ?, ?)""", points);
         }
-        List<Long> clear = stored.entrySet().stream()
-                .filter(e -> e.getValue().live() && !present.contains(e.getKey()))
-                .map(e -> e.getValue().id())
+        List<Long> ended = open.stream()
+                .filter(o -> !kept.contains(o.id()))
+                .map(Open::id)
                 .toList();
-        if (!clear.isEmpty()) {
-            jdbc.sql("update spc_signal set cleared_at = now() where id in (:ids) and cleared_at is null")
-                    .param("ids", clear)
+        if (!ended.isEmpty()) {
+            jdbc.sql("update spc_episode set ended_at = now() where id in (:ids) and ended_at is null")
+                    .param("ids", ended)
                     .update();
-            for (long id : clear) {
+            for (long id : ended) {
                 events.publishEvent(new TaskResolved(partnershipId, TASK_SOURCE, String.valueOf(id)));
             }
         }
         log.debug(
-                "Early warning for partnership {}: {} charts, {} new signals, {} cleared",
+                "Early warning for partnership {}: {} charts, {} episodes started, {} ended",
                 partnershipId,
                 charted,
-                detected,
-                clear.size());
-        return new ScanResult(charted, detected, clear.size(), live);
+                started,
+                ended.size());
+        return new ScanResult(charted, started, ended.size(), current);
+    }
+
+    /** "Early warning: special cause concern (higher) in Missing episodes since Jun 2026". */
+    static String taskTitle(IndicatorRow indicator, Variation variation, Direction direction, String since) {
+        String words = variation.label(direction);
+        return "Early warning: " + Character.toLowerCase(words.charAt(0)) + words.substring(1) + " in "
+                + indicator.name() + " since " + since;
+    }
+
+    /** Recorded changes by indicator: the period end of the first point after each, with its reason. */
+    Map<Long, Map<LocalDate, String>> changes(long partnershipId) {
+        Map<Long, Map<LocalDate, String>> changes = new HashMap<>();
+        jdbc.sql("select indicator_id, period_end, reason from spc_change where partnership_id = :p")
+                .param("p", partnershipId)
+                .query((rs, n) -> changes.computeIfAbsent(rs.getLong("indicator_id"), k -> new HashMap<>())
+                        .put(rs.getObject("period_end", LocalDate.class), rs.getString("reason")))
+                .list();
+        return changes;
+    }
+
+    /** A value as the scorecard shows it: grouped thousands, the indicator's decimals and unit. */
+    static String shown(IndicatorRow indicator, BigDecimal value) {
+        return String.format(java.util.Locale.UK, "%,." + indicator.decimals() + "f", value)
+                + indicator.factor().unit();
     }
 
     /** Rescans the indicators a recompute changed, after its transaction committed. */
@@ -272,20 +320,18 @@ public class EarlyWarning {
                 partnershipId,
                 a.periods().get(i),
                 c.value(i),
-                c.centre(),
+                c.centre(i),
                 c.lower(i),
                 c.upper(i),
-                c.kind().name(),
+                c.sigma(i),
                 a.frequency().name(),
-                c.baselineSize(),
+                c.phaseOf(i).baselineSize() > 0
+                        ? c.phaseOf(i).baselineSize()
+                        : c.phaseOf(c.phaseOf(i).from() - 1).baselineSize(),
                 a.basis()
             });
         }
         return rows;
-    }
-
-    private static String key(long indicatorId, LocalDate period, String rule) {
-        return indicatorId + "|" + period + "|" + rule;
     }
 
     static IndicatorRow indicatorRow(ResultSet rs, int n) throws SQLException {

@@ -18,9 +18,13 @@ import org.safeguardinghub.performance.catalogue.Period;
 import org.safeguardinghub.performance.catalogue.Polarity;
 
 /**
- * One indicator's partnership total series, read as a control chart: which frequency it is (monthly or quarterly,
- * from the spacing of its periods; annual series are left alone), which chart suits it (a p-chart for a percentage
- * whose numerators and denominators are all known, an XmR chart otherwise) and the signals on it.
+ * One indicator's partnership series, read as an XmR control chart ({@link XmrChart}): which frequency it is
+ * (monthly or quarterly, from the spacing of its periods; annual series are left alone), the one regular series of
+ * that frequency it charts, the patterns the {@link MdcRules} find and the {@link Episode}s they make.
+ *
+ * <p><b>One series per frequency.</b> Only the latest unbroken stretch of periods at the series' own frequency is
+ * charted (a gap of up to two missing periods does not break it): annual figures from published reports that sit
+ * years before the monthly returns began are not mixed into a monthly baseline.
  */
 record SeriesAnalysis(
         IndicatorRow indicator,
@@ -29,9 +33,11 @@ record SeriesAnalysis(
         List<String> labels,
         List<String> shortLabels,
         ControlChart chart,
-        List<Spc.Found> signals,
+        List<MdcRules.Found> found,
+        List<Episode> episodes,
         Wording wording,
-        String basis) {
+        String basis,
+        Map<LocalDate, String> shown) {
 
     /** An indicator's current definition, as far as early warning needs it. */
     record IndicatorRow(
@@ -63,67 +69,96 @@ record SeriesAnalysis(
             @Nullable BigDecimal denominator,
             BigDecimal value) {}
 
-    /** The analysis, or empty when the series is annual, irregular or shorter than {@value Spc#MIN_POINTS}. */
-    static Optional<SeriesAnalysis> of(IndicatorRow indicator, List<ValueRow> values) {
-        return of(indicator, values, AS_COMPUTED);
-    }
-
-    static Optional<SeriesAnalysis> of(IndicatorRow indicator, List<ValueRow> values, String basis) {
-        if (values.size() < Spc.MIN_POINTS) {
-            return Optional.empty();
-        }
-        Frequency frequency = frequencyOf(values);
+    /**
+     * The analysis, or empty when the series is annual, irregular or its latest regular stretch is shorter than
+     * {@value XmrChart#MIN_POINTS}.
+     *
+     * @param changes recorded changes by the period end of the first point after them, with their reasons
+     * @param shown the indicator's own figures as the scorecard shows them, by period end (for the wording)
+     */
+    static Optional<SeriesAnalysis> of(
+            IndicatorRow indicator,
+            List<ValueRow> all,
+            String basis,
+            Map<LocalDate, String> changes,
+            Map<LocalDate, String> shown) {
+        Frequency frequency = frequencyOf(all);
         if (frequency == null) {
             return Optional.empty();
         }
+        List<ValueRow> values = latestRun(all, frequency);
         List<LocalDate> periods = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         List<String> shortLabels = new ArrayList<>();
         List<Double> plotted = new ArrayList<>();
-        List<Double> numerators = new ArrayList<>();
-        List<Double> denominators = new ArrayList<>();
-        boolean fractions = indicator.factor() == Factor.PERCENT;
+        Map<Integer, String> changeIndex = new java.util.HashMap<>();
         boolean nonNegative = true;
         for (ValueRow v : values) {
+            String change = changes.get(v.periodEnd());
+            if (change != null) {
+                changeIndex.put(periods.size(), change);
+            }
             periods.add(v.periodEnd());
             Period period = Period.containing(frequency, v.periodEnd());
             labels.add(period.label());
             shortLabels.add(period.shortLabel());
             plotted.add(v.value().doubleValue());
             nonNegative &= v.value().signum() >= 0;
-            if (v.numerator() == null || v.denominator() == null) {
-                fractions = false;
-            } else {
-                numerators.add(v.numerator().doubleValue());
-                denominators.add(v.denominator().doubleValue());
-            }
         }
-        Optional<ControlChart> chart = fractions
-                ? Spc.pChart(numerators, denominators, 100).or(() -> Spc.xmr(plotted, true))
-                : Spc.xmr(plotted, nonNegative);
+        Optional<ControlChart> chart = XmrChart.build(plotted, changeIndex, nonNegative, indicator.decimals());
         if (chart.isEmpty()) {
             return Optional.empty();
         }
+        return Optional.of(analysis(indicator, frequency, periods, labels, shortLabels, chart.get(), basis, shown));
+    }
+
+    private static SeriesAnalysis analysis(
+            IndicatorRow indicator,
+            Frequency frequency,
+            List<LocalDate> periods,
+            List<String> labels,
+            List<String> shortLabels,
+            ControlChart chart,
+            String basis,
+            Map<LocalDate, String> shown) {
+        List<MdcRules.Found> found = MdcRules.find(chart);
         Wording wording = new Wording(
-                indicator.name(),
-                indicator.polarity(),
-                frequency,
-                indicator.decimals(),
-                indicator.factor().unit());
-        return Optional.of(new SeriesAnalysis(
+                indicator.name(), indicator.polarity(), frequency, indicator.decimals(), indicator.factor().unit());
+        return new SeriesAnalysis(
                 indicator,
                 frequency,
                 List.copyOf(periods),
                 List.copyOf(labels),
                 List.copyOf(shortLabels),
-                chart.get(),
-                Spc.signals(chart.get()),
+                chart,
+                found,
+                Episode.of(found),
                 wording,
-                basis));
+                basis,
+                Map.copyOf(shown));
+    }
+
+    /** The latest stretch of {@code frequency} periods with at most two missing periods between neighbours. */
+    static List<ValueRow> latestRun(List<ValueRow> values, Frequency frequency) {
+        int step = frequency == Frequency.QUARTERLY ? 3 : 1;
+        int start = values.size() - 1;
+        while (start > 0) {
+            long gap = ChronoUnit.MONTHS.between(
+                    YearMonth.from(values.get(start - 1).periodEnd()),
+                    YearMonth.from(values.get(start).periodEnd()));
+            if (gap <= 0 || gap % step != 0 || gap > 3L * step) {
+                break;
+            }
+            start--;
+        }
+        return values.subList(Math.max(0, start), values.size());
     }
 
     /** Monthly when most periods are a month apart, quarterly when most are three months apart; otherwise null. */
     static @Nullable Frequency frequencyOf(List<ValueRow> values) {
+        if (values.size() < 2) {
+            return null;
+        }
         int monthly = 0;
         int quarterly = 0;
         for (int i = 1; i < values.size(); i++) {
@@ -209,13 +244,17 @@ record SeriesAnalysis(
             double centre,
             double lower,
             double upper,
-            ControlChart.Kind kind,
+            double sigma,
             Frequency frequency,
             int baselineSize,
             String basis) {}
 
-    /** The chart a scan stored, read back for the page (its signals found again on the very same points). */
-    static Optional<SeriesAnalysis> stored(IndicatorRow indicator, List<StoredPoint> points) {
+    /**
+     * The chart a scan stored, read back for the page (its patterns found again on the very same points): a new phase
+     * starts where the centre line or the baseline changes, with the recorded change's reason.
+     */
+    static Optional<SeriesAnalysis> stored(
+            IndicatorRow indicator, List<StoredPoint> points, Map<LocalDate, String> changes) {
         if (points.isEmpty()) {
             return Optional.empty();
         }
@@ -224,38 +263,38 @@ record SeriesAnalysis(
         List<String> labels = new ArrayList<>();
         List<String> shortLabels = new ArrayList<>();
         List<Double> values = new ArrayList<>();
+        List<Double> centre = new ArrayList<>();
         List<Double> lower = new ArrayList<>();
         List<Double> upper = new ArrayList<>();
-        for (StoredPoint p : points) {
+        List<Double> sigma = new ArrayList<>();
+        List<ControlChart.Phase> phases = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            StoredPoint p = points.get(i);
+            String change = changes.get(p.periodEnd());
+            if (i == 0) {
+                phases.add(new ControlChart.Phase(0, p.baselineSize(), null));
+            } else if (change != null) {
+                StoredPoint before = points.get(i - 1);
+                boolean rebased = before.centre() != p.centre();
+                phases.add(new ControlChart.Phase(i, rebased ? p.baselineSize() : 0, change));
+            }
             Period period = Period.containing(first.frequency(), p.periodEnd());
             periods.add(p.periodEnd());
             labels.add(period.label());
             shortLabels.add(period.shortLabel());
             values.add(p.value());
+            centre.add(p.centre());
             lower.add(p.lower());
             upper.add(p.upper());
+            sigma.add(p.sigma());
         }
-        ControlChart chart =
-                new ControlChart(first.kind(), values, first.centre(), upper, lower, first.baselineSize(), null);
-        Wording wording = new Wording(
-                indicator.name(),
-                indicator.polarity(),
-                first.frequency(),
-                indicator.decimals(),
-                indicator.factor().unit());
-        return Optional.of(new SeriesAnalysis(
-                indicator,
-                first.frequency(),
-                periods,
-                labels,
-                shortLabels,
-                chart,
-                Spc.signals(chart),
-                wording,
-                first.basis()));
+        ControlChart chart = new ControlChart(values, centre, upper, lower, sigma, phases);
+        return Optional.of(
+                analysis(indicator, first.frequency(), periods, labels, shortLabels, chart, first.basis(), Map.of()));
     }
 
-    String explain(Spc.Found signal) {
-        return wording.explain(signal, chart, labels);
+    /** The explanation of an episode, in the plain words of {@link Wording}. */
+    String explain(Episode episode) {
+        return wording.explain(episode, chart, labels, periods, indicator, shown);
     }
 }

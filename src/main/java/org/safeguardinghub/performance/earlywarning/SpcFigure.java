@@ -27,6 +27,8 @@ record SpcFigure(
         String lowerPath,
         List<Marker> markers,
         List<Text> texts,
+        List<String> changePaths,
+        List<String> changes,
         List<Row> rows) {
 
     record Marker(String path, boolean signal) {
@@ -77,8 +79,8 @@ record SpcFigure(
         java.util.function.IntToDoubleFunction x = i -> LEFT + i * step;
         java.util.function.DoubleUnaryOperator y = v -> TOP + plotH - (v - low) / (high - low) * plotH;
 
-        Map<Integer, List<Spc.Found>> byPoint = new HashMap<>();
-        for (Spc.Found f : a.signals()) {
+        Map<Integer, List<MdcRules.Found>> byPoint = new HashMap<>();
+        for (MdcRules.Found f : a.found()) {
             byPoint.computeIfAbsent(f.index(), k -> new ArrayList<>()).add(f);
         }
         StringBuilder values = new StringBuilder();
@@ -101,7 +103,7 @@ record SpcFigure(
                     .append(',')
                     .append(f(y.applyAsDouble(c.lower(i))))
                     .append(' ');
-            List<Spc.Found> here = byPoint.get(i);
+            List<MdcRules.Found> here = byPoint.get(i);
             if (here == null) {
                 markers.add(new Marker(circle(px, py, 3), false));
             } else {
@@ -112,10 +114,38 @@ record SpcFigure(
                         px, above ? py - 12 : py + 20, label, px > WIDTH - 120 ? "end" : "middle", "hub-spc__flag"));
             }
         }
-        double cy = y.applyAsDouble(c.centre());
-        String centre = "M" + LEFT + "," + f(cy) + " L" + (WIDTH - RIGHT) + "," + f(cy);
+        StringBuilder centre = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            boolean starts = i == 0 || c.centre(i) != c.centre(i - 1);
+            centre.append(starts ? "M" : "L")
+                    .append(f(x.applyAsDouble(i)))
+                    .append(',')
+                    .append(f(y.applyAsDouble(c.centre(i))))
+                    .append(' ');
+        }
+        if (n == 1) {
+            centre.append("L").append(WIDTH - RIGHT).append(',').append(f(y.applyAsDouble(c.centre(0))));
+        }
+        // recorded changes: a vertical line where the new phase starts, explained under the chart
+        List<String> changePaths = new ArrayList<>();
+        List<String> changes = new ArrayList<>();
+        for (ControlChart.Phase phase : c.phases()) {
+            if (phase.reason() == null) {
+                continue;
+            }
+            double px = x.applyAsDouble(phase.from());
+            changePaths.add("M" + f(px) + "," + TOP + " L" + f(px) + "," + (HEIGHT - BOTTOM));
+            texts.add(new Text(px + 4, TOP - 8, "Change", "start", "hub-spc__flag"));
+            changes.add(a.labels().get(phase.from()) + ": " + phase.reason()
+                    + (phase.baselineSize() > 0
+                            ? " (limits re-based on the " + phase.baselineSize() + " " + a.wording().unitWord()
+                                    + "s from here)"
+                            : " (limits re-based once there are " + XmrChart.MIN_POINTS + " "
+                                    + a.wording().unitWord() + "s after it)"));
+        }
+        double cy = y.applyAsDouble(c.centre(n - 1));
         // axes text: limits and centre on the left, periods along the bottom
-        texts.add(new Text(LEFT - 6, cy + 4, a.wording().number(c.centre()), "end", "hub-spc__axis"));
+        texts.add(new Text(LEFT - 6, cy + 4, a.wording().number(c.centre(n - 1)), "end", "hub-spc__axis"));
         texts.add(new Text(
                 LEFT - 6,
                 y.applyAsDouble(c.upper(n - 1)) + 4,
@@ -136,11 +166,11 @@ record SpcFigure(
 
         List<Row> rows = new ArrayList<>();
         for (int i = n - 1; i >= 0; i--) {
-            List<Spc.Found> here = byPoint.getOrDefault(i, List.of());
+            List<MdcRules.Found> here = byPoint.getOrDefault(i, List.of());
             rows.add(new Row(
                     a.labels().get(i),
                     a.wording().number(c.value(i)),
-                    a.wording().number(c.centre()),
+                    a.wording().number(c.centre(i)),
                     a.wording().number(c.lower(i)),
                     a.wording().number(c.upper(i)),
                     here.stream()
@@ -148,29 +178,31 @@ record SpcFigure(
                                     + s.direction().label().toLowerCase(Locale.UK) + ")")
                             .collect(Collectors.joining("; "))));
         }
-        String baseline = "Plotted: " + a.basis() + ". Centre line and limits from the first " + c.baselineSize() + " "
-                + (a.frequency() == org.safeguardinghub.performance.catalogue.Frequency.QUARTERLY
-                        ? "quarters"
-                        : "months")
-                + " (" + a.labels().get(0) + " to " + a.labels().get(c.baselineSize() - 1) + ").";
-        String aria = c.kind().label() + " of " + a.indicator().name() + ", "
+        int baselineSize = c.phases().get(0).baselineSize();
+        String baseline = "Plotted: " + a.basis() + ". Centre line and limits from the first " + baselineSize + " "
+                + a.wording().unitWord() + "s (" + a.labels().get(0) + " to "
+                + a.labels().get(baselineSize - 1) + "), re-based only at a recorded change.";
+        String aria = ControlChart.KIND + " of " + a.indicator().name() + ", "
                 + a.labels().get(0) + " to "
-                + a.labels().get(n - 1) + ", with " + a.signals().size() + " signal"
-                + (a.signals().size() == 1 ? "" : "s") + ". The figures are in the table below.";
+                + a.labels().get(n - 1) + ", with " + a.found().size() + " point"
+                + (a.found().size() == 1 ? "" : "s") + " of special cause variation marked. The figures are in the"
+                + " table below.";
         return new SpcFigure(
                 a.indicator().code(),
                 a.indicator().name(),
-                c.kind().label(),
+                ControlChart.KIND,
                 baseline,
                 WIDTH,
                 HEIGHT,
                 aria,
                 values.toString().trim(),
-                centre,
+                centre.toString().trim(),
                 upper.toString().trim(),
                 lower.toString().trim(),
                 markers,
                 texts,
+                changePaths,
+                changes,
                 rows);
     }
 

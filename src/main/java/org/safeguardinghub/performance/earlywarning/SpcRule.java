@@ -1,10 +1,14 @@
 package org.safeguardinghub.performance.earlywarning;
 
-/** The three statistical process control rules early warning applies (stored in {@code spc_signal.rule}). */
+/**
+ * The four NHS England "Making Data Count" rules for special cause variation (stored in {@code spc_episode.rules}).
+ * Each is a small class ({@link MdcRules}) that finds its pattern on a {@link ControlChart}.
+ */
 public enum SpcRule {
-    OUTSIDE_LIMITS("Outside the control limits", "Outside limit"),
-    RUN_OF_8("Run of 8 on one side of the average", "Run of 8"),
-    TREND_OF_6("Trend of 6 rising or falling", "Trend of 6");
+    OUTSIDE_LIMITS("A point outside the control limits", "Outside limit"),
+    RUN_OF_7("A run of 7 on one side of the average", "Run of 7"),
+    TREND_OF_6("A trend of 6 rising or falling", "Trend of 6"),
+    TWO_OF_THREE("Two of three points close to a limit", "2 of 3 near limit");
 
     private final String label;
     private final String shortLabel;

@@ -360,13 +360,17 @@ class PerformanceData {
                 rs.getObject("written_at", OffsetDateTime.class));
     }
 
-    /** The newest uncleared early-warning signal of each indicator. */
+    /**
+     * The newest current early-warning episode of each indicator: one the latest periods still show (an episode that
+     * ended tags nothing). {@code rule} holds its "Making Data Count" variation (CONCERN, IMPROVEMENT, NEITHER).
+     */
     Map<Long, Signal> openSignals(long partnershipId) {
         Map<Long, Signal> result = new LinkedHashMap<>();
         jdbc.sql("""
-                        select indicator_id, period_end, rule, direction, explanation from spc_signal
-                         where partnership_id = :p and cleared_at is null
-                         order by indicator_id, period_end desc, id desc
+                        select indicator_id, last_period as period_end, variation as rule, direction, explanation
+                          from spc_episode
+                         where partnership_id = :p and ended_at is null
+                         order by indicator_id, last_period desc, id desc
                         """)
                 .param("p", partnershipId)
                 .query((rs, n) -> new Signal(

@@ -105,15 +105,23 @@ class FictionalHistoryTests {
 
     @Test
     void earlyWarningFoundTheRiseInMissingEpisodes() {
-        long signals = jdbc.sql("""
-                        select count(*) from spc_signal s join indicator i on i.id = s.indicator_id
-                        where s.partnership_id = :p and i.code = 'missing_episodes' and s.cleared_at is null
-                          and s.period_end >= date '2026-09-30'""").param("p", kent()).query(Long.class).single();
-        assertThat(signals).isPositive();
+        // the rise reaches September 2026, the latest accepted month (October's return is only submitted)
+        long episodes = jdbc.sql("""
+                        select count(*) from spc_episode s join indicator i on i.id = s.indicator_id
+                        where s.partnership_id = :p and i.code = 'missing_episodes' and s.ended_at is null
+                          and s.variation = 'CONCERN' and s.last_period = date '2026-09-30'""")
+                .param("p", kent())
+                .query(Long.class)
+                .single();
+        assertThat(episodes).isEqualTo(1);
         long tasks = jdbc.sql("""
-                        select count(*) from task where partnership_id = :p and source_type = 'indicator-signal'
-                          and title like 'Early-warning signal: %' and status = 'OPEN'""").param("p", kent()).query(Long.class).single();
-        assertThat(tasks).isPositive();
+                        select count(*) from task where partnership_id = :p and source_type = 'indicator-episode'
+                          and title like 'Early warning: special cause concern (higher) in Missing episodes%'
+                          and status = 'OPEN'""")
+                .param("p", kent())
+                .query(Long.class)
+                .single();
+        assertThat(tasks).isEqualTo(1);
     }
 
     @Test

@@ -1,7 +1,9 @@
 package org.safeguardinghub.performance.earlywarning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -25,8 +27,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A scan turns a known shift in an indicator's series into signals and business-team tasks; the page shows them with
- * the chart; when the figures are corrected back to normal a rescan clears them and closes the tasks.
+ * A known shift in an indicator's series becomes one early-warning episode with one business-team task; the page shows
+ * it with the chart in "Making Data Count" words; the business team acknowledges it (validated, audited, task closed);
+ * once the latest periods are ordinary again it ends; a recorded change re-bases the limits and is shown on the chart.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -76,14 +79,14 @@ class EarlyWarningTests {
                         insert into indicator_version (indicator_id, version_no, numerator, factor, aggregation,
                                                        decimals, polarity, effective_from)
                         values (:i, 1, 'cp_plans', 'COUNT', 'LATEST', 0, 'LOWER_IS_BETTER', date '2000-01-01')""").param("i", indicator).update();
-        // 24 baseline months alternating 100 and 110 (centre 105, moving range 10, upper limit 131.6), then six
-        // months rising, the last two above the upper limit
-        for (int m = 0; m < 24; m++) {
+        // 20 baseline months alternating 100 and 110 (centre 105, sigma 8.9, upper limit 132), then six months
+        // rising from the last baseline month (110), the last two above the upper limit
+        for (int m = 0; m < 20; m++) {
             value(m, m % 2 == 0 ? 100 : 110);
         }
         int[] shift = {112, 115, 120, 126, 133, 160};
         for (int m = 0; m < shift.length; m++) {
-            value(24 + m, shift[m]);
+            value(20 + m, shift[m]);
         }
     }
 
@@ -92,7 +95,7 @@ class EarlyWarningTests {
         jdbc.sql("update indicator set archived_at = now() where id = :i")
                 .param("i", indicator)
                 .update();
-        jdbc.sql("update spc_signal set cleared_at = now() where indicator_id = :i and cleared_at is null")
+        jdbc.sql("update spc_episode set ended_at = now() where indicator_id = :i and ended_at is null")
                 .param("i", indicator)
                 .update();
     }
@@ -111,108 +114,178 @@ class EarlyWarningTests {
                 .update();
     }
 
-    record Signal(long id, LocalDate periodEnd, String rule, String direction, String explanation, boolean live) {}
+    record Stored(
+            long id, LocalDate startedOn, LocalDate lastPeriod, String variation, String rules, boolean current) {}
 
-    private List<Signal> signals() {
+    private List<Stored> episodes() {
         return jdbc.sql("""
-                        select id, period_end, rule, direction, explanation, cleared_at is null as live
-                        from spc_signal where indicator_id = :i order by period_end, rule""").param("i", indicator).query(Signal.class).list();
+                        select id, started_on, last_period, variation, array_to_string(rules, ',') as rules,
+                               ended_at is null as current
+                        from spc_episode where indicator_id = :i order by id""")
+                .param("i", indicator)
+                .query(Stored.class)
+                .list();
     }
 
-    private String taskStatus(long signalId) {
+    private List<String> tasks() {
         return jdbc.sql("""
-                        select coalesce(max(status), 'NONE') from task
-                        where source_type = 'indicator-signal' and source_id = :s and assignee_role = 'BUSINESS_TEAM'
-                          and partnership_id = :p""")
-                .param("s", String.valueOf(signalId))
+                        select t.status || ' ' || t.title from task t join spc_episode s on t.source_id = s.id::text
+                        where t.source_type = 'indicator-episode' and s.indicator_id = :i and t.partnership_id = :p
+                        order by t.id""")
+                .param("i", indicator)
                 .param("p", kent)
                 .query(String.class)
-                .single();
+                .list();
     }
 
-    @Test
-    void aShiftRaisesSignalsAndTasksAndACorrectionClearsThem() throws Exception {
-        EarlyWarning.ScanResult result = earlyWarning.scan(kent, List.of(indicator));
-        assertThat(result.indicatorsCharted()).isEqualTo(1);
-        List<Signal> signals = signals();
-        LocalDate may = LocalDate.of(2021, 5, 31);
-        LocalDate june = LocalDate.of(2021, 6, 30);
-        assertThat(signals)
-                .extracting(Signal::periodEnd, Signal::rule, Signal::direction)
-                .containsExactly(
-                        // 100 (Nov 2020), 110, 112, 115, 120, 126: the sixth rising point is April
-                        org.assertj.core.groups.Tuple.tuple(LocalDate.of(2021, 4, 30), "TREND_OF_6", "UP"),
-                        org.assertj.core.groups.Tuple.tuple(may, "OUTSIDE_LIMITS", "UP"),
-                        org.assertj.core.groups.Tuple.tuple(june, "OUTSIDE_LIMITS", "UP"));
-        assertThat(signals.get(2).explanation())
-                .isEqualTo(name + " in Jun 2021 (160) is above the upper control limit (132). Ordinary month-to-month"
-                        + " variation would very rarely produce this: something has changed. Lower is better for this"
-                        + " indicator, so this is a concern.");
-        assertThat(signals.get(0).explanation())
-                .startsWith("Eight months in a row have risen (Nov 2020 100 to Jun 2021 160)");
-        // tasks only for the signals on the latest two periods; the trend reached six in April
-        for (Signal s : signals.subList(1, 3)) {
-            assertThat(eventually(() -> taskStatus(s.id()).equals("OPEN") ? "open" : null))
-                    .isEqualTo("open");
-        }
-        Thread.sleep(500);
-        assertThat(taskStatus(signals.get(0).id())).isEqualTo("NONE");
-        String title = jdbc.sql(
-                        "select title || ' ' || link from task where source_type = 'indicator-signal' and source_id = :s")
-                .param("s", String.valueOf(signals.get(2).id()))
-                .query(String.class)
-                .single();
-        assertThat(title).isEqualTo("Early-warning signal: " + name + " Jun 2021 /performance/early-warning#" + code);
-
-        // scanning again changes nothing
-        EarlyWarning.ScanResult again = earlyWarning.scan(kent, List.of(indicator));
-        assertThat(again.detected()).isZero();
-        assertThat(again.cleared()).isZero();
-        assertThat(signals()).hasSize(3);
-
-        // the page shows the signals and the chart with its table
-        String page = mvc.perform(
-                        get("/performance/early-warning").with(SignedIn.as(principals, DemoAccounts.BUSINESS)))
+    private String page(String email) throws Exception {
+        return mvc.perform(get("/performance/early-warning").with(SignedIn.as(principals, email)))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        assertThat(page)
+    }
+
+    @Test
+    void aShiftIsOneEpisodeWithOneTaskThatIsAcknowledgedAndEndsWhenTheLatestMonthsAreOrdinary() throws Exception {
+        EarlyWarning.ScanResult result = earlyWarning.scan(kent, List.of(indicator));
+        assertThat(result.indicatorsCharted()).isEqualTo(1);
+        assertThat(result.started()).isEqualTo(1);
+        // the trend from Jul 2020 (100) to Feb 2021 (160), the points above the limit and near it: one episode
+        assertThat(episodes()).singleElement().satisfies(e -> {
+            assertThat(e.startedOn()).isEqualTo(LocalDate.of(2020, 7, 31));
+            assertThat(e.lastPeriod()).isEqualTo(LocalDate.of(2021, 2, 28));
+            assertThat(e.variation()).isEqualTo("CONCERN");
+            assertThat(e.rules()).isEqualTo("OUTSIDE_LIMITS,TREND_OF_6,TWO_OF_THREE");
+            assertThat(e.current()).isTrue();
+        });
+        String title = "Early warning: special cause concern (higher) in " + name + " since Jul 2020";
+        assertThat(eventually(() -> tasks().size() == 1 ? tasks() : null)).containsExactly("OPEN " + title);
+
+        // scanning again, or after another month that keeps it going, raises nothing new
+        assertThat(earlyWarning.scan(kent, List.of(indicator)).started()).isZero();
+        value(26, 170);
+        assertThat(earlyWarning.scan(kent, List.of(indicator)).started()).isZero();
+        assertThat(episodes()).singleElement().satisfies(e -> assertThat(e.lastPeriod())
+                .isEqualTo(LocalDate.of(2021, 3, 31)));
+        Thread.sleep(300);
+        assertThat(tasks()).hasSize(1);
+
+        // the page shows it in MDC words with the chart and its table; only reviewers may acknowledge
+        assertThat(page(DemoAccounts.BUSINESS))
                 .contains("id=\"" + code + "\"")
-                .contains("<title>Early warning")
-                .contains("Outside the control limits (up)")
+                .contains("Special cause concern (higher)")
                 .contains("id=\"table-" + code + "\"")
                 .contains("Trend of 6")
-                .contains("<svg");
-        assertThat(mvc.perform(get("/performance/early-warning")
-                                .with(SignedIn.as(principals, DemoAccounts.POLICE_LEAD)))
+                .contains("<svg")
+                .contains("/acknowledge");
+        assertThat(page(DemoAccounts.SCRUTINEER)).contains(name).doesNotContain("/acknowledge\"");
+        assertThat(mvc.perform(get("/performance/early-warning").with(SignedIn.as(principals, DemoAccounts.POLICE_LEAD)))
                         .andReturn()
                         .getResponse()
                         .getStatus())
                 .isEqualTo(403);
 
-        // the last six months are corrected back to ordinary variation: the signals clear and their tasks close
-        for (int m = 24; m < 30; m++) {
-            value(m, m % 2 == 0 ? 100 : 110);
-        }
-        EarlyWarning.ScanResult corrected = earlyWarning.scan(kent, List.of(indicator));
-        assertThat(corrected.cleared()).isEqualTo(3);
-        assertThat(signals()).hasSize(3).noneMatch(Signal::live);
-        for (Signal s : signals.subList(1, 3)) {
-            assertThat(eventually(() -> taskStatus(s.id()).equals("DONE") ? "done" : null))
-                    .isEqualTo("done");
-        }
-        assertThat(mvc.perform(get("/performance/early-warning").with(SignedIn.as(principals, DemoAccounts.BUSINESS)))
+        // acknowledging needs the cause and the action; then it is recorded, audited and the task closes
+        long id = episodes().get(0).id();
+        String form = "/performance/early-warning/episodes/" + id + "/acknowledge";
+        assertThat(mvc.perform(get(form).with(SignedIn.as(principals, DemoAccounts.SCRUTINEER)))
                         .andReturn()
                         .getResponse()
-                        .getContentAsString())
-                .doesNotContain(name);
+                        .getStatus())
+                .isEqualTo(404);
+        var refused = mvc.perform(post(form)
+                        .with(SignedIn.as(principals, DemoAccounts.BUSINESS))
+                        .with(csrf())
+                        .param("version", "0")
+                        .param("cause", " ")
+                        .param("actionTaken", ""))
+                .andReturn()
+                .getResponse();
+        assertThat(refused.getStatus()).isEqualTo(422);
+        assertThat(refused.getContentAsString())
+                .contains("govuk-error-summary")
+                .contains("Enter the cause of the change")
+                .contains("Enter the action taken");
+        var accepted = mvc.perform(post(form)
+                        .with(SignedIn.as(principals, DemoAccounts.BUSINESS))
+                        .with(csrf())
+                        .param("version", "0")
+                        .param("cause", "New recording of missing episodes from April")
+                        .param("actionTaken", "Checked with the missing children team"))
+                .andReturn()
+                .getResponse();
+        assertThat(accepted.getStatus()).isEqualTo(302);
+        assertThat(eventually(() -> tasks().equals(List.of("DONE " + title)) ? "done" : null))
+                .isEqualTo("done");
+        assertThat(jdbc.sql("""
+                        select count(*) from audit_event where record_type = 'spc-episode' and record_id = :id
+                          and changes::text like '%New recording of missing episodes%'""")
+                        .param("id", String.valueOf(id))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(page(DemoAccounts.BUSINESS)).contains("Acknowledged").contains("Checked with the missing children team");
+
+        // three ordinary months later the latest periods no longer show it: it ends and tags nothing
+        value(27, 100);
+        value(28, 110);
+        value(29, 100);
+        EarlyWarning.ScanResult ordinary = earlyWarning.scan(kent, List.of(indicator));
+        assertThat(ordinary.ended()).isEqualTo(1);
+        assertThat(episodes()).singleElement().satisfies(e -> assertThat(e.current()).isFalse());
+        assertThat(page(DemoAccounts.BUSINESS)).doesNotContain(name);
+    }
+
+    @Test
+    void aRecordedChangeReBasesTheLimitsAndIsShownOnTheChart() throws Exception {
+        // a new level from month 20 on, for 14 months: without a recorded change that is a concern
+        for (int m = 20; m < 34; m++) {
+            value(m, m % 2 == 0 ? 150 : 160);
+        }
+        earlyWarning.scan(kent, List.of(indicator));
+        assertThat(episodes()).singleElement().satisfies(e -> assertThat(e.current()).isTrue());
+        String form = "/performance/early-warning/" + code + "/changes";
+        var refused = mvc.perform(post(form)
+                        .with(SignedIn.as(principals, DemoAccounts.BUSINESS))
+                        .with(csrf())
+                        .param("periodEnd", "1999-01-31")
+                        .param("reason", ""))
+                .andReturn()
+                .getResponse();
+        assertThat(refused.getStatus()).isEqualTo(422);
+        assertThat(refused.getContentAsString())
+                .contains("govuk-error-summary")
+                .contains("Choose one of the periods on the chart")
+                .contains("Enter what changed");
+        assertThat(mvc.perform(post(form)
+                                .with(SignedIn.as(principals, DemoAccounts.BUSINESS))
+                                .with(csrf())
+                                .param("periodEnd", FIRST.plusMonths(20).atEndOfMonth().toString())
+                                .param("reason", "Missing episodes counted per episode, not per child"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(302);
+        // the limits now come from the months after the change: the new level is ordinary there
+        assertThat(episodes()).singleElement().satisfies(e -> assertThat(e.current()).isFalse());
+        assertThat(jdbc.sql("select distinct centre from spc_point where indicator_id = :i order by centre")
+                        .param("i", indicator)
+                        .query(Double.class)
+                        .list())
+                .hasSize(2);
+        assertThat(jdbc.sql("""
+                        select count(*) from audit_event where record_type = 'spc-change'
+                          and changes::text like '%counted per episode%'""")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void recomputedValuesAreRescannedAfterCommit() throws Exception {
         transaction.executeWithoutResult(
                 status -> events.publishEvent(new IndicatorValuesChanged(kent, Set.of(indicator))));
-        assertThat(eventually(() -> signals().size() == 3 ? "scanned" : null)).isEqualTo("scanned");
+        assertThat(eventually(() -> episodes().size() == 1 ? "scanned" : null)).isEqualTo("scanned");
     }
 
     @Test
@@ -223,7 +296,7 @@ class EarlyWarningTests {
                 .update();
         assertThat(earlyWarning.scan(kent, List.of(indicator)).indicatorsCharted())
                 .isZero();
-        assertThat(signals()).isEmpty();
+        assertThat(episodes()).isEmpty();
     }
 
     static <T> T eventually(Callable<T> check) throws Exception {

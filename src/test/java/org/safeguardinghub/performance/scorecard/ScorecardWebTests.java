@@ -186,19 +186,20 @@ class ScorecardWebTests {
     }
 
     @Test
-    void anOpenSignalPutsAnEarlyWarningMarkerOnTheRow() throws Exception {
+    void aCurrentEpisodePutsAnEarlyWarningMarkerOnTheRowAndAnEndedOneDoesNot() throws Exception {
         String code = "t_" + tag + "_sig";
         long id = indicator(code, "Test signal " + tag, "COUNT", "NEITHER", null);
         value(id, "2024-01-31", "50", "50");
-        jdbc.sql("insert into spc_signal (partnership_id, indicator_id, period_end, rule, direction, explanation)"
-                        + " values (:p, :i, date '2024-01-31', 'OUTSIDE_LIMITS', 'UP', 'Far above the usual range')")
+        jdbc.sql("insert into spc_episode (partnership_id, indicator_id, direction, variation, started_on,"
+                        + " last_period, rules, explanation) values (:p, :i, 'UP', 'NEITHER', date '2024-01-31',"
+                        + " date '2024-01-31', array['OUTSIDE_LIMITS'], 'Far above the usual range')")
                 .param("p", kent)
                 .param("i", id)
                 .update();
         assertThat(row(page("/performance", DemoAccounts.BUSINESS), code))
                 .contains("/performance/early-warning#" + code)
                 .contains("Early warning");
-        jdbc.sql("update spc_signal set cleared_at = now() where indicator_id = :i")
+        jdbc.sql("update spc_episode set ended_at = now() where indicator_id = :i")
                 .param("i", id)
                 .update();
         assertThat(row(page("/performance", DemoAccounts.BUSINESS), code)).doesNotContain("Early warning");
