@@ -127,6 +127,9 @@ class AccessMatrixTests {
             new Route("GET", "/performance/context", Set.of(ADMIN, BUSINESS, PANEL, SCRUTINEER)),
             new Route("GET", "/performance/priorities", Set.of(ADMIN, BUSINESS, PANEL, SCRUTINEER)),
             new Route("GET", "/performance/early-warning", Set.of(ADMIN, BUSINESS, PANEL, SCRUTINEER)),
+            // acknowledging an early warning and recording a change are the business team's (returns:review)
+            new Route("POST", "/performance/early-warning/episodes/0/acknowledge", Set.of(ADMIN, BUSINESS)),
+            new Route("POST", "/performance/early-warning/cp_rate/changes", Set.of(ADMIN, BUSINESS)),
             new Route("POST", "/performance/indicators/cp_rate/commentary", Set.of(ADMIN, BUSINESS)),
             // Section 11: agencies answer, panel members moderate, the business team runs cycles; reading a
             // particular return or an unpublished analysis is decided per record (404), not per route

@@ -255,8 +255,7 @@ class FictionalHistory implements ApplicationRunner {
                     Long returnId = returns.get(agency + "|" + item.frequency() + "|" + e.getKey());
                     add(values, p, item, agency, returnId, e.getKey(), "", "", total, true);
                     if (byDistrict) {
-                        addDistricts(
-                                values, p, item, agency, returnId, e.getKey(), districts, weights, total, true);
+                        addDistricts(values, p, item, agency, returnId, e.getKey(), districts, weights, total, true);
                     }
                 }
                 continue;

@@ -3,7 +3,10 @@ package org.safeguardinghub.performance.earlywarning;
 import org.jspecify.annotations.Nullable;
 
 /** Acknowledging an episode: the cause, now known, and the action taken. Both required. */
-record AcknowledgementForm(@Nullable Integer version, @Nullable String cause, @Nullable String actionTaken) {
+record AcknowledgementForm(
+        @Nullable Integer version,
+        @Nullable String cause,
+        @Nullable String actionTaken) {
 
     static final int MAX_LENGTH = 2000;
 }

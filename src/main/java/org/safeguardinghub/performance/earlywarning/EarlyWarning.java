@@ -20,7 +20,6 @@ import org.safeguardinghub.calendar.WorkingDayCalendar;
 import org.safeguardinghub.performance.IndicatorValuesChanged;
 import org.safeguardinghub.performance.catalogue.Aggregation;
 import org.safeguardinghub.performance.catalogue.Factor;
-import org.safeguardinghub.performance.catalogue.Period;
 import org.safeguardinghub.performance.catalogue.Polarity;
 import org.safeguardinghub.performance.earlywarning.SeriesAnalysis.IndicatorRow;
 import org.safeguardinghub.performance.earlywarning.SeriesAnalysis.ValueRow;
@@ -179,8 +178,8 @@ public class EarlyWarning {
             Map<LocalDate, String> changed = changes.getOrDefault(indicator.id(), Map.of());
             Optional<SeriesAnalysis> analysis = indicator.cumulative()
                     ? SeriesAnalysis.monthlyRows(indicator, totals, monthlyItems)
-                            .flatMap(rows -> SeriesAnalysis.of(
-                                    indicator, rows, SeriesAnalysis.MONTHLY_FIGURES, changed, shown))
+                            .flatMap(rows ->
+                                    SeriesAnalysis.of(indicator, rows, SeriesAnalysis.MONTHLY_FIGURES, changed, shown))
                     : SeriesAnalysis.of(indicator, own, SeriesAnalysis.AS_COMPUTED, changed, shown);
             if (analysis.isEmpty()) {
                 continue;
@@ -239,11 +238,15 @@ public class EarlyWarning {
                         .single();
                 kept.add(id);
                 started++;
+                if (!e.news(size)) {
+                    continue; // history found all at once: recorded and shown, but no task
+                }
                 events.publishEvent(new TaskRequested(
                         partnershipId,
                         "BUSINESS_TEAM",
                         null,
-                        taskTitle(indicator, variation, e.direction(), a.labels().get(e.from())),
+                        taskTitle(
+                                indicator, variation, e.direction(), a.labels().get(e.from())),
                         "/performance/early-warning#" + indicator.code(),
                         due,
                         TASK_SOURCE,
@@ -260,10 +263,8 @@ public class EarlyWarning {
                                            upper_limit, sigma, chart_kind, frequency, baseline_size, basis)
                     values (?, ?, ?, ?, ?, ?, ?, ?, 'XMR', ?, ?, ?)""", points);
         }
-        List<Long> ended = open.stream()
-                .filter(o -> !kept.contains(o.id()))
-                .map(Open::id)
-                .toList();
+        List<Long> ended =
+                open.stream().filter(o -> !kept.contains(o.id())).map(Open::id).toList();
         if (!ended.isEmpty()) {
             jdbc.sql("update spc_episode set ended_at = now() where id in (:ids) and ended_at is null")
                     .param("ids", ended)

@@ -66,8 +66,7 @@ class EarlyWarningController {
         String action = required(form.actionTaken(), "actionTaken", "Enter the action taken", errors);
         if (!errors.hasErrors()) {
             try {
-                records.acknowledge(
-                        actor, id, form.version() == null ? -1 : form.version(), cause, action);
+                records.acknowledge(actor, id, form.version() == null ? -1 : form.version(), cause, action);
                 flash.addFlashAttribute("flash", "Early warning acknowledged");
                 return "redirect:/performance/early-warning#episode-" + id;
             } catch (ConcurrentEditException e) {
@@ -107,7 +106,8 @@ class EarlyWarningController {
         if (reason.isEmpty()) {
             errors.rejectValue("reason", "required", "Enter what changed");
         } else if (reason.length() > ChangeForm.MAX_LENGTH) {
-            errors.rejectValue("reason", "length", "What changed must be " + ChangeForm.MAX_LENGTH + " characters or fewer");
+            errors.rejectValue(
+                    "reason", "length", "What changed must be " + ChangeForm.MAX_LENGTH + " characters or fewer");
         }
         if (errors.hasErrors() || periodEnd == null) {
             response.setStatus(422);

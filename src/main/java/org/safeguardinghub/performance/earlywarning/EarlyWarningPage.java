@@ -173,9 +173,9 @@ class EarlyWarningPage {
                         order by p.period_end desc""")
                 .param("p", partnershipId)
                 .param("code", code)
-                .query((rs, n) -> new Object[] {
-                    rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4)
-                })
+                .query((rs, n) ->
+                        new Object[] {rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4)
+                        })
                 .list();
         if (rows.isEmpty()) {
             return Optional.empty();

@@ -15,9 +15,10 @@ import java.util.Set;
  *
  * <ul>
  *   <li><b>Starts</b>: a scan finds it reaching one of the latest {@value #CURRENT_PERIODS} periods of the series and
- *       no open episode of the indicator going the same way overlaps it. It is stored ({@code spc_episode}) and the
- *       business team gets <em>one</em> task for it ("Early warning: special cause concern in ..."), however many
- *       rules it sets off and however many later scans see it again.
+ *       no open episode of the indicator going the same way overlaps it. It is stored ({@code spc_episode}) and, when a
+ *       pattern in it was confirmed on one of those latest periods ({@link #news}), the business team gets <em>one</em>
+ *       task for it ("Early warning: special cause concern in ..."), however many rules it sets off and however many
+ *       later scans see it again.
  *   <li><b>Current</b>: while it still reaches one of the latest {@value #CURRENT_PERIODS} periods it tags the
  *       indicator on the scorecard and is listed on the early-warning page. Each scan refreshes its extent, rules and
  *       explanation (a run that goes on gets longer).
@@ -41,6 +42,15 @@ record Episode(int from, int to, Direction direction, List<MdcRules.Found> found
     /** Whether it reaches one of the latest {@value #CURRENT_PERIODS} of {@code size} points. */
     boolean current(int size) {
         return to >= size - CURRENT_PERIODS;
+    }
+
+    /**
+     * Whether a pattern in it was confirmed on one of the latest {@value #CURRENT_PERIODS} of {@code size} points:
+     * news, worth a task. A scan of years of history at once (the first scan, a catalogue import) records an older
+     * episode that is still going on without a task.
+     */
+    boolean news(int size) {
+        return found.stream().anyMatch(f -> f.index() >= size - CURRENT_PERIODS);
     }
 
     Set<SpcRule> rules() {

@@ -123,7 +123,11 @@ record SeriesAnalysis(
             Map<LocalDate, String> shown) {
         List<MdcRules.Found> found = MdcRules.find(chart);
         Wording wording = new Wording(
-                indicator.name(), indicator.polarity(), frequency, indicator.decimals(), indicator.factor().unit());
+                indicator.name(),
+                indicator.polarity(),
+                frequency,
+                indicator.decimals(),
+                indicator.factor().unit());
         return new SeriesAnalysis(
                 indicator,
                 frequency,

@@ -138,8 +138,8 @@ record SpcFigure(
             texts.add(new Text(px + 4, TOP - 8, "Change", "start", "hub-spc__flag"));
             changes.add(a.labels().get(phase.from()) + ": " + phase.reason()
                     + (phase.baselineSize() > 0
-                            ? " (limits re-based on the " + phase.baselineSize() + " " + a.wording().unitWord()
-                                    + "s from here)"
+                            ? " (limits re-based on the " + phase.baselineSize() + " "
+                                    + a.wording().unitWord() + "s from here)"
                             : " (limits re-based once there are " + XmrChart.MIN_POINTS + " "
                                     + a.wording().unitWord() + "s after it)"));
         }

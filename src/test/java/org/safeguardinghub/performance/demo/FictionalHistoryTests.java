@@ -109,18 +109,12 @@ class FictionalHistoryTests {
         long episodes = jdbc.sql("""
                         select count(*) from spc_episode s join indicator i on i.id = s.indicator_id
                         where s.partnership_id = :p and i.code = 'missing_episodes' and s.ended_at is null
-                          and s.variation = 'CONCERN' and s.last_period = date '2026-09-30'""")
-                .param("p", kent())
-                .query(Long.class)
-                .single();
+                          and s.variation = 'CONCERN' and s.last_period = date '2026-09-30'""").param("p", kent()).query(Long.class).single();
         assertThat(episodes).isEqualTo(1);
         long tasks = jdbc.sql("""
                         select count(*) from task where partnership_id = :p and source_type = 'indicator-episode'
-                          and title like 'Early warning: special cause concern (higher) in Missing episodes%'
-                          and status = 'OPEN'""")
-                .param("p", kent())
-                .query(Long.class)
-                .single();
+                          and title like 'Early warning: special cause concern (higher) in Missing children episodes%'
+                          and status = 'OPEN'""").param("p", kent()).query(Long.class).single();
         assertThat(tasks).isEqualTo(1);
     }
 

@@ -121,10 +121,7 @@ class EarlyWarningTests {
         return jdbc.sql("""
                         select id, started_on, last_period, variation, array_to_string(rules, ',') as rules,
                                ended_at is null as current
-                        from spc_episode where indicator_id = :i order by id""")
-                .param("i", indicator)
-                .query(Stored.class)
-                .list();
+                        from spc_episode where indicator_id = :i order by id""").param("i", indicator).query(Stored.class).list();
     }
 
     private List<String> tasks() {
@@ -155,7 +152,7 @@ class EarlyWarningTests {
             assertThat(e.startedOn()).isEqualTo(LocalDate.of(2020, 7, 31));
             assertThat(e.lastPeriod()).isEqualTo(LocalDate.of(2021, 2, 28));
             assertThat(e.variation()).isEqualTo("CONCERN");
-            assertThat(e.rules()).isEqualTo("OUTSIDE_LIMITS,TREND_OF_6,TWO_OF_THREE");
+            assertThat(e.rules()).isEqualTo("OUTSIDE_LIMITS,RUN_OF_7,TREND_OF_6,TWO_OF_THREE");
             assertThat(e.current()).isTrue();
         });
         String title = "Early warning: special cause concern (higher) in " + name + " since Jul 2020";
@@ -165,8 +162,9 @@ class EarlyWarningTests {
         assertThat(earlyWarning.scan(kent, List.of(indicator)).started()).isZero();
         value(26, 170);
         assertThat(earlyWarning.scan(kent, List.of(indicator)).started()).isZero();
-        assertThat(episodes()).singleElement().satisfies(e -> assertThat(e.lastPeriod())
-                .isEqualTo(LocalDate.of(2021, 3, 31)));
+        assertThat(episodes())
+                .singleElement()
+                .satisfies(e -> assertThat(e.lastPeriod()).isEqualTo(LocalDate.of(2021, 3, 31)));
         Thread.sleep(300);
         assertThat(tasks()).hasSize(1);
 
@@ -179,7 +177,8 @@ class EarlyWarningTests {
                 .contains("<svg")
                 .contains("/acknowledge");
         assertThat(page(DemoAccounts.SCRUTINEER)).contains(name).doesNotContain("/acknowledge\"");
-        assertThat(mvc.perform(get("/performance/early-warning").with(SignedIn.as(principals, DemoAccounts.POLICE_LEAD)))
+        assertThat(mvc.perform(get("/performance/early-warning")
+                                .with(SignedIn.as(principals, DemoAccounts.POLICE_LEAD)))
                         .andReturn()
                         .getResponse()
                         .getStatus())
@@ -224,7 +223,9 @@ class EarlyWarningTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
-        assertThat(page(DemoAccounts.BUSINESS)).contains("Acknowledged").contains("Checked with the missing children team");
+        assertThat(page(DemoAccounts.BUSINESS))
+                .contains("Acknowledged")
+                .contains("Checked with the missing children team");
 
         // three ordinary months later the latest periods no longer show it: it ends and tags nothing
         value(27, 100);
@@ -232,7 +233,9 @@ class EarlyWarningTests {
         value(29, 100);
         EarlyWarning.ScanResult ordinary = earlyWarning.scan(kent, List.of(indicator));
         assertThat(ordinary.ended()).isEqualTo(1);
-        assertThat(episodes()).singleElement().satisfies(e -> assertThat(e.current()).isFalse());
+        assertThat(episodes())
+                .singleElement()
+                .satisfies(e -> assertThat(e.current()).isFalse());
         assertThat(page(DemoAccounts.BUSINESS)).doesNotContain(name);
     }
 
@@ -243,7 +246,9 @@ class EarlyWarningTests {
             value(m, m % 2 == 0 ? 150 : 160);
         }
         earlyWarning.scan(kent, List.of(indicator));
-        assertThat(episodes()).singleElement().satisfies(e -> assertThat(e.current()).isTrue());
+        assertThat(episodes())
+                .singleElement()
+                .satisfies(e -> assertThat(e.current()).isTrue());
         String form = "/performance/early-warning/" + code + "/changes";
         var refused = mvc.perform(post(form)
                         .with(SignedIn.as(principals, DemoAccounts.BUSINESS))
@@ -260,14 +265,18 @@ class EarlyWarningTests {
         assertThat(mvc.perform(post(form)
                                 .with(SignedIn.as(principals, DemoAccounts.BUSINESS))
                                 .with(csrf())
-                                .param("periodEnd", FIRST.plusMonths(20).atEndOfMonth().toString())
+                                .param(
+                                        "periodEnd",
+                                        FIRST.plusMonths(20).atEndOfMonth().toString())
                                 .param("reason", "Missing episodes counted per episode, not per child"))
                         .andReturn()
                         .getResponse()
                         .getStatus())
                 .isEqualTo(302);
         // the limits now come from the months after the change: the new level is ordinary there
-        assertThat(episodes()).singleElement().satisfies(e -> assertThat(e.current()).isFalse());
+        assertThat(episodes())
+                .singleElement()
+                .satisfies(e -> assertThat(e.current()).isFalse());
         assertThat(jdbc.sql("select distinct centre from spc_point where indicator_id = :i order by centre")
                         .param("i", indicator)
                         .query(Double.class)
@@ -275,10 +284,7 @@ class EarlyWarningTests {
                 .hasSize(2);
         assertThat(jdbc.sql("""
                         select count(*) from audit_event where record_type = 'spc-change'
-                          and changes::text like '%counted per episode%'""")
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(1);
+                          and changes::text like '%counted per episode%'""").query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

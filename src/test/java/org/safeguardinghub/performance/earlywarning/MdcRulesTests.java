@@ -46,7 +46,8 @@ class MdcRulesTests {
 
     @Test
     void limitsComeFromTheFirstTwentyPointsRoundedLikeTheValues() {
-        assertThat(XmrChart.build(Collections.nCopies(11, 5.0), Map.of(), true, 0)).isEmpty();
+        assertThat(XmrChart.build(Collections.nCopies(11, 5.0), Map.of(), true, 0))
+                .isEmpty();
         ControlChart c = chart(plus(baseline(), 100, 100, 100));
         assertThat(c.phases()).containsExactly(new ControlChart.Phase(0, 20, null));
         assertThat(c.centre(22)).isEqualTo(12.0);
@@ -57,7 +58,8 @@ class MdcRulesTests {
         List<Double> whole = plus(baseline(), 23);
         assertThat(MdcRules.find(XmrChart.build(whole, Map.of(), true, 0).orElseThrow()))
                 .isEmpty();
-        assertThat(MdcRules.find(XmrChart.build(plus(baseline(), 24), Map.of(), true, 0).orElseThrow()))
+        assertThat(MdcRules.find(
+                        XmrChart.build(plus(baseline(), 24), Map.of(), true, 0).orElseThrow()))
                 .containsExactly(new MdcRules.Found(20, 20, 20, SpcRule.OUTSIDE_LIMITS, Direction.UP));
     }
 
@@ -96,17 +98,19 @@ class MdcRulesTests {
         for (int i = 0; i < 14; i++) {
             values.add(i % 2 == 0 ? 30.0 : 26.0);
         }
-        assertThat(MdcRules.find(chart(values))).extracting(MdcRules.Found::rule).contains(SpcRule.OUTSIDE_LIMITS);
-        ControlChart rebased = XmrChart.build(values, Map.of(20, "New front door"), true, 2)
-                .orElseThrow();
-        assertThat(rebased.phases()).containsExactly(
-                new ControlChart.Phase(0, 20, null), new ControlChart.Phase(20, 14, "New front door"));
+        assertThat(MdcRules.find(chart(values)))
+                .extracting(MdcRules.Found::rule)
+                .contains(SpcRule.OUTSIDE_LIMITS);
+        ControlChart rebased =
+                XmrChart.build(values, Map.of(20, "New front door"), true, 2).orElseThrow();
+        assertThat(rebased.phases())
+                .containsExactly(new ControlChart.Phase(0, 20, null), new ControlChart.Phase(20, 14, "New front door"));
         assertThat(rebased.centre(19)).isEqualTo(12.0);
         assertThat(rebased.centre(25)).isEqualTo(28.0);
         assertThat(MdcRules.find(rebased)).isEmpty();
         // with fewer than 12 points after it the change is marked but the earlier limits carry on
-        ControlChart early = XmrChart.build(values, Map.of(26, "Too recent"), true, 2)
-                .orElseThrow();
+        ControlChart early =
+                XmrChart.build(values, Map.of(26, "Too recent"), true, 2).orElseThrow();
         assertThat(early.phases().get(1)).isEqualTo(new ControlChart.Phase(26, 0, "Too recent"));
         assertThat(early.centre(30)).isEqualTo(12.0);
     }

@@ -79,9 +79,7 @@ class StableSeriesSimulationTests {
         int current = 0;
         for (int s = 0; s < SERIES; s++) {
             boolean[] currentAtEnd = {false};
-            tasks += percentages
-                    ? tasks(percentage(random), 1, currentAtEnd)
-                    : tasks(count(random), 0, currentAtEnd);
+            tasks += percentages ? tasks(percentage(random), 1, currentAtEnd) : tasks(count(random), 0, currentAtEnd);
             current += currentAtEnd[0] ? 1 : 0;
         }
         double monthsScanned = MONTHS - XmrChart.MIN_POINTS + 1;

@@ -22,8 +22,9 @@ class WordingTests {
     private static List<String> labels(int n) {
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            labels.add(YearMonth.of(2021, 3).plusMonths(i).format(java.time.format.DateTimeFormatter.ofPattern(
-                    "MMM yyyy", java.util.Locale.UK)));
+            labels.add(YearMonth.of(2021, 3)
+                    .plusMonths(i)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", java.util.Locale.UK)));
         }
         return labels;
     }
@@ -56,7 +57,12 @@ class WordingTests {
                 "missing_episodes",
                 null);
         String text = MISSING.explain(
-                episode, chart, labels(21), periods(21), rolling, Map.of(periods(21).get(20), "5,987"));
+                episode,
+                chart,
+                labels(21),
+                periods(21),
+                rolling,
+                Map.of(periods(21).get(20), "5,987"));
         // limit 475 + 3 x 10 / 1.128 = 501.6, shown as 502 like the whole-number values
         assertThat(text)
                 .isEqualTo("Special cause concern (higher) in Missing episodes since Nov 2022. The indicator shows"
@@ -78,8 +84,15 @@ class WordingTests {
         Episode episode = Episode.of(MdcRules.find(chart)).get(0);
         Wording timely = new Wording("Assessments on time", Polarity.HIGHER_IS_BETTER, Frequency.MONTHLY, 1, "%");
         SeriesAnalysis.IndicatorRow latest = new SeriesAnalysis.IndicatorRow(
-                2, "timely", "Assessments on time", Factor.PERCENT, 1, Polarity.HIGHER_IS_BETTER,
-                Aggregation.LATEST, "a", "b");
+                2,
+                "timely",
+                "Assessments on time",
+                Factor.PERCENT,
+                1,
+                Polarity.HIGHER_IS_BETTER,
+                Aggregation.LATEST,
+                "a",
+                "b");
         String text = timely.explain(episode, chart, labels(22), periods(22), latest, Map.of());
         assertThat(text)
                 .startsWith("Special cause concern (lower) in Assessments on time since Nov 2022.")

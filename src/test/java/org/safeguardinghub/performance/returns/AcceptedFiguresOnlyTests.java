@@ -53,26 +53,16 @@ class AcceptedFiguresOnlyTests {
         assertThat(fx.status(jdbc.sql("""
                         select r.id from data_return r join agency a on a.id = r.agency_id
                         where r.partnership_id = :p and a.name = 'Kent County Council' and r.frequency = 'MONTHLY'
-                          and r.period_end = date '2026-10-31'""")
-                        .param("p", kent)
-                        .query(Long.class)
-                        .single()))
+                          and r.period_end = date '2026-10-31'""").param("p", kent).query(Long.class).single()))
                 .isEqualTo("SUBMITTED");
         // nobody else has returned October yet, so no indicator has a value for it
         assertThat(jdbc.sql("""
                         select count(*) from indicator_value where partnership_id = :p
-                          and period_end = date '2026-10-31'""")
-                        .param("p", kent)
-                        .query(Long.class)
-                        .single())
-                .isZero();
+                          and period_end = date '2026-10-31'""").param("p", kent).query(Long.class).single()).isZero();
         // the latest value of children on a child protection plan is September's
         assertThat(jdbc.sql("""
                         select max(v.period_end) from indicator_value v join indicator i on i.id = v.indicator_id
-                        where i.partnership_id = :p and i.code = 'cp_plans' and v.breakdown_kind = ''""")
-                        .param("p", kent)
-                        .query(LocalDate.class)
-                        .single())
+                        where i.partnership_id = :p and i.code = 'cp_plans' and v.breakdown_kind = ''""").param("p", kent).query(LocalDate.class).single())
                 .isEqualTo(LocalDate.of(2026, 9, 30));
     }
 
@@ -98,8 +88,8 @@ class AcceptedFiguresOnlyTests {
         assertThat(fx.status(id)).isEqualTo("DRAFT");
         assertNoValueThroughEveryPath(item, indicator, month, false);
 
-        SaveResult submitted = returns.save(
-                business, agency, Frequency.MONTHLY, month, List.of(), Map.of(), Channel.FORM, true);
+        SaveResult submitted =
+                returns.save(business, agency, Frequency.MONTHLY, month, List.of(), Map.of(), Channel.FORM, true);
         assertThat(submitted.problems()).isEmpty();
         assertThat(fx.status(id)).isEqualTo("SUBMITTED");
         assertNoValueThroughEveryPath(item, indicator, month, true);
@@ -128,13 +118,17 @@ class AcceptedFiguresOnlyTests {
 
     private void assertNoValueThroughEveryPath(String item, String indicator, LocalDate month, boolean everything) {
         calculator.recomputeForItems(kent, List.of(item));
-        assertThat(value(indicator, month)).as("after a return is accepted or corrected").isNull();
+        assertThat(value(indicator, month))
+                .as("after a return is accepted or corrected")
+                .isNull();
         calculator.recomputeIndicator(kent, indicator);
         assertThat(value(indicator, month)).as("after Recompute history").isNull();
         if (everything) {
             // every indicator of the demo: slow, so once
             calculator.recomputeAll(kent);
-            assertThat(value(indicator, month)).as("at start-up or a catalogue import").isNull();
+            assertThat(value(indicator, month))
+                    .as("at start-up or a catalogue import")
+                    .isNull();
         }
     }
 
@@ -152,10 +146,7 @@ class AcceptedFiguresOnlyTests {
         jdbc.sql("""
                         insert into indicator_version (indicator_id, version_no, numerator, factor, aggregation,
                                                        decimals, polarity, effective_from)
-                        values (:i, 1, :item, 'COUNT', 'LATEST', 0, 'NEITHER', date '2000-01-01')""")
-                .param("i", id)
-                .param("item", item)
-                .update();
+                        values (:i, 1, :item, 'COUNT', 'LATEST', 0, 'NEITHER', date '2000-01-01')""").param("i", id).param("item", item).update();
         return code;
     }
 
