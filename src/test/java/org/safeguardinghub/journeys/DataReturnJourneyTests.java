@@ -9,12 +9,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.safeguardinghub.identity.signin.Principals;
@@ -31,17 +29,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The police lead sends a month's return as a spreadsheet: downloads the template, uploads it with a bad cell, sees
  * the problem, fixes and uploads it, submits; the business team sends it back with a comment, the lead resubmits and
  * the business team accepts it. Then the business team sees the accepted figures at work: the scorecard for that
- * month shows the indicators computed from them, the indicator page lists the month in its data table, and the
- * early-warning page explains the signal the journey's own figure raised.
+ * month shows the indicators computed from them and the indicator page lists the month in its data table. The
+ * month is years before the regular monthly history, so early warning (which charts only the latest regular stretch
+ * and tags only episodes reaching the latest periods) leaves the row untagged.
  *
  * <p>The figures are chosen so that only this return can explain what the pages show. Kent Police's three items
  * each feed one indicator of the Kent catalogue ({@code kent.yml}), each a COUNT with LATEST aggregation, so the
  * indicator's value for the month is the figure itself: domestic abuse notifications about children
  * ({@code da_notifications_child}), children in police custody and section 46 police protections. The domestic
  * abuse figure is a random number in the thousands, never seen before, against a fictional history of about 70 a
- * month; the chosen month (2015 to 2019) comes before that history, so it is one of the first points of the control
- * chart's two-year baseline. It widens the limits but stays far above the upper one (with a baseline of the spike
- * and 23 months around 70 the upper limit is roughly 80 + 0.16 × the spike): a point outside the control limits.
+ * month; the chosen month (2015 to 2019) comes years before that history, so it is not on the control chart at all:
+ * the chart takes only the latest regular stretch of months.
  */
 class DataReturnJourneyTests extends BrowserJourney {
 
@@ -59,9 +57,6 @@ class DataReturnJourneyTests extends BrowserJourney {
     static final String DA_NAME = "Domestic abuse notifications about children";
     static final String CUSTODY_CODE = "children_in_custody";
     static final String PROTECTIONS_CODE = "police_protections";
-
-    /** How long the early-warning scan (run after the accept transaction commits, off the request) may take. */
-    static final Duration SCAN_WAIT = Duration.ofSeconds(30);
 
     @Test
     void policeLeadSendsAReturnThatTheBusinessTeamSendsBackAndThenAccepts() throws Exception {
@@ -128,10 +123,8 @@ class DataReturnJourneyTests extends BrowserJourney {
             assertThat(page.content()).contains("and is locked");
             assertAccessible();
 
-            long signal = awaitSpikeSignal(month);
             seeAcceptedFiguresOnScorecard(month, label, spike);
             seeMonthOnIndicatorPage(label, spike);
-            seeSignalOnEarlyWarning(signal, label, spike);
         } finally {
             page = leadPage;
             business.close();
@@ -162,7 +155,7 @@ class DataReturnJourneyTests extends BrowserJourney {
 
     /**
      * The scorecard for the return's month (the filter form's GET): each police indicator shows the figure sent for
-     * that month, and the domestic abuse row carries the early-warning marker linking to its chart.
+     * that month; the domestic abuse spike, years before the monthly history, carries no early-warning marker.
      */
     private void seeAcceptedFiguresOnScorecard(LocalDate month, String label, int spike) {
         visit("/performance?period=" + month);
@@ -175,8 +168,9 @@ class DataReturnJourneyTests extends BrowserJourney {
                     .as("period of %s on the scorecard", code)
                     .contains(label);
         }
-        Locator marker = page.locator("#row-" + DA_CODE + " a[href='/performance/early-warning#" + DA_CODE + "']");
-        assertThat(marker.textContent()).contains("Early warning").contains("for " + DA_NAME);
+        assertThat(page.locator("#row-" + DA_CODE + " a[href='/performance/early-warning#" + DA_CODE + "']")
+                        .count())
+                .isZero();
     }
 
     /** The latest value cell of a scorecard row, exactly as shown. */
@@ -199,84 +193,6 @@ class DataReturnJourneyTests extends BrowserJourney {
         assertThat(cells.nth(1).textContent().trim()).as("count").isEqualTo(thousands(spike));
         assertThat(cells.nth(3).textContent().trim()).as("as first published").isEqualTo(thousands(spike));
         assertThat(cells.nth(5).textContent().trim()).as("fictional").isEqualTo("No");
-    }
-
-    /**
-     * The early-warning page (reached from the latest scorecard's marker) lists the journey's signal in plain words
-     * (found by paging as a person would) and the chart's table marks the month.
-     */
-    private void seeSignalOnEarlyWarning(long signal, String label, int spike) {
-        visit("/performance"); // the latest scorecard carries the marker too
-        page.locator("#row-" + DA_CODE + " a[href='/performance/early-warning#" + DA_CODE + "']")
-                .click();
-        page.waitForLoadState();
-        assertAccessible();
-        assertThat(page.locator("h1").textContent()).isEqualTo("Early warning");
-        Locator row = page.locator("#signal-" + signal);
-        if (row.count() == 0 && page.locator(".govuk-pagination__item a").count() > 0) {
-            // signals are listed newest period first and this one is years old: start from the last page
-            page.locator(".govuk-pagination__item a").last().click();
-            page.waitForLoadState();
-            assertAccessible();
-        }
-        for (int pages = 1; row.count() == 0; pages++) {
-            Locator previous = page.locator(".govuk-pagination__prev a");
-            assertThat(previous.count())
-                    .as("signal %d not on the last %d early-warning pages", signal, pages)
-                    .isPositive();
-            previous.click();
-            page.waitForLoadState();
-            assertAccessible();
-        }
-        Locator cells = row.locator("td");
-        assertThat(cells.nth(0).textContent().trim()).isEqualTo(DA_NAME);
-        assertThat(cells.nth(1).textContent().trim()).isEqualTo(label);
-        assertThat(cells.nth(2).textContent())
-                .contains("Outside the control limits")
-                .contains("Up")
-                .contains("Context");
-        assertThat(cells.nth(3).textContent())
-                .startsWith(DA_NAME + " in " + label + " (" + thousands(spike) + ") is above the upper control limit (")
-                .contains("Ordinary month-to-month variation would very rarely produce this")
-                .contains("Neither direction is better in itself for this indicator");
-        Locator chartRow = page.locator("#table-" + DA_CODE + " tbody tr:has(th:text-is('" + label + "')) td");
-        assertThat(chartRow.nth(0).textContent().trim()).isEqualTo(thousands(spike));
-        assertThat(chartRow.nth(4).textContent()).contains("Outside the control limits (up)");
-    }
-
-    /**
-     * The live "outside the control limits" signal of the domestic abuse indicator for the month. Accepting the
-     * return recomputes the indicators in its transaction; the scan that finds signals runs after it commits, off
-     * the request, so the journey waits for it (and fails with the chart's stored points if it never comes).
-     */
-    private long awaitSpikeSignal(LocalDate month) throws InterruptedException {
-        long deadline = System.nanoTime() + SCAN_WAIT.toNanos();
-        while (true) {
-            Optional<Long> id = jdbc.sql("""
-                            select s.id from spc_signal s join indicator i on i.id = s.indicator_id
-                             join partnership p on p.id = s.partnership_id
-                            where p.short_name = 'KSCMP' and i.code = :code and s.period_end = :month
-                              and s.rule = 'OUTSIDE_LIMITS' and s.direction = 'UP' and s.cleared_at is null""")
-                    .param("code", DA_CODE)
-                    .param("month", month)
-                    .query(Long.class)
-                    .optional();
-            if (id.isPresent()) {
-                return id.get();
-            }
-            if (System.nanoTime() > deadline) {
-                List<String> points =
-                        jdbc.sql("""
-                                select p.period_end || ' ' || p.value || ' [' || p.lower_limit || ', '
-                                       || p.upper_limit || ']'
-                                from spc_point p join indicator i on i.id = p.indicator_id
-                                where i.code = :code and i.partnership_id = (select id from partnership
-                                  where short_name = 'KSCMP') order by p.period_end limit 30""").param("code", DA_CODE).query(String.class).list();
-                throw new AssertionError("No early-warning signal for " + DA_CODE + " " + month + " within " + SCAN_WAIT
-                        + "; chart points: " + points);
-            }
-            Thread.sleep(200);
-        }
     }
 
     private static String thousands(int value) {
