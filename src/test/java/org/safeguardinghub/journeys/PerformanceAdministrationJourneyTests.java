@@ -27,8 +27,20 @@ class PerformanceAdministrationJourneyTests extends BrowserJourney {
 
         // the demo's fictional history has a built-in rise in missing episodes that the charts must flag
         visit("/performance/early-warning");
-        assertThat(page.content()).contains("Missing children episodes");
+        assertThat(page.content()).contains("Missing children episodes").contains("Special cause concern");
         assertThat(page.locator("svg[role=img]").count()).isPositive();
+        // the acknowledgement and change forms, refused empty with the error summary
+        visit(page.locator("#signals a[href$='/acknowledge']").first().getAttribute("href"));
+        page.locator("form[action$='/acknowledge'] button[type=submit]").click();
+        page.waitForLoadState();
+        assertAccessible();
+        assertThat(page.locator(".govuk-error-summary").textContent()).contains("Enter the cause of the change");
+        visit("/performance/early-warning");
+        visit(page.locator("a[href$='/changes/new']").first().getAttribute("href"));
+        page.locator("form[action$='/changes'] button[type=submit]").click();
+        page.waitForLoadState();
+        assertAccessible();
+        assertThat(page.locator(".govuk-error-summary").textContent()).contains("Choose the first period");
 
         visit("/performance/extracts");
         visit("/performance/extracts/new");
