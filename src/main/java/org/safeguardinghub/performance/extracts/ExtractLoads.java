@@ -1,10 +1,8 @@
 package org.safeguardinghub.performance.extracts;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -34,11 +32,11 @@ import org.postgresql.PGConnection;
 import org.postgresql.util.PSQLException;
 import org.safeguardinghub.audit.AuditAction;
 import org.safeguardinghub.audit.AuditTrail;
+import org.safeguardinghub.imports.UploadRefused;
+import org.safeguardinghub.imports.Uploads;
 import org.safeguardinghub.organisation.DistrictSummary;
 import org.safeguardinghub.organisation.Organisation;
 import org.safeguardinghub.performance.catalogue.Frequency;
-import org.safeguardinghub.imports.UploadRefused;
-import org.safeguardinghub.imports.Uploads;
 import org.safeguardinghub.performance.returns.CellProblem;
 import org.safeguardinghub.performance.returns.Channel;
 import org.safeguardinghub.performance.returns.DataReturns;

@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.audit.AuditAction;
 import org.safeguardinghub.audit.AuditTrail;
+import org.safeguardinghub.imports.UploadRefused;
+import org.safeguardinghub.imports.Uploads;
 import org.safeguardinghub.organisation.AgencySummary;
 import org.safeguardinghub.organisation.Organisation;
 import org.safeguardinghub.performance.catalogue.Aggregation;
@@ -663,14 +665,23 @@ class CatalogueController {
         } else if (upload.getSize() > 2_000_000) {
             problems.add("The file must be smaller than 2 MB");
         } else {
-            String text = new String(upload.getBytes(), StandardCharsets.UTF_8);
-            Set<String> existing =
-                    catalogue.items(p).stream().map(DataItem::code).collect(Collectors.toSet());
-            CatalogueFiles.Parsed parsed = CatalogueFiles.parse(text, existing);
-            problems.addAll(parsed.problems());
-            file = parsed.file();
-            if (file != null && !file.partnership().equalsIgnoreCase(actor.partnershipName())) {
-                problems.add("partnership: the file is for " + file.partnership() + ", not " + actor.partnershipName());
+            String text = null;
+            try {
+                // strict UTF-8 through the imports module's reader: never replacement characters
+                text = Uploads.text("YAML", upload.getBytes());
+            } catch (UploadRefused e) {
+                problems.addAll(e.messages());
+            }
+            if (text != null) {
+                Set<String> existing =
+                        catalogue.items(p).stream().map(DataItem::code).collect(Collectors.toSet());
+                CatalogueFiles.Parsed parsed = CatalogueFiles.parse(text, existing);
+                problems.addAll(parsed.problems());
+                file = parsed.file();
+                if (file != null && !file.partnership().equalsIgnoreCase(actor.partnershipName())) {
+                    problems.add(
+                            "partnership: the file is for " + file.partnership() + ", not " + actor.partnershipName());
+                }
             }
         }
         if (!problems.isEmpty() || file == null) {
