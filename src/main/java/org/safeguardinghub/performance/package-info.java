@@ -8,7 +8,7 @@
  */
 @ApplicationModule(
         displayName = "Performance",
-        allowedDependencies = {"platform", "audit", "organisation", "calendar", "shared", "tasks"})
+        allowedDependencies = {"platform", "audit", "organisation", "calendar", "shared", "tasks", "imports"})
 @NullMarked
 package org.safeguardinghub.performance;
 

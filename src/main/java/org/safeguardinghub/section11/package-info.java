@@ -37,7 +37,8 @@
             "documents",
             "learning",
             "surveys",
-            "identity"
+            "identity",
+            "imports"
         })
 @NullMarked
 package org.safeguardinghub.section11;

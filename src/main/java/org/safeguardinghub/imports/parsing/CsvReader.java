@@ -26,9 +26,11 @@ final class CsvReader {
             CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(false).get();
 
     private final int maxRows;
+    private final boolean keepText;
 
-    CsvReader(int maxRows) {
+    CsvReader(int maxRows, boolean keepText) {
         this.maxRows = maxRows;
+        this.keepText = keepText;
     }
 
     ParsedFile read(byte[] content) {
@@ -55,12 +57,14 @@ final class CsvReader {
                     throw malformed(recordStartLine, e);
                 }
                 recordStartLine = parser.getCurrentLineNumber() + 1;
-                List<String> cells = record.stream().map(String::strip).toList();
+                List<String> cells = keepText
+                        ? record.stream().toList()
+                        : record.stream().map(String::strip).toList();
                 if (headers == null) {
                     if (blank(cells)) {
                         continue; // blank lines before the header
                     }
-                    headers = cells;
+                    headers = cells.stream().map(String::strip).toList();
                     separatorCheck(headers);
                     continue;
                 }
@@ -152,7 +156,7 @@ final class CsvReader {
 
     static boolean blank(List<String> cells) {
         for (String c : cells) {
-            if (!c.isEmpty()) {
+            if (!c.isBlank()) {
                 return false;
             }
         }

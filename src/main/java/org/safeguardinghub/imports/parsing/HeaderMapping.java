@@ -75,6 +75,17 @@ public final class HeaderMapping {
         return new HeaderMapping(columnAt);
     }
 
+    /** The matched columns' names, in the file's order. */
+    public List<String> columns() {
+        List<String> names = new ArrayList<>();
+        for (String c : columnAt) {
+            if (c != null) {
+                names.add(c);
+            }
+        }
+        return names;
+    }
+
     /** A data row's cells by column name. Cells under empty header cells are ignored if empty. */
     public Map<String, String> values(List<String> cells) {
         Map<String, String> values = new LinkedHashMap<>();

@@ -16,9 +16,20 @@ public final class ImportFileReader {
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, (byte) 0x11, (byte) 0xE0};
 
     private final int maxRows;
+    private final boolean keepText;
 
     public ImportFileReader(int maxRows) {
+        this(maxRows, false);
+    }
+
+    /**
+     * A reader that, with {@code keepText}, keeps every cell exactly as written (no trimming) and reads an Excel
+     * number as the number stored, not as its display format (so {@code 1,500} formatted in a cell comes back as
+     * {@code 1500}, and {@code 0.1} shown as {@code 0} comes back as {@code 0.1}).
+     */
+    public ImportFileReader(int maxRows, boolean keepText) {
         this.maxRows = maxRows;
+        this.keepText = keepText;
     }
 
     public ParsedFile read(String fileName, byte[] content) {
@@ -34,20 +45,45 @@ public final class ImportFileReader {
                 throw new FileRejected("The selected file is named .xlsx but is not an Excel workbook. Open it in"
                         + " Excel and save it again as an Excel Workbook (.xlsx), or save it as CSV UTF-8");
             }
-            return new XlsxReader(maxRows).read(content);
+            return new XlsxReader(maxRows, keepText).read(content);
         }
         if (name.endsWith(".csv")) {
             if (startsWith(content, ZIP) || startsWith(content, OLE2)) {
                 throw new FileRejected("The selected file is named .csv but is a spreadsheet workbook, not CSV text."
                         + " In Excel, choose Save As and pick \"CSV UTF-8 (Comma delimited)\"");
             }
-            return new CsvReader(maxRows).read(content);
+            String type = FileTypes.binaryType(content);
+            if (type != null) {
+                throw new FileRejected(FileTypes.notText("CSV", type));
+            }
+            return new CsvReader(maxRows, keepText).read(content);
         }
         if (name.endsWith(".xls")) {
             throw new FileRejected("The selected file is an old Excel 97-2003 workbook (.xls). Open it in Excel and"
                     + " save it as an Excel Workbook (.xlsx) or as CSV UTF-8");
         }
         throw new FileRejected("The selected file must be a CSV or an Excel workbook (.xlsx)");
+    }
+
+    /** Reads text: strict UTF-8 with or without a byte order mark (removed), no NUL; refused otherwise. */
+    public static String decodeText(String expected, byte[] content) {
+        String type = FileTypes.binaryType(content);
+        if (type != null) {
+            throw new FileRejected(FileTypes.notText(expected, type));
+        }
+        String text;
+        try {
+            text = CsvReader.decode(content);
+        } catch (FileRejected e) {
+            if ("CSV".equals(expected)) {
+                throw e;
+            }
+            String message = e.getMessage();
+            int excel = message.indexOf(". In Excel");
+            throw new FileRejected((excel < 0 ? message : message.substring(0, excel)).replace("CSV text", expected)
+                    + ". Save it as " + expected + " in UTF-8 and upload it again");
+        }
+        return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
     }
 
     static boolean startsWith(byte[] content, byte[] magic) {

@@ -52,9 +52,11 @@ final class XlsxReader {
             + " damaged: open it in Excel, save it again as an Excel Workbook (.xlsx), and upload it again";
 
     private final int maxRows;
+    private final boolean keepText;
 
-    XlsxReader(int maxRows) {
+    XlsxReader(int maxRows, boolean keepText) {
         this.maxRows = maxRows;
+        this.keepText = keepText;
     }
 
     ParsedFile read(byte[] content) {
@@ -77,7 +79,7 @@ final class XlsxReader {
     }
 
     private ParsedFile read(File file) {
-        Collector collector = new Collector(maxRows);
+        Collector collector = new Collector(maxRows, keepText);
         try (OPCPackage pkg = OPCPackage.open(file, PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             reader.setUseReadOnlySharedStringsTable(true);
@@ -89,8 +91,12 @@ final class XlsxReader {
             }
             try (InputStream sheet = sheets.next()) {
                 XMLReader parser = XMLHelper.newXMLReader();
-                parser.setContentHandler(
-                        new XSSFSheetXMLHandler(styles, strings, collector, new DataFormatter(Locale.UK), false));
+                parser.setContentHandler(new XSSFSheetXMLHandler(
+                        styles,
+                        strings,
+                        collector,
+                        keepText ? new StoredNumbers() : new DataFormatter(Locale.UK),
+                        false));
                 parser.parse(new InputSource(sheet));
             }
         } catch (FileRejected e) {
@@ -154,18 +160,45 @@ final class XlsxReader {
         }
     }
 
+    /**
+     * Numbers as stored, in plain decimal notation, whatever the cell's display format (a date format still gives
+     * the date as Excel shows it): a figure formatted with thousands separators or fewer decimals is read as the
+     * number it is, so no formatting changes a value on its way in.
+     */
+    static final class StoredNumbers extends DataFormatter {
+
+        StoredNumbers() {
+            super(Locale.UK);
+        }
+
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, @Nullable String formatString) {
+            if (formatString != null && org.apache.poi.ss.usermodel.DateUtil.isADateFormat(formatIndex, formatString)) {
+                return super.formatRawCellContents(value, formatIndex, formatString);
+            }
+            if (!Double.isFinite(value)) {
+                return String.valueOf(value);
+            }
+            return new java.math.BigDecimal(Double.toString(value))
+                    .stripTrailingZeros()
+                    .toPlainString();
+        }
+    }
+
     /** Turns the streamed cells into rows, filling gaps left by empty cells. */
     private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
 
         static final int MAX_COLUMNS = 256;
         private final int maxRows;
+        private final boolean keepText;
         private @Nullable List<String> headers;
         private final List<ParsedFile.Row> rows = new ArrayList<>();
         private List<String> current = new ArrayList<>();
         private int nextColumn;
 
-        Collector(int maxRows) {
+        Collector(int maxRows, boolean keepText) {
             this.maxRows = maxRows;
+            this.keepText = keepText;
         }
 
         @Override
@@ -190,7 +223,7 @@ final class XlsxReader {
             while (current.size() < column) {
                 current.add("");
             }
-            current.add(formattedValue == null ? "" : formattedValue.strip());
+            current.add(formattedValue == null ? "" : keepText ? formattedValue : formattedValue.strip());
             nextColumn = column + 1;
         }
 
@@ -200,7 +233,7 @@ final class XlsxReader {
                 return;
             }
             if (headers == null) {
-                headers = current;
+                headers = current.stream().map(String::strip).toList();
                 return;
             }
             if (rows.size() == maxRows) {

@@ -21,6 +21,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -62,6 +63,7 @@ class ApiSecurityConfiguration {
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()")))
+                .addFilterBefore(new ApiProblemResponses(), DisableEncodeUrlFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens), AuthorizationFilter.class);
         return http.build();
     }
@@ -72,7 +74,9 @@ class ApiSecurityConfiguration {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"title\":\"" + title + "\",\"status\":" + status + "}");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"title\":\"" + title.replace("\"", "\\\"") + "\",\"status\":" + status + "}");
+        response.flushBuffer();
     }
 
     /** Authorization: Bearer &lt;token&gt; becomes the token's {@link TokenActor}; a bad token stops the request. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -23,14 +24,35 @@ import org.springframework.transaction.annotation.Transactional;
  * Tokens an agency's own system uses to send its data returns through the API.
  *
  * <p>A token is created by the agency lead (or by the business team for an agency), shown once, and from then on
- * only its SHA-256 hash and a short prefix (so people can tell tokens apart) are kept. A token is live until it is
- * revoked; revoking is permanent. Each use stamps {@code last_used_at}. A token acts for exactly one agency in one
- * partnership, with no permission beyond submitting returns.
+ * only its SHA-256 hash and a short prefix (so people can tell tokens apart) are kept. A token is live until the
+ * first of: it is revoked (permanent), it reaches its expiry date ({@link #LIFETIME} after it was created), or the
+ * person who created it is deactivated (a token never outlives its creator's access; another person creates a new
+ * one). An agency may hold at most {@link #MAX_LIVE_PER_AGENCY} live tokens. Each use stamps {@code last_used_at}.
+ * A token acts for exactly one agency in one partnership, with no permission beyond submitting returns.
  */
 @Service
 class ApiTokens {
 
     static final String PREFIX = "shub_";
+    static final Duration LIFETIME = Duration.ofDays(365);
+    static final int MAX_LIVE_PER_AGENCY = 10;
+
+    /** The agency already holds as many live tokens as it may. */
+    static final class TooManyTokens extends RuntimeException {
+        TooManyTokens() {
+            super("This agency already has " + MAX_LIVE_PER_AGENCY + " live tokens, the most it may have. Revoke a"
+                    + " token that is no longer used, then create the new one");
+        }
+    }
+
+    /** Token columns for {@link TokenRow}; the creator is live while their account is not deactivated. */
+    private static final String ROW_COLUMNS = " " + """
+            t.id, t.agency_id, a.name as agency_name, t.name, t.token_prefix, t.created_by_name, t.created_at,
+            t.last_used_at, t.revoked_at, t.revoked_by_name, t.expires_at,
+            (t.created_by is null or exists (select 1 from app_user u
+                                             where u.id = t.created_by and u.status <> 'DEACTIVATED')) as creator_active
+            """;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
@@ -52,10 +74,21 @@ class ApiTokens {
             Instant createdAt,
             @Nullable Instant lastUsedAt,
             @Nullable Instant revokedAt,
-            @Nullable String revokedByName) {
+            @Nullable String revokedByName,
+            Instant expiresAt,
+            boolean creatorActive) {
 
         public boolean revoked() {
             return revokedAt != null;
+        }
+
+        public boolean expired() {
+            return !expiresAt.isAfter(Instant.now());
+        }
+
+        /** Whether the token still opens the API. */
+        public boolean live() {
+            return !revoked() && !expired() && creatorActive;
         }
     }
 
@@ -75,36 +108,41 @@ class ApiTokens {
     @Transactional(readOnly = true)
     List<TokenRow> tokensOf(long partnershipId, long agencyId) {
         return jdbc.sql("""
-                        select t.id, t.agency_id, a.name as agency_name, t.name, t.token_prefix, t.created_by_name,
-                               t.created_at, t.last_used_at, t.revoked_at, t.revoked_by_name
+                        select """ + ROW_COLUMNS + """
                         from api_token t join agency a on a.id = t.agency_id
                         where t.partnership_id = :p and t.agency_id = :a
                         order by t.revoked_at nulls first, t.created_at desc
                         """)
                 .param("p", partnershipId)
                 .param("a", agencyId)
-                .query((rs, i) -> new TokenRow(
-                        rs.getLong("id"),
-                        rs.getLong("agency_id"),
-                        rs.getString("agency_name"),
-                        rs.getString("name"),
-                        rs.getString("token_prefix"),
-                        rs.getString("created_by_name"),
-                        rs.getTimestamp("created_at").toInstant(),
-                        instant(rs.getTimestamp("last_used_at")),
-                        instant(rs.getTimestamp("revoked_at")),
-                        rs.getString("revoked_by_name")))
+                .query((rs, i) -> tokenRow(rs))
                 .list();
     }
 
+    /**
+     * Creates a token for the agency, live for {@link #LIFETIME}.
+     *
+     * @throws TooManyTokens when the agency already holds {@link #MAX_LIVE_PER_AGENCY} live tokens
+     */
     @Transactional
     CreatedToken create(Actor actor, long agencyId, String name) {
+        // one creation at a time per agency, so concurrent requests cannot pass the cap together
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('api_token'), :a::int)")
+                .param("a", agencyId)
+                .query((rs, i) -> 1)
+                .list();
+        long live = tokensOf(actor.partnershipId(), agencyId).stream()
+                .filter(TokenRow::live)
+                .count();
+        if (live >= MAX_LIVE_PER_AGENCY) {
+            throw new TooManyTokens();
+        }
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
         String prefix = token.substring(0, PREFIX.length() + 6);
         long id = jdbc.sql("""
                         insert into api_token (partnership_id, agency_id, name, token_prefix, token_hash, created_by,
-                                               created_by_name)
-                        values (:p, :a, :name, :prefix, :hash, :by, :byName)
+                                               created_by_name, expires_at)
+                        values (:p, :a, :name, :prefix, :hash, :by, :byName, now() + make_interval(days => :days))
                         returning id
                         """)
                 .param("p", actor.partnershipId())
@@ -114,6 +152,7 @@ class ApiTokens {
                 .param("hash", sha256(token))
                 .param("by", actor.userId())
                 .param("byName", actor.displayName())
+                .param("days", (int) LIFETIME.toDays())
                 .query(Long.class)
                 .single();
         audit.created("api_token", id, Map.of("name", name, "agency", agencyId, "prefix", prefix));
@@ -137,8 +176,7 @@ class ApiTokens {
 
     TokenRow find(Actor actor, long id) {
         return jdbc.sql("""
-                        select t.id, t.agency_id, a.name as agency_name, t.name, t.token_prefix, t.created_by_name,
-                               t.created_at, t.last_used_at, t.revoked_at, t.revoked_by_name
+                        select """ + ROW_COLUMNS + """
                         from api_token t join agency a on a.id = t.agency_id
                         where t.id = :id and t.partnership_id = :p and (:all or t.agency_id = :a)
                         """)
@@ -146,22 +184,15 @@ class ApiTokens {
                 .param("p", actor.partnershipId())
                 .param("all", actor.seesAllAgencies())
                 .param("a", actor.agencyId() == null ? -1L : actor.agencyId())
-                .query((rs, i) -> new TokenRow(
-                        rs.getLong("id"),
-                        rs.getLong("agency_id"),
-                        rs.getString("agency_name"),
-                        rs.getString("name"),
-                        rs.getString("token_prefix"),
-                        rs.getString("created_by_name"),
-                        rs.getTimestamp("created_at").toInstant(),
-                        instant(rs.getTimestamp("last_used_at")),
-                        instant(rs.getTimestamp("revoked_at")),
-                        rs.getString("revoked_by_name")))
+                .query((rs, i) -> tokenRow(rs))
                 .optional()
                 .orElseThrow(() -> new NotFoundException("Token"));
     }
 
-    /** The identity of a live token, stamping its last use; empty when unknown or revoked. */
+    /**
+     * The identity of a live token, stamping its last use; empty when unknown, revoked, expired, or created by a
+     * person whose account has since been deactivated.
+     */
     @Transactional
     Optional<TokenIdentity> authenticate(String token) {
         if (!token.startsWith(PREFIX) || token.length() > 200) {
@@ -170,8 +201,11 @@ class ApiTokens {
         return jdbc.sql("""
                         update api_token t set last_used_at = now()
                         from agency a, partnership p
-                        where t.token_hash = :hash and t.revoked_at is null
+                        where t.token_hash = :hash and t.revoked_at is null and t.expires_at > now()
                           and a.id = t.agency_id and p.id = t.partnership_id
+                          and (t.created_by is null or exists (select 1 from app_user u
+                                                               where u.id = t.created_by
+                                                                 and u.status <> 'DEACTIVATED'))
                         returning t.id, t.name, t.partnership_id, p.short_name, t.agency_id, a.name as agency_name,
                                   coalesce(t.created_by, 0) as created_by
                         """)
@@ -200,6 +234,22 @@ class ApiTokens {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return bytes;
+    }
+
+    private static TokenRow tokenRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new TokenRow(
+                rs.getLong("id"),
+                rs.getLong("agency_id"),
+                rs.getString("agency_name"),
+                rs.getString("name"),
+                rs.getString("token_prefix"),
+                rs.getString("created_by_name"),
+                rs.getTimestamp("created_at").toInstant(),
+                instant(rs.getTimestamp("last_used_at")),
+                instant(rs.getTimestamp("revoked_at")),
+                rs.getString("revoked_by_name"),
+                rs.getTimestamp("expires_at").toInstant(),
+                rs.getBoolean("creator_active"));
     }
 
     private static @Nullable Instant instant(java.sql.@Nullable Timestamp ts) {

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -47,7 +48,9 @@ import org.springframework.web.bind.annotation.RestController;
  * token can only ever read and write its own agency's returns. Figures go through the same checks as the form.
  */
 @RestController
-@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(
+        path = "/api/v1",
+        produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
 @Tag(name = "Data returns", description = "An agency's data items and its returns of figures")
 @SecurityScheme(
         name = "token",
@@ -60,11 +63,13 @@ class ReturnsApi {
     private final Catalogue catalogue;
     private final DataReturns returns;
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    ReturnsApi(Catalogue catalogue, DataReturns returns, JdbcClient jdbc) {
+    ReturnsApi(Catalogue catalogue, DataReturns returns, JdbcClient jdbc, Clock clock) {
         this.catalogue = catalogue;
         this.returns = returns;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** A data item the token's agency returns. */
@@ -122,12 +127,19 @@ class ReturnsApi {
             String breakdown,
             String breakdownValue,
 
-            @Schema(example = "value", description = "value, comment or commentary")
+            @Schema(
+                    example = "value",
+                    description = "value, comment, commentary, item_code, breakdown, breakdown_value or periodEnd")
             String field,
 
             String message) {}
 
-    record ProblemsJson(List<ProblemJson> problems) {}
+    record ProblemsJson(String title, int status, List<ProblemJson> problems) {
+
+        ProblemsJson(List<ProblemJson> problems) {
+            this("The figures were not saved: see the problems", 422, problems);
+        }
+    }
 
     record ErrorJson(String title, int status) {}
 
@@ -195,6 +207,16 @@ class ReturnsApi {
             @RequestBody SaveRequest body) {
         Actor actor = Actors.require();
         Period period = period(frequency, periodEnd);
+        Period inProgress = Period.containing(period.frequency(), LocalDate.now(clock));
+        if (period.end().isAfter(inProgress.end())) {
+            return problems(new ProblemJson(
+                    "",
+                    "",
+                    "",
+                    "periodEnd",
+                    period.label() + " has not started: figures can be sent for periods up to " + inProgress.label()
+                            + ", the period in progress"));
+        }
         List<ValueEntry> entries = body.values() == null
                 ? List.of()
                 : body.values().stream()
@@ -215,21 +237,29 @@ class ReturnsApi {
                 Channel.API,
                 Boolean.TRUE.equals(body.submit()));
         if (!result.problems().isEmpty()) {
-            return ResponseEntity.unprocessableContent()
-                    .body(new ProblemsJson(
-                            result.problems().stream().map(ReturnsApi::problem).toList()));
+            return problems(result.problems().stream().map(ReturnsApi::problem).toArray(ProblemJson[]::new));
         }
         return ResponseEntity.ok(find(actor, period).orElseThrow(() -> new NotFoundException("Return")));
     }
 
+    private static ResponseEntity<ProblemsJson> problems(ProblemJson... problems) {
+        return ResponseEntity.unprocessableContent()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(new ProblemsJson(List.of(problems)));
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ErrorJson> notFound(NotFoundException e) {
-        return ResponseEntity.status(404).body(new ErrorJson(e.getMessage(), 404));
+        return ResponseEntity.status(404)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(new ErrorJson(e.getMessage(), 404));
     }
 
     @ExceptionHandler({IllegalArgumentException.class, IllegalStateException.class})
     ResponseEntity<ErrorJson> badRequest(RuntimeException e) {
-        return ResponseEntity.status(400).body(new ErrorJson(e.getMessage(), 400));
+        return ResponseEntity.status(400)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(new ErrorJson(e.getMessage(), 400));
     }
 
     private static ProblemJson problem(CellProblem p) {

@@ -72,7 +72,13 @@ class TokenController {
             response.setStatus(422);
             return form(model, actor, agency, trimmed, problems);
         }
-        ApiTokens.CreatedToken created = tokens.create(actor, chosen.id(), trimmed);
+        ApiTokens.CreatedToken created;
+        try {
+            created = tokens.create(actor, chosen.id(), trimmed);
+        } catch (ApiTokens.TooManyTokens e) {
+            response.setStatus(422);
+            return form(model, actor, agency, trimmed, Map.of("name", e.getMessage()));
+        }
         response.setHeader("Cache-Control", "no-store");
         model.addAttribute("created", created);
         model.addAttribute("agency", chosen);

@@ -100,6 +100,14 @@ public final class CatalogueFiles {
             if (min != null && max != null && min.compareTo(max) > 0) {
                 problems.add(p + "max: must not be less than min");
             }
+            for (var bound : java.util.Map.of(
+                            "min", java.util.Optional.ofNullable(min), "max", java.util.Optional.ofNullable(max))
+                    .entrySet()) {
+                BigDecimal v = bound.getValue().orElse(null);
+                if (v != null && (v.compareTo(DataItem.FLOOR) < 0 || v.compareTo(DataItem.CEILING) > 0)) {
+                    problems.add(p + bound.getKey() + ": must be between 0 and 999,999,999,999");
+                }
+            }
             String name = r.text(m, p, "name", true);
             if (code != null) {
                 itemCodes.add(code);

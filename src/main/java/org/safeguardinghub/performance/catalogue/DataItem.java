@@ -9,6 +9,12 @@ import org.jspecify.annotations.Nullable;
  *
  * @param code stable identifier used in formulas, templates, the API and catalogue files, e.g. {@code cp_plans}
  * @param sourceAgencyId the agency that supplies it; null until the business team chooses one
+ * @param minValue the lowest figure the business team allows; null for {@link #FLOOR}
+ * @param maxValue the highest figure the business team allows; null (or anything above it) for {@link #CEILING}
+ *
+ * <p>Every item has a declared range, {@link #lowest()} to {@link #highest()}, and precision, {@link #decimals()}:
+ * a figure outside them is refused on every channel (form, template upload, API, extract) with a message, so no
+ * figure the Hub stores is too large to add up, chart or show back exactly.
  */
 public record DataItem(
         long id,
@@ -26,4 +32,29 @@ public record DataItem(
         @Nullable BigDecimal minValue,
         @Nullable BigDecimal maxValue,
         boolean archived,
-        int version) {}
+        int version) {
+
+    /** The lowest figure any item may have: figures are counts, sums and populations, never negative. */
+    public static final BigDecimal FLOOR = BigDecimal.ZERO;
+
+    /** The highest figure any item may have (just under a trillion): far above any partnership's figure. */
+    public static final BigDecimal CEILING = new BigDecimal("999999999999");
+
+    /** Decimal places a sum may have (money, hours); counts and populations are whole numbers. */
+    public static final int SUM_DECIMALS = 2;
+
+    /** The lowest figure allowed for this item. */
+    public BigDecimal lowest() {
+        return minValue == null || minValue.compareTo(FLOOR) < 0 ? FLOOR : minValue;
+    }
+
+    /** The highest figure allowed for this item. */
+    public BigDecimal highest() {
+        return maxValue == null || maxValue.compareTo(CEILING) > 0 ? CEILING : maxValue;
+    }
+
+    /** The decimal places a figure of this item may have: 0 for counts and populations. */
+    public int decimals() {
+        return "SUM".equals(valueKind) ? SUM_DECIMALS : 0;
+    }
+}

@@ -1,10 +1,8 @@
 package org.safeguardinghub.performance.extracts;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -34,6 +32,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.util.PSQLException;
 import org.safeguardinghub.audit.AuditAction;
 import org.safeguardinghub.audit.AuditTrail;
+import org.safeguardinghub.imports.UploadRefused;
+import org.safeguardinghub.imports.Uploads;
 import org.safeguardinghub.organisation.DistrictSummary;
 import org.safeguardinghub.organisation.Organisation;
 import org.safeguardinghub.performance.catalogue.Frequency;
@@ -257,18 +257,25 @@ public class ExtractLoads {
      */
     long load(Actor actor, long agencyId, ExtractLayout layout, String fileName, Path file) {
         long started = System.nanoTime();
-        List<String> header = header(file);
-        Map<String, String> staged = new LinkedHashMap<>(); // layout column -> staging column
         List<ProblemRow> headerProblems = new ArrayList<>();
+        List<String> header = List.of();
+        try {
+            header = header(file);
+        } catch (UploadRefused e) {
+            e.messages().forEach(m -> headerProblems.add(new ProblemRow(1, null, m)));
+        }
+        List<String> columns = header;
+        boolean refused = !headerProblems.isEmpty();
+        Map<String, String> staged = new LinkedHashMap<>(); // layout column -> staging column
         for (ExtractLayout.Column column : layout.columns()) {
             int index = indexOf(header, column.name());
             if (index >= 0) {
                 staged.put(column.name(), "c" + index);
-            } else if (column.required()) {
+            } else if (column.required() && !refused) {
                 headerProblems.add(new ProblemRow(1, column.name(), "The column " + column.name() + " is missing"));
             }
         }
-        if (header.isEmpty()) {
+        if (header.isEmpty() && headerProblems.isEmpty()) {
             headerProblems.add(new ProblemRow(1, null, "The file is empty: it needs a header line and a row each"));
         }
         String name = fileName.isBlank() ? "extract.csv" : fileName;
@@ -302,7 +309,7 @@ public class ExtractLoads {
         try {
             Long id = transaction.execute(status -> scanned != null
                     ? save(actor, agencyId, layout, name, sha, scanned.rows(), scanned.byMonth(), started)
-                    : stageCheckAndSave(actor, agencyId, layout, name, sha, header.size(), staged, file, started));
+                    : stageCheckAndSave(actor, agencyId, layout, name, sha, columns.size(), staged, file, started));
             return id == null ? 0 : id;
         } catch (Refused e) {
             List<ProblemRow> problems = e.problems.stream()
@@ -727,24 +734,14 @@ public class ExtractLoads {
         return -1;
     }
 
-    /** The header line's column names (a UTF-8 byte order mark and quotes removed). */
+    /**
+     * The header line's column names, read by the imports module's reader: the file's type is checked from its
+     * first bytes (a PDF or workbook renamed .csv is refused naming what it is) and the header must be UTF-8 CSV.
+     *
+     * @throws UploadRefused with the reason, reported against row 1
+     */
     static List<String> header(Path file) {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line = reader.readLine();
-            if (line == null || line.isBlank()) {
-                return List.of();
-            }
-            if (line.startsWith("\uFEFF")) {
-                line = line.substring(1);
-            }
-            List<String> names = new ArrayList<>();
-            for (String cell : line.split(",", -1)) {
-                names.add(cell.strip().replace("\"", ""));
-            }
-            return names;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Uploads.csvHeader(file);
     }
 
     static String sha256(Path file) {

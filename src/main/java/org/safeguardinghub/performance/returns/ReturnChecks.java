@@ -1,8 +1,6 @@
 package org.safeguardinghub.performance.returns;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.imports.NumberRule;
 import org.safeguardinghub.performance.catalogue.Breakdown;
 import org.safeguardinghub.performance.catalogue.DataItem;
 import org.safeguardinghub.performance.catalogue.DataRule;
@@ -81,22 +80,22 @@ final class ReturnChecks {
             if (item == null) {
                 problems.add(problem(
                         key,
-                        "value",
-                        "There is no item with the code " + key.itemCode()
-                                + " in this return. Use the codes in the return's template"));
+                        "item_code",
+                        "There is no item with the code \"" + key.itemCode()
+                                + "\" in this return. Use the codes in the return's template"));
                 continue;
             }
             if (!key.isTotal()) {
                 Breakdown kind = breakdown(key.kind());
                 if (kind == null || !item.breakdowns().contains(kind)) {
                     problems.add(
-                            problem(key, "value", item.name() + " is not returned by " + describeKind(key.kind())));
+                            problem(key, "breakdown", item.name() + " is not returned by " + describeKind(key.kind())));
                     continue;
                 }
                 if (!in.breakdownValues().getOrDefault(kind, List.of()).contains(key.value())) {
                     problems.add(problem(
                             key,
-                            "value",
+                            "breakdown_value",
                             "\"" + key.value() + "\" is not a " + kind.label().toLowerCase(Locale.ROOT)
                                     + " of this return (" + item.name() + ")"));
                     continue;
@@ -107,25 +106,32 @@ final class ReturnChecks {
                 continue;
             }
             String where = describe(item, key);
-            BigDecimal value = parse(raw);
-            if (value == null) {
-                problems.add(problem(key, "value", where + ": enter a number, like 12 (you entered \"" + raw + "\")"));
+            NumberRule.Result read = NumberRule.read(raw);
+            if (!read.ok()) {
+                problems.add(problem(key, "value", where + ": " + read.problem()));
                 continue;
             }
-            if (value.signum() < 0) {
-                problems.add(problem(key, "value", where + " cannot be negative"));
+            BigDecimal value = read.value();
+            if (value.compareTo(item.lowest()) < 0) {
+                problems.add(problem(
+                        key,
+                        "value",
+                        item.lowest().signum() == 0
+                                ? where + " cannot be negative"
+                                : where + " must be " + plain(item.lowest()) + " or more"));
                 continue;
             }
-            if (!"SUM".equals(item.valueKind()) && value.stripTrailingZeros().scale() > 0) {
-                problems.add(problem(key, "value", where + " must be a whole number, like 12"));
+            if (value.compareTo(item.highest()) > 0) {
+                problems.add(problem(key, "value", where + " must be " + grouped(item.highest()) + " or less"));
                 continue;
             }
-            if (item.minValue() != null && value.compareTo(item.minValue()) < 0) {
-                problems.add(problem(key, "value", where + " must be " + plain(item.minValue()) + " or more"));
-                continue;
-            }
-            if (item.maxValue() != null && value.compareTo(item.maxValue()) > 0) {
-                problems.add(problem(key, "value", where + " must be " + plain(item.maxValue()) + " or less"));
+            if (value.stripTrailingZeros().scale() > item.decimals()) {
+                problems.add(problem(
+                        key,
+                        "value",
+                        item.decimals() == 0
+                                ? where + " must be a whole number, like 12"
+                                : where + " can have at most " + item.decimals() + " decimal places, like 12.50"));
                 continue;
             }
             values.put(key, value);
@@ -256,12 +262,9 @@ final class ReturnChecks {
 
     record Outlier(BigDecimal min, BigDecimal max) {}
 
+    /** The figure {@code raw} stands for under {@link NumberRule}; null when it is not a number. */
     static @Nullable BigDecimal parse(String raw) {
-        String s = raw.trim().replace(",", "");
-        if (!s.matches("[-+]?\\d+(\\.\\d+)?")) {
-            return null;
-        }
-        return new BigDecimal(s);
+        return NumberRule.read(raw).value();
     }
 
     static @Nullable Breakdown breakdown(String kind) {
@@ -282,11 +285,14 @@ final class ReturnChecks {
         return b == null ? "\"" + kind + "\"" : b.label().toLowerCase(Locale.ROOT);
     }
 
+    /** The figure exactly, as it would be typed back (never rounded: a form shows what a later save writes). */
     static String plain(BigDecimal value) {
-        BigDecimal v = value.abs().compareTo(BigDecimal.valueOf(1_000_000)) > 0
-                ? value.round(new MathContext(12, RoundingMode.HALF_UP))
-                : value;
-        return v.stripTrailingZeros().toPlainString();
+        return value.stripTrailingZeros().toPlainString();
+    }
+
+    /** A limit in messages, with thousands separators so its size is readable. */
+    static String grouped(BigDecimal value) {
+        return String.format(Locale.UK, "%,d", value.toBigInteger());
     }
 
     private static CellProblem problem(CellKey key, String field, String message) {

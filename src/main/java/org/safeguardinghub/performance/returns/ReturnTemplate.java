@@ -1,25 +1,14 @@
 package org.safeguardinghub.performance.returns;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.imports.ImportColumn;
+import org.safeguardinghub.imports.UploadRefused;
+import org.safeguardinghub.imports.UploadedTable;
+import org.safeguardinghub.imports.Uploads;
 import org.safeguardinghub.performance.catalogue.Breakdown;
 import org.safeguardinghub.performance.catalogue.DataItem;
 import org.safeguardinghub.performance.returns.ReturnChecks.CellKey;
@@ -82,69 +71,57 @@ final class ReturnTemplate {
         return cells;
     }
 
-    /** Reads an uploaded template (CSV, or Excel when the name ends .xlsx or the bytes are a zip). */
+    /** The template's columns as the imports module's readers match them. */
+    static final List<ImportColumn> COLUMNS = List.of(
+            ImportColumn.required("item_code", "The data item's code"),
+            ImportColumn.optional("item_name", "The item's name (ignored on upload)"),
+            ImportColumn.optional("breakdown", "Empty for the total, or DISTRICT, AGE_BAND, GENDER or ETHNICITY"),
+            ImportColumn.optional("breakdown_value", "The breakdown's value, e.g. a district's name"),
+            ImportColumn.required("value", "The figure"),
+            ImportColumn.optional("comment", "An explanation of the figure"));
+
+    /**
+     * Reads an uploaded template (CSV or Excel .xlsx) through the imports module's readers: the file's type is
+     * checked from its content, CSV must be UTF-8, a workbook is streamed with zip-bomb limits, and every cell is
+     * kept as written. A figure is read later by the one number rule; a comment is kept byte for byte, except
+     * that the apostrophe the Hub's own exports put before text starting {@code = + - @} is taken off again.
+     */
     static Parsed read(@Nullable String fileName, byte[] bytes) {
         List<UploadProblem> problems = new ArrayList<>();
-        if (bytes.length == 0) {
-            problems.add(new UploadProblem(0, "", "The selected file is empty"));
-            return new Parsed(List.of(), problems);
-        }
         if (bytes.length > MAX_BYTES) {
             problems.add(new UploadProblem(0, "", "The selected file must be smaller than 2 MB"));
             return new Parsed(List.of(), problems);
         }
-        boolean xlsx = (fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx"))
-                || (bytes.length > 2 && bytes[0] == 'P' && bytes[1] == 'K');
-        List<List<String>> rows;
+        UploadedTable table;
         try {
-            rows = xlsx ? xlsxRows(bytes) : csvRows(bytes);
-        } catch (IOException | RuntimeException e) {
-            problems.add(new UploadProblem(
-                    0,
-                    "",
-                    "The selected file could not be read. Upload the return's template as CSV or Excel (.xlsx)"));
-            return new Parsed(List.of(), problems);
-        }
-        if (rows.isEmpty()) {
-            problems.add(new UploadProblem(0, "", "The selected file is empty"));
-            return new Parsed(List.of(), problems);
-        }
-        if (rows.size() - 1 > MAX_ROWS) {
-            problems.add(new UploadProblem(
-                    0,
-                    "",
-                    "The selected file has " + (rows.size() - 1) + " rows; a return's template has at most "
-                            + MAX_ROWS));
-            return new Parsed(List.of(), problems);
-        }
-        Map<String, Integer> columns = new HashMap<>();
-        List<String> header = rows.get(0);
-        for (int i = 0; i < header.size(); i++) {
-            columns.put(clean(header.get(i)).toLowerCase(Locale.ROOT), i);
-        }
-        for (String required : List.of("item_code", "value")) {
-            if (!columns.containsKey(required)) {
-                problems.add(new UploadProblem(
-                        1,
-                        required,
-                        "The first row must name the columns: " + String.join(", ", HEADERS) + " (column " + required
-                                + " is missing)"));
+            table = Uploads.table(fileName == null ? "" : fileName, bytes, MAX_ROWS, COLUMNS);
+        } catch (UploadRefused e) {
+            for (String message : e.messages()) {
+                problems.add(new UploadProblem(0, "", message));
             }
-        }
-        if (!problems.isEmpty()) {
             return new Parsed(List.of(), problems);
         }
+        String lastColumn = table.columns().get(table.columns().size() - 1);
         List<Line> lines = new ArrayList<>();
         Map<CellKey, Integer> seen = new HashMap<>();
-        for (int r = 1; r < rows.size(); r++) {
-            List<String> row = rows.get(r);
-            int rowNumber = r + 1;
-            String code = cell(row, columns.get("item_code"));
-            String kindText = cell(row, columns.get("breakdown"));
-            String breakdownValue = cell(row, columns.get("breakdown_value"));
-            String value = cell(row, columns.get("value"));
-            String comment = cell(row, columns.get("comment"));
-            if (code.isEmpty() && kindText.isEmpty() && value.isEmpty() && comment.isEmpty()) {
+        for (UploadedTable.Row row : table.rows()) {
+            int rowNumber = row.number();
+            if (row.extraValues() > 0) {
+                problems.add(new UploadProblem(
+                        rowNumber,
+                        lastColumn,
+                        "This row has " + row.cellCount() + " values but the header has "
+                                + table.columns().size()
+                                + " columns, so a value would be cut short. Put a value that contains a comma in"
+                                + " double quotes, like \"late, see note\""));
+                continue;
+            }
+            String code = row.cell("item_code").strip();
+            String kindText = row.cell("breakdown").strip();
+            String breakdownValue = row.cell("breakdown_value").strip();
+            String value = row.cell("value");
+            String comment = fromExport(row.cell("comment"));
+            if (code.isEmpty() && kindText.isEmpty() && value.isBlank() && comment.isBlank()) {
                 continue;
             }
             if (code.isEmpty()) {
@@ -168,9 +145,25 @@ final class ReturnTemplate {
                 continue;
             }
             lines.add(new Line(
-                    rowNumber, new ValueEntry(code, kind, key.value(), value, comment.isEmpty() ? "" : comment)));
+                    rowNumber, new ValueEntry(code, kind, key.value(), value, comment.isBlank() ? "" : comment)));
         }
         return new Parsed(lines, problems);
+    }
+
+    /**
+     * Undoes exactly the formula neutralisation of the Hub's exports ({@code '} before {@code = + - @}, tab or
+     * carriage return), so a downloaded template uploaded again keeps its comments; any other apostrophe is text.
+     */
+    static String fromExport(String cell) {
+        if (cell.length() > 1 && cell.charAt(0) == '\'') {
+            switch (cell.charAt(1)) {
+                case '=', '+', '-', '@', '\t', '\r' -> {
+                    return cell.substring(1);
+                }
+                default -> {}
+            }
+        }
+        return cell;
     }
 
     private static @Nullable String kind(String text) {
@@ -183,53 +176,5 @@ final class ReturnTemplate {
             }
         }
         return null;
-    }
-
-    private static String cell(List<String> row, @Nullable Integer index) {
-        return index == null || index >= row.size() ? "" : clean(row.get(index));
-    }
-
-    /** Trims, and removes the apostrophe spreadsheets put before text that looks like a formula. */
-    private static String clean(String raw) {
-        String s = raw.replace("\uFEFF", "").trim();
-        return s.startsWith("'") ? s.substring(1).trim() : s;
-    }
-
-    private static List<List<String>> csvRows(byte[] bytes) throws IOException {
-        List<List<String>> rows = new ArrayList<>();
-        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8);
-                CSVParser parser = CSVParser.parse(reader, CSVFormat.RFC4180)) {
-            for (CSVRecord record : parser) {
-                if (rows.size() > MAX_ROWS + 1) {
-                    rows.add(List.of());
-                    continue;
-                }
-                List<String> cells = new ArrayList<>();
-                record.forEach(cells::add);
-                rows.add(cells);
-            }
-        }
-        return rows;
-    }
-
-    private static List<List<String>> xlsxRows(byte[] bytes) throws IOException {
-        List<List<String>> rows = new ArrayList<>();
-        DataFormatter formatter = new DataFormatter(Locale.UK);
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
-            Sheet sheet = workbook.getSheetAt(0);
-            int last = sheet.getLastRowNum();
-            for (int r = 0; r <= last; r++) {
-                Row row = sheet.getRow(r);
-                List<String> cells = new ArrayList<>();
-                if (row != null) {
-                    for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-                        Cell cell = row.getCell(c);
-                        cells.add(cell == null ? "" : formatter.formatCellValue(cell));
-                    }
-                }
-                rows.add(cells);
-            }
-        }
-        return rows;
     }
 }

@@ -81,8 +81,15 @@ record Figures(Factor factor, int decimals, @Nullable SmallNumberSuppression rul
         return format(value.setScale(scale, RoundingMode.HALF_UP), scale);
     }
 
-    /** Axis tick text: up to two decimals, grouped. */
+    /**
+     * Axis tick text: up to two decimals, grouped. A value too large for a chart's arithmetic (infinite or not a
+     * number: only possible for figures stored before every data item had a declared range) gives no tick text
+     * rather than failing the page.
+     */
     static String axis(double value) {
+        if (!Double.isFinite(value)) {
+            return "";
+        }
         return plain(BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP));
     }
 

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.safeguardinghub.audit.AuditAction;
 import org.safeguardinghub.audit.AuditTrail;
+import org.safeguardinghub.imports.UploadRefused;
+import org.safeguardinghub.imports.Uploads;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.NotFoundException;
@@ -100,8 +102,13 @@ class TemplateController {
             problems.add("The file must be smaller than 1 MB");
         } else {
             String name = upload.getOriginalFilename() == null ? "upload" : upload.getOriginalFilename();
-            result = library.importFile(name, new String(upload.getBytes(), StandardCharsets.UTF_8));
-            problems.addAll(result.problems());
+            try {
+                // strict UTF-8 through the imports module's reader: never replacement characters
+                result = library.importFile(name, Uploads.text("YAML", upload.getBytes()));
+                problems.addAll(result.problems());
+            } catch (UploadRefused e) {
+                problems.addAll(e.messages());
+            }
         }
         if (result == null || result.outcome() == Outcome.REJECTED) {
             model.addAttribute("problems", problems);

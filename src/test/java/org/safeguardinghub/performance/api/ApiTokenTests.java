@@ -169,7 +169,7 @@ class ApiTokenTests {
         assertThat(refused.getContentAsString())
                 .contains("\"problems\"")
                 .contains("\"item\":\"" + councilItem + "\"")
-                .contains("\"field\":\"value\"");
+                .contains("\"field\":\"item_code\"");
         assertThat(valueOf(policeItem, police, end)).isEqualTo("150");
         assertThat(jdbc.sql("select count(*) from data_value v join data_item i on i.id = v.data_item_id"
                                 + " where i.code = :c")

@@ -142,6 +142,25 @@ class CatalogueFilesTests {
     }
 
     @Test
+    void anItemsDeclaredRangeMustLieWithinTheHubsCeiling() {
+        String file = """
+                partnership: KSCMP
+                version: 1
+                items:
+                  - code: t_huge
+                    name: Huge
+                    period_type: MONTHLY
+                    max: 99999999999999999999
+                  - code: t_fine
+                    name: Fine
+                    period_type: MONTHLY
+                    max: 999999999999
+                """;
+        assertThat(CatalogueFiles.parse(file, List.of()).problems())
+                .containsExactly("items[0].max: must be between 0 and 999,999,999,999");
+    }
+
+    @Test
     void existingCodesMayBeUsedAndNonsenseIsNotAFile() {
         String text = """
                 partnership: KSCMP

@@ -282,6 +282,22 @@ class CatalogueIntegrationTests {
                         "indicators[1].denominator: required");
         assertThat(catalogue.item(kent(), "t_new_" + s)).isEmpty();
         assertThat(catalogue.indicator(kent(), "t_ok_" + s)).isEmpty();
+
+        // a Windows-1252 file is refused with a message, never read with replacement characters
+        String accented = bad.replace("name: Fine", "name: Café £5").replace("cpp_plans", "t_new_" + s);
+        MvcResult windows1252 = mvc.perform(multipart("/performance/catalogue/import")
+                        .file(new MockMultipartFile(
+                                "file",
+                                "cat.yaml",
+                                "application/yaml",
+                                accented.getBytes(java.nio.charset.Charset.forName("windows-1252"))))
+                        .with(csrf())
+                        .with(SignedIn.as(principals, DemoAccounts.BUSINESS)))
+                .andReturn();
+        assertThat(windows1252.getResponse().getStatus()).isEqualTo(422);
+        assertThat(windows1252.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("not saved as UTF-8");
+        assertThat(catalogue.item(kent(), "t_new_" + s)).isEmpty();
     }
 
     @Test

@@ -190,6 +190,26 @@ class ExtractLoadTests {
     }
 
     @Test
+    void aHeaderThatIsNotUtf8OrAFileThatIsNotCsvIsRefusedWithAMessageNotAnError() throws Exception {
+        String s = suffix();
+        byte[] windows1252 = ("CHILD,MISSING,MIS_START,MIS_END,DISTRICT,R\u00e9f\n")
+                .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        long notUtf8 = idOf(upload(DemoAccounts.BUSINESS, council, "SSDA903_MISSING", "w-" + s + ".csv", windows1252));
+        assertThat(load(notUtf8)).containsEntry("status", "INVALID").containsEntry("values_written", 0);
+        assertThat((List<?>) load(notUtf8).get("messages"))
+                .singleElement()
+                .asString()
+                .contains("not saved as UTF-8")
+                .contains("line 1");
+
+        byte[] pdf = "%PDF-1.4\n%\u00e2\u00e3\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1);
+        long renamed = idOf(upload(DemoAccounts.BUSINESS, council, "SSDA903_MISSING", "p-" + s + ".csv", pdf));
+        assertThat(load(renamed)).containsEntry("status", "INVALID");
+        assertThat(page(DemoAccounts.BUSINESS, "/performance/extracts/" + renamed))
+                .contains("The selected file is not a CSV file: it is a PDF document");
+    }
+
+    @Test
     void anotherAgencysLoadIsNotFound() throws Exception {
         int year = openYear(council);
         String s = suffix();
@@ -484,8 +504,13 @@ class ExtractLoadTests {
 
     private MockHttpServletResponse upload(String account, long agency, String layout, String name, String csv)
             throws Exception {
+        return upload(account, agency, layout, name, csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private MockHttpServletResponse upload(String account, long agency, String layout, String name, byte[] bytes)
+            throws Exception {
         return mvc.perform(multipart("/performance/extracts/new")
-                        .file(new MockMultipartFile("file", name, "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                        .file(new MockMultipartFile("file", name, "text/csv", bytes))
                         .param("layout", layout)
                         .param("agency", String.valueOf(agency))
                         .with(SignedIn.as(principals, account))

@@ -190,8 +190,8 @@ class DataReturnWebTests {
         assertThat(body)
                 .contains("Row 2, column value")
                 .contains("Row 3, column value")
-                .contains("Row 4, column value")
-                .contains("Row 5, column value")
+                .contains("Row 4, column item_code: There is no item with the code &quot;no_such_item&quot;")
+                .contains("Row 5, column breakdown_value")
                 .contains("Row 6, column item_code: This cell is also on row 2");
         assertThat(values(id)).containsExactly(Map.entry(b, new BigDecimal("3")));
     }
@@ -251,7 +251,7 @@ class DataReturnWebTests {
         MockHttpServletResponse tooLong = upload(id, "many.csv", many.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(tooLong.getStatus()).isEqualTo(422);
         assertThat(tooLong.getContentAsString())
-                .contains("The selected file has 5001 rows; a return&#39;s template" + " has at most 5000");
+                .contains("The file has more than 5,000 rows of data. Split it into smaller files");
         assertThat(values(id)).containsOnly(Map.entry(a, new BigDecimal("2")));
     }
 

@@ -38,7 +38,7 @@ class ReturnChecksTests {
                 Map.of(
                         CellKey.total("cp_plans"), given("12.5"),
                         CellKey.total("cp_second"), given("-1"),
-                        CellKey.total("spend"), given("1,234.56"),
+                        CellKey.total("spend"), given("1234.56"),
                         CellKey.total("custody"), given("twelve")));
         assertThat(messages(result))
                 .anySatisfy(m -> assertThat(m).contains("Child protection plans (total) must be a whole number"))

@@ -94,6 +94,22 @@ class TemplatePagesTests {
         assertThat(empty.getStatus()).isEqualTo(422);
         assertThat(empty.getContentAsString()).contains("Select a template file (YAML) to upload");
 
+        // a file saved as Windows-1252 is refused with a message, never stored with replacement characters
+        MockHttpServletResponse windows1252 = perform(
+                multipart("/section11/templates/import")
+                        .file(new MockMultipartFile(
+                                "file",
+                                "template.yml",
+                                "application/yaml",
+                                TemplateLibraryTests.file(code, 1, "Ça va? £5")
+                                        .getBytes(java.nio.charset.Charset.forName("windows-1252")))),
+                DemoAccounts.BUSINESS);
+        assertThat(windows1252.getStatus()).isEqualTo(422);
+        assertThat(windows1252.getContentAsString(StandardCharsets.UTF_8))
+                .contains("not saved as UTF-8")
+                .contains("Save it as YAML in UTF-8");
+        assertThat(versions(code)).isZero();
+
         MockHttpServletResponse added =
                 perform(upload(TemplateLibraryTests.file(code, 1, "Question?")), DemoAccounts.BUSINESS);
         assertThat(added.getStatus()).isEqualTo(302);

@@ -19,6 +19,9 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.audit.AuditAction;
 import org.safeguardinghub.audit.AuditTrail;
+import org.safeguardinghub.imports.NumberRule;
+import org.safeguardinghub.imports.UploadRefused;
+import org.safeguardinghub.imports.Uploads;
 import org.safeguardinghub.organisation.AgencySummary;
 import org.safeguardinghub.organisation.Organisation;
 import org.safeguardinghub.performance.catalogue.Aggregation;
@@ -312,6 +315,13 @@ class CatalogueController {
         BigDecimal max = number(form.getMax(), "max", "Maximum", errors);
         if (min != null && max != null && min.compareTo(max) > 0) {
             errors.rejectValue("max", "order", "Maximum must not be less than the minimum");
+        }
+        // every item's declared range lies within the Hub's: no figure too large to add up, chart or show back
+        if (min != null && (min.compareTo(DataItem.FLOOR) < 0 || min.compareTo(DataItem.CEILING) > 0)) {
+            errors.rejectValue("min", "range", "Minimum must be between 0 and 999,999,999,999");
+        }
+        if (max != null && (max.compareTo(DataItem.FLOOR) < 0 || max.compareTo(DataItem.CEILING) > 0)) {
+            errors.rejectValue("max", "range", "Maximum must be between 0 and 999,999,999,999");
         }
         if (errors.hasErrors()) {
             return Optional.empty();
@@ -663,14 +673,23 @@ class CatalogueController {
         } else if (upload.getSize() > 2_000_000) {
             problems.add("The file must be smaller than 2 MB");
         } else {
-            String text = new String(upload.getBytes(), StandardCharsets.UTF_8);
-            Set<String> existing =
-                    catalogue.items(p).stream().map(DataItem::code).collect(Collectors.toSet());
-            CatalogueFiles.Parsed parsed = CatalogueFiles.parse(text, existing);
-            problems.addAll(parsed.problems());
-            file = parsed.file();
-            if (file != null && !file.partnership().equalsIgnoreCase(actor.partnershipName())) {
-                problems.add("partnership: the file is for " + file.partnership() + ", not " + actor.partnershipName());
+            String text = null;
+            try {
+                // strict UTF-8 through the imports module's reader: never replacement characters
+                text = Uploads.text("YAML", upload.getBytes());
+            } catch (UploadRefused e) {
+                problems.addAll(e.messages());
+            }
+            if (text != null) {
+                Set<String> existing =
+                        catalogue.items(p).stream().map(DataItem::code).collect(Collectors.toSet());
+                CatalogueFiles.Parsed parsed = CatalogueFiles.parse(text, existing);
+                problems.addAll(parsed.problems());
+                file = parsed.file();
+                if (file != null && !file.partnership().equalsIgnoreCase(actor.partnershipName())) {
+                    problems.add(
+                            "partnership: the file is for " + file.partnership() + ", not " + actor.partnershipName());
+                }
             }
         }
         if (!problems.isEmpty() || file == null) {
@@ -744,12 +763,12 @@ class CatalogueController {
         if (text == null || text.isBlank()) {
             return null;
         }
-        try {
-            return new BigDecimal(text.replace(",", "").trim());
-        } catch (NumberFormatException e) {
-            errors.rejectValue(field, "invalid", label + " must be a number");
+        NumberRule.Result read = NumberRule.read(text);
+        if (!read.ok()) {
+            errors.rejectValue(field, "invalid", label + ": " + read.problem());
             return null;
         }
+        return read.value();
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {
