@@ -41,6 +41,7 @@ class CaseActions {
     private final Organisation organisation;
     private final LearningThemes themes;
     private final Clock clock;
+    private final CaseSettings settings;
     private final CaseClocks clocks = CaseClocks.england();
 
     CaseActions(
@@ -49,8 +50,10 @@ class CaseActions {
             ApplicationEventPublisher events,
             Organisation organisation,
             LearningThemes themes,
-            Clock clock) {
+            Clock clock,
+            CaseSettings settings) {
         this.cases = cases;
+        this.settings = settings;
         this.audit = audit;
         this.events = events;
         this.organisation = organisation;
@@ -85,7 +88,13 @@ class CaseActions {
                     null,
                     "Complete the rapid review for " + after.reference(),
                     "/cases/" + referralId,
-                    clocks.rapidReview(notifiedOn, null).targetDate(),
+                    clocks.rapidReview(
+                                    settings.rapidReviewStart(p),
+                                    after.laAwareDate(),
+                                    after.receivedOn(),
+                                    notifiedOn,
+                                    null)
+                            .targetDate(),
                     "rapid-review",
                     String.valueOf(rapidReviewId)));
         } else if (Referral.DO_NOT_NOTIFY.equals(decision) && before.nationalDecision() == null) {

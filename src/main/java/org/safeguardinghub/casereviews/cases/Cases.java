@@ -39,10 +39,31 @@ class Cases {
             "(coalesce(r.submitted_at, r.created_at) at time zone 'Europe/London')::date";
 
     private final JdbcClient jdbc;
+    private final CaseSettings settings;
     private final CaseClocks clocks = CaseClocks.england();
 
-    Cases(JdbcClient jdbc) {
+    Cases(JdbcClient jdbc, CaseSettings settings) {
         this.jdbc = jdbc;
+        this.settings = settings;
+    }
+
+    /**
+     * The rapid review clock of a referral under the partnership's chosen start, with a line saying what it counts
+     * from ("15 working days from notification").
+     */
+    ClockView rapidReviewClock(
+            RapidReviewStart start,
+            @Nullable LocalDate laAwareOn,
+            LocalDate receivedOn,
+            LocalDate notifiedOn,
+            @Nullable LocalDate sentToPanelOn,
+            LocalDate today) {
+        LocalDate from = CaseClocks.rapidReviewStartDate(start, laAwareOn, receivedOn, notifiedOn);
+        String basis = CaseClocks.RAPID_REVIEW_WORKING_DAYS + " working days from " + start.shortLabel()
+                + (start == RapidReviewStart.LA_AWARE && laAwareOn == null ? " (not known: from receipt)" : "")
+                + ", " + CaseFormats.date(from);
+        return ClockView.of(clocks.rapidReview(start, laAwareOn, receivedOn, notifiedOn, sentToPanelOn), today)
+                .withBasis(basis);
     }
 
     /** The filters of the case list. */
@@ -86,6 +107,7 @@ class Cases {
                 from referral r left join rapid_review rr on rr.referral_id = r.id
                 """.formatted(RECEIVED_ON);
         String order = " order by coalesce(r.submitted_at, r.created_at) desc, r.id desc";
+        RapidReviewStart start = settings.rapidReviewStart(partnership);
         if (filter.overdueOnly()) {
             String open = " and (r.national_decision is null"
                     + " or (rr.id is not null and rr.sent_to_panel_on is null and r.notified_on is not null)"
@@ -94,7 +116,7 @@ class Cases {
             List<CaseRow> rows = jdbc
                     .sql(select + where + open + order)
                     .params(params)
-                    .query((rs, n) -> caseRow(rs, today))
+                    .query((rs, n) -> caseRow(rs, today, start))
                     .list()
                     .stream()
                     .filter(row -> row.nextClock() != null && row.nextClock().overdue())
@@ -111,12 +133,12 @@ class Cases {
         params.put("offset", PageResult.offset(page, size));
         List<CaseRow> rows = jdbc.sql(select + where + order + " limit :limit offset :offset")
                 .params(params)
-                .query((rs, n) -> caseRow(rs, today))
+                .query((rs, n) -> caseRow(rs, today, start))
                 .list();
         return new PageResult<>(rows, Math.max(page, 1), size, total);
     }
 
-    private CaseRow caseRow(ResultSet rs, LocalDate today) throws SQLException {
+    private CaseRow caseRow(ResultSet rs, LocalDate today, RapidReviewStart start) throws SQLException {
         LocalDate received = date(rs, "received_on");
         String status = rs.getString("status");
         ClockView next = null;
@@ -125,7 +147,7 @@ class Cases {
         } else if (rs.getObject("rapid_review_id") != null
                 && rs.getObject("sent_to_panel_on") == null
                 && date(rs, "notified_on") != null) {
-            next = ClockView.of(clocks.rapidReview(date(rs, "notified_on"), null), today);
+            next = rapidReviewClock(start, date(rs, "la_aware_date"), received, date(rs, "notified_on"), null, today);
         } else if (date(rs, "review_commissioned_on") != null) {
             next = ClockView.of(clocks.practiceReview(date(rs, "review_commissioned_on"), null), today);
         }
@@ -470,13 +492,15 @@ class Cases {
      */
     List<OverdueItem> overdue(long partnership, LocalDate today) {
         List<OverdueItem> items = new ArrayList<>();
+        RapidReviewStart start = settings.rapidReviewStart(partnership);
         jdbc.sql("""
                         select r.id, r.reference, r.la_aware_date, r.national_decision, r.notified_on,
                                rr.id as rapid_review_id, rr.sent_to_panel_on, %s as received_on
                         from referral r left join rapid_review rr on rr.referral_id = r.id
                         where r.partnership_id = :p and r.status <> 'DRAFT'
                           and ((r.national_decision is null and %s < :notifyCut)
-                            or (rr.id is not null and rr.sent_to_panel_on is null and r.notified_on < :rapidCut))""".formatted(RECEIVED_ON, "coalesce(r.la_aware_date, " + RECEIVED_ON + ")"))
+                            or (rr.id is not null and rr.sent_to_panel_on is null
+                                and least(r.notified_on, coalesce(r.la_aware_date, %1$s)) < :rapidCut))""".formatted(RECEIVED_ON, "coalesce(r.la_aware_date, " + RECEIVED_ON + ")"))
                 .param("p", partnership)
                 .param("notifyCut", today.minusDays(CaseClocks.NOTIFICATION_WORKING_DAYS))
                 .param("rapidCut", today.minusDays(CaseClocks.RAPID_REVIEW_WORKING_DAYS))
@@ -498,7 +522,13 @@ class Cases {
                                 ref,
                                 link,
                                 null,
-                                ClockView.of(clocks.rapidReview(date(rs, "notified_on"), null), today)));
+                                rapidReviewClock(
+                                        start,
+                                        date(rs, "la_aware_date"),
+                                        date(rs, "received_on"),
+                                        date(rs, "notified_on"),
+                                        null,
+                                        today)));
                     }
                     return 0;
                 })

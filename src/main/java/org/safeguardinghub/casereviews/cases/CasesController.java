@@ -45,6 +45,7 @@ class CasesController {
     private final LearningThemes themes;
     private final Recommendations recommendations;
     private final Clock clock;
+    private final CaseSettings settings;
     private final CaseClocks clocks = CaseClocks.england();
 
     CasesController(
@@ -53,8 +54,10 @@ class CasesController {
             Documents documents,
             LearningThemes themes,
             Recommendations recommendations,
-            Clock clock) {
+            Clock clock,
+            CaseSettings settings) {
         this.cases = cases;
+        this.settings = settings;
         this.audit = audit;
         this.documents = documents;
         this.themes = themes;
@@ -155,7 +158,13 @@ class CasesController {
         model.addAttribute("rapidReview", rr);
         if (rr != null) {
             if (referral.notifiedOn() != null) {
-                clockViews.add(ClockView.of(clocks.rapidReview(referral.notifiedOn(), rr.sentToPanelOn()), today));
+                clockViews.add(cases.rapidReviewClock(
+                        settings.rapidReviewStart(p),
+                        referral.laAwareDate(),
+                        referral.receivedOn(),
+                        referral.notifiedOn(),
+                        rr.sentToPanelOn(),
+                        today));
             }
             model.addAttribute("members", cases.members(rr.id()));
             model.addAttribute(
