@@ -219,7 +219,7 @@ public class BankHolidayLists implements SmartInitializingSingleton {
             return Optional.of("The official bank holiday list ended on " + DATE.format(until)
                     + ". Statutory clocks now count projected bank holidays. Load the newer list from GOV.UK.");
         }
-        if (!until.isAfter(today.plusMonths(WARN_MONTHS_AHEAD))) {
+        if (until.isBefore(today.plusMonths(WARN_MONTHS_AHEAD))) {
             return Optional.of("The official bank holiday list ends on " + DATE.format(until)
                     + ". Load the newer list from GOV.UK before then; after it, statutory clocks count projected"
                     + " bank holidays.");

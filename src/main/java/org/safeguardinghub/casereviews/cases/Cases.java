@@ -188,7 +188,8 @@ class Cases {
                                 rs.getObject("submitted_at", Timestamp.class) == null
                                         ? null
                                         : rs.getObject("submitted_at", Timestamp.class)
-                                                .toInstant())))
+                                                .toInstant(),
+                                date(rs, "notifier_aware_date"))))
                 .optional();
     }
 

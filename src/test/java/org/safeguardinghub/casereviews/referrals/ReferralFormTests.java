@@ -131,8 +131,11 @@ class ReferralFormTests {
                         .single())
                 .isEqualTo(1);
 
-        // the business team's triage task, due 5 working days after the local authority became aware
-        LocalDate aware = LocalDate.now().minusDays(1);
+        // the public is not asked when the local authority became aware: the triage clock starts from receipt
+        assertThat(row.get("la_aware_date")).isNull();
+        assertThat(((java.sql.Date) row.get("notifier_aware_date")).toLocalDate())
+                .isEqualTo(LocalDate.now().minusDays(2));
+        LocalDate aware = LocalDate.now();
         Map<String, Object> task =
                 eventually(() -> jdbc.sql("""
                         select title, link, due_on, assignee_role, partnership_id from task
@@ -155,10 +158,10 @@ class ReferralFormTests {
                         .param("incidentDate.day", "31")
                         .param("incidentDate.month", "2")
                         .param("incidentDate.year", "2026")
-                        .param("laAwareDate.day", "1")
-                        .param("laAwareDate.month", "1")
+                        .param("notifierAwareDate.day", "1")
+                        .param("notifierAwareDate.month", "1")
                         .param(
-                                "laAwareDate.year",
+                                "notifierAwareDate.year",
                                 String.valueOf(LocalDate.now().getYear() + 1))
                         .param("summary", "A summary that must survive the refusal")
                         .param("children[0].ageYears", "forty")
@@ -174,7 +177,7 @@ class ReferralFormTests {
                 .contains("There is a problem")
                 .contains("href=\"#incidentDate\"")
                 .contains("Date of the incident must be a real date")
-                .contains("Date the local authority became aware must be today or in the past")
+                .contains("Date you found out must be today or in the past")
                 .contains("Select what happened to the child")
                 .contains("Age of child 1 must be a whole number of years between 0 and 25")
                 .contains("Enter the age of child 2 or their date of birth")
@@ -187,6 +190,84 @@ class ReferralFormTests {
                 .contains("value=\"forty\"")
                 .contains("value=\"31\"");
         assertThat(count(name)).isZero();
+    }
+
+    @Test
+    void aMemberOfThePublicMayStayAnonymousAndIsNotAskedTheLocalAuthoritysDate() throws Exception {
+        String page = mvc.perform(get("/notify?p=kscmp")).andReturn().getResponse().getContentAsString();
+        assertThat(page)
+                .contains("When did you find out about it? (optional)", "Leave this blank if you do not know")
+                .contains("Your name (optional)", "Email address (optional)")
+                .contains("we cannot tell you what happens next")
+                .doesNotContain("Date the local authority became aware");
+
+        String words = "Anonymous account " + UUID.randomUUID();
+        LocalDate incident = LocalDate.now().minusDays(3);
+        MvcResult result = mvc.perform(undated(publicForm(), "", "", "")
+                        .param("summary", words)
+                        .param("incidentDate.day", String.valueOf(incident.getDayOfMonth()))
+                        .param("incidentDate.month", String.valueOf(incident.getMonthValue()))
+                        .param("incidentDate.year", String.valueOf(incident.getYear()))
+                        // a date the clocks cannot count from, posted anyway: not bound, never a 500
+                        .param("laAwareDate.year", "2013"))
+                .andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(302);
+        Map<String, Object> row = jdbc.sql("select * from referral where incident_summary = :s")
+                .param("s", words)
+                .query()
+                .singleRow();
+        assertThat(row.get("notifier_name")).isNull();
+        assertThat(row.get("notifier_email")).isNull();
+        assertThat(row.get("la_aware_date")).isNull();
+        LocalDate due = eventually(() -> jdbc.sql("select due_on from task where source_type = 'referral-triage'"
+                                + " and source_id = :id")
+                .param("id", String.valueOf(row.get("id")))
+                .query(LocalDate.class)
+                .optional()
+                .orElse(null));
+        assertThat(due).isEqualTo(WorkingDayCalendar.england().addWorkingDays(LocalDate.now(), 5));
+    }
+
+    @Test
+    void aLocalAuthorityDateBefore2014IsRefusedWithAMessageAndTheDraftKeepsEverythingTyped() throws Exception {
+        long id = startDraft(DemoAccounts.SCHOOL_TEACHER);
+        String name = "Dana Early " + UUID.randomUUID().toString().substring(0, 8);
+        String words = "Typed before the mistake " + UUID.randomUUID();
+        MockHttpServletResponse refused = mvc.perform(undated(
+                                multipart("/referrals/" + id + "/submit")
+                                        .with(SignedIn.as(principals, DemoAccounts.SCHOOL_TEACHER)),
+                                name,
+                                "dana@example.org",
+                                "")
+                        .param("version", String.valueOf(version(id)))
+                        .param("incidentDate.day", "20")
+                        .param("incidentDate.month", "12")
+                        .param("incidentDate.year", "2013")
+                        .param("laAwareDate.day", "23")
+                        .param("laAwareDate.month", "12")
+                        .param("laAwareDate.year", "2013")
+                        .param("summary", words))
+                .andReturn()
+                .getResponse();
+        assertThat(refused.getStatus()).isEqualTo(422);
+        assertThat(refused.getContentAsString())
+                .contains("There is a problem", "href=\"#laAwareDate\"")
+                .contains("Date the local authority became aware must be on or after 1 January 2014")
+                .contains(words, "value=\"2013\"", "value=\"23\"");
+        Map<String, Object> draft = jdbc.sql("select * from referral where id = :id")
+                .param("id", id)
+                .query()
+                .singleRow();
+        assertThat(draft.get("status")).isEqualTo("DRAFT");
+        assertThat(draft.get("incident_summary")).isEqualTo(words);
+        assertThat(draft.get("notifier_name")).isEqualTo(name);
+        assertThat(draft.get("la_aware_date").toString()).isEqualTo("2013-12-23");
+        // the draft page shows the date again as typed
+        assertThat(mvc.perform(get("/referrals/" + id).with(SignedIn.as(principals, DemoAccounts.SCHOOL_TEACHER)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains(words, "value=\"2013\"");
     }
 
     @Test
@@ -497,25 +578,34 @@ class ReferralFormTests {
     private MockMultipartHttpServletRequestBuilder valid(MockMultipartHttpServletRequestBuilder request, String name) {
         LocalDate incident = LocalDate.now().minusDays(3);
         LocalDate aware = LocalDate.now().minusDays(1);
-        request.with(csrf())
+        return undated(request, name, "notifier@example.org", "01632 960 001")
+                .param("summary", "A baby was brought to hospital with a fracture.")
                 .param("incidentDate.day", String.valueOf(incident.getDayOfMonth()))
                 .param("incidentDate.month", String.valueOf(incident.getMonthValue()))
                 .param("incidentDate.year", String.valueOf(incident.getYear()))
                 .param("laAwareDate.day", String.valueOf(aware.getDayOfMonth()))
                 .param("laAwareDate.month", String.valueOf(aware.getMonthValue()))
                 .param("laAwareDate.year", String.valueOf(aware.getYear()))
+                .param("notifierAwareDate.day", String.valueOf(aware.minusDays(1).getDayOfMonth()))
+                .param("notifierAwareDate.month", String.valueOf(aware.minusDays(1).getMonthValue()))
+                .param("notifierAwareDate.year", String.valueOf(aware.minusDays(1).getYear()));
+    }
+
+    /** A complete referral without its dates or summary, from the given notifier. */
+    private MockMultipartHttpServletRequestBuilder undated(
+            MockMultipartHttpServletRequestBuilder request, String name, String email, String phone) {
+        request.with(csrf())
                 .param("harm", "SERIOUSLY_HARMED")
                 .param("abuseOrNeglect", "SUSPECTED")
                 .param("childInCare", "no")
-                .param("summary", "A baby was brought to hospital with a fracture.")
                 .param("children[0].ageYears", "0")
                 .param("children[0].gender", "2")
                 .param("children[0].ethnicity", "WBRI")
                 .param("children[0].statutoryStatus", "CHILD_IN_NEED")
                 .param("children[0].districtId", String.valueOf(district))
                 .param("notifierName", name)
-                .param("notifierEmail", "notifier@example.org")
-                .param("notifierPhone", "01632 960 001")
+                .param("notifierEmail", email)
+                .param("notifierPhone", phone)
                 .param("rationale", "Suspected non-accidental injury to a baby known to children's services.");
         return request;
     }

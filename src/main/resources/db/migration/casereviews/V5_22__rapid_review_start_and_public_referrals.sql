@@ -8,3 +8,7 @@ create table case_review_setting (
     version            int not null default 0,
     constraint case_review_setting_start_ck check (rapid_review_start in ('NOTIFICATION', 'LA_AWARE'))
 );
+
+-- A member of the public says when they found out (if they know); the local authority's date is then unknown and
+-- the triage clock starts from receipt.
+alter table referral add column notifier_aware_date date;
