@@ -12,3 +12,10 @@ create table case_review_setting (
 -- A member of the public says when they found out (if they know); the local authority's date is then unknown and
 -- the triage clock starts from receipt.
 alter table referral add column notifier_aware_date date;
+
+-- Panel members read the case detail of the reviews they take part in, and no other: a member row may name the Hub
+-- account of the person (need to know by membership).
+alter table rapid_review_member add column user_id bigint references app_user (id);
+alter table practice_review_member add column user_id bigint references app_user (id);
+create index rapid_review_member_user_idx on rapid_review_member (user_id) where user_id is not null;
+create index practice_review_member_user_idx on practice_review_member (user_id) where user_id is not null;

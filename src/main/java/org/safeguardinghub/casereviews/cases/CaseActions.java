@@ -160,7 +160,13 @@ class CaseActions {
     }
 
     @Transactional
-    public void addMember(Actor actor, long referralId, String name, @Nullable String role, @Nullable Long agencyId) {
+    public void addMember(
+            Actor actor,
+            long referralId,
+            String name,
+            @Nullable String role,
+            @Nullable Long agencyId,
+            @Nullable Long userId) {
         RapidReview rr = rapidReview(actor, referralId);
         if (rr.sent()) {
             throw new IllegalStateException("The rapid review has been sent to the national panel");
@@ -168,11 +174,17 @@ class CaseActions {
         if (agencyId != null) {
             agency(actor, agencyId);
         }
-        cases.addMember(rr.id(), name.trim(), blankToNull(role), agencyId);
+        if (userId != null
+                && cases.panelAccounts(actor.partnershipId()).stream()
+                        .noneMatch(o -> o.value().equals(String.valueOf(userId)))) {
+            throw new IllegalStateException("Select the member's Hub account from the list");
+        }
+        cases.addMember(rr.id(), name.trim(), blankToNull(role), agencyId, userId);
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("member", name.trim());
         values.put("role", blankToNull(role));
         values.put("agency", agencyId);
+        values.put("account", userId);
         audit.changed(AuditAction.UPDATE, "rapid_review", rr.id(), Map.of(), values);
     }
 

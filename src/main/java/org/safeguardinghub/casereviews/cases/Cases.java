@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.casereviews.CaseVocabulary;
+import org.safeguardinghub.casereviews.access.CaseMembership;
 import org.safeguardinghub.casereviews.cases.CaseViews.CaseRow;
 import org.safeguardinghub.casereviews.cases.CaseViews.ChildRow;
 import org.safeguardinghub.casereviews.cases.CaseViews.MemberRow;
@@ -74,10 +75,13 @@ class Cases {
             @Nullable String q) {}
 
     /** Received referrals of a partnership, newest first, each with its next open clock. */
-    PageResult<CaseRow> search(long partnership, Filter filter, LocalDate today, int page, int size) {
-        StringBuilder where = new StringBuilder(" where r.partnership_id = :p and r.status <> 'DRAFT'");
+    PageResult<CaseRow> search(
+            long partnership, @Nullable Long member, Filter filter, LocalDate today, int page, int size) {
+        StringBuilder where = new StringBuilder(" where r.partnership_id = :p and r.status <> 'DRAFT' and "
+                + CaseMembership.referral("r"));
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("p", partnership);
+        params.put("member", member);
         if (filter.status() != null) {
             where.append(" and r.status = :status");
             params.put("status", filter.status());
@@ -160,6 +164,41 @@ class Cases {
                 status,
                 CaseVocabulary.label(CaseVocabulary.REFERRAL_STATUS, status),
                 next);
+    }
+
+    /** The panel members' Hub accounts that a review member row can name. */
+    List<org.safeguardinghub.platform.web.Option> panelAccounts(long partnership) {
+        return CaseMembership.panelAccounts(jdbc, partnership);
+    }
+
+    /** Whether the reader ({@link CaseMembership#limitedTo}) may see the received referral. */
+    boolean readable(long partnership, long id, @Nullable Long member) {
+        return jdbc.sql("select exists (select 1 from referral r where r.id = :id and r.partnership_id = :p"
+                        + " and r.status <> 'DRAFT' and " + CaseMembership.referral("r") + ")")
+                .param("id", id)
+                .param("p", partnership)
+                .param("member", member, java.sql.Types.BIGINT)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** The links ("/cases/1", "/reviews/2") of the referrals and practice reviews the member may see. */
+    java.util.Set<String> readableLinks(long partnership, long member) {
+        java.util.Set<String> links = new java.util.HashSet<>();
+        jdbc.sql("select r.id from referral r where r.partnership_id = :p and " + CaseMembership.referral("r"))
+                .param("p", partnership)
+                .param("member", member)
+                .query(Long.class)
+                .list()
+                .forEach(id -> links.add("/cases/" + id));
+        jdbc.sql("select pr.id from practice_review pr where pr.partnership_id = :p and "
+                        + CaseMembership.practiceReview("pr"))
+                .param("p", partnership)
+                .param("member", member)
+                .query(Long.class)
+                .list()
+                .forEach(id -> links.add("/reviews/" + id));
+        return links;
     }
 
     /** A received referral of the partnership, as the aggregate and as the notifier described it. */
@@ -339,14 +378,16 @@ class Cases {
                 .list();
     }
 
-    void addMember(long rapidReviewId, String name, @Nullable String role, @Nullable Long agencyId) {
+    void addMember(
+            long rapidReviewId, String name, @Nullable String role, @Nullable Long agencyId, @Nullable Long userId) {
         jdbc.sql("""
-                        insert into rapid_review_member (rapid_review_id, person_name, role, agency_id)
-                        values (:rr, :name, :role, :agency)""")
+                        insert into rapid_review_member (rapid_review_id, person_name, role, agency_id, user_id)
+                        values (:rr, :name, :role, :agency, :user)""")
                 .param("rr", rapidReviewId)
                 .param("name", name)
                 .param("role", role)
                 .param("agency", agencyId)
+                .param("user", userId, java.sql.Types.BIGINT)
                 .update();
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.audit.AuditTrail;
 import org.safeguardinghub.casereviews.CaseVocabulary;
+import org.safeguardinghub.casereviews.access.CaseMembership;
 import org.safeguardinghub.casereviews.cases.CaseViews.OverdueItem;
 import org.safeguardinghub.documents.DocumentSummary;
 import org.safeguardinghub.documents.Documents;
@@ -86,6 +87,7 @@ class CasesController {
                 "cases",
                 cases.search(
                         actor.partnershipId(),
+                        CaseMembership.limitedTo(actor),
                         new Cases.Filter(chosenStatus, chosenYear, overdue, text),
                         today,
                         page,
@@ -121,7 +123,13 @@ class CasesController {
 
     @GetMapping("/cases/overdue")
     String overdue(@RequestParam(defaultValue = "1") int page, Model model) {
-        List<OverdueItem> all = cases.overdue(Actors.require().partnershipId(), LocalDate.now(clock));
+        Actor actor = Actors.require();
+        List<OverdueItem> all = cases.overdue(actor.partnershipId(), LocalDate.now(clock));
+        Long member = CaseMembership.limitedTo(actor);
+        if (member != null) {
+            java.util.Set<String> readable = cases.readableLinks(actor.partnershipId(), member);
+            all = all.stream().filter(i -> readable.contains(i.link())).toList();
+        }
         int size = PageResult.DEFAULT_SIZE;
         int from = Math.min(all.size(), PageResult.offset(page, size));
         model.addAttribute(
@@ -137,6 +145,7 @@ class CasesController {
         Actor actor = Actors.require();
         long p = actor.partnershipId();
         LocalDate today = LocalDate.now(clock);
+        requireReadable(actor, id);
         Cases.CaseFile file = cases.find(p, id).orElseThrow(() -> new NotFoundException("Case"));
         audit.readSensitive("referral", id);
         Referral referral = file.referral();
@@ -200,10 +209,17 @@ class CasesController {
         return "casereviews/cases/case";
     }
 
+    /** Need to know: a panel member reads only the cases of the reviews they are a member of; others are a 404. */
+    private void requireReadable(Actor actor, long id) {
+        if (!cases.readable(actor.partnershipId(), id, CaseMembership.limitedTo(actor))) {
+            throw new NotFoundException("Case");
+        }
+    }
+
     @GetMapping("/cases/{id}/documents/{documentId}")
     ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long documentId) {
         long p = Actors.require().partnershipId();
-        cases.find(p, id).orElseThrow(() -> new NotFoundException("Case"));
+        requireReadable(Actors.require(), id);
         return documents
                 .read(documentId, REFERRAL_DOCUMENTS, id)
                 .map(Documents::download)
@@ -214,7 +230,7 @@ class CasesController {
     ResponseEntity<byte[]> answerDocument(
             @PathVariable long id, @PathVariable long requestId, @PathVariable long documentId) {
         long p = Actors.require().partnershipId();
-        cases.find(p, id).orElseThrow(() -> new NotFoundException("Case"));
+        requireReadable(Actors.require(), id);
         if (!cases.requestOf(p, id, requestId)) {
             throw new NotFoundException("Request");
         }
