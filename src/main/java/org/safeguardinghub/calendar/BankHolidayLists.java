@@ -62,7 +62,8 @@ public class BankHolidayLists implements SmartInitializingSingleton {
             long id, int firstYear, int lastYear, int holidays, String fileName, java.time.LocalDateTime loadedAt) {}
 
     /** The outcome of an upload: the stored list, or the reason it was refused. */
-    public record Outcome(@Nullable StoredList loaded, @Nullable String refusal) {}
+    public record Outcome(
+            @Nullable StoredList loaded, @Nullable String refusal) {}
 
     BankHolidayLists(JdbcClient jdbc, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
@@ -138,11 +139,15 @@ public class BankHolidayLists implements SmartInitializingSingleton {
         try {
             WorkingDayCalendar.bundled().withOfficial(list.holidays(), list.firstYear(), list.lastYear());
         } catch (IllegalArgumentException e) {
-            return new Outcome(null, "The file covers " + list.firstYear() + " to " + list.lastYear() + ": " + e.getMessage());
+            return new Outcome(
+                    null, "The file covers " + list.firstYear() + " to " + list.lastYear() + ": " + e.getMessage());
         }
         StringBuilder csv = new StringBuilder("date,title\n");
         for (BankHoliday h : list.holidays()) {
-            csv.append(h.date()).append(',').append(h.title().replace('\n', ' ').replace('\r', ' ')).append('\n');
+            csv.append(h.date())
+                    .append(',')
+                    .append(h.title().replace('\n', ' ').replace('\r', ' '))
+                    .append('\n');
         }
         String name = fileName.isBlank() ? "bank-holidays.json" : fileName.strip();
         name = name.length() > 200 ? name.substring(0, 200) : name;
@@ -163,13 +168,21 @@ public class BankHolidayLists implements SmartInitializingSingleton {
         values.put("holidays", list.holidays().size());
         values.put("file", name);
         values.put("sha256", sha);
-        values.put("knownUntil", WorkingDayCalendar.england().knownUntil().isAfter(LocalDate.of(list.lastYear(), 12, 31))
-                ? WorkingDayCalendar.england().knownUntil()
-                : LocalDate.of(list.lastYear(), 12, 31));
+        values.put(
+                "knownUntil",
+                WorkingDayCalendar.england().knownUntil().isAfter(LocalDate.of(list.lastYear(), 12, 31))
+                        ? WorkingDayCalendar.england().knownUntil()
+                        : LocalDate.of(list.lastYear(), 12, 31));
         audit.created("bank_holiday_list", id, values);
         installAfterCommit();
         return new Outcome(
-                new StoredList(id, list.firstYear(), list.lastYear(), list.holidays().size(), name, java.time.LocalDateTime.now(clock.withZone(UK))),
+                new StoredList(
+                        id,
+                        list.firstYear(),
+                        list.lastYear(),
+                        list.holidays().size(),
+                        name,
+                        java.time.LocalDateTime.now(clock.withZone(UK))),
                 null);
     }
 

@@ -29,7 +29,8 @@ final class EnglandAndWalesRules {
         List<BankHoliday> list = new ArrayList<>(8);
         LocalDate newYear = LocalDate.of(year, 1, 1);
         if (weekend(newYear)) {
-            list.add(projected(newYear.with(TemporalAdjusters.next(DayOfWeek.MONDAY)), "New Year's Day (substitute day)"));
+            list.add(projected(
+                    newYear.with(TemporalAdjusters.next(DayOfWeek.MONDAY)), "New Year's Day (substitute day)"));
         } else {
             list.add(projected(newYear, "New Year's Day"));
         }

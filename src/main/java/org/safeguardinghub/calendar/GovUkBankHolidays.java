@@ -48,7 +48,9 @@ final class GovUkBankHolidays {
             throw new Refused("The file is not in the GOV.UK bank holidays format: it must be a JSON object");
         }
         JsonNode division = root.get(DIVISION);
-        if (division == null || !division.isObject() || division.get("events") == null
+        if (division == null
+                || !division.isObject()
+                || division.get("events") == null
                 || !division.get("events").isArray()) {
             throw new Refused("The file has no \"" + DIVISION + "\" list of events. Upload GOV.UK's"
                     + " bank-holidays.json, which lists England and Wales, Scotland and Northern Ireland");

@@ -136,7 +136,8 @@ public final class WorkingDayCalendar {
         for (BankHoliday h : official) {
             int year = h.date().getYear();
             if (year < firstYear || year > lastYear) {
-                throw new IllegalArgumentException("Bank holiday " + h.date() + " is outside " + firstYear + " to " + lastYear);
+                throw new IllegalArgumentException(
+                        "Bank holiday " + h.date() + " is outside " + firstYear + " to " + lastYear);
             }
             merged.add(h.projected() ? new BankHoliday(h.date(), h.title()) : h);
         }
@@ -317,7 +318,8 @@ public final class WorkingDayCalendar {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("Range ends " + to + " before it starts " + from);
         }
-        List<BankHoliday> list = new ArrayList<>(holidays.subMap(from, true, to, true).values());
+        List<BankHoliday> list =
+                new ArrayList<>(holidays.subMap(from, true, to, true).values());
         if (isProjected(to)) {
             LocalDate start = from.isAfter(knownUntil) ? from : knownUntil.plusDays(1);
             for (int year = start.getYear(); year <= to.getYear(); year++) {

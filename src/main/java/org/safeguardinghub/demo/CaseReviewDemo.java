@@ -193,17 +193,13 @@ public class CaseReviewDemo {
                         select rr.id, u.display_name, u.job_title, u.agency_id, u.id
                         from rapid_review rr cross join app_user u
                         where rr.partnership_id = :p and rr.sent_to_panel_on is null
-                          and u.email = 'panel@example.org'""")
-                .param("p", partnershipId)
-                .update();
+                          and u.email = 'panel@example.org'""").param("p", partnershipId).update();
         jdbc.sql("""
                         insert into practice_review_member (practice_review_id, person_name, role, agency_id, user_id)
                         select pr.id, u.display_name, u.job_title, u.agency_id, u.id
                         from practice_review pr cross join app_user u
                         where pr.partnership_id = :p and pr.published_on is null
-                          and u.email = 'panel@example.org'""")
-                .param("p", partnershipId)
-                .update();
+                          and u.email = 'panel@example.org'""").param("p", partnershipId).update();
     }
 
     private List<Referral> kentYear(

@@ -52,7 +52,8 @@ class BankHolidayListsTests {
 
     @Test
     void theOfficialListReplacesTheProjectedHolidaysForEveryClock() throws Exception {
-        StatutoryClock before = StatutoryClock.workingDays("Rapid review", ONE_OFF.minusDays(1), 15, WorkingDayCalendar.england());
+        StatutoryClock before =
+                StatutoryClock.workingDays("Rapid review", ONE_OFF.minusDays(1), 15, WorkingDayCalendar.england());
         assertThat(before.usesProjectedHolidays()).isTrue();
         // Thu 8 May 2031: the Spring bank holiday on 26 May is projected; 15 working days end on Friday 30 May
         assertThat(before.targetDate()).isEqualTo(LocalDate.of(2031, 5, 30));
@@ -84,16 +85,15 @@ class BankHolidayListsTests {
         assertThat(page).contains("31 December 2031", "A proclaimed holiday", "2029 to 2031", "bank-holidays.json");
         assertThat(jdbc.sql("""
                         select count(*) from audit_event where record_type = 'bank_holiday_list' and action = 'CREATE'
-                          and changes::text like '%2029 to 2031%'""")
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(1);
+                          and changes::text like '%2029 to 2031%'""").query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
     void aFileThatIsNotACompleteEnglandAndWalesListIsRefusedWithAMessage() throws Exception {
         assertRefused("{not json", "The file is not valid JSON");
-        assertRefused("{\"scotland\": {\"division\": \"scotland\", \"events\": []}}", "england-and-wales&quot; list of events");
+        assertRefused(
+                "{\"scotland\": {\"division\": \"scotland\", \"events\": []}}",
+                "england-and-wales&quot; list of events");
         List<String> partial = new ArrayList<>();
         for (BankHoliday h : EnglandAndWalesRules.holidays(2031).subList(0, 3)) {
             partial.add(event(h.date(), h.title()));
@@ -107,7 +107,9 @@ class BankHolidayListsTests {
         List<String> badDate = List.of("{\"title\": \"New Year's Day\", \"date\": \"01/01/2031\"}");
         assertRefused(govUk(badDate), "dates must be written like 2031-12-25");
 
-        assertThat(jdbc.sql("select count(*) from bank_holiday_list").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from bank_holiday_list")
+                        .query(Long.class)
+                        .single())
                 .isZero();
         assertThat(WorkingDayCalendar.england().knownUntil()).isEqualTo(LocalDate.of(2030, 12, 31));
     }
@@ -127,6 +129,23 @@ class BankHolidayListsTests {
                 .hasValueSatisfying(w -> assertThat(w).contains("ends on 31 December 2030"));
         assertThat(lists.warning(LocalDate.of(2031, 1, 1)))
                 .hasValueSatisfying(w -> assertThat(w).contains("ended on 31 December 2030", "projected"));
+    }
+
+    @Test
+    void readinessWarnsButStaysUpTwelveMonthsBeforeTheListRunsOut() throws Exception {
+        java.time.ZoneId uk = java.time.ZoneId.of("Europe/London");
+        var early = new BankHolidaysHealth(
+                lists, java.time.Clock.fixed(java.time.Instant.parse("2029-06-01T12:00:00Z"), uk));
+        var late = new BankHolidaysHealth(
+                lists, java.time.Clock.fixed(java.time.Instant.parse("2030-06-01T12:00:00Z"), uk));
+        assertThat(early.health().getStatus().getCode()).isEqualTo("UP");
+        assertThat(late.health().getStatus().getCode()).isEqualTo("WARNING");
+        assertThat(late.health().getDetails()).containsEntry("knownUntil", "2030-12-31");
+        // readiness includes the check, and today (2026) it is simply up
+        var readiness =
+                mvc.perform(get("/actuator/health/readiness")).andReturn().getResponse();
+        assertThat(readiness.getStatus()).isEqualTo(200);
+        assertThat(readiness.getContentAsString()).contains("\"UP\"");
     }
 
     private void assertRefused(String json, String message) throws Exception {
@@ -149,14 +168,18 @@ class BankHolidayListsTests {
     private MockHttpServletResponse upload(String who, String json) throws Exception {
         return mvc.perform(multipart("/bank-holidays")
                         .file(new MockMultipartFile(
-                                "file", "bank-holidays.json", "application/json", json.getBytes(StandardCharsets.UTF_8)))
+                                "file",
+                                "bank-holidays.json",
+                                "application/json",
+                                json.getBytes(StandardCharsets.UTF_8)))
                         .with(SignedIn.as(principals, who))
                         .with(csrf()))
                 .andReturn()
                 .getResponse();
     }
 
-    private MockHttpServletResponse as(String who, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
+    private MockHttpServletResponse as(
+            String who, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
             throws Exception {
         return mvc.perform(request.with(SignedIn.as(principals, who)).with(csrf()))
                 .andReturn()

@@ -83,7 +83,8 @@ class StatutoryClockTest {
 
         @Test
         void aClockWithinThePublishedListIsNotProjected() {
-            assertThat(StatutoryClock.workingDays("x", d("2030-12-09"), 10, ENGLAND).usesProjectedHolidays())
+            assertThat(StatutoryClock.workingDays("x", d("2030-12-09"), 10, ENGLAND)
+                            .usesProjectedHolidays())
                     .isFalse();
             assertThat(StatutoryClock.calendarMonths("x", d("2031-01-01"), 6).usesProjectedHolidays())
                     .isFalse();

@@ -345,7 +345,8 @@ class WorkingDayCalendarTest {
         @Test
         void answersAfterThePublishedListWithProjectedHolidays() {
             assertThat(england.isWorkingDay(d("2031-01-01"))).isFalse(); // New Year's Day 2031, projected
-            assertThat(england.workingDaysBetween(d("2030-12-01"), d("2031-01-02"))).isEqualTo(21);
+            assertThat(england.workingDaysBetween(d("2030-12-01"), d("2031-01-02")))
+                    .isEqualTo(21);
             assertThat(england.bankHolidaysBetween(d("2030-12-25"), d("2031-01-01")))
                     .containsExactly(
                             new BankHoliday(d("2030-12-25"), "Christmas Day"),
@@ -382,8 +383,8 @@ class WorkingDayCalendarTest {
         @org.junit.jupiter.params.provider.ValueSource(
                 ints = {2014, 2015, 2016, 2017, 2018, 2019, 2021, 2024, 2025, 2026, 2027, 2028, 2029, 2030})
         void theRulesGiveThePublishedDatesAndTitles(int year) {
-            List<BankHoliday> published = england.bankHolidaysBetween(
-                    LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+            List<BankHoliday> published =
+                    england.bankHolidaysBetween(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
             List<BankHoliday> generated = EnglandAndWalesRules.holidays(year).stream()
                     .map(h -> new BankHoliday(h.date(), h.title()))
                     .toList();

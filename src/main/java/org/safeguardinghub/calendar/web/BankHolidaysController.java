@@ -48,7 +48,9 @@ class BankHolidaysController {
         }
         if (file.getSize() > BankHolidayLists.MAX_FILE_BYTES) {
             response.setStatus(422);
-            return view(model, "The selected file must be smaller than " + (BankHolidayLists.MAX_FILE_BYTES / 1024) + " KB");
+            return view(
+                    model,
+                    "The selected file must be smaller than " + (BankHolidayLists.MAX_FILE_BYTES / 1024) + " KB");
         }
         String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
         BankHolidayLists.Outcome outcome = lists.load(Actors.require(), name, file.getBytes());
@@ -74,7 +76,10 @@ class BankHolidaysController {
         LocalDate from = LocalDate.of(today.getYear(), 1, 1);
         model.addAttribute(
                 "upcoming",
-                calendar.bankHolidaysBetween(from, LocalDate.of(Math.max(today.getYear() + 1, until.getYear() + 1), 12, 31)).stream()
+                calendar
+                        .bankHolidaysBetween(
+                                from, LocalDate.of(Math.max(today.getYear() + 1, until.getYear() + 1), 12, 31))
+                        .stream()
                         .filter(h -> !h.date().isBefore(today))
                         .toList());
         model.addAttribute("problem", problem);

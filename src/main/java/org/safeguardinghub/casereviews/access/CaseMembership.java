@@ -61,6 +61,7 @@ public final class CaseMembership {
 
     /** Whether the account may be named as a member in the partnership (one of {@link #panelAccounts}). */
     public static boolean isPanelAccount(JdbcClient jdbc, long partnershipId, long userId) {
-        return panelAccounts(jdbc, partnershipId).stream().anyMatch(o -> o.value().equals(String.valueOf(userId)));
+        return panelAccounts(jdbc, partnershipId).stream()
+                .anyMatch(o -> o.value().equals(String.valueOf(userId)));
     }
 }

@@ -40,8 +40,8 @@ class CaseSettings {
     public Setting setting(long partnershipId) {
         return jdbc.sql("select rapid_review_start, version from case_review_setting where partnership_id = :p")
                 .param("p", partnershipId)
-                .query((rs, n) -> new Setting(
-                        RapidReviewStart.valueOf(rs.getString("rapid_review_start")), rs.getInt("version")))
+                .query((rs, n) ->
+                        new Setting(RapidReviewStart.valueOf(rs.getString("rapid_review_start")), rs.getInt("version")))
                 .optional()
                 .orElse(new Setting(RapidReviewStart.NOTIFICATION, 0));
     }

@@ -47,6 +47,7 @@ class CasesController {
     private final Recommendations recommendations;
     private final Clock clock;
     private final CaseSettings settings;
+    private final OverdueCases overdueCases;
     private final CaseClocks clocks = CaseClocks.england();
 
     CasesController(
@@ -56,9 +57,11 @@ class CasesController {
             LearningThemes themes,
             Recommendations recommendations,
             Clock clock,
-            CaseSettings settings) {
+            CaseSettings settings,
+            OverdueCases overdueCases) {
         this.cases = cases;
         this.settings = settings;
+        this.overdueCases = overdueCases;
         this.audit = audit;
         this.documents = documents;
         this.themes = themes;
@@ -124,7 +127,7 @@ class CasesController {
     @GetMapping("/cases/overdue")
     String overdue(@RequestParam(defaultValue = "1") int page, Model model) {
         Actor actor = Actors.require();
-        List<OverdueItem> all = cases.overdue(actor.partnershipId(), LocalDate.now(clock));
+        List<OverdueItem> all = overdueCases.overdue(actor.partnershipId(), LocalDate.now(clock));
         Long member = CaseMembership.limitedTo(actor);
         if (member != null) {
             java.util.Set<String> readable = cases.readableLinks(actor.partnershipId(), member);

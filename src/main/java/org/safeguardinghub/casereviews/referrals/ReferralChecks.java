@@ -92,7 +92,8 @@ final class ReferralChecks {
                             "laAwareDate",
                             "calendar",
                             "Date the local authority became aware must be on or after "
-                                    + LONG_DATE.format(WorkingDayCalendar.england().firstCovered())
+                                    + LONG_DATE.format(
+                                            WorkingDayCalendar.england().firstCovered())
                                     + ", the first day the statutory clocks can count from");
                     aware = null;
                 }

@@ -10,12 +10,12 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.audit.AuditAction;
 import org.safeguardinghub.audit.AuditTrail;
+import org.safeguardinghub.casereviews.access.CaseMembership;
 import org.safeguardinghub.documents.Documents;
 import org.safeguardinghub.documents.Upload;
 import org.safeguardinghub.learning.LearningTheme;
 import org.safeguardinghub.learning.LearningThemes;
 import org.safeguardinghub.platform.security.Actor;
-import org.safeguardinghub.casereviews.access.CaseMembership;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.tasks.TaskRequested;
@@ -180,7 +180,17 @@ class PracticeReviewDesk {
         audit.created(
                 "practice_review_member",
                 member,
-                values("review", review.id(), "name", name.strip(), "role", role, "agencyId", agencyId, "account", userId));
+                values(
+                        "review",
+                        review.id(),
+                        "name",
+                        name.strip(),
+                        "role",
+                        role,
+                        "agencyId",
+                        agencyId,
+                        "account",
+                        userId));
         return member;
     }
 

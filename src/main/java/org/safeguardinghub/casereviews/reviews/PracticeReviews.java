@@ -109,8 +109,8 @@ class PracticeReviews {
             @Nullable String type,
             int page,
             int size) {
-        StringBuilder where = new StringBuilder(
-                " where partnership_id = :p and " + CaseMembership.practiceReview("practice_review"));
+        StringBuilder where =
+                new StringBuilder(" where partnership_id = :p and " + CaseMembership.practiceReview("practice_review"));
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("p", partnershipId);
         params.put("member", member);

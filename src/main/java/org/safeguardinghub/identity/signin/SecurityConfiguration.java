@@ -131,7 +131,8 @@ class SecurityConfiguration {
                         .requestMatchers("/referrals", "/referrals/**")
                         .hasAuthority("referrals:create")
                         // case detail is sensitive: business team and panel members read, the business team acts
-                        .requestMatchers(HttpMethod.GET, "/reviews/new", "/reviews/*/edit", "/cases/*/edit", "/cases/settings")
+                        .requestMatchers(
+                                HttpMethod.GET, "/reviews/new", "/reviews/*/edit", "/cases/*/edit", "/cases/settings")
                         .hasAuthority("cases:manage")
                         .requestMatchers(HttpMethod.GET, "/cases", "/cases/**", "/reviews", "/reviews/**")
                         .hasAuthority("cases:view")

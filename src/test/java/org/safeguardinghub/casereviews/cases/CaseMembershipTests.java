@@ -90,7 +90,8 @@ class CaseMembershipTests {
                 .param("on", LocalDate.now(clock))
                 .query(Long.class)
                 .single();
-        assertThat(as(DemoAccounts.PANEL, get("/reviews/" + review)).getStatus()).isEqualTo(404);
+        assertThat(as(DemoAccounts.PANEL, get("/reviews/" + review)).getStatus())
+                .isEqualTo(404);
         assertThat(as(DemoAccounts.PANEL, get("/reviews")).getContentAsString()).doesNotContain(title);
 
         var added = as(
@@ -142,10 +143,7 @@ class CaseMembershipTests {
             assertThat(stale.getStatus()).isEqualTo(409);
             assertThat(jdbc.sql("""
                             select count(*) from audit_event where record_type = 'case_review_setting'
-                              and changes::text like '%LA_AWARE%'""")
-                            .query(Long.class)
-                            .single())
-                    .isGreaterThanOrEqualTo(1);
+                              and changes::text like '%LA_AWARE%'""").query(Long.class).single()).isGreaterThanOrEqualTo(1);
         } finally {
             jdbc.sql("update case_review_setting set rapid_review_start = 'NOTIFICATION' where partnership_id = :p")
                     .param("p", kent)

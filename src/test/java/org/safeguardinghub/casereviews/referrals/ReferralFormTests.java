@@ -1,6 +1,9 @@
 package org.safeguardinghub.casereviews.referrals;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.safeguardinghub.casereviews.referrals.ReferralRequests.address;
+import static org.safeguardinghub.casereviews.referrals.ReferralRequests.eventually;
+import static org.safeguardinghub.casereviews.referrals.ReferralRequests.publicForm;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -11,7 +14,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safeguardinghub.calendar.WorkingDayCalendar;
@@ -190,84 +192,6 @@ class ReferralFormTests {
                 .contains("value=\"forty\"")
                 .contains("value=\"31\"");
         assertThat(count(name)).isZero();
-    }
-
-    @Test
-    void aMemberOfThePublicMayStayAnonymousAndIsNotAskedTheLocalAuthoritysDate() throws Exception {
-        String page = mvc.perform(get("/notify?p=kscmp")).andReturn().getResponse().getContentAsString();
-        assertThat(page)
-                .contains("When did you find out about it? (optional)", "Leave this blank if you do not know")
-                .contains("Your name (optional)", "Email address (optional)")
-                .contains("we cannot tell you what happens next")
-                .doesNotContain("Date the local authority became aware");
-
-        String words = "Anonymous account " + UUID.randomUUID();
-        LocalDate incident = LocalDate.now().minusDays(3);
-        MvcResult result = mvc.perform(undated(publicForm(), "", "", "")
-                        .param("summary", words)
-                        .param("incidentDate.day", String.valueOf(incident.getDayOfMonth()))
-                        .param("incidentDate.month", String.valueOf(incident.getMonthValue()))
-                        .param("incidentDate.year", String.valueOf(incident.getYear()))
-                        // a date the clocks cannot count from, posted anyway: not bound, never a 500
-                        .param("laAwareDate.year", "2013"))
-                .andReturn();
-        assertThat(result.getResponse().getStatus()).isEqualTo(302);
-        Map<String, Object> row = jdbc.sql("select * from referral where incident_summary = :s")
-                .param("s", words)
-                .query()
-                .singleRow();
-        assertThat(row.get("notifier_name")).isNull();
-        assertThat(row.get("notifier_email")).isNull();
-        assertThat(row.get("la_aware_date")).isNull();
-        LocalDate due = eventually(() -> jdbc.sql("select due_on from task where source_type = 'referral-triage'"
-                                + " and source_id = :id")
-                .param("id", String.valueOf(row.get("id")))
-                .query(LocalDate.class)
-                .optional()
-                .orElse(null));
-        assertThat(due).isEqualTo(WorkingDayCalendar.england().addWorkingDays(LocalDate.now(), 5));
-    }
-
-    @Test
-    void aLocalAuthorityDateBefore2014IsRefusedWithAMessageAndTheDraftKeepsEverythingTyped() throws Exception {
-        long id = startDraft(DemoAccounts.SCHOOL_TEACHER);
-        String name = "Dana Early " + UUID.randomUUID().toString().substring(0, 8);
-        String words = "Typed before the mistake " + UUID.randomUUID();
-        MockHttpServletResponse refused = mvc.perform(undated(
-                                multipart("/referrals/" + id + "/submit")
-                                        .with(SignedIn.as(principals, DemoAccounts.SCHOOL_TEACHER)),
-                                name,
-                                "dana@example.org",
-                                "")
-                        .param("version", String.valueOf(version(id)))
-                        .param("incidentDate.day", "20")
-                        .param("incidentDate.month", "12")
-                        .param("incidentDate.year", "2013")
-                        .param("laAwareDate.day", "23")
-                        .param("laAwareDate.month", "12")
-                        .param("laAwareDate.year", "2013")
-                        .param("summary", words))
-                .andReturn()
-                .getResponse();
-        assertThat(refused.getStatus()).isEqualTo(422);
-        assertThat(refused.getContentAsString())
-                .contains("There is a problem", "href=\"#laAwareDate\"")
-                .contains("Date the local authority became aware must be on or after 1 January 2014")
-                .contains(words, "value=\"2013\"", "value=\"23\"");
-        Map<String, Object> draft = jdbc.sql("select * from referral where id = :id")
-                .param("id", id)
-                .query()
-                .singleRow();
-        assertThat(draft.get("status")).isEqualTo("DRAFT");
-        assertThat(draft.get("incident_summary")).isEqualTo(words);
-        assertThat(draft.get("notifier_name")).isEqualTo(name);
-        assertThat(draft.get("la_aware_date").toString()).isEqualTo("2013-12-23");
-        // the draft page shows the date again as typed
-        assertThat(mvc.perform(get("/referrals/" + id).with(SignedIn.as(principals, DemoAccounts.SCHOOL_TEACHER)))
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString())
-                .contains(words, "value=\"2013\"");
     }
 
     @Test
@@ -558,27 +482,10 @@ class ReferralFormTests {
                 .single();
     }
 
-    /** The public form from an address of its own, so the per-address limit is this test's alone. */
-    private MockMultipartHttpServletRequestBuilder publicForm() {
-        MockMultipartHttpServletRequestBuilder request = multipart("/notify");
-        request.with(address()).with(csrf()).param("partnership", "KSCMP");
-        return request;
-    }
-
-    private static RequestPostProcessor address() {
-        String ip = "10." + ThreadLocalRandom.current().nextInt(256) + "."
-                + ThreadLocalRandom.current().nextInt(256) + "."
-                + ThreadLocalRandom.current().nextInt(1, 255);
-        return r -> {
-            r.setRemoteAddr(ip);
-            return r;
-        };
-    }
-
     private MockMultipartHttpServletRequestBuilder valid(MockMultipartHttpServletRequestBuilder request, String name) {
         LocalDate incident = LocalDate.now().minusDays(3);
         LocalDate aware = LocalDate.now().minusDays(1);
-        return undated(request, name, "notifier@example.org", "01632 960 001")
+        return ReferralRequests.undated(request, name, "notifier@example.org", "01632 960 001", district)
                 .param("summary", "A baby was brought to hospital with a fracture.")
                 .param("incidentDate.day", String.valueOf(incident.getDayOfMonth()))
                 .param("incidentDate.month", String.valueOf(incident.getMonthValue()))
@@ -586,39 +493,14 @@ class ReferralFormTests {
                 .param("laAwareDate.day", String.valueOf(aware.getDayOfMonth()))
                 .param("laAwareDate.month", String.valueOf(aware.getMonthValue()))
                 .param("laAwareDate.year", String.valueOf(aware.getYear()))
-                .param("notifierAwareDate.day", String.valueOf(aware.minusDays(1).getDayOfMonth()))
-                .param("notifierAwareDate.month", String.valueOf(aware.minusDays(1).getMonthValue()))
-                .param("notifierAwareDate.year", String.valueOf(aware.minusDays(1).getYear()));
-    }
-
-    /** A complete referral without its dates or summary, from the given notifier. */
-    private MockMultipartHttpServletRequestBuilder undated(
-            MockMultipartHttpServletRequestBuilder request, String name, String email, String phone) {
-        request.with(csrf())
-                .param("harm", "SERIOUSLY_HARMED")
-                .param("abuseOrNeglect", "SUSPECTED")
-                .param("childInCare", "no")
-                .param("children[0].ageYears", "0")
-                .param("children[0].gender", "2")
-                .param("children[0].ethnicity", "WBRI")
-                .param("children[0].statutoryStatus", "CHILD_IN_NEED")
-                .param("children[0].districtId", String.valueOf(district))
-                .param("notifierName", name)
-                .param("notifierEmail", email)
-                .param("notifierPhone", phone)
-                .param("rationale", "Suspected non-accidental injury to a baby known to children's services.");
-        return request;
-    }
-
-    private static <T> T eventually(java.util.concurrent.Callable<T> check) throws Exception {
-        long until = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < until) {
-            T value = check.call();
-            if (value != null) {
-                return value;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("Not seen within 10 seconds");
+                .param(
+                        "notifierAwareDate.day",
+                        String.valueOf(aware.minusDays(1).getDayOfMonth()))
+                .param(
+                        "notifierAwareDate.month",
+                        String.valueOf(aware.minusDays(1).getMonthValue()))
+                .param(
+                        "notifierAwareDate.year",
+                        String.valueOf(aware.minusDays(1).getYear()));
     }
 }

@@ -582,9 +582,6 @@ class PracticeReviewPagesTests {
     private void onPanel(long reviewId) {
         jdbc.sql("""
                         insert into practice_review_member (practice_review_id, person_name, user_id)
-                        select :r, display_name, id from app_user where email = :e""")
-                .param("r", reviewId)
-                .param("e", DemoAccounts.PANEL)
-                .update();
+                        select :r, display_name, id from app_user where email = :e""").param("r", reviewId).param("e", DemoAccounts.PANEL).update();
     }
 }
