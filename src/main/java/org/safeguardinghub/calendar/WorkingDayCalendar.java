@@ -13,39 +13,58 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Working days in England: Monday to Friday, excluding bank holidays in England and Wales.
  *
- * <p>The calendar only knows bank holidays for a fixed range of dates ({@link #firstCovered()} to {@link
- * #lastCovered()}). Every method refuses dates outside that range with an {@link IllegalArgumentException} rather than
- * guess, so that nobody silently computes a statutory deadline with missing holidays. When the range needs extending,
- * update {@code calendar/bank-holidays-england.csv} from GOV.UK.
+ * <p>The calendar knows the official bank holidays from {@link #firstCovered()} to {@link #knownUntil()}: the bundled
+ * file {@code calendar/bank-holidays-england.csv}, and any newer official list an administrator loaded from GOV.UK
+ * ({@code BankHolidayLists}). After that, {@link #england()} does not stop: it generates each year's usual holidays
+ * by the England and Wales rules ({@link EnglandAndWalesRules}) and marks them {@linkplain BankHoliday#projected()
+ * projected}, so a statutory clock still works and can say it {@linkplain StatutoryClock#usesProjectedHolidays()
+ * includes projected bank holidays}. Dates before {@link #firstCovered()} are refused with an {@link
+ * IllegalArgumentException} (callers validate typed dates against {@link #covers(LocalDate)} first). Calendars made
+ * with {@link #of} project nothing and refuse dates after their coverage too.
  *
- * <p>Instances are immutable and thread-safe.
+ * <p>Instances are immutable and thread-safe; {@link #england()} is replaced as a whole when an official list is
+ * loaded.
  */
 public final class WorkingDayCalendar {
 
     /** First day covered by the bundled England and Wales data. */
     public static final LocalDate ENGLAND_FIRST_COVERED = LocalDate.of(2014, 1, 1);
 
-    /** Last day covered by the bundled England and Wales data. */
-    public static final LocalDate ENGLAND_LAST_COVERED = LocalDate.of(2030, 12, 31);
+    /** Last day of the bundled official England and Wales list. */
+    public static final LocalDate ENGLAND_BUNDLED_UNTIL = LocalDate.of(2030, 12, 31);
+
+    /** The last year for which holidays are projected: far enough for any clock, near enough to refuse nonsense. */
+    public static final int LAST_PROJECTED_YEAR = 2999;
 
     static final String ENGLAND_RESOURCE = "/calendar/bank-holidays-england.csv";
 
     private static final String CSV_HEADER = "date,title";
 
+    private static volatile @Nullable WorkingDayCalendar installed;
+
     private final NavigableMap<LocalDate, BankHoliday> holidays;
     private final LocalDate firstCovered;
-    private final LocalDate lastCovered;
+    private final LocalDate knownUntil;
+    private final boolean projects;
+    private final Map<Integer, Map<LocalDate, BankHoliday>> projectedYears = new ConcurrentHashMap<>();
 
     private WorkingDayCalendar(List<BankHoliday> holidays, LocalDate firstCovered, LocalDate lastCovered) {
+        this(holidays, firstCovered, lastCovered, false);
+    }
+
+    private WorkingDayCalendar(
+            List<BankHoliday> holidays, LocalDate firstCovered, LocalDate lastCovered, boolean projects) {
         Objects.requireNonNull(firstCovered, "firstCovered");
         Objects.requireNonNull(lastCovered, "lastCovered");
         if (firstCovered.isAfter(lastCovered)) {
@@ -53,7 +72,8 @@ public final class WorkingDayCalendar {
                     "Coverage starts " + firstCovered + " which is after it ends " + lastCovered);
         }
         this.firstCovered = firstCovered;
-        this.lastCovered = lastCovered;
+        this.knownUntil = lastCovered;
+        this.projects = projects;
         TreeMap<LocalDate, BankHoliday> byDate = new TreeMap<>();
         for (BankHoliday holiday : holidays) {
             LocalDate date = holiday.date();
@@ -68,17 +88,69 @@ public final class WorkingDayCalendar {
         this.holidays = Collections.unmodifiableNavigableMap(byDate);
     }
 
-    /** Bank holidays in England and Wales from the bundled, maintained CSV file. Loaded once and cached. */
+    /**
+     * Bank holidays in England and Wales: the bundled CSV file (loaded once and cached), or the official list an
+     * administrator loaded since, with projected holidays after it.
+     */
     public static WorkingDayCalendar england() {
+        WorkingDayCalendar current = installed;
+        return current != null ? current : EnglandHolder.INSTANCE;
+    }
+
+    /** The calendar {@link #england()} answers with from now on (an official list was loaded or withdrawn). */
+    static void install(@Nullable WorkingDayCalendar calendar) {
+        installed = calendar;
+    }
+
+    /** The bundled list alone, with projection after it: what {@link #england()} is before anything is loaded. */
+    static WorkingDayCalendar bundled() {
         return EnglandHolder.INSTANCE;
     }
 
     /**
-     * A calendar with the given holidays, covering the same range as {@link #england()}. Intended for tests and what-if
+     * This calendar with the official holidays of the years {@code firstYear} to {@code lastYear} (inclusive)
+     * replaced by {@code official}; the known list then reaches at least the end of {@code lastYear}. The years must
+     * join on to the known list (no gap), so that nothing between is taken as official.
+     *
+     * @throws IllegalArgumentException if the years leave a gap, start before the coverage or a holiday lies outside
+     *     them
+     */
+    WorkingDayCalendar withOfficial(List<BankHoliday> official, int firstYear, int lastYear) {
+        if (lastYear < firstYear) {
+            throw new IllegalArgumentException("The list ends in " + lastYear + " before it starts in " + firstYear);
+        }
+        if (firstYear < firstCovered.getYear() || firstYear > knownUntil.getYear() + 1) {
+            throw new IllegalArgumentException("The list must start between " + firstCovered.getYear() + " and "
+                    + (knownUntil.getYear() + 1) + ", the year after the known list ends; it starts in " + firstYear);
+        }
+        if (lastYear > LAST_PROJECTED_YEAR) {
+            throw new IllegalArgumentException("The list runs past " + LAST_PROJECTED_YEAR);
+        }
+        List<BankHoliday> merged = new ArrayList<>();
+        for (BankHoliday h : holidays.values()) {
+            int year = h.date().getYear();
+            if (year < firstYear || year > lastYear) {
+                merged.add(h);
+            }
+        }
+        for (BankHoliday h : official) {
+            int year = h.date().getYear();
+            if (year < firstYear || year > lastYear) {
+                throw new IllegalArgumentException(
+                        "Bank holiday " + h.date() + " is outside " + firstYear + " to " + lastYear);
+            }
+            merged.add(h.projected() ? new BankHoliday(h.date(), h.title()) : h);
+        }
+        LocalDate end = LocalDate.of(lastYear, 12, 31);
+        return new WorkingDayCalendar(merged, firstCovered, end.isAfter(knownUntil) ? end : knownUntil, projects);
+    }
+
+    /**
+     * A calendar with the given holidays, covering the bundled list's range, without projection. Intended for tests and what-if
      * calculations; each holiday is titled "Bank holiday".
      */
     public static WorkingDayCalendar of(Set<LocalDate> holidays) {
-        return of(holidays, ENGLAND_FIRST_COVERED, ENGLAND_LAST_COVERED);
+        return of(holidays, ENGLAND_FIRST_COVERED, ENGLAND_BUNDLED_UNTIL);
     }
 
     /** A calendar with the given holidays and coverage (both ends inclusive). */
@@ -136,9 +208,27 @@ public final class WorkingDayCalendar {
         return firstCovered;
     }
 
-    /** Last day (inclusive) for which this calendar knows the bank holidays. */
+    /**
+     * Last day (inclusive) for which this calendar can answer: the end of the official list, or for {@link
+     * #england()} the end of {@link #LAST_PROJECTED_YEAR}.
+     */
     public LocalDate lastCovered() {
-        return lastCovered;
+        return projects ? LocalDate.of(LAST_PROJECTED_YEAR, 12, 31) : knownUntil;
+    }
+
+    /** Last day (inclusive) of the official list; after it holidays are projected (or refused, without projection). */
+    public LocalDate knownUntil() {
+        return knownUntil;
+    }
+
+    /** Whether the calendar can answer for the date (without projection, whether the official list covers it). */
+    public boolean covers(LocalDate date) {
+        return !date.isBefore(firstCovered) && !date.isAfter(lastCovered());
+    }
+
+    /** Whether the date lies after the official list, where the holidays are generated by the usual rules. */
+    public boolean isProjected(LocalDate date) {
+        return projects && date.isAfter(knownUntil);
     }
 
     /** Whether the date is a working day: Monday to Friday and not a bank holiday. */
@@ -150,7 +240,7 @@ public final class WorkingDayCalendar {
     /** Whether the date is a bank holiday. */
     public boolean isBankHoliday(LocalDate date) {
         requireCovered(date, "date");
-        return holidays.containsKey(date);
+        return holiday(date) != null;
     }
 
     /**
@@ -187,9 +277,9 @@ public final class WorkingDayCalendar {
 
     private LocalDate nextCoveredDay(LocalDate day, LocalDate start, int n) {
         LocalDate next = day.plusDays(1);
-        if (next.isAfter(lastCovered)) {
+        if (next.isAfter(lastCovered())) {
             throw new IllegalArgumentException("Adding " + n + " working days to " + start
-                    + " runs past the last date with known bank holidays (" + lastCovered
+                    + " runs past the last date with known bank holidays (" + lastCovered()
                     + "); update the bank holiday data before computing this date");
         }
         return next;
@@ -228,19 +318,48 @@ public final class WorkingDayCalendar {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("Range ends " + to + " before it starts " + from);
         }
-        return List.copyOf(holidays.subMap(from, true, to, true).values());
+        List<BankHoliday> list =
+                new ArrayList<>(holidays.subMap(from, true, to, true).values());
+        if (isProjected(to)) {
+            LocalDate start = from.isAfter(knownUntil) ? from : knownUntil.plusDays(1);
+            for (int year = start.getYear(); year <= to.getYear(); year++) {
+                for (BankHoliday h : projectedYear(year).values()) {
+                    if (!h.date().isBefore(start) && !h.date().isAfter(to)) {
+                        list.add(h);
+                    }
+                }
+            }
+        }
+        return List.copyOf(list);
+    }
+
+    private @Nullable BankHoliday holiday(LocalDate date) {
+        if (isProjected(date)) {
+            return projectedYear(date.getYear()).get(date);
+        }
+        return holidays.get(date);
+    }
+
+    private Map<LocalDate, BankHoliday> projectedYear(int year) {
+        return projectedYears.computeIfAbsent(year, y -> {
+            Map<LocalDate, BankHoliday> byDate = new TreeMap<>();
+            for (BankHoliday h : EnglandAndWalesRules.holidays(y)) {
+                byDate.put(h.date(), h);
+            }
+            return Collections.unmodifiableMap(byDate);
+        });
     }
 
     private boolean isWorkingDayUnchecked(LocalDate date) {
         DayOfWeek day = date.getDayOfWeek();
-        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !holidays.containsKey(date);
+        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && holiday(date) == null;
     }
 
     private void requireCovered(LocalDate date, String what) {
         Objects.requireNonNull(date, what);
-        if (date.isBefore(firstCovered) || date.isAfter(lastCovered)) {
+        if (!covers(date)) {
             throw new IllegalArgumentException("The " + what + " " + date
-                    + " is outside the dates with known bank holidays (" + firstCovered + " to " + lastCovered
+                    + " is outside the dates with known bank holidays (" + firstCovered + " to " + lastCovered()
                     + "); working days cannot be computed reliably for it");
         }
     }
@@ -248,19 +367,21 @@ public final class WorkingDayCalendar {
     @Override
     public boolean equals(@Nullable Object other) {
         return other instanceof WorkingDayCalendar that
+                && projects == that.projects
                 && firstCovered.equals(that.firstCovered)
-                && lastCovered.equals(that.lastCovered)
+                && knownUntil.equals(that.knownUntil)
                 && holidays.keySet().equals(that.holidays.keySet());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(firstCovered, lastCovered, holidays.keySet());
+        return Objects.hash(firstCovered, knownUntil, holidays.keySet());
     }
 
     @Override
     public String toString() {
-        return "WorkingDayCalendar[" + firstCovered + ".." + lastCovered + ", " + holidays.size() + " bank holidays]";
+        return "WorkingDayCalendar[" + firstCovered + ".." + knownUntil + (projects ? " then projected" : "") + ", "
+                + holidays.size() + " bank holidays]";
     }
 
     /** Lazy, thread-safe loading of the bundled data on first use. */
@@ -273,7 +394,9 @@ public final class WorkingDayCalendar {
                 throw new IllegalStateException("Missing bank holiday data on the classpath: " + ENGLAND_RESOURCE);
             }
             try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                return fromCsv(reader, ENGLAND_FIRST_COVERED, ENGLAND_LAST_COVERED);
+                WorkingDayCalendar file = fromCsv(reader, ENGLAND_FIRST_COVERED, ENGLAND_BUNDLED_UNTIL);
+                return new WorkingDayCalendar(
+                        List.copyOf(file.holidays.values()), ENGLAND_FIRST_COVERED, ENGLAND_BUNDLED_UNTIL, true);
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not read " + ENGLAND_RESOURCE, e);
             }

@@ -75,7 +75,7 @@ public class CaseReviewDemo {
             long districtId) {}
 
     record RapidReview(
-            LocalDate meetingOn,
+            @Nullable LocalDate meetingOn,
             @Nullable String outcome,
             @Nullable String otherType,
             @Nullable String reason,
@@ -180,6 +180,26 @@ public class CaseReviewDemo {
         all.addAll(liveCases(ctx, random, references));
         write(ctx, all);
         practiceReviews(ctx, random, all);
+        panelMemberships(partnershipId);
+    }
+
+    /**
+     * The demo panel member's account sits on the open rapid reviews and on the practice reviews still in progress,
+     * so they read those cases (and, need to know by membership, no others).
+     */
+    private void panelMemberships(long partnershipId) {
+        jdbc.sql("""
+                        insert into rapid_review_member (rapid_review_id, person_name, role, agency_id, user_id)
+                        select rr.id, u.display_name, u.job_title, u.agency_id, u.id
+                        from rapid_review rr cross join app_user u
+                        where rr.partnership_id = :p and rr.sent_to_panel_on is null
+                          and u.email = 'panel@example.org'""").param("p", partnershipId).update();
+        jdbc.sql("""
+                        insert into practice_review_member (practice_review_id, person_name, role, agency_id, user_id)
+                        select pr.id, u.display_name, u.job_title, u.agency_id, u.id
+                        from practice_review pr cross join app_user u
+                        where pr.partnership_id = :p and pr.published_on is null
+                          and u.email = 'panel@example.org'""").param("p", partnershipId).update();
     }
 
     private List<Referral> kentYear(
@@ -332,13 +352,15 @@ public class CaseReviewDemo {
         lateTriage.status = "RECEIVED";
         live.add(lateTriage);
 
-        // notified yesterday, rapid review to be arranged
+        // notified yesterday, rapid review to be arranged: as the triage page does, notifying opens the rapid review
+        // (its 15 working day clock and the business team's task), with nothing arranged yet
         Referral notified = referral(ctx, random, references, workingDays(today, -3), "11_TO_15", false, "Swale");
         notified.laAware = workingDays(today, -4);
         notified.nationalDecision = "NOTIFY";
         notified.nationalDecisionOn = workingDays(today, -1);
         notified.notifiedOn = notified.nationalDecisionOn;
-        notified.status = "NOTIFIED";
+        notified.status = "RAPID_REVIEW";
+        notified.rapid = new RapidReview(null, null, null, null, null, List.of(), List.of(), List.of());
         live.add(notified);
 
         // rapid review under way, due in a few working days; Kent Police still to answer

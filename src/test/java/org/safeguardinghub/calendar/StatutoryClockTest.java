@@ -66,8 +66,34 @@ class StatutoryClockTest {
         }
 
         @Test
-        void refusesAClockWhoseTargetIsBeyondTheBankHolidayData() {
-            assertThatThrownBy(() -> StatutoryClock.workingDays("x", d("2030-12-20"), 10, ENGLAND))
+        void aClockPastThePublishedListStillWorksAndSaysItUsesProjectedHolidays() {
+            // Fri 20 Dec 2030: 23, 24 (2), 25-26 holidays, 27, 30, 31 (5), 1 Jan 2031 New Year's Day (projected),
+            // 2, 3 (7), 6, 7, 8 (10)
+            StatutoryClock clock = StatutoryClock.workingDays("x", d("2030-12-20"), 10, ENGLAND);
+            assertThat(clock.targetDate()).isEqualTo(d("2031-01-08"));
+            assertThat(clock.usesProjectedHolidays()).isTrue();
+
+            // a rapid review notified in March 2031: Good Friday 11 April and Easter Monday 14 April 2031 skipped
+            StatutoryClock rapid = StatutoryClock.workingDays("Rapid review", d("2031-03-31"), 15, ENGLAND);
+            assertThat(rapid.targetDate()).isEqualTo(d("2031-04-23"));
+            assertThat(rapid.usesProjectedHolidays()).isTrue();
+            assertThat(rapid.status(d("2031-04-22"))).isEqualTo(ClockStatus.DUE_SOON);
+            assertThat(rapid.daysRemaining(d("2031-04-22"))).isEqualTo(1);
+        }
+
+        @Test
+        void aClockWithinThePublishedListIsNotProjected() {
+            assertThat(StatutoryClock.workingDays("x", d("2030-12-09"), 10, ENGLAND)
+                            .usesProjectedHolidays())
+                    .isFalse();
+            assertThat(StatutoryClock.calendarMonths("x", d("2031-01-01"), 6).usesProjectedHolidays())
+                    .isFalse();
+        }
+
+        @Test
+        void refusesAClockBeyondACalendarThatDoesNotProject() {
+            WorkingDayCalendar fixed = WorkingDayCalendar.of(java.util.Set.of());
+            assertThatThrownBy(() -> StatutoryClock.workingDays("x", d("2030-12-20"), 10, fixed))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("2030-12-31");
         }

@@ -31,9 +31,12 @@ class WorkingDayCalendarTest {
     class BundledData {
 
         @Test
-        void coversTwentyFourteenToTwentyThirty() {
+        void knowsTwentyFourteenToTwentyThirtyAndProjectsAfter() {
             assertThat(england.firstCovered()).isEqualTo(d("2014-01-01"));
-            assertThat(england.lastCovered()).isEqualTo(d("2030-12-31"));
+            assertThat(england.knownUntil()).isEqualTo(d("2030-12-31"));
+            assertThat(england.lastCovered()).isEqualTo(d("2999-12-31"));
+            assertThat(england.isProjected(d("2030-12-31"))).isFalse();
+            assertThat(england.isProjected(d("2031-01-01"))).isTrue();
         }
 
         @Test
@@ -336,17 +339,22 @@ class WorkingDayCalendarTest {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("2013-12-31")
                     .hasMessageContaining("2014-01-01")
-                    .hasMessageContaining("2030-12-31");
+                    .hasMessageContaining("2999-12-31");
         }
 
         @Test
-        void refusesDatesAfterTheLastCoveredDay() {
-            assertThatThrownBy(() -> england.isWorkingDay(d("2031-01-01")))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("2031-01-01");
-            assertThatThrownBy(() -> england.workingDaysBetween(d("2030-12-01"), d("2031-01-02")))
-                    .isInstanceOf(IllegalArgumentException.class);
+        void answersAfterThePublishedListWithProjectedHolidays() {
+            assertThat(england.isWorkingDay(d("2031-01-01"))).isFalse(); // New Year's Day 2031, projected
+            assertThat(england.workingDaysBetween(d("2030-12-01"), d("2031-01-02")))
+                    .isEqualTo(21);
+            assertThat(england.bankHolidaysBetween(d("2030-12-25"), d("2031-01-01")))
+                    .containsExactly(
+                            new BankHoliday(d("2030-12-25"), "Christmas Day"),
+                            new BankHoliday(d("2030-12-26"), "Boxing Day"),
+                            new BankHoliday(d("2031-01-01"), "New Year's Day", true));
             assertThatThrownBy(() -> england.bankHolidaysBetween(d("2013-01-01"), d("2014-12-31")))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> england.isWorkingDay(d("3000-01-01")))
                     .isInstanceOf(IllegalArgumentException.class);
         }
 
@@ -354,16 +362,87 @@ class WorkingDayCalendarTest {
         void acceptsTheFirstAndLastCoveredDays() {
             assertThat(england.isWorkingDay(d("2014-01-01"))).isFalse(); // New Year's Day
             assertThat(england.isWorkingDay(d("2030-12-31"))).isTrue();
+            assertThat(england.covers(d("2014-01-01"))).isTrue();
+            assertThat(england.covers(d("2013-12-31"))).isFalse();
         }
 
         @Test
-        void refusesToAddWorkingDaysPastTheEndOfCoverage() {
-            // Fri 20 Dec 2030: Mon 23 (1), Tue 24 (2), 25-26 holidays, Fri 27 (3), Mon 30 (4), Tue 31 (5).
+        void addsWorkingDaysAcrossTheEndOfThePublishedList() {
+            // Fri 20 Dec 2030: Mon 23 (1), Tue 24 (2), 25-26 holidays, Fri 27 (3), Mon 30 (4), Tue 31 (5),
+            // Wed 1 Jan 2031 New Year's Day (projected), Thu 2 (6).
             assertThat(england.addWorkingDays(d("2030-12-20"), 5)).isEqualTo(d("2030-12-31"));
-            assertThatThrownBy(() -> england.addWorkingDays(d("2030-12-20"), 6))
+            assertThat(england.addWorkingDays(d("2030-12-20"), 6)).isEqualTo(d("2031-01-02"));
+        }
+    }
+
+    @Nested
+    class ProjectedHolidays {
+
+        /** Years whose holidays follow the usual rules: no proclamation moved or added a day. */
+        @ParameterizedTest
+        @org.junit.jupiter.params.provider.ValueSource(
+                ints = {2014, 2015, 2016, 2017, 2018, 2019, 2021, 2024, 2025, 2026, 2027, 2028, 2029, 2030})
+        void theRulesGiveThePublishedDatesAndTitles(int year) {
+            List<BankHoliday> published =
+                    england.bankHolidaysBetween(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+            List<BankHoliday> generated = EnglandAndWalesRules.holidays(year).stream()
+                    .map(h -> new BankHoliday(h.date(), h.title()))
+                    .toList();
+            assertThat(generated).containsExactlyElementsOf(published);
+            assertThat(EnglandAndWalesRules.holidays(year)).allMatch(BankHoliday::projected);
+        }
+
+        @Test
+        void yearsWithAProclamationDifferAsExpected() {
+            // 2020: early May moved to Friday 8 May for VE day; the rules give Monday 4 May
+            assertThat(EnglandAndWalesRules.holidays(2020))
+                    .extracting(BankHoliday::date)
+                    .contains(d("2020-05-04"))
+                    .doesNotContain(d("2020-05-08"));
+            assertThat(england.isBankHoliday(d("2020-05-08"))).isTrue();
+        }
+
+        @Test
+        void easterFollowsTheGregorianComputus() {
+            assertThat(EnglandAndWalesRules.easterSunday(2031)).isEqualTo(d("2031-04-13"));
+            assertThat(EnglandAndWalesRules.easterSunday(2038)).isEqualTo(d("2038-04-25")); // latest possible
+            assertThat(EnglandAndWalesRules.easterSunday(2285)).isEqualTo(d("2285-03-22")); // earliest possible
+        }
+
+        @Test
+        void substituteDaysForAWeekendChristmasAndNewYear() {
+            // 2032: Christmas on Saturday, Boxing Day on Sunday; 2033: New Year's Day on Saturday
+            assertThat(england.bankHolidaysBetween(d("2032-12-24"), d("2033-01-04")))
+                    .extracting(BankHoliday::date, BankHoliday::title)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(d("2032-12-27"), "Christmas Day (substitute day)"),
+                            org.assertj.core.groups.Tuple.tuple(d("2032-12-28"), "Boxing Day (substitute day)"),
+                            org.assertj.core.groups.Tuple.tuple(d("2033-01-03"), "New Year's Day (substitute day)"));
+        }
+
+        @Test
+        void anOfficialListReplacesTheProjectedYears() {
+            // an official 2031 list with a one-off holiday on Friday 9 May that the rules cannot know
+            List<BankHoliday> official = new java.util.ArrayList<>(EnglandAndWalesRules.holidays(2031));
+            official.add(new BankHoliday(d("2031-05-09"), "A one-off holiday"));
+            WorkingDayCalendar loaded = england.withOfficial(official, 2031, 2031);
+
+            assertThat(loaded.knownUntil()).isEqualTo(d("2031-12-31"));
+            assertThat(loaded.isProjected(d("2031-05-09"))).isFalse();
+            assertThat(loaded.isBankHoliday(d("2031-05-09"))).isTrue();
+            assertThat(england.isBankHoliday(d("2031-05-09"))).isFalse();
+            assertThat(loaded.bankHolidaysBetween(d("2031-01-01"), d("2031-12-31")))
+                    .hasSize(9)
+                    .noneMatch(BankHoliday::projected);
+            assertThat(loaded.isProjected(d("2032-01-01"))).isTrue();
+            assertThat(loaded.isBankHoliday(d("2032-01-01"))).isTrue();
+        }
+
+        @Test
+        void anOfficialListMustJoinOnToTheKnownOne() {
+            assertThatThrownBy(() -> england.withOfficial(EnglandAndWalesRules.holidays(2032), 2032, 2032))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("2030-12-31")
-                    .hasMessageContaining("bank holiday");
+                    .hasMessageContaining("2031");
         }
     }
 

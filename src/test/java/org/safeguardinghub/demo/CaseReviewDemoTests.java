@@ -127,7 +127,33 @@ class CaseReviewDemoTests {
                 .param("p", kent)
                 .query(String.class)
                 .list();
-        assertThat(statuses).contains("RECEIVED", "NOTIFIED", "RAPID_REVIEW", "LOCAL_CONSIDERATION", "CLOSED");
+        // notifying opens the rapid review (the triage page never leaves a referral NOTIFIED without one)
+        assertThat(statuses).contains("RECEIVED", "RAPID_REVIEW", "LOCAL_CONSIDERATION", "CLOSED");
+    }
+
+    /** Every notified demo referral has its rapid review, and each one not yet sent has its task, as the pages make. */
+    @Test
+    void everyNotifiedDemoCaseHasItsRapidReviewAndTask() {
+        List<String> missing =
+                jdbc.sql("""
+                        select r.reference from referral r
+                        left join rapid_review rr on rr.referral_id = r.id
+                        where r.partnership_id = :p and r.national_decision = 'NOTIFY'
+                          and (rr.id is null
+                               or (rr.sent_to_panel_on is null and not exists (
+                                    select 1 from task t where t.source_type = 'rapid-review'
+                                      and t.source_id = rr.id::text and t.status = 'OPEN')))""").param("p", kent).query(String.class).list();
+        assertThat(missing).isEmpty();
+    }
+
+    /** The demo panel member sits on the open rapid reviews and unpublished practice reviews, and on nothing else. */
+    @Test
+    void theDemoPanelMemberIsOnTheOpenReviews() {
+        long open = jdbc.sql("""
+                        select count(*) from rapid_review rr join rapid_review_member m on m.rapid_review_id = rr.id
+                        join app_user u on u.id = m.user_id
+                        where rr.partnership_id = :p and u.email = 'panel@example.org'""").param("p", kent).query(Long.class).single();
+        assertThat(open).isGreaterThanOrEqualTo(2);
     }
 
     /**

@@ -83,8 +83,11 @@ class AccessMatrixTests {
             new Route("GET", "/imports/export.csv", Set.of(ADMIN, BUSINESS)),
             new Route("GET", "/audit", Set.of(ADMIN)),
             new Route("GET", "/audit/export.csv", Set.of(ADMIN)),
-            // case reviews: case detail for the business team and panel members only; actions for the business team
+            // case reviews: case detail for the business team, and for panel members only the reviews they are members
+            // of (a 404 otherwise: CaseMembershipTests); actions and settings for the business team
             new Route("GET", "/cases", Set.of(ADMIN, BUSINESS, PANEL)),
+            new Route("GET", "/cases/settings", Set.of(ADMIN, BUSINESS)),
+            new Route("POST", "/cases/settings", Set.of(ADMIN, BUSINESS)),
             new Route("GET", "/cases/overdue", Set.of(ADMIN, BUSINESS, PANEL)),
             new Route("GET", "/cases/999999", Set.of(ADMIN, BUSINESS, PANEL)),
             new Route("POST", "/cases/999999/triage", Set.of(ADMIN, BUSINESS)),
@@ -160,6 +163,9 @@ class AccessMatrixTests {
             new Route("POST", "/section11/returns/999999/sections/1", Set.of(ADMIN, LEAD, PRACTITIONER)),
             new Route("POST", "/section11/returns/999999/challenges/1/response", Set.of(ADMIN, LEAD, PRACTITIONER)),
             new Route("POST", "/section11/returns/999999/moderation/final", Set.of(ADMIN, BUSINESS, PANEL)),
+            // the official bank holiday list every statutory clock counts with: administrators only
+            new Route("GET", "/bank-holidays", Set.of(ADMIN)),
+            new Route("POST", "/bank-holidays", Set.of(ADMIN)),
             new Route("GET", "/an-unlisted-route", Set.of()));
 
     @Autowired

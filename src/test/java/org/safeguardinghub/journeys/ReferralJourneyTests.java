@@ -29,7 +29,7 @@ class ReferralJourneyTests extends BrowserJourney {
         String name = "Public Notifier " + UUID.randomUUID().toString().substring(0, 8);
         visit("/notify?p=KSCMP");
         assertThat(page.locator("h1")).hasText("Tell us about a serious incident involving a child");
-        fillIncident();
+        fillIncident(true);
         field("children[0].ageYears").fill("2");
         page.locator(id("children[0].gender")).selectOption("1");
         page.getByLabel("Your name").fill(name);
@@ -84,7 +84,7 @@ class ReferralJourneyTests extends BrowserJourney {
                 .hasValue(words);
         assertAccessible();
 
-        fillIncident();
+        fillIncident(false);
         page.getByLabel("What happened", new Page.GetByLabelOptions().setExact(true))
                 .fill(words);
         field("children[0].ageYears").fill("0");
@@ -105,15 +105,20 @@ class ReferralJourneyTests extends BrowserJourney {
                 .isEqualTo(words);
     }
 
-    private void fillIncident() {
+    /**
+     * What happened. A signed-in notifier gives the date the local authority became aware; a member of the public is
+     * asked only when they found out.
+     */
+    private void fillIncident(boolean publicForm) {
         LocalDate incident = LocalDate.now().minusDays(2);
         LocalDate aware = LocalDate.now().minusDays(1);
         page.locator("#incidentDate-day").fill(String.valueOf(incident.getDayOfMonth()));
         page.locator("#incidentDate-month").fill(String.valueOf(incident.getMonthValue()));
         page.locator("#incidentDate-year").fill(String.valueOf(incident.getYear()));
-        page.locator("#laAwareDate-day").fill(String.valueOf(aware.getDayOfMonth()));
-        page.locator("#laAwareDate-month").fill(String.valueOf(aware.getMonthValue()));
-        page.locator("#laAwareDate-year").fill(String.valueOf(aware.getYear()));
+        String date = publicForm ? "#notifierAwareDate" : "#laAwareDate";
+        page.locator(date + "-day").fill(String.valueOf(aware.getDayOfMonth()));
+        page.locator(date + "-month").fill(String.valueOf(aware.getMonthValue()));
+        page.locator(date + "-year").fill(String.valueOf(aware.getYear()));
         page.getByLabel("Child seriously harmed").check();
         page.getByLabel("Abuse or neglect suspected").check();
         page.locator("#childInCare-2").check();

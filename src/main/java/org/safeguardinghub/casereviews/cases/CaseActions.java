@@ -41,6 +41,7 @@ class CaseActions {
     private final Organisation organisation;
     private final LearningThemes themes;
     private final Clock clock;
+    private final CaseSettings settings;
     private final CaseClocks clocks = CaseClocks.england();
 
     CaseActions(
@@ -49,8 +50,10 @@ class CaseActions {
             ApplicationEventPublisher events,
             Organisation organisation,
             LearningThemes themes,
-            Clock clock) {
+            Clock clock,
+            CaseSettings settings) {
         this.cases = cases;
+        this.settings = settings;
         this.audit = audit;
         this.events = events;
         this.organisation = organisation;
@@ -85,7 +88,13 @@ class CaseActions {
                     null,
                     "Complete the rapid review for " + after.reference(),
                     "/cases/" + referralId,
-                    clocks.rapidReview(notifiedOn, null).targetDate(),
+                    clocks.rapidReview(
+                                    settings.rapidReviewStart(p),
+                                    after.laAwareDate(),
+                                    after.receivedOn(),
+                                    notifiedOn,
+                                    null)
+                            .targetDate(),
                     "rapid-review",
                     String.valueOf(rapidReviewId)));
         } else if (Referral.DO_NOT_NOTIFY.equals(decision) && before.nationalDecision() == null) {
@@ -151,7 +160,13 @@ class CaseActions {
     }
 
     @Transactional
-    public void addMember(Actor actor, long referralId, String name, @Nullable String role, @Nullable Long agencyId) {
+    public void addMember(
+            Actor actor,
+            long referralId,
+            String name,
+            @Nullable String role,
+            @Nullable Long agencyId,
+            @Nullable Long userId) {
         RapidReview rr = rapidReview(actor, referralId);
         if (rr.sent()) {
             throw new IllegalStateException("The rapid review has been sent to the national panel");
@@ -159,11 +174,17 @@ class CaseActions {
         if (agencyId != null) {
             agency(actor, agencyId);
         }
-        cases.addMember(rr.id(), name.trim(), blankToNull(role), agencyId);
+        if (userId != null
+                && cases.panelAccounts(actor.partnershipId()).stream()
+                        .noneMatch(o -> o.value().equals(String.valueOf(userId)))) {
+            throw new IllegalStateException("Select the member's Hub account from the list");
+        }
+        cases.addMember(rr.id(), name.trim(), blankToNull(role), agencyId, userId);
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("member", name.trim());
         values.put("role", blankToNull(role));
         values.put("agency", agencyId);
+        values.put("account", userId);
         audit.changed(AuditAction.UPDATE, "rapid_review", rr.id(), Map.of(), values);
     }
 

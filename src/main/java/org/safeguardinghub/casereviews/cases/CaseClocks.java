@@ -18,13 +18,18 @@ import org.safeguardinghub.calendar.WorkingDayCalendar;
  *       ({@code la_aware_date}); when the referral does not say, on the day the referral was received. It stops on
  *       the day the panel was notified, or on the day it was decided not to notify.
  *   <li><b>Rapid review</b>: the safeguarding partners complete a rapid review and send it to the national panel
- *       within <b>15 working days</b> of the notification. It stops on the day the rapid review is sent.
+ *       within <b>15 working days</b>. Guidance and practice differ on when that starts, so each partnership
+ *       chooses ({@link RapidReviewStart}): from the notification (the default), or from the local authority
+ *       becoming aware of the incident (from receipt when that date is not known). It stops on the day the rapid
+ *       review is sent.
  *   <li><b>Practice review publication</b>: a local child safeguarding practice review is published within <b>6
  *       calendar months</b> of being commissioned (SI 2018/789 regulation 14 and the panel's guidance). It stops on
  *       publication.
  * </ol>
  *
- * <p>Working days skip weekends and bank holidays in England ({@link WorkingDayCalendar#england()}); the day that
+ * <p>Working days skip weekends and bank holidays in England ({@link WorkingDayCalendar#england()}, read each time a
+ * clock is made so that an official list loaded later is used; after that list the holidays are projected and the
+ * clock says so); the day that
  * starts a clock is not counted. A request to an agency for its summary of involvement or chronology is a local
  * standard rather than a statutory one: it is due by the date the business team sets, by default 5 working days
  * after the request, so that the contributions are in before the rapid review meeting.
@@ -41,14 +46,19 @@ public final class CaseClocks {
     static final int PRACTICE_REVIEW_MONTHS = 6;
     static final int AGENCY_REQUEST_WORKING_DAYS = 5;
 
-    private final WorkingDayCalendar calendar;
+    private final @Nullable WorkingDayCalendar fixed;
 
-    CaseClocks(WorkingDayCalendar calendar) {
-        this.calendar = calendar;
+    CaseClocks(@Nullable WorkingDayCalendar calendar) {
+        this.fixed = calendar;
     }
 
+    /** Clocks on England's calendar as it stands when each clock is made. */
     public static CaseClocks england() {
-        return new CaseClocks(WorkingDayCalendar.england());
+        return new CaseClocks(null);
+    }
+
+    private WorkingDayCalendar calendar() {
+        return fixed != null ? fixed : WorkingDayCalendar.england();
     }
 
     /**
@@ -57,15 +67,37 @@ public final class CaseClocks {
      */
     StatutoryClock notification(@Nullable LocalDate laAwareOn, LocalDate receivedOn, @Nullable LocalDate decidedOn) {
         LocalDate start = laAwareOn != null ? laAwareOn : receivedOn;
-        StatutoryClock clock = StatutoryClock.workingDays(NOTIFICATION, start, NOTIFICATION_WORKING_DAYS, calendar);
+        StatutoryClock clock = StatutoryClock.workingDays(NOTIFICATION, start, NOTIFICATION_WORKING_DAYS, calendar());
         return decidedOn == null ? clock : clock.stop(latest(start, decidedOn));
     }
 
     /** The rapid review clock: 15 working days from notification, stopped when the review is sent to the panel. */
     StatutoryClock rapidReview(LocalDate notifiedOn, @Nullable LocalDate sentToPanelOn) {
-        StatutoryClock clock =
-                StatutoryClock.workingDays(RAPID_REVIEW, notifiedOn, RAPID_REVIEW_WORKING_DAYS, calendar);
-        return sentToPanelOn == null ? clock : clock.stop(latest(notifiedOn, sentToPanelOn));
+        return rapidReview(RapidReviewStart.NOTIFICATION, null, notifiedOn, notifiedOn, sentToPanelOn);
+    }
+
+    /**
+     * The rapid review clock from the start the partnership chose: 15 working days from notification, or from the
+     * local authority becoming aware (from receipt when that is not known); stopped when the review is sent.
+     */
+    StatutoryClock rapidReview(
+            RapidReviewStart start,
+            @Nullable LocalDate laAwareOn,
+            LocalDate receivedOn,
+            LocalDate notifiedOn,
+            @Nullable LocalDate sentToPanelOn) {
+        LocalDate from = rapidReviewStartDate(start, laAwareOn, receivedOn, notifiedOn);
+        StatutoryClock clock = StatutoryClock.workingDays(RAPID_REVIEW, from, RAPID_REVIEW_WORKING_DAYS, calendar());
+        return sentToPanelOn == null ? clock : clock.stop(latest(from, sentToPanelOn));
+    }
+
+    /** The day the rapid review clock starts under the partnership's choice. */
+    static LocalDate rapidReviewStartDate(
+            RapidReviewStart start, @Nullable LocalDate laAwareOn, LocalDate receivedOn, LocalDate notifiedOn) {
+        if (start == RapidReviewStart.LA_AWARE) {
+            return laAwareOn != null ? laAwareOn : receivedOn;
+        }
+        return notifiedOn;
     }
 
     /** The publication clock of a practice review: 6 calendar months from commissioning, stopped on publication. */
@@ -84,7 +116,7 @@ public final class CaseClocks {
 
     /** The default due date of a request to an agency: 5 working days after it is sent. */
     LocalDate requestDueDate(LocalDate requestedOn) {
-        return calendar.addWorkingDays(requestedOn, AGENCY_REQUEST_WORKING_DAYS);
+        return calendar().addWorkingDays(requestedOn, AGENCY_REQUEST_WORKING_DAYS);
     }
 
     private static LocalDate latest(LocalDate a, LocalDate b) {

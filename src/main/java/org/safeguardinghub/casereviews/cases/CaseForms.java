@@ -172,6 +172,17 @@ public final class CaseForms {
 
         private Long agencyId;
 
+        /** The member's Hub account, which lets them read this case (optional: not everyone has one). */
+        private Long userId;
+
+        public Long getUserId() {
+            return userId;
+        }
+
+        public void setUserId(Long v) {
+            userId = v;
+        }
+
         public String getPersonName() {
             return personName;
         }

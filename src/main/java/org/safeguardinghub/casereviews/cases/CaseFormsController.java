@@ -243,7 +243,13 @@ class CaseFormsController {
         model.addAttribute(FORM, MeetingForm.of(rr));
         if (!errors.hasErrors()) {
             try {
-                actions.addMember(Actors.require(), id, form.getPersonName(), form.getRole(), form.getAgencyId());
+                actions.addMember(
+                        Actors.require(),
+                        id,
+                        form.getPersonName(),
+                        form.getRole(),
+                        form.getAgencyId(),
+                        form.getUserId());
                 flash.addFlashAttribute("flash", form.getPersonName().trim() + " added to the meeting");
                 return "redirect:/cases/" + id + "/rapid-review";
             } catch (IllegalStateException e) {
@@ -266,6 +272,8 @@ class CaseFormsController {
         model.addAttribute("rapidReview", rr);
         model.addAttribute("members", cases.members(rr.id()));
         model.addAttribute("agencyOptions", agencyOptions());
+        model.addAttribute(
+                "accountOptions", cases.panelAccounts(Actors.require().partnershipId()));
         model.addAttribute("title", "Rapid review meeting for " + referral.reference());
         return "casereviews/cases/meeting";
     }

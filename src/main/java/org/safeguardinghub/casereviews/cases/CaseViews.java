@@ -37,7 +37,8 @@ public final class CaseViews {
             @Nullable String notifierEmail,
             @Nullable String notifierPhone,
             @Nullable String rationale,
-            @Nullable Instant submittedAt) {}
+            @Nullable Instant submittedAt,
+            @Nullable LocalDate notifierAwareDate) {}
 
     /** A child in a referral, with labels (no names are collected). */
     public record ChildRow(

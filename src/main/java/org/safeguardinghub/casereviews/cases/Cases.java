@@ -6,18 +6,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.casereviews.CaseVocabulary;
+import org.safeguardinghub.casereviews.access.CaseMembership;
 import org.safeguardinghub.casereviews.cases.CaseViews.CaseRow;
 import org.safeguardinghub.casereviews.cases.CaseViews.ChildRow;
 import org.safeguardinghub.casereviews.cases.CaseViews.MemberRow;
-import org.safeguardinghub.casereviews.cases.CaseViews.OverdueItem;
 import org.safeguardinghub.casereviews.cases.CaseViews.ReferralDetails;
 import org.safeguardinghub.casereviews.cases.CaseViews.RequestRow;
 import org.safeguardinghub.casereviews.cases.CaseViews.ReviewLink;
@@ -35,14 +33,34 @@ class Cases {
 
     static final ZoneId UK = ZoneId.of("Europe/London");
 
-    private static final String RECEIVED_ON =
-            "(coalesce(r.submitted_at, r.created_at) at time zone 'Europe/London')::date";
+    static final String RECEIVED_ON = "(coalesce(r.submitted_at, r.created_at) at time zone 'Europe/London')::date";
 
     private final JdbcClient jdbc;
+    private final CaseSettings settings;
     private final CaseClocks clocks = CaseClocks.england();
 
-    Cases(JdbcClient jdbc) {
+    Cases(JdbcClient jdbc, CaseSettings settings) {
         this.jdbc = jdbc;
+        this.settings = settings;
+    }
+
+    /**
+     * The rapid review clock of a referral under the partnership's chosen start, with a line saying what it counts
+     * from ("15 working days from notification").
+     */
+    ClockView rapidReviewClock(
+            RapidReviewStart start,
+            @Nullable LocalDate laAwareOn,
+            LocalDate receivedOn,
+            LocalDate notifiedOn,
+            @Nullable LocalDate sentToPanelOn,
+            LocalDate today) {
+        LocalDate from = CaseClocks.rapidReviewStartDate(start, laAwareOn, receivedOn, notifiedOn);
+        String basis = CaseClocks.RAPID_REVIEW_WORKING_DAYS + " working days from " + start.shortLabel()
+                + (start == RapidReviewStart.LA_AWARE && laAwareOn == null ? " (not known: from receipt)" : "")
+                + ", " + CaseFormats.date(from);
+        return ClockView.of(clocks.rapidReview(start, laAwareOn, receivedOn, notifiedOn, sentToPanelOn), today)
+                .withBasis(basis);
     }
 
     /** The filters of the case list. */
@@ -53,10 +71,13 @@ class Cases {
             @Nullable String q) {}
 
     /** Received referrals of a partnership, newest first, each with its next open clock. */
-    PageResult<CaseRow> search(long partnership, Filter filter, LocalDate today, int page, int size) {
-        StringBuilder where = new StringBuilder(" where r.partnership_id = :p and r.status <> 'DRAFT'");
+    PageResult<CaseRow> search(
+            long partnership, @Nullable Long member, Filter filter, LocalDate today, int page, int size) {
+        StringBuilder where = new StringBuilder(
+                " where r.partnership_id = :p and r.status <> 'DRAFT' and " + CaseMembership.referral("r"));
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("p", partnership);
+        params.put("member", member);
         if (filter.status() != null) {
             where.append(" and r.status = :status");
             params.put("status", filter.status());
@@ -86,6 +107,7 @@ class Cases {
                 from referral r left join rapid_review rr on rr.referral_id = r.id
                 """.formatted(RECEIVED_ON);
         String order = " order by coalesce(r.submitted_at, r.created_at) desc, r.id desc";
+        RapidReviewStart start = settings.rapidReviewStart(partnership);
         if (filter.overdueOnly()) {
             String open = " and (r.national_decision is null"
                     + " or (rr.id is not null and rr.sent_to_panel_on is null and r.notified_on is not null)"
@@ -94,7 +116,7 @@ class Cases {
             List<CaseRow> rows = jdbc
                     .sql(select + where + open + order)
                     .params(params)
-                    .query((rs, n) -> caseRow(rs, today))
+                    .query((rs, n) -> caseRow(rs, today, start))
                     .list()
                     .stream()
                     .filter(row -> row.nextClock() != null && row.nextClock().overdue())
@@ -111,12 +133,12 @@ class Cases {
         params.put("offset", PageResult.offset(page, size));
         List<CaseRow> rows = jdbc.sql(select + where + order + " limit :limit offset :offset")
                 .params(params)
-                .query((rs, n) -> caseRow(rs, today))
+                .query((rs, n) -> caseRow(rs, today, start))
                 .list();
         return new PageResult<>(rows, Math.max(page, 1), size, total);
     }
 
-    private CaseRow caseRow(ResultSet rs, LocalDate today) throws SQLException {
+    private CaseRow caseRow(ResultSet rs, LocalDate today, RapidReviewStart start) throws SQLException {
         LocalDate received = date(rs, "received_on");
         String status = rs.getString("status");
         ClockView next = null;
@@ -125,7 +147,7 @@ class Cases {
         } else if (rs.getObject("rapid_review_id") != null
                 && rs.getObject("sent_to_panel_on") == null
                 && date(rs, "notified_on") != null) {
-            next = ClockView.of(clocks.rapidReview(date(rs, "notified_on"), null), today);
+            next = rapidReviewClock(start, date(rs, "la_aware_date"), received, date(rs, "notified_on"), null, today);
         } else if (date(rs, "review_commissioned_on") != null) {
             next = ClockView.of(clocks.practiceReview(date(rs, "review_commissioned_on"), null), today);
         }
@@ -138,6 +160,41 @@ class Cases {
                 status,
                 CaseVocabulary.label(CaseVocabulary.REFERRAL_STATUS, status),
                 next);
+    }
+
+    /** The panel members' Hub accounts that a review member row can name. */
+    List<org.safeguardinghub.platform.web.Option> panelAccounts(long partnership) {
+        return CaseMembership.panelAccounts(jdbc, partnership);
+    }
+
+    /** Whether the reader ({@link CaseMembership#limitedTo}) may see the received referral. */
+    boolean readable(long partnership, long id, @Nullable Long member) {
+        return jdbc.sql("select exists (select 1 from referral r where r.id = :id and r.partnership_id = :p"
+                        + " and r.status <> 'DRAFT' and " + CaseMembership.referral("r") + ")")
+                .param("id", id)
+                .param("p", partnership)
+                .param("member", member, java.sql.Types.BIGINT)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** The links ("/cases/1", "/reviews/2") of the referrals and practice reviews the member may see. */
+    java.util.Set<String> readableLinks(long partnership, long member) {
+        java.util.Set<String> links = new java.util.HashSet<>();
+        jdbc.sql("select r.id from referral r where r.partnership_id = :p and " + CaseMembership.referral("r"))
+                .param("p", partnership)
+                .param("member", member)
+                .query(Long.class)
+                .list()
+                .forEach(id -> links.add("/cases/" + id));
+        jdbc.sql("select pr.id from practice_review pr where pr.partnership_id = :p and "
+                        + CaseMembership.practiceReview("pr"))
+                .param("p", partnership)
+                .param("member", member)
+                .query(Long.class)
+                .list()
+                .forEach(id -> links.add("/reviews/" + id));
+        return links;
     }
 
     /** A received referral of the partnership, as the aggregate and as the notifier described it. */
@@ -166,7 +223,8 @@ class Cases {
                                 rs.getObject("submitted_at", Timestamp.class) == null
                                         ? null
                                         : rs.getObject("submitted_at", Timestamp.class)
-                                                .toInstant())))
+                                                .toInstant(),
+                                date(rs, "notifier_aware_date"))))
                 .optional();
     }
 
@@ -316,14 +374,16 @@ class Cases {
                 .list();
     }
 
-    void addMember(long rapidReviewId, String name, @Nullable String role, @Nullable Long agencyId) {
+    void addMember(
+            long rapidReviewId, String name, @Nullable String role, @Nullable Long agencyId, @Nullable Long userId) {
         jdbc.sql("""
-                        insert into rapid_review_member (rapid_review_id, person_name, role, agency_id)
-                        values (:rr, :name, :role, :agency)""")
+                        insert into rapid_review_member (rapid_review_id, person_name, role, agency_id, user_id)
+                        values (:rr, :name, :role, :agency, :user)""")
                 .param("rr", rapidReviewId)
                 .param("name", name)
                 .param("role", role)
                 .param("agency", agencyId)
+                .param("user", userId, java.sql.Types.BIGINT)
                 .update();
     }
 
@@ -462,86 +522,6 @@ class Cases {
                     .param("on", on)
                     .update();
         }
-    }
-
-    /**
-     * Every open clock of the partnership that is past its target: notification decisions, rapid reviews, practice
-     * reviews and agency requests, most overdue first.
-     */
-    List<OverdueItem> overdue(long partnership, LocalDate today) {
-        List<OverdueItem> items = new ArrayList<>();
-        jdbc.sql("""
-                        select r.id, r.reference, r.la_aware_date, r.national_decision, r.notified_on,
-                               rr.id as rapid_review_id, rr.sent_to_panel_on, %s as received_on
-                        from referral r left join rapid_review rr on rr.referral_id = r.id
-                        where r.partnership_id = :p and r.status <> 'DRAFT'
-                          and ((r.national_decision is null and %s < :notifyCut)
-                            or (rr.id is not null and rr.sent_to_panel_on is null and r.notified_on < :rapidCut))""".formatted(RECEIVED_ON, "coalesce(r.la_aware_date, " + RECEIVED_ON + ")"))
-                .param("p", partnership)
-                .param("notifyCut", today.minusDays(CaseClocks.NOTIFICATION_WORKING_DAYS))
-                .param("rapidCut", today.minusDays(CaseClocks.RAPID_REVIEW_WORKING_DAYS))
-                .query((rs, n) -> {
-                    String link = "/cases/" + rs.getLong("id");
-                    String ref = rs.getString("reference");
-                    if (rs.getString("national_decision") == null) {
-                        items.add(new OverdueItem(
-                                "Decision on national notification",
-                                ref,
-                                link,
-                                null,
-                                ClockView.of(
-                                        clocks.notification(date(rs, "la_aware_date"), date(rs, "received_on"), null),
-                                        today)));
-                    } else if (date(rs, "notified_on") != null) {
-                        items.add(new OverdueItem(
-                                "Rapid review to the national panel",
-                                ref,
-                                link,
-                                null,
-                                ClockView.of(clocks.rapidReview(date(rs, "notified_on"), null), today)));
-                    }
-                    return 0;
-                })
-                .list();
-        jdbc.sql("""
-                        select id, title, commissioned_on from practice_review
-                        where partnership_id = :p and published_on is null and commissioned_on < :cut""")
-                .param("p", partnership)
-                .param("cut", today.minusMonths(CaseClocks.PRACTICE_REVIEW_MONTHS))
-                .query((rs, n) -> items.add(new OverdueItem(
-                        "Practice review publication",
-                        rs.getString("title"),
-                        "/reviews/" + rs.getLong("id"),
-                        null,
-                        ClockView.of(clocks.practiceReview(date(rs, "commissioned_on"), null), today))))
-                .list();
-        jdbc.sql("""
-                        select q.id, q.kind, q.requested_on, q.due_on, q.referral_id, q.practice_review_id,
-                               a.name as agency, r.reference, pr.title
-                        from agency_request q join agency a on a.id = q.agency_id
-                          left join referral r on r.id = q.referral_id
-                          left join practice_review pr on pr.id = q.practice_review_id
-                        where q.partnership_id = :p and q.status = 'REQUESTED' and q.due_on < :today""")
-                .param("p", partnership)
-                .param("today", today)
-                .query((rs, n) -> {
-                    boolean review = rs.getObject("practice_review_id") != null;
-                    return items.add(new OverdueItem(
-                            CaseVocabulary.label(CaseVocabulary.REQUEST_KIND, rs.getString("kind")) + " from agency",
-                            review ? rs.getString("title") : rs.getString("reference"),
-                            review
-                                    ? "/reviews/" + rs.getLong("practice_review_id")
-                                    : "/cases/" + rs.getLong("referral_id"),
-                            rs.getString("agency"),
-                            ClockView.of(
-                                    clocks.agencyRequest(date(rs, "requested_on"), date(rs, "due_on"), null), today)));
-                })
-                .list();
-        return items.stream()
-                .filter(i -> i.clock().overdue())
-                .sorted(Comparator.comparing((OverdueItem i) -> i.clock().targetDate())
-                        .thenComparing(OverdueItem::subject))
-                .toList();
     }
 
     static @Nullable LocalDate date(ResultSet rs, String column) throws SQLException {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.audit.AuditTrail;
 import org.safeguardinghub.casereviews.CaseVocabulary;
+import org.safeguardinghub.casereviews.access.CaseMembership;
 import org.safeguardinghub.casereviews.cases.CaseViews.OverdueItem;
 import org.safeguardinghub.documents.DocumentSummary;
 import org.safeguardinghub.documents.Documents;
@@ -45,6 +46,8 @@ class CasesController {
     private final LearningThemes themes;
     private final Recommendations recommendations;
     private final Clock clock;
+    private final CaseSettings settings;
+    private final OverdueCases overdueCases;
     private final CaseClocks clocks = CaseClocks.england();
 
     CasesController(
@@ -53,8 +56,12 @@ class CasesController {
             Documents documents,
             LearningThemes themes,
             Recommendations recommendations,
-            Clock clock) {
+            Clock clock,
+            CaseSettings settings,
+            OverdueCases overdueCases) {
         this.cases = cases;
+        this.settings = settings;
+        this.overdueCases = overdueCases;
         this.audit = audit;
         this.documents = documents;
         this.themes = themes;
@@ -83,6 +90,7 @@ class CasesController {
                 "cases",
                 cases.search(
                         actor.partnershipId(),
+                        CaseMembership.limitedTo(actor),
                         new Cases.Filter(chosenStatus, chosenYear, overdue, text),
                         today,
                         page,
@@ -118,7 +126,13 @@ class CasesController {
 
     @GetMapping("/cases/overdue")
     String overdue(@RequestParam(defaultValue = "1") int page, Model model) {
-        List<OverdueItem> all = cases.overdue(Actors.require().partnershipId(), LocalDate.now(clock));
+        Actor actor = Actors.require();
+        List<OverdueItem> all = overdueCases.overdue(actor.partnershipId(), LocalDate.now(clock));
+        Long member = CaseMembership.limitedTo(actor);
+        if (member != null) {
+            java.util.Set<String> readable = cases.readableLinks(actor.partnershipId(), member);
+            all = all.stream().filter(i -> readable.contains(i.link())).toList();
+        }
         int size = PageResult.DEFAULT_SIZE;
         int from = Math.min(all.size(), PageResult.offset(page, size));
         model.addAttribute(
@@ -134,6 +148,7 @@ class CasesController {
         Actor actor = Actors.require();
         long p = actor.partnershipId();
         LocalDate today = LocalDate.now(clock);
+        requireReadable(actor, id);
         Cases.CaseFile file = cases.find(p, id).orElseThrow(() -> new NotFoundException("Case"));
         audit.readSensitive("referral", id);
         Referral referral = file.referral();
@@ -155,7 +170,13 @@ class CasesController {
         model.addAttribute("rapidReview", rr);
         if (rr != null) {
             if (referral.notifiedOn() != null) {
-                clockViews.add(ClockView.of(clocks.rapidReview(referral.notifiedOn(), rr.sentToPanelOn()), today));
+                clockViews.add(cases.rapidReviewClock(
+                        settings.rapidReviewStart(p),
+                        referral.laAwareDate(),
+                        referral.receivedOn(),
+                        referral.notifiedOn(),
+                        rr.sentToPanelOn(),
+                        today));
             }
             model.addAttribute("members", cases.members(rr.id()));
             model.addAttribute(
@@ -191,10 +212,17 @@ class CasesController {
         return "casereviews/cases/case";
     }
 
+    /** Need to know: a panel member reads only the cases of the reviews they are a member of; others are a 404. */
+    private void requireReadable(Actor actor, long id) {
+        if (!cases.readable(actor.partnershipId(), id, CaseMembership.limitedTo(actor))) {
+            throw new NotFoundException("Case");
+        }
+    }
+
     @GetMapping("/cases/{id}/documents/{documentId}")
     ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long documentId) {
         long p = Actors.require().partnershipId();
-        cases.find(p, id).orElseThrow(() -> new NotFoundException("Case"));
+        requireReadable(Actors.require(), id);
         return documents
                 .read(documentId, REFERRAL_DOCUMENTS, id)
                 .map(Documents::download)
@@ -205,7 +233,7 @@ class CasesController {
     ResponseEntity<byte[]> answerDocument(
             @PathVariable long id, @PathVariable long requestId, @PathVariable long documentId) {
         long p = Actors.require().partnershipId();
-        cases.find(p, id).orElseThrow(() -> new NotFoundException("Case"));
+        requireReadable(Actors.require(), id);
         if (!cases.requestOf(p, id, requestId)) {
             throw new NotFoundException("Request");
         }

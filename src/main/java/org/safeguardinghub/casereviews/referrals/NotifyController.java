@@ -58,7 +58,8 @@ class NotifyController {
 
     @InitBinder(FORM)
     void bind(WebDataBinder binder) {
-        binder.setDisallowedFields("attachments", "version");
+        // the public is not asked the local authority's date: that is for the business team to find out
+        binder.setDisallowedFields("attachments", "version", "laAwareDate", "laAwareDate.*");
     }
 
     @GetMapping("/notify")
@@ -105,7 +106,7 @@ class NotifyController {
             flash.addFlashAttribute("storageKey", storageKey(p));
             return "redirect:/notify/confirmation";
         }
-        ReferralDetails details = ReferralChecks.full(form, errors, pages.choices(p.id()));
+        ReferralDetails details = ReferralChecks.fromPublic(form, errors, pages.choices(p.id()));
         List<Upload> files = pages.files(attachments, Referrals.MAX_ATTACHMENTS, errors);
         if (errors.hasErrors()) {
             ReferralPages.chooseFilesAgain(files, errors);

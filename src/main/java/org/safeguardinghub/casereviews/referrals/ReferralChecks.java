@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.calendar.WorkingDayCalendar;
 import org.safeguardinghub.casereviews.CaseVocabulary;
 import org.safeguardinghub.platform.web.DateInput;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -17,6 +18,12 @@ import org.springframework.validation.Errors;
  * Turns a typed referral form into {@link ReferralDetails}. In full (submitting) every mistake is recorded against
  * its field with GOV.UK wording; for a draft nothing is refused, values that are not yet valid are left out and
  * text is cut at its limit, because a draft may be incomplete but must not grow without bound.
+ *
+ * <p>A signed-in notifier (a professional) gives the date the local authority became aware, which starts the
+ * triage clock, so it must be a date the working-day calendar counts from (1 January 2014 on) and not in the future;
+ * they give their name and email. A member of the public is asked only what they can know: when they found out, if
+ * they know, and their name and email only if they want to be contacted. Their referral's triage clock starts from
+ * receipt.
  */
 final class ReferralChecks {
 
@@ -28,6 +35,8 @@ final class ReferralChecks {
     static final int PHONE_MAX = 40;
     static final int OLDEST_AGE = 25;
 
+    private static final java.time.format.DateTimeFormatter LONG_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern PHONE = Pattern.compile("^[0-9+()\\- ]{6,40}$");
 
@@ -37,28 +46,60 @@ final class ReferralChecks {
     private final ReferralForm form;
     private final Errors errors;
     private final boolean strict;
+    private final boolean publicForm;
     private final Choices choices;
 
-    private ReferralChecks(ReferralForm form, Errors errors, boolean strict, Choices choices) {
+    private ReferralChecks(ReferralForm form, Errors errors, boolean strict, boolean publicForm, Choices choices) {
         this.form = form;
         this.errors = errors;
         this.strict = strict;
+        this.publicForm = publicForm;
         this.choices = choices;
     }
 
-    /** Checks everything a submitted referral needs; mistakes go to {@code errors}. */
+    /** Checks everything a signed-in notifier's referral needs; mistakes go to {@code errors}. */
     static ReferralDetails full(ReferralForm form, Errors errors, Choices choices) {
-        return new ReferralChecks(form, errors, true, choices).read();
+        return new ReferralChecks(form, errors, true, false, choices).read();
+    }
+
+    /** Checks a referral from the public form, which asks only what a member of the public can know. */
+    static ReferralDetails fromPublic(ReferralForm form, Errors errors, Choices choices) {
+        return new ReferralChecks(form, errors, true, true, choices).read();
     }
 
     /** Keeps whatever is already valid, for a draft. */
     static ReferralDetails draft(ReferralForm form, Choices choices) {
-        return new ReferralChecks(form, new BeanPropertyBindingResult(form, "form"), false, choices).read();
+        return new ReferralChecks(form, new BeanPropertyBindingResult(form, "form"), false, false, choices).read();
     }
 
     private ReferralDetails read() {
         LocalDate incident = date(form.getIncidentDate(), "incidentDate", "Date of the incident", true);
-        LocalDate aware = date(form.getLaAwareDate(), "laAwareDate", "Date the local authority became aware", true);
+        LocalDate aware = null;
+        LocalDate notifierAware = null;
+        if (publicForm) {
+            notifierAware = date(form.getNotifierAwareDate(), "notifierAwareDate", "Date you found out", false);
+            if (incident != null && notifierAware != null && notifierAware.isBefore(incident) && strict) {
+                errors.rejectValue(
+                        "notifierAwareDate",
+                        "order",
+                        "Date you found out must be the same as or after the date of the incident");
+            }
+        } else {
+            aware = date(form.getLaAwareDate(), "laAwareDate", "Date the local authority became aware", true);
+            if (aware != null && aware.isBefore(WorkingDayCalendar.england().firstCovered())) {
+                if (strict) {
+                    errors.rejectValue(
+                            "laAwareDate",
+                            "calendar",
+                            "Date the local authority became aware must be on or after "
+                                    + LONG_DATE.format(
+                                            WorkingDayCalendar.england().firstCovered())
+                                    + ", the first day the statutory clocks can count from");
+                    aware = null;
+                }
+                // a draft keeps the date as typed: the person sees it again and is told when they send it
+            }
+        }
         if (incident != null && aware != null && aware.isBefore(incident)) {
             if (strict) {
                 errors.rejectValue(
@@ -101,10 +142,11 @@ final class ReferralChecks {
             }
         }
 
-        String name = text(form.getNotifierName(), "notifierName", "Enter your name", SHORT_MAX, true);
+        String name = text(form.getNotifierName(), "notifierName", "Enter your name", SHORT_MAX, !publicForm);
         String role = text(form.getNotifierRole(), "notifierRole", null, SHORT_MAX, false);
         String organisation = text(form.getNotifierOrganisation(), "notifierOrganisation", null, SHORT_MAX, false);
-        String email = text(form.getNotifierEmail(), "notifierEmail", "Enter your email address", EMAIL_MAX, true);
+        String email =
+                text(form.getNotifierEmail(), "notifierEmail", "Enter your email address", EMAIL_MAX, !publicForm);
         if (email != null && !EMAIL.matcher(email).matches()) {
             if (strict && !errors.hasFieldErrors("notifierEmail")) {
                 errors.rejectValue(
@@ -126,6 +168,7 @@ final class ReferralChecks {
         return new ReferralDetails(
                 incident,
                 aware,
+                notifierAware,
                 harm,
                 abuse,
                 inCare,

@@ -7,11 +7,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a referral says, checked: codes are from {@code CaseVocabulary}, districts and agencies belong to the
  * partnership, text is within its limits. A draft may leave anything out; a submitted referral has passed
- * {@link ReferralChecks} in full.
+ * {@link ReferralChecks} in full. The local authority's date ({@code laAwareDate}) comes from signed-in notifiers;
+ * a member of the public may say when they themselves found out ({@code notifierAwareDate}) and may stay anonymous.
  */
 record ReferralDetails(
         @Nullable LocalDate incidentDate,
         @Nullable LocalDate laAwareDate,
+        @Nullable LocalDate notifierAwareDate,
         @Nullable String harm,
         @Nullable String abuseOrNeglect,
         @Nullable Boolean childInCare,
@@ -40,13 +42,15 @@ record ReferralDetails(
 
     static ReferralDetails empty() {
         return new ReferralDetails(
-                null, null, null, null, null, null, null, List.of(), List.of(), null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, List.of(), List.of(), null, null, null, null, null,
+                null);
     }
 
     ReferralDetails withNotifier(@Nullable String name, @Nullable String organisation) {
         return new ReferralDetails(
                 incidentDate,
                 laAwareDate,
+                notifierAwareDate,
                 harm,
                 abuseOrNeglect,
                 childInCare,

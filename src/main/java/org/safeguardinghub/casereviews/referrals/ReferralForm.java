@@ -18,6 +18,7 @@ public class ReferralForm {
     private String partnership = "";
     private DateInput incidentDate = new DateInput();
     private DateInput laAwareDate = new DateInput();
+    private DateInput notifierAwareDate = new DateInput();
     private String harm = "";
     private String abuseOrNeglect = "";
     private String childInCare = "";
@@ -40,6 +41,7 @@ public class ReferralForm {
         ReferralForm f = new ReferralForm();
         f.incidentDate = DateInput.of(d.incidentDate());
         f.laAwareDate = DateInput.of(d.laAwareDate());
+        f.notifierAwareDate = DateInput.of(d.notifierAwareDate());
         f.harm = nz(d.harm());
         f.abuseOrNeglect = nz(d.abuseOrNeglect());
         f.childInCare = d.childInCare() == null ? "" : (d.childInCare() ? "yes" : "no");
@@ -100,6 +102,14 @@ public class ReferralForm {
 
     public void setLaAwareDate(@Nullable DateInput v) {
         laAwareDate = v == null ? new DateInput() : v;
+    }
+
+    public DateInput getNotifierAwareDate() {
+        return notifierAwareDate;
+    }
+
+    public void setNotifierAwareDate(@Nullable DateInput v) {
+        notifierAwareDate = v == null ? new DateInput() : v;
     }
 
     public String getHarm() {

@@ -135,7 +135,8 @@ class Referrals {
     @Transactional(readOnly = true)
     public Optional<Draft> draft(Actor actor, long id) {
         Optional<Object[]> head = jdbc.sql("""
-                        select id, version, updated_at, incident_date, la_aware_date, harm, abuse_or_neglect,
+                        select id, version, updated_at, incident_date, la_aware_date, notifier_aware_date, harm,
+                               abuse_or_neglect,
                                child_in_care, incident_summary, incident_location, notifier_name, notifier_role,
                                notifier_organisation, notifier_email, notifier_phone, rationale
                         from referral
@@ -175,6 +176,7 @@ class Referrals {
         ReferralDetails details = new ReferralDetails(
                 partial.incidentDate(),
                 partial.laAwareDate(),
+                partial.notifierAwareDate(),
                 partial.harm(),
                 partial.abuseOrNeglect(),
                 partial.childInCare(),
@@ -270,8 +272,10 @@ class Referrals {
     }
 
     private void received(long partnershipId, long id, String reference, @Nullable LocalDate laAware) {
-        LocalDate from = laAware != null ? laAware : LocalDate.now(clock);
-        LocalDate due = WorkingDayCalendar.england().addWorkingDays(from, NOTIFICATION_WORKING_DAYS);
+        WorkingDayCalendar calendar = WorkingDayCalendar.england();
+        // the checks refuse a date the calendar cannot count from; receipt is the fallback, never an error
+        LocalDate from = laAware != null && calendar.covers(laAware) ? laAware : LocalDate.now(clock);
+        LocalDate due = calendar.addWorkingDays(from, NOTIFICATION_WORKING_DAYS);
         events.publishEvent(new TaskRequested(
                 partnershipId,
                 "BUSINESS_TEAM",
@@ -306,7 +310,8 @@ class Referrals {
      */
     private int writeDetails(long id, ReferralDetails d, @Nullable Integer version) {
         Integer next = jdbc.sql("""
-                        update referral set incident_date = :incident, la_aware_date = :aware, harm = :harm,
+                        update referral set incident_date = :incident, la_aware_date = :aware,
+                            notifier_aware_date = :notifierAware, harm = :harm,
                             abuse_or_neglect = :abuse, child_in_care = :inCare, incident_summary = :summary,
                             incident_location = :location, notifier_name = :name, notifier_role = :role,
                             notifier_organisation = :org, notifier_email = :email, notifier_phone = :phone,
@@ -315,6 +320,7 @@ class Referrals {
                         returning version""")
                 .param("incident", d.incidentDate())
                 .param("aware", d.laAwareDate())
+                .param("notifierAware", d.notifierAwareDate(), java.sql.Types.DATE)
                 .param("harm", d.harm())
                 .param("abuse", d.abuseOrNeglect())
                 .param("inCare", d.childInCare())
@@ -373,6 +379,7 @@ class Referrals {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("incidentDate", d.incidentDate());
         m.put("laAwareDate", d.laAwareDate());
+        m.put("notifierAwareDate", d.notifierAwareDate());
         m.put("harm", d.harm());
         m.put("abuseOrNeglect", d.abuseOrNeglect());
         m.put("childInCare", d.childInCare());
@@ -398,6 +405,7 @@ class Referrals {
         return new ReferralDetails(
                 localDate(rs.getDate("incident_date")),
                 localDate(rs.getDate("la_aware_date")),
+                localDate(rs.getDate("notifier_aware_date")),
                 rs.getString("harm"),
                 rs.getString("abuse_or_neglect"),
                 (Boolean) rs.getObject("child_in_care"),

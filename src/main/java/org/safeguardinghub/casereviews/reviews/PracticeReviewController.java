@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.casereviews.CaseVocabulary;
+import org.safeguardinghub.casereviews.access.CaseMembership;
 import org.safeguardinghub.casereviews.reviews.SectionForms.DraftForm;
 import org.safeguardinghub.casereviews.reviews.SectionForms.FamilyForm;
 import org.safeguardinghub.casereviews.reviews.SectionForms.FinalForm;
@@ -117,7 +118,8 @@ class PracticeReviewController {
         String s = CaseVocabulary.REVIEW_STATUS.containsKey(status) ? status : null;
         String t = CaseVocabulary.REVIEW_TYPE.containsKey(type) ? type : null;
         LocalDate today = today();
-        PageResult<ListItem> result = reviews.search(actor.partnershipId(), s, t, page, PageResult.DEFAULT_SIZE)
+        PageResult<ListItem> result = reviews.search(
+                        actor.partnershipId(), CaseMembership.limitedTo(actor), s, t, page, PageResult.DEFAULT_SIZE)
                 .map(r -> new ListItem(
                         r.id(),
                         r.title(),
@@ -291,8 +293,18 @@ class PracticeReviewController {
         if (errors.hasErrors()) {
             return problem(id, "memberForm", model, response);
         }
+        if (form.getMemberUserId() != null
+                && reviews.panelAccounts(partnership()).stream()
+                        .noneMatch(o -> o.value().equals(String.valueOf(form.getMemberUserId())))) {
+            errors.rejectValue("memberUserId", "invalid", "Select the member's Hub account from the list");
+            return problem(id, "memberForm", model, response);
+        }
         desk.addMember(
-                id, form.getMemberName(), text(form.getMemberRole()), agency == null ? null : form.getMemberAgencyId());
+                id,
+                form.getMemberName(),
+                text(form.getMemberRole()),
+                agency == null ? null : form.getMemberAgencyId(),
+                form.getMemberUserId());
         return done(id, "panel", "Panel member added: " + form.getMemberName().strip(), flash);
     }
 
@@ -639,6 +651,7 @@ class PracticeReviewController {
         model.addAttribute(
                 "recommendations", recommendations.forSource(p, RecommendationSource.PRACTICE_REVIEW, review.id()));
         model.addAttribute("agencyOptions", agencyOptions(p));
+        model.addAttribute("accountOptions", reviews.panelAccounts(p));
         model.addAttribute("kindOptions", List.of(new Option("AGENDA", "Agenda"), new Option("MINUTES", "Minutes")));
         model.addAttribute(
                 "publicationOptions",

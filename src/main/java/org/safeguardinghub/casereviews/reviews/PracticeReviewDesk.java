@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.audit.AuditAction;
 import org.safeguardinghub.audit.AuditTrail;
+import org.safeguardinghub.casereviews.access.CaseMembership;
 import org.safeguardinghub.documents.Documents;
 import org.safeguardinghub.documents.Upload;
 import org.safeguardinghub.learning.LearningTheme;
@@ -168,13 +169,28 @@ class PracticeReviewDesk {
     }
 
     @Transactional
-    long addMember(long id, String name, @Nullable String role, @Nullable Long agencyId) {
+    long addMember(long id, String name, @Nullable String role, @Nullable Long agencyId, @Nullable Long userId) {
         PracticeReview review = find(id);
-        long member = reviews.addMember(review.id(), name.strip(), role, agencyId);
+        if (userId != null
+                && reviews.panelAccounts(partnership()).stream()
+                        .noneMatch(o -> o.value().equals(String.valueOf(userId)))) {
+            throw new IllegalArgumentException("Select the member's Hub account from the list");
+        }
+        long member = reviews.addMember(review.id(), name.strip(), role, agencyId, userId);
         audit.created(
                 "practice_review_member",
                 member,
-                values("review", review.id(), "name", name.strip(), "role", role, "agencyId", agencyId));
+                values(
+                        "review",
+                        review.id(),
+                        "name",
+                        name.strip(),
+                        "role",
+                        role,
+                        "agencyId",
+                        agencyId,
+                        "account",
+                        userId));
         return member;
     }
 
@@ -292,7 +308,8 @@ class PracticeReviewDesk {
     }
 
     PracticeReview find(long id) {
-        return reviews.find(partnership(), id).orElseThrow(() -> new NotFoundException("Practice review"));
+        return reviews.find(partnership(), id, CaseMembership.limitedTo(Actors.require()))
+                .orElseThrow(() -> new NotFoundException("Practice review"));
     }
 
     private void change(long id, int version, java.util.function.Consumer<PracticeReview> step) {

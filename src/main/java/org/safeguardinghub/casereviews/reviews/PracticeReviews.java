@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.casereviews.access.CaseMembership;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -90,18 +91,29 @@ class PracticeReviews {
     /** A referral a review can be commissioned from. */
     record ReferralRef(long id, String reference, String status) {}
 
-    Optional<PracticeReview> find(long partnershipId, long id) {
-        return jdbc.sql("select " + COLUMNS + " from practice_review where id = :id and partnership_id = :p")
+    /** The review, when the reader may see it ({@link CaseMembership}: null {@code member} reads every review). */
+    Optional<PracticeReview> find(long partnershipId, long id, @Nullable Long member) {
+        return jdbc.sql("select " + COLUMNS + " from practice_review where id = :id and partnership_id = :p and "
+                        + CaseMembership.practiceReview("practice_review"))
                 .param("id", id)
                 .param("p", partnershipId)
+                .param("member", member, java.sql.Types.BIGINT)
                 .query((rs, n) -> review(rs))
                 .optional();
     }
 
-    PageResult<ListRow> search(long partnershipId, @Nullable String status, @Nullable String type, int page, int size) {
-        StringBuilder where = new StringBuilder(" where partnership_id = :p");
+    PageResult<ListRow> search(
+            long partnershipId,
+            @Nullable Long member,
+            @Nullable String status,
+            @Nullable String type,
+            int page,
+            int size) {
+        StringBuilder where =
+                new StringBuilder(" where partnership_id = :p and " + CaseMembership.practiceReview("practice_review"));
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("p", partnershipId);
+        params.put("member", member);
         if (status != null) {
             where.append(" and status = :status");
             params.put("status", status);
@@ -221,6 +233,11 @@ class PracticeReviews {
 
     // panel members
 
+    /** The panel members' Hub accounts a member row can name. */
+    List<org.safeguardinghub.platform.web.Option> panelAccounts(long partnershipId) {
+        return CaseMembership.panelAccounts(jdbc, partnershipId);
+    }
+
     List<Member> members(long reviewId) {
         return jdbc.sql("""
                         select m.id, m.person_name, m.role, a.name as agency_name
@@ -235,14 +252,15 @@ class PracticeReviews {
                 .list();
     }
 
-    long addMember(long reviewId, String name, @Nullable String role, @Nullable Long agencyId) {
+    long addMember(long reviewId, String name, @Nullable String role, @Nullable Long agencyId, @Nullable Long userId) {
         return jdbc.sql("""
-                        insert into practice_review_member (practice_review_id, person_name, role, agency_id)
-                        values (:r, :name, :role, :agency) returning id""")
+                        insert into practice_review_member (practice_review_id, person_name, role, agency_id, user_id)
+                        values (:r, :name, :role, :agency, :user) returning id""")
                 .param("r", reviewId)
                 .param("name", name)
                 .param("role", role)
                 .param("agency", agencyId)
+                .param("user", userId, java.sql.Types.BIGINT)
                 .query(Long.class)
                 .single();
     }

@@ -28,6 +28,17 @@ public final class SectionForms {
 
         private Long memberAgencyId;
 
+        /** The member's Hub account, which lets them read this review (optional). */
+        private Long memberUserId;
+
+        public Long getMemberUserId() {
+            return memberUserId;
+        }
+
+        public void setMemberUserId(Long v) {
+            memberUserId = v;
+        }
+
         public String getMemberName() {
             return memberName;
         }

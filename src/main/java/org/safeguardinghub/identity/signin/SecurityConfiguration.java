@@ -118,6 +118,8 @@ class SecurityConfiguration {
                         .hasAuthority("users:view")
                         .requestMatchers("/people/**")
                         .hasAuthority("users:manage")
+                        .requestMatchers("/bank-holidays")
+                        .hasAuthority("calendar:manage")
                         .requestMatchers("/imports", "/imports/**")
                         .hasAuthority("imports:run")
                         .requestMatchers("/audit", "/audit/**")
@@ -129,7 +131,8 @@ class SecurityConfiguration {
                         .requestMatchers("/referrals", "/referrals/**")
                         .hasAuthority("referrals:create")
                         // case detail is sensitive: business team and panel members read, the business team acts
-                        .requestMatchers(HttpMethod.GET, "/reviews/new", "/reviews/*/edit", "/cases/*/edit")
+                        .requestMatchers(
+                                HttpMethod.GET, "/reviews/new", "/reviews/*/edit", "/cases/*/edit", "/cases/settings")
                         .hasAuthority("cases:manage")
                         .requestMatchers(HttpMethod.GET, "/cases", "/cases/**", "/reviews", "/reviews/**")
                         .hasAuthority("cases:view")

@@ -361,14 +361,14 @@ public class DataReturns {
     }
 
     /**
-     * The due date of a period's return: 15 working days after it ends. England's bank holidays are known for a range
-     * of years only; a period outside it (an extract reaching back before 2014 or forward past the list) is due 15
-     * weekdays after it ends, rather than refused with an error the user cannot act on.
+     * The due date of a period's return: 15 working days after it ends. The calendar answers for any later year
+     * (projecting bank holidays after the official list); a period before it starts (an extract reaching back before
+     * 2014) is due 15 weekdays after it ends, rather than refused with an error the user cannot act on.
      */
     static LocalDate dueOn(Period period) {
         WorkingDayCalendar calendar = WorkingDayCalendar.england();
         LocalDate end = period.end();
-        if (end.isBefore(calendar.firstCovered()) || end.plusMonths(1).isAfter(calendar.lastCovered())) {
+        if (end.isBefore(calendar.firstCovered())) {
             LocalDate due = end;
             for (int counted = 0; counted < DUE_WORKING_DAYS; ) {
                 due = due.plusDays(1);

@@ -9,6 +9,8 @@ public enum Permission {
     DIRECTORY_VIEW("directory", "view"),
     ORGANISATION_MANAGE("organisation", "manage"),
     PARTNERSHIPS_MANAGE("partnerships", "manage"),
+    /** Load the official bank holiday list (GOV.UK bank-holidays.json) that every statutory clock counts with. */
+    CALENDAR_MANAGE("calendar", "manage"),
     USERS_VIEW("users", "view"),
     USERS_MANAGE("users", "manage"),
     AUDIT_VIEW("audit", "view"),

@@ -48,6 +48,7 @@ class PageChrome {
             new NavItem("Partnerships", "/partnerships", Permission.ORGANISATION_MANAGE),
             new NavItem("People", "/people", Permission.USERS_VIEW),
             new NavItem("Imports", "/imports", Permission.IMPORTS_RUN),
+            new NavItem("Bank holidays", "/bank-holidays", Permission.CALENDAR_MANAGE),
             new NavItem("Audit trail", "/audit", Permission.AUDIT_VIEW));
 
     private final boolean demo;

@@ -89,4 +89,34 @@ class CaseClocksTest {
         assertThat(late.remaining()).isEqualTo("2 working days overdue");
         assertThat(late.tagClass()).isEqualTo("govuk-tag--red");
     }
+
+    @Test
+    void aClockIn2031WorksAndSaysItIncludesProjectedBankHolidays() {
+        // notified Thursday 10 April 2031: Good Friday and Easter Monday 2031 are projected, not published
+        var view = ClockView.of(clocks.rapidReview(LocalDate.of(2031, 4, 10), null), LocalDate.of(2031, 4, 15));
+        assertThat(view.targetDate()).isEqualTo(LocalDate.of(2031, 5, 6)); // after the early May bank holiday
+        assertThat(view.projected()).isTrue();
+        assertThat(view.hint()).isEqualTo("Includes projected bank holidays");
+        assertThat(view.withBasis("15 working days from notification").hint())
+                .isEqualTo("15 working days from notification; includes projected bank holidays");
+        var published = ClockView.of(clocks.rapidReview(LocalDate.of(2026, 4, 2), null), LocalDate.of(2026, 4, 3));
+        assertThat(published.projected()).isFalse();
+        assertThat(published.hint()).isNull();
+    }
+
+    @Test
+    void theRapidReviewCanCountFromTheLocalAuthorityBecomingAware() {
+        LocalDate aware = LocalDate.of(2026, 11, 16);
+        LocalDate notified = LocalDate.of(2026, 11, 19);
+        assertThat(clocks.rapidReview(RapidReviewStart.LA_AWARE, aware, notified, notified, null)
+                        .targetDate())
+                .isEqualTo(england.addWorkingDays(aware, 15));
+        assertThat(clocks.rapidReview(RapidReviewStart.NOTIFICATION, aware, notified, notified, null)
+                        .targetDate())
+                .isEqualTo(england.addWorkingDays(notified, 15));
+        // not known when the local authority became aware: from receipt
+        assertThat(clocks.rapidReview(RapidReviewStart.LA_AWARE, null, aware.plusDays(1), notified, null)
+                        .targetDate())
+                .isEqualTo(england.addWorkingDays(aware.plusDays(1), 15));
+    }
 }

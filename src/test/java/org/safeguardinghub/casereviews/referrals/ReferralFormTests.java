@@ -1,6 +1,9 @@
 package org.safeguardinghub.casereviews.referrals;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.safeguardinghub.casereviews.referrals.ReferralRequests.address;
+import static org.safeguardinghub.casereviews.referrals.ReferralRequests.eventually;
+import static org.safeguardinghub.casereviews.referrals.ReferralRequests.publicForm;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -11,7 +14,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safeguardinghub.calendar.WorkingDayCalendar;
@@ -131,8 +133,11 @@ class ReferralFormTests {
                         .single())
                 .isEqualTo(1);
 
-        // the business team's triage task, due 5 working days after the local authority became aware
-        LocalDate aware = LocalDate.now().minusDays(1);
+        // the public is not asked when the local authority became aware: the triage clock starts from receipt
+        assertThat(row.get("la_aware_date")).isNull();
+        assertThat(((java.sql.Date) row.get("notifier_aware_date")).toLocalDate())
+                .isEqualTo(LocalDate.now().minusDays(2));
+        LocalDate aware = LocalDate.now();
         Map<String, Object> task =
                 eventually(() -> jdbc.sql("""
                         select title, link, due_on, assignee_role, partnership_id from task
@@ -155,10 +160,10 @@ class ReferralFormTests {
                         .param("incidentDate.day", "31")
                         .param("incidentDate.month", "2")
                         .param("incidentDate.year", "2026")
-                        .param("laAwareDate.day", "1")
-                        .param("laAwareDate.month", "1")
+                        .param("notifierAwareDate.day", "1")
+                        .param("notifierAwareDate.month", "1")
                         .param(
-                                "laAwareDate.year",
+                                "notifierAwareDate.year",
                                 String.valueOf(LocalDate.now().getYear() + 1))
                         .param("summary", "A summary that must survive the refusal")
                         .param("children[0].ageYears", "forty")
@@ -174,7 +179,7 @@ class ReferralFormTests {
                 .contains("There is a problem")
                 .contains("href=\"#incidentDate\"")
                 .contains("Date of the incident must be a real date")
-                .contains("Date the local authority became aware must be today or in the past")
+                .contains("Date you found out must be today or in the past")
                 .contains("Select what happened to the child")
                 .contains("Age of child 1 must be a whole number of years between 0 and 25")
                 .contains("Enter the age of child 2 or their date of birth")
@@ -477,58 +482,25 @@ class ReferralFormTests {
                 .single();
     }
 
-    /** The public form from an address of its own, so the per-address limit is this test's alone. */
-    private MockMultipartHttpServletRequestBuilder publicForm() {
-        MockMultipartHttpServletRequestBuilder request = multipart("/notify");
-        request.with(address()).with(csrf()).param("partnership", "KSCMP");
-        return request;
-    }
-
-    private static RequestPostProcessor address() {
-        String ip = "10." + ThreadLocalRandom.current().nextInt(256) + "."
-                + ThreadLocalRandom.current().nextInt(256) + "."
-                + ThreadLocalRandom.current().nextInt(1, 255);
-        return r -> {
-            r.setRemoteAddr(ip);
-            return r;
-        };
-    }
-
     private MockMultipartHttpServletRequestBuilder valid(MockMultipartHttpServletRequestBuilder request, String name) {
         LocalDate incident = LocalDate.now().minusDays(3);
         LocalDate aware = LocalDate.now().minusDays(1);
-        request.with(csrf())
+        return ReferralRequests.undated(request, name, "notifier@example.org", "01632 960 001", district)
+                .param("summary", "A baby was brought to hospital with a fracture.")
                 .param("incidentDate.day", String.valueOf(incident.getDayOfMonth()))
                 .param("incidentDate.month", String.valueOf(incident.getMonthValue()))
                 .param("incidentDate.year", String.valueOf(incident.getYear()))
                 .param("laAwareDate.day", String.valueOf(aware.getDayOfMonth()))
                 .param("laAwareDate.month", String.valueOf(aware.getMonthValue()))
                 .param("laAwareDate.year", String.valueOf(aware.getYear()))
-                .param("harm", "SERIOUSLY_HARMED")
-                .param("abuseOrNeglect", "SUSPECTED")
-                .param("childInCare", "no")
-                .param("summary", "A baby was brought to hospital with a fracture.")
-                .param("children[0].ageYears", "0")
-                .param("children[0].gender", "2")
-                .param("children[0].ethnicity", "WBRI")
-                .param("children[0].statutoryStatus", "CHILD_IN_NEED")
-                .param("children[0].districtId", String.valueOf(district))
-                .param("notifierName", name)
-                .param("notifierEmail", "notifier@example.org")
-                .param("notifierPhone", "01632 960 001")
-                .param("rationale", "Suspected non-accidental injury to a baby known to children's services.");
-        return request;
-    }
-
-    private static <T> T eventually(java.util.concurrent.Callable<T> check) throws Exception {
-        long until = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < until) {
-            T value = check.call();
-            if (value != null) {
-                return value;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("Not seen within 10 seconds");
+                .param(
+                        "notifierAwareDate.day",
+                        String.valueOf(aware.minusDays(1).getDayOfMonth()))
+                .param(
+                        "notifierAwareDate.month",
+                        String.valueOf(aware.minusDays(1).getMonthValue()))
+                .param(
+                        "notifierAwareDate.year",
+                        String.valueOf(aware.minusDays(1).getYear()));
     }
 }

@@ -138,6 +138,7 @@ class PracticeReviewPagesTests {
                 .contains("Agenda: agenda-first-panel.pdf")
                 .contains("/reviews/" + id + "/meetings/" + meeting + "/documents/" + document);
 
+        onPanel(id);
         MockHttpServletResponse download = mvc.perform(
                         get("/reviews/" + id + "/meetings/" + meeting + "/documents/" + document)
                                 .with(SignedIn.as(principals, DemoAccounts.PANEL)))
@@ -389,6 +390,7 @@ class PracticeReviewPagesTests {
     @Test
     void everyReadOfAReviewIsAudited() throws Exception {
         long id = commission("Audited");
+        onPanel(id);
         long before = reads(id);
         page(get("/reviews/" + id), DemoAccounts.PANEL);
         assertThat(reads(id)).isEqualTo(before + 1);
@@ -423,6 +425,13 @@ class PracticeReviewPagesTests {
                         .getResponse()
                         .getStatus())
                 .isEqualTo(403);
+        // need to know: a panel member opens only the reviews they are on the panel of
+        assertThat(mvc.perform(get("/reviews/" + id).with(SignedIn.as(principals, DemoAccounts.PANEL)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+        onPanel(id);
         String panelView = page(get("/reviews/" + id), DemoAccounts.PANEL);
         assertThat(panelView).contains("Access").doesNotContain("Sign off review");
         assertThat(mvc.perform(post("/reviews/" + id + "/family")
@@ -567,5 +576,12 @@ class PracticeReviewPagesTests {
             Thread.sleep(200);
         }
         throw new AssertionError("condition not met within 10 seconds");
+    }
+
+    /** Puts the demo panel member's account on the review's panel, as the business team would. */
+    private void onPanel(long reviewId) {
+        jdbc.sql("""
+                        insert into practice_review_member (practice_review_id, person_name, user_id)
+                        select :r, display_name, id from app_user where email = :e""").param("r", reviewId).param("e", DemoAccounts.PANEL).update();
     }
 }

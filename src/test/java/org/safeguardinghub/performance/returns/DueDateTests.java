@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.safeguardinghub.performance.catalogue.Frequency;
 import org.safeguardinghub.performance.catalogue.Period;
 
-/** When a return is due: 15 working days after its period, and never an error for a period past the bank holidays. */
+/** When a return is due: 15 working days after its period, and never an error for a period before or after the published bank holidays. */
 class DueDateTests {
 
     @Test
@@ -18,10 +18,13 @@ class DueDateTests {
     }
 
     @Test
-    void pastTheKnownBankHolidaysWeekdaysAreCountedInsteadOfFailing() {
-        // January 2031 ends on a Friday: 15 weekdays later is Friday 21 February
-        LocalDate due = DataReturns.dueOn(Period.endingOn(Frequency.MONTHLY, LocalDate.of(2031, 1, 31)));
-        assertThat(due).isEqualTo(LocalDate.of(2031, 2, 21));
+    void pastThePublishedBankHolidaysTheProjectedOnesAreSkipped() {
+        // December 2030 ends on a Tuesday; New Year's Day 2031 (projected) is not a working day
+        LocalDate due = DataReturns.dueOn(Period.endingOn(Frequency.MONTHLY, LocalDate.of(2030, 12, 31)));
+        assertThat(due).isEqualTo(LocalDate.of(2031, 1, 22));
+        // March 2031 ends on a Monday; Good Friday 11 April and Easter Monday 14 April 2031 are skipped
+        LocalDate easter = DataReturns.dueOn(Period.endingOn(Frequency.MONTHLY, LocalDate.of(2031, 3, 31)));
+        assertThat(easter).isEqualTo(LocalDate.of(2031, 4, 23));
     }
 
     @Test
