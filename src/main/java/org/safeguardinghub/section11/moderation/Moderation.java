@@ -212,18 +212,32 @@ class Moderation {
         Standard standard = standard(ref, standardId);
         ensureNotAgreed(ref, p);
         ModeratedScore before = store.moderatedScore(returnId, p, standardId).orElse(null);
-        Integer saved = store.saveModeratedScore(
-                        returnId,
-                        p,
-                        standardId,
-                        ref.agencyId(),
-                        choice.score(),
-                        choice.notApplicable(),
-                        note.trim(),
-                        kind,
-                        version,
-                        actor.displayName())
-                .orElseThrow(() -> new ConcurrentEditException("The moderated score for " + standard.code()));
+        java.util.Optional<Integer> stored = store.saveModeratedScore(
+                returnId,
+                p,
+                standardId,
+                ref.agencyId(),
+                choice.score(),
+                choice.notApplicable(),
+                note.trim(),
+                kind,
+                version,
+                actor.displayName());
+        if (stored.isEmpty()) {
+            // exactly what is saved already (the page's background save of the same choice got there first, or
+            // a second click): nothing to change and nobody's edit to protect
+            ModeratedScore current =
+                    store.moderatedScore(returnId, p, standardId).orElse(null);
+            if (current != null
+                    && java.util.Objects.equals(current.score(), choice.score())
+                    && current.notApplicable() == choice.notApplicable()
+                    && current.note().equals(note.trim())
+                    && current.kind() == kind) {
+                return current.version();
+            }
+            throw new ConcurrentEditException("The moderated score for " + standard.code());
+        }
+        int saved = stored.get();
         Map<String, @Nullable Object> after =
                 scoreValues(ref, p, standard, choice.score(), choice.notApplicable(), note.trim(), kind);
         String recordId = returnId + "-" + p + "-" + standardId;

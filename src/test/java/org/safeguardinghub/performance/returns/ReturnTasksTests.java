@@ -134,6 +134,21 @@ class ReturnTasksTests {
     }
 
     @Test
+    void theBusinessTeamIsAskedToReviewTheDemosSubmittedReturn() throws Exception {
+        java.util.List<Long> submitted = jdbc.sql("""
+                        select r.id from data_return r join agency a on a.id = r.agency_id
+                        where a.name = 'Kent County Council' and r.status = 'SUBMITTED'""").query(Long.class).list();
+        assertThat(submitted).as("the demo's submitted return").isNotEmpty();
+        for (long id : submitted) {
+            awaitTask(id, DataReturns.REVIEW_TASK, "OPEN");
+        }
+        String home = page(get("/"));
+        for (long id : submitted) {
+            assertThat(home).contains("href=\"/returns/" + id + "\"");
+        }
+    }
+
+    @Test
     void theDataReturnsListHasItsOwnTitle() throws Exception {
         assertThat(page(get("/returns")))
                 .contains("<title>Data returns – Safeguarding Partnership Hub</title>")

@@ -145,6 +145,11 @@ class DemoModerationTests {
                     .contains("id=\"version-" + l.standardId() + "\"")
                     .contains("value=\"" + (next + 1) + "\"");
             assertThat(stored(l, "moderated_score")).isEqualTo(3);
+            // the button pressed before the background save's answer arrived (the page still has the old version):
+            // the same values are saved already, so it is not someone else's edit
+            MockHttpServletResponse button = send(panel, save(l, "", "3", "Typed and saved as I go", next));
+            assertThat(button.getStatus()).as(button.getContentAsString()).isEqualTo(302);
+            assertThat(stored(l, "version")).isEqualTo(next + 1);
             MockHttpServletResponse again =
                     send(panel, save(l, "/autosave", "2", "Typed and saved as I go, more", next + 1));
             assertThat(again.getHeader("X-Autosave")).isEqualTo("saved");
