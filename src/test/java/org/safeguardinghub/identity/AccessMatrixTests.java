@@ -157,6 +157,11 @@ class AccessMatrixTests {
             new Route("POST", "/section11/returns/999999/sections/1", Set.of(ADMIN, LEAD, PRACTITIONER)),
             new Route("POST", "/section11/returns/999999/challenges/1/response", Set.of(ADMIN, LEAD, PRACTITIONER)),
             new Route("POST", "/section11/returns/999999/moderation/final", Set.of(ADMIN, BUSINESS, PANEL)),
+            new Route("POST", "/section11/returns/999999/moderation/standards/1", Set.of(ADMIN, BUSINESS, PANEL)),
+            new Route(
+                    "POST",
+                    "/section11/returns/999999/moderation/standards/1/autosave",
+                    Set.of(ADMIN, BUSINESS, PANEL)),
             new Route("GET", "/an-unlisted-route", Set.of()));
 
     @Autowired
