@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * The home-page tasks the demo's open case work would have raised had it been entered through the pages (in real
  * use they come from events): triage of received referrals, rapid reviews in progress, unanswered requests to
- * agencies and open learning actions. Same titles, links, due dates and sources as the modules use, so doing the
+ * agencies, open learning actions for their agencies and completed ones for the group to sign off. Same titles, links, due dates and sources as the modules use, so doing the
  * work in the demo closes them.
  */
 @Component
@@ -93,7 +93,16 @@ class DemoTasks {
                                'Update action ' || reference || ': ' || left(text, 80), '/learning/actions/' || id,
                                due_on, 'learning-action', id::text
                         from learning_action
-                        where partnership_id = :p and status in ('NOT_STARTED', 'UNDERWAY', 'COMPLETED')
+                        where partnership_id = :p and status in ('NOT_STARTED', 'UNDERWAY')
+                        on conflict do nothing""").param("p", partnershipId).update();
+        // a completed action is the group's to sign off, no longer the agency's to update (nor overdue for them)
+        jdbc.sql("""
+                        insert into task (partnership_id, assignee_role, title, link, source_type, source_id)
+                        select partnership_id, 'PANEL_MEMBER',
+                               'Sign off action ' || reference || ': ' || left(text, 80), '/learning/actions/' || id,
+                               'learning-action-sign-off', id::text
+                        from learning_action
+                        where partnership_id = :p and status = 'COMPLETED'
                         on conflict do nothing""").param("p", partnershipId).update();
     }
 

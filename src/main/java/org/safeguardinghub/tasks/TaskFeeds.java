@@ -39,7 +39,8 @@ class TaskFeeds {
                     "/people/invite",
                     due,
                     "agency-needs-lead",
-                    String.valueOf(event.agencyId()));
+                    String.valueOf(event.agencyId()),
+                    null);
         }
     }
 
@@ -62,7 +63,8 @@ class TaskFeeds {
                 event.link(),
                 event.dueOn(),
                 event.sourceType(),
-                event.sourceId());
+                event.sourceId(),
+                event.reopensClosedBefore());
     }
 
     /** A request addressed to one person (see {@link PersonTaskRequested}). */
@@ -75,7 +77,8 @@ class TaskFeeds {
                 event.link(),
                 event.dueOn(),
                 event.sourceType(),
-                event.sourceId());
+                event.sourceId(),
+                event.reopensClosedBefore());
     }
 
     @ApplicationModuleListener

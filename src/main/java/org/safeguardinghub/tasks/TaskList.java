@@ -1,5 +1,6 @@
 package org.safeguardinghub.tasks;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -20,7 +21,8 @@ class TaskList {
 
     /**
      * Raises a task for everyone holding {@code role} in a partnership, once per source: raising it again while it is
-     * open brings it up to date (a rescheduled or reassigned action), and a closed task stays closed.
+     * open brings it up to date (a rescheduled or reassigned action), and a closed task stays closed unless it was
+     * closed before {@code reopenClosedBefore} (a new round of the same work; see {@link TaskRequested}).
      */
     void raiseForRole(
             long partnershipId,
@@ -30,15 +32,19 @@ class TaskList {
             String link,
             @Nullable LocalDate due,
             String sourceType,
-            String sourceId) {
+            String sourceId,
+            @Nullable Instant reopenClosedBefore) {
         jdbc.sql("""
                         insert into task (partnership_id, assignee_role, agency_id, title, link, due_on, source_type, source_id)
                         values (:p, :role, :agency, :title, :link, :due, :type, :source)
                         on conflict (source_type, source_id, partnership_id, coalesce(assignee_user_id, 0),
                                      coalesce(assignee_role, ''))
                         do update set agency_id = excluded.agency_id, title = excluded.title, link = excluded.link,
-                                      due_on = excluded.due_on
-                        where task.status = 'OPEN'""")
+                                      due_on = excluded.due_on, status = 'OPEN', completed_at = null,
+                                      completed_by = null, created_at = case when task.status = 'OPEN'
+                                          then task.created_at else now() end
+                        where task.status = 'OPEN' or task.completed_at < cast(:reopen as timestamptz)""")
+                .param("reopen", reopenClosedBefore == null ? null : java.sql.Timestamp.from(reopenClosedBefore))
                 .param("p", partnershipId)
                 .param("role", role)
                 .param("agency", agencyId)
@@ -58,14 +64,19 @@ class TaskList {
             String link,
             @Nullable LocalDate due,
             String sourceType,
-            String sourceId) {
+            String sourceId,
+            @Nullable Instant reopenClosedBefore) {
         jdbc.sql("""
                         insert into task (partnership_id, assignee_user_id, title, link, due_on, source_type, source_id)
                         values (:p, :user, :title, :link, :due, :type, :source)
                         on conflict (source_type, source_id, partnership_id, coalesce(assignee_user_id, 0),
                                      coalesce(assignee_role, ''))
-                        do update set title = excluded.title, link = excluded.link, due_on = excluded.due_on
-                        where task.status = 'OPEN'""")
+                        do update set title = excluded.title, link = excluded.link, due_on = excluded.due_on,
+                                      status = 'OPEN', completed_at = null, completed_by = null,
+                                      created_at = case when task.status = 'OPEN'
+                                          then task.created_at else now() end
+                        where task.status = 'OPEN' or task.completed_at < cast(:reopen as timestamptz)""")
+                .param("reopen", reopenClosedBefore == null ? null : java.sql.Timestamp.from(reopenClosedBefore))
                 .param("p", partnershipId)
                 .param("user", userId)
                 .param("title", title)

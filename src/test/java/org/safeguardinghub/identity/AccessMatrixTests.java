@@ -166,6 +166,11 @@ class AccessMatrixTests {
             // the official bank holiday list every statutory clock counts with: administrators only
             new Route("GET", "/bank-holidays", Set.of(ADMIN)),
             new Route("POST", "/bank-holidays", Set.of(ADMIN)),
+            new Route("POST", "/section11/returns/999999/moderation/standards/1", Set.of(ADMIN, BUSINESS, PANEL)),
+            new Route(
+                    "POST",
+                    "/section11/returns/999999/moderation/standards/1/autosave",
+                    Set.of(ADMIN, BUSINESS, PANEL)),
             new Route("GET", "/an-unlisted-route", Set.of()));
 
     @Autowired

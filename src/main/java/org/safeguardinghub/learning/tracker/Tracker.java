@@ -35,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  * from the owning agencies, evidence, sign-off by the Learning and Improvement Group and the note of impact. Every
  * method works in the signed-in person's partnership and, for agency-scoped roles, their own agency: an id outside
  * that scope is not found. Each change is audited in the same transaction; the owning agency's lead is given a task
- * for each new action, due on its due date, closed when the action is signed off.
+ * for each new action, due on its due date, closed when the action is completed (the group's sign-off task opens
+ * then) and opened again if the action is taken back from completed before sign-off.
  */
 @Service
 public class Tracker {
@@ -218,16 +219,32 @@ public class Tracker {
                 text.trim(),
                 moved ? before.status() : null,
                 moved ? lifecycle.status() : null);
+        // completing hands the work to the group: the agency's "update" task closes (it is no longer overdue
+        // work of theirs) and the sign-off task opens; taking it back from completed does the reverse
         if (moved && lifecycle.status() == ActionStatus.COMPLETED) {
+            events.publishEvent(new TaskResolved(actor.partnershipId(), TASK_SOURCE, String.valueOf(id)));
             events.publishEvent(new TaskRequested(
-                    actor.partnershipId(),
-                    "PANEL_MEMBER",
-                    null,
-                    "Sign off action " + before.reference() + ": " + before.shortText(),
-                    "/learning/actions/" + id,
-                    null,
-                    SIGN_OFF_TASK_SOURCE,
-                    String.valueOf(id)));
+                            actor.partnershipId(),
+                            "PANEL_MEMBER",
+                            null,
+                            "Sign off action " + before.reference() + ": " + before.shortText(),
+                            "/learning/actions/" + id,
+                            null,
+                            SIGN_OFF_TASK_SOURCE,
+                            String.valueOf(id))
+                    .reopening(clock.instant()));
+        } else if (moved && before.status() == ActionStatus.COMPLETED) {
+            events.publishEvent(new TaskResolved(actor.partnershipId(), SIGN_OFF_TASK_SOURCE, String.valueOf(id)));
+            events.publishEvent(new TaskRequested(
+                            actor.partnershipId(),
+                            "AGENCY_LEAD",
+                            before.ownerAgencyId(),
+                            "Update action " + before.reference() + ": " + before.shortText(),
+                            "/learning/actions/" + id,
+                            before.dueOn(),
+                            TASK_SOURCE,
+                            String.valueOf(id))
+                    .reopening(clock.instant()));
         }
     }
 

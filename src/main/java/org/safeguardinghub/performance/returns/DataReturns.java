@@ -483,15 +483,16 @@ public class DataReturns {
         if (mode == Mode.SUBMIT) {
             events.publishEvent(new TaskResolved(ret.partnershipId(), TASK, String.valueOf(ret.id())));
             events.publishEvent(new TaskRequested(
-                    ret.partnershipId(),
-                    "BUSINESS_TEAM",
-                    null,
-                    "Review " + possessive(agencyName) + " data return for "
-                            + ret.period().label(),
-                    "/returns/" + ret.id(),
-                    WorkingDayCalendar.england().addWorkingDays(LocalDate.now(clock), 5),
-                    REVIEW_TASK,
-                    String.valueOf(ret.id())));
+                            ret.partnershipId(),
+                            "BUSINESS_TEAM",
+                            null,
+                            "Review " + possessive(agencyName) + " data return for "
+                                    + ret.period().label(),
+                            "/returns/" + ret.id(),
+                            WorkingDayCalendar.england().addWorkingDays(LocalDate.now(clock), 5),
+                            REVIEW_TASK,
+                            String.valueOf(ret.id()))
+                    .reopening(clock.instant())); // a resubmission is a new review
         }
         return new Outcome(new SaveResult(ret.id(), status, true, List.of()), red);
     }
@@ -525,7 +526,7 @@ public class DataReturns {
                 Map.of("status", ret.status().name()),
                 Map.of("status", ReturnStatus.RETURNED.name(), "returned_comment", comment.trim()));
         events.publishEvent(new TaskResolved(ret.partnershipId(), REVIEW_TASK, String.valueOf(ret.id())));
-        raiseAgencyTask(ret, agencyName(ret.agencyId()));
+        events.publishEvent(agencyTask(ret, agencyName(ret.agencyId())).reopening(clock.instant()));
     }
 
     /** The business team accepts a submitted return: it is locked, published and the indicators recomputed. */
@@ -720,7 +721,11 @@ public class DataReturns {
 
     /** Raises (or updates) the agency lead's task to send the return. */
     void raiseAgencyTask(ReturnRow ret, String agencyName) {
-        events.publishEvent(new TaskRequested(
+        events.publishEvent(agencyTask(ret, agencyName));
+    }
+
+    private static TaskRequested agencyTask(ReturnRow ret, String agencyName) {
+        return new TaskRequested(
                 ret.partnershipId(),
                 "AGENCY_LEAD",
                 ret.agencyId(),
@@ -729,7 +734,7 @@ public class DataReturns {
                 "/returns/" + ret.id(),
                 ret.dueOn(),
                 TASK,
-                String.valueOf(ret.id())));
+                String.valueOf(ret.id()));
     }
 
     /** Why figures cannot be changed now, or null when they can. */

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * Chases returns: every day (and once at start, after the demo data and catalogue have loaded) each agency that
  * supplies active items of a frequency gets a draft return for the latest ended period of that frequency, and its
  * agency lead a task to send it, due on the return's due date. Only the latest period is opened: older periods are
- * not back-filled. Raising the task again while it is open changes nothing but its title, date and link. With several
+ * not back-filled. Raising the task again while it is open changes nothing but its title, date and link. Every
+ * submitted return also gets the business team's review task if it has none ({@link ReviewChasing}). With several
  * nodes, the start-up and daily runs go through {@link ClusterJobs}: once per cluster for each daily slot.
  */
 @Component
@@ -34,12 +35,19 @@ class ReturnChasing implements ApplicationRunner {
 
     private final Organisation organisation;
     private final DataReturns returns;
+    private final ReviewChasing reviews;
     private final ClusterJobs jobs;
     private final String cron;
 
-    ReturnChasing(Organisation organisation, DataReturns returns, ClusterJobs jobs, @Value(CRON) String cron) {
+    ReturnChasing(
+            Organisation organisation,
+            DataReturns returns,
+            ReviewChasing reviews,
+            ClusterJobs jobs,
+            @Value(CRON) String cron) {
         this.organisation = organisation;
         this.returns = returns;
+        this.reviews = reviews;
         this.jobs = jobs;
         this.cron = cron;
     }
@@ -59,6 +67,7 @@ class ReturnChasing implements ApplicationRunner {
         for (PartnershipSummary p : organisation.activePartnerships()) {
             try {
                 returns.chase(p.id());
+                reviews.chase(p.id());
             } catch (RuntimeException e) {
                 log.warn("Could not open data returns for partnership {}: {}", p.id(), e.toString());
             }

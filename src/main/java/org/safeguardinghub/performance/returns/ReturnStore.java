@@ -513,6 +513,15 @@ class ReturnStore {
         return spec.update() == 1;
     }
 
+    /** The partnership's returns waiting for the business team's review, oldest submission first. */
+    List<ReturnRow> submitted(long partnershipId) {
+        return jdbc.sql("select " + COLUMNS + " from data_return where partnership_id = :p and status = 'SUBMITTED'"
+                        + " order by submitted_at, id")
+                .param("p", partnershipId)
+                .query(ReturnStore::row)
+                .list();
+    }
+
     private static ReturnRow row(ResultSet rs, int n) throws SQLException {
         return new ReturnRow(
                 rs.getLong("id"),

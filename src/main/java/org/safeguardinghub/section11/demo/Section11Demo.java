@@ -10,11 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import org.safeguardinghub.tasks.PersonTaskRequested;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -146,9 +148,11 @@ class Section11Demo implements ApplicationRunner {
     record Standard(long id, String code) {}
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    Section11Demo(JdbcClient jdbc) {
+    Section11Demo(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @Override
@@ -314,6 +318,7 @@ class Section11Demo implements ApplicationRunner {
                             }
                         } else if (!ownAgency && p == kent && assigned < 6) {
                             assign(r, a, p, panel);
+                            moderationTask(r, a, p, panel, cycle2026);
                             assigned++;
                             if (assigned % 2 == 1) {
                                 // part-way through moderation: draft scores, not agreed yet
@@ -624,8 +629,9 @@ class Section11Demo implements ApplicationRunner {
             }
             jdbc.sql("""
                             insert into s11_moderated_score (return_id, partnership_id, standard_id, agency_id,
-                                                             moderated_score, note, note_kind, updated_by_name)
-                            values (:r, :p, :s, :a, :m, :note, :kind, 'Chris Evans')""")
+                                                             moderated_score, note, note_kind, updated_by_name,
+                                                             version)
+                            values (:r, :p, :s, :a, :m, :note, :kind, 'Chris Evans', 1)""")
                     .param("r", r)
                     .param("p", partnership)
                     .param("s", s.id())
@@ -682,6 +688,25 @@ class Section11Demo implements ApplicationRunner {
                 .param("ua", panel.agencyId())
                 .param("a", a.id())
                 .update();
+    }
+
+    /** The assigned panel member's home task, as assigning on the page raises it (closed when agreed). */
+    private void moderationTask(long r, Agency a, long partnership, Panel panel, long cycle) {
+        if (panel.userId() <= 0 || panel.agencyId() == a.id()) {
+            return;
+        }
+        events.publishEvent(new PersonTaskRequested(
+                partnership,
+                panel.userId(),
+                "Moderate " + a.name() + "'s Section 11 return",
+                "/section11/returns/" + r + "/moderation",
+                jdbc.sql("select moderation_to from s11_cycle where id = :c")
+                        .param("c", cycle)
+                        .query(LocalDate.class)
+                        .optional()
+                        .orElse(null),
+                "s11-moderate",
+                r + "-" + panel.userId()));
     }
 
     private void challenge(long r, Agency a, Template t, long partnership, Panel panel, boolean answered) {

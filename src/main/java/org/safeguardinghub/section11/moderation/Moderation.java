@@ -141,14 +141,16 @@ class Moderation {
         audit.created("s11-assignment", id, values);
         events.publishEvent(new TaskResolved(p, ASSIGN_TASK, String.valueOf(returnId)));
         // only the person assigned sees it (their colleagues on the panel are not told whose return it is)
+        // assigned again after being taken off: the task closed then opens again
         events.publishEvent(new PersonTaskRequested(
-                p,
-                userId,
-                "Moderate " + ref.agencyName() + "'s Section 11 return",
-                "/section11/returns/" + returnId + "/moderation",
-                store.moderationEnds(cycleId).orElse(null),
-                MODERATE_TASK,
-                returnId + "-" + userId));
+                        p,
+                        userId,
+                        "Moderate " + ref.agencyName() + "'s Section 11 return",
+                        "/section11/returns/" + returnId + "/moderation",
+                        store.moderationEnds(cycleId).orElse(null),
+                        MODERATE_TASK,
+                        returnId + "-" + userId)
+                .reopening(java.time.Instant.now()));
     }
 
     @Transactional
@@ -195,8 +197,14 @@ class Moderation {
     /** A moderated score as chosen on the form: a score on the template's scale, or not applicable. */
     record ScoreChoice(@Nullable Integer score, boolean notApplicable) {}
 
+    /**
+     * Saves the panel's moderated score for one standard if nobody has changed it since {@code version} (0: nobody
+     * had scored it) and returns its new version.
+     *
+     * @throws ConcurrentEditException when someone saved it meanwhile (or created it, for version 0)
+     */
     @Transactional
-    void saveScore(
+    int saveScore(
             long returnId, long standardId, ScoreChoice choice, String note, @Nullable NoteKind kind, int version) {
         ReturnRef ref = moderatable(returnId);
         Actor actor = Actors.require();
@@ -204,7 +212,7 @@ class Moderation {
         Standard standard = standard(ref, standardId);
         ensureNotAgreed(ref, p);
         ModeratedScore before = store.moderatedScore(returnId, p, standardId).orElse(null);
-        if (!store.saveModeratedScore(
+        java.util.Optional<Integer> stored = store.saveModeratedScore(
                 returnId,
                 p,
                 standardId,
@@ -214,9 +222,22 @@ class Moderation {
                 note.trim(),
                 kind,
                 version,
-                actor.displayName())) {
+                actor.displayName());
+        if (stored.isEmpty()) {
+            // exactly what is saved already (the page's background save of the same choice got there first, or
+            // a second click): nothing to change and nobody's edit to protect
+            ModeratedScore current =
+                    store.moderatedScore(returnId, p, standardId).orElse(null);
+            if (current != null
+                    && java.util.Objects.equals(current.score(), choice.score())
+                    && current.notApplicable() == choice.notApplicable()
+                    && current.note().equals(note.trim())
+                    && current.kind() == kind) {
+                return current.version();
+            }
             throw new ConcurrentEditException("The moderated score for " + standard.code());
         }
+        int saved = stored.get();
         Map<String, @Nullable Object> after =
                 scoreValues(ref, p, standard, choice.score(), choice.notApplicable(), note.trim(), kind);
         String recordId = returnId + "-" + p + "-" + standardId;
@@ -230,6 +251,7 @@ class Moderation {
                     scoreValues(ref, p, standard, before.score(), before.notApplicable(), before.note(), before.kind()),
                     after);
         }
+        return saved;
     }
 
     private Map<String, @Nullable Object> scoreValues(

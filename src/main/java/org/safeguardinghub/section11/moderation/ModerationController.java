@@ -91,20 +91,13 @@ class ModerationController {
         return page(ref, model, new LinkedHashMap<>(), Map.of());
     }
 
-    @PostMapping("/section11/returns/{id}/moderation/standards/{standardId}")
-    String score(
-            @PathVariable long id,
-            @PathVariable long standardId,
-            @RequestParam(defaultValue = "") String score,
-            @RequestParam(defaultValue = "") String note,
-            @RequestParam(defaultValue = "") String kind,
-            @RequestParam(defaultValue = "0") int version,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes flash) {
-        ReturnRef ref = moderation.moderatable(id);
-        TemplateStructure template = moderation.template(ref);
-        Standard standard = moderation.standard(ref, standardId);
+    /** What was typed on one standard's form, checked: the choice, or the problems keyed by field. */
+    private record Checked(
+            @Nullable ScoreChoice choice, @Nullable NoteKind kind, Map<String, String> problems) {}
+
+    private static Checked check(
+            TemplateStructure template, Standard standard, String score, String note, String kind) {
+        long standardId = standard.id();
         Map<String, String> problems = new LinkedHashMap<>();
         ScoreChoice choice = null;
         if (score.equals("NA") && template.allowNotApplicable()) {
@@ -134,36 +127,117 @@ class ModerationController {
         if (note.length() > ModerationForms.MAX_TEXT) {
             problems.put("note-" + standardId, "The panel note must be 10,000 characters or fewer");
         }
+        return new Checked(choice, noteKind, problems);
+    }
+
+    /** Why a save was refused as a concurrent edit: the other person's saved values beside what was chosen. */
+    private String conflict(
+            long returnId,
+            TemplateStructure template,
+            Standard standard,
+            ScoreChoice choice,
+            String note,
+            boolean theirsShown) {
+        ModeratedScore theirs = store.moderatedScore(returnId, Actors.require().partnershipId(), standard.id())
+                .orElseThrow();
+        return theirs.updatedByName() + " saved the moderated score for " + standard.code()
+                + " after you opened the page: " + moderatedLabel(template, theirs)
+                + (theirs.note().isBlank() ? "" : ", note \"" + theirs.note() + "\"")
+                + (theirsShown ? ". Their values are shown below; you had chosen " : ". You had chosen ")
+                + (choice.notApplicable() ? "not applicable" : template.label(choice.score()))
+                + (note.isBlank() ? "" : " with the note \"" + note.trim() + "\"")
+                + (theirsShown
+                        ? ". Check and save again."
+                        : ". Your choice is still on this page: reload it to see theirs, or save to replace them.");
+    }
+
+    @PostMapping("/section11/returns/{id}/moderation/standards/{standardId}")
+    String score(
+            @PathVariable long id,
+            @PathVariable long standardId,
+            @RequestParam(defaultValue = "") String score,
+            @RequestParam(defaultValue = "") String note,
+            @RequestParam(defaultValue = "") String kind,
+            @RequestParam(defaultValue = "0") int version,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        ReturnRef ref = moderation.moderatable(id);
+        TemplateStructure template = moderation.template(ref);
+        Standard standard = moderation.standard(ref, standardId);
+        Checked checked = check(template, standard, score, note, kind);
+        Map<String, String> problems = new LinkedHashMap<>(checked.problems());
+        ScoreChoice choice = checked.choice();
         ScoreState typed = new ScoreState(score, note, kind, version);
         if (!problems.isEmpty() || choice == null) {
             ModerationForms.invalid(response);
             return page(ref, model, problems, Map.of(standardId, typed));
         }
         try {
-            moderation.saveScore(id, standardId, choice, note, noteKind, version);
+            moderation.saveScore(id, standardId, choice, note, checked.kind(), version);
         } catch (ModerationRefused e) {
             problems.put("score-" + standardId, e.getMessage());
             ModerationForms.invalid(response);
             return page(ref, model, problems, Map.of(standardId, typed));
         } catch (ConcurrentEditException e) {
             // show the other person's saved values (and their version) so nothing is overwritten unseen
-            ModeratedScore theirs = store.moderatedScore(id, Actors.require().partnershipId(), standardId)
-                    .orElseThrow();
-            problems.put(
-                    "score-" + standardId,
-                    theirs.updatedByName() + " saved the moderated score for " + standard.code()
-                            + " after you opened the page: " + moderatedLabel(template, theirs)
-                            + (theirs.note().isBlank() ? "" : ", note \"" + theirs.note() + "\"")
-                            + ". Their values are shown below; you had chosen "
-                            + (choice.notApplicable() ? "not applicable" : template.label(choice.score()))
-                            + (note.isBlank() ? "" : " with the note \"" + note.trim() + "\"")
-                            + ". Check and save again.");
+            problems.put("score-" + standardId, conflict(id, template, standard, choice, note, true));
             response.setStatus(409);
             return page(ref, model, problems, Map.of());
         }
         flash.addFlashAttribute("flash", "Moderated score for " + standard.code() + " saved");
         return "redirect:/section11/returns/" + id + "/moderation#standard-" + standardId;
     }
+
+    /**
+     * The background save of one standard's moderation as the panel member chooses and types (htmx, as the agency's
+     * self-assessment): answers with a short status line and the score's new version out of band. Problems and
+     * conflicts are told in the status line with 200 (htmx swaps only 2xx answers), and the form keeps what was
+     * typed; the "Save" button still works without JavaScript.
+     */
+    @PostMapping("/section11/returns/{id}/moderation/standards/{standardId}/autosave")
+    String autosave(
+            @PathVariable long id,
+            @PathVariable long standardId,
+            @RequestParam(defaultValue = "") String score,
+            @RequestParam(defaultValue = "") String note,
+            @RequestParam(defaultValue = "") String kind,
+            @RequestParam(defaultValue = "0") int version,
+            Model model,
+            HttpServletResponse response) {
+        ReturnRef ref = moderation.moderatable(id);
+        TemplateStructure template = moderation.template(ref);
+        Standard standard = moderation.standard(ref, standardId);
+        model.addAttribute("sid", standardId);
+        Checked checked = check(template, standard, score, note, kind);
+        ScoreChoice choice = checked.choice();
+        if (!checked.problems().isEmpty() || choice == null) {
+            response.setHeader("X-Autosave", "invalid");
+            model.addAttribute(
+                    "message",
+                    "Not saved yet: " + checked.problems().values().iterator().next());
+            return AUTOSAVED;
+        }
+        try {
+            int saved = moderation.saveScore(id, standardId, choice, note, checked.kind(), version);
+            response.setHeader("X-Autosave", "saved");
+            model.addAttribute(
+                    "message",
+                    "Moderated score for " + standard.code() + " saved at "
+                            + java.time.LocalTime.now(java.time.ZoneId.of("Europe/London"))
+                                    .format(java.time.format.DateTimeFormatter.ofPattern("HH:mm")));
+            model.addAttribute("version", saved);
+        } catch (ModerationRefused e) {
+            response.setHeader("X-Autosave", "invalid");
+            model.addAttribute("message", "Not saved: " + e.getMessage());
+        } catch (ConcurrentEditException e) {
+            response.setHeader("X-Autosave", "conflict");
+            model.addAttribute("message", "Not saved: " + conflict(id, template, standard, choice, note, false));
+        }
+        return AUTOSAVED;
+    }
+
+    private static final String AUTOSAVED = "section11/moderation/moderate :: autosaved";
 
     @PostMapping("/section11/returns/{id}/moderation/challenges")
     String challenge(

@@ -264,8 +264,12 @@ class ModerationStore {
                 .optional();
     }
 
-    /** Creates the score if nobody has (version 0), else updates it if unchanged since {@code version}. */
-    boolean saveModeratedScore(
+    /**
+     * Creates the score if nobody has (version 0), else updates it if unchanged since {@code version}; the new
+     * version, or empty when someone else saved it first (a create that meets an existing row is such a conflict,
+     * never silently dropped). Saved rows start at version 1, so 0 always means "not scored yet".
+     */
+    Optional<Integer> saveModeratedScore(
             long returnId,
             long partnershipId,
             long standardId,
@@ -278,39 +282,41 @@ class ModerationStore {
             String by) {
         if (version == 0) {
             return jdbc.sql("""
-                                    insert into s11_moderated_score (return_id, partnership_id, standard_id, agency_id,
-                                        moderated_score, not_applicable, note, note_kind, updated_by_name, version)
-                                    values (:r, :p, :s, :a, :score, :na, :note, :kind, :by, 1)
-                                    on conflict (return_id, partnership_id, standard_id) do nothing""")
-                            .param("r", returnId)
-                            .param("p", partnershipId)
-                            .param("s", standardId)
-                            .param("a", agencyId)
-                            .param("score", score)
-                            .param("na", notApplicable)
-                            .param("note", note)
-                            .param("kind", kind == null ? null : kind.name())
-                            .param("by", by)
-                            .update()
-                    == 1;
+                            insert into s11_moderated_score (return_id, partnership_id, standard_id, agency_id,
+                                moderated_score, not_applicable, note, note_kind, updated_by_name, version)
+                            values (:r, :p, :s, :a, :score, :na, :note, :kind, :by, 1)
+                            on conflict (return_id, partnership_id, standard_id) do nothing
+                            returning version""")
+                    .param("r", returnId)
+                    .param("p", partnershipId)
+                    .param("s", standardId)
+                    .param("a", agencyId)
+                    .param("score", score)
+                    .param("na", notApplicable)
+                    .param("note", note)
+                    .param("kind", kind == null ? null : kind.name())
+                    .param("by", by)
+                    .query(Integer.class)
+                    .optional();
         }
         return jdbc.sql("""
-                                update s11_moderated_score set moderated_score = :score, not_applicable = :na,
-                                       note = :note, note_kind = :kind, updated_by_name = :by, updated_at = now(),
-                                       version = version + 1
-                                where return_id = :r and partnership_id = :p and standard_id = :s
-                                  and version = :v""")
-                        .param("r", returnId)
-                        .param("p", partnershipId)
-                        .param("s", standardId)
-                        .param("score", score)
-                        .param("na", notApplicable)
-                        .param("note", note)
-                        .param("kind", kind == null ? null : kind.name())
-                        .param("by", by)
-                        .param("v", version)
-                        .update()
-                == 1;
+                        update s11_moderated_score set moderated_score = :score, not_applicable = :na,
+                               note = :note, note_kind = :kind, updated_by_name = :by, updated_at = now(),
+                               version = version + 1
+                        where return_id = :r and partnership_id = :p and standard_id = :s
+                          and version = :v
+                        returning version""")
+                .param("r", returnId)
+                .param("p", partnershipId)
+                .param("s", standardId)
+                .param("score", score)
+                .param("na", notApplicable)
+                .param("note", note)
+                .param("kind", kind == null ? null : kind.name())
+                .param("by", by)
+                .param("v", version)
+                .query(Integer.class)
+                .optional();
     }
 
     // ----------------------------------------------------------------------------------------------------------
