@@ -17,5 +17,7 @@ public enum AuditAction {
     REACTIVATE,
     RESET_ACCESS,
     PASSWORD_CHANGED,
-    IMPORT_COMMITTED
+    IMPORT_COMMITTED,
+    /** A request answered 403 (not allowed) or 404 (no such page or record). */
+    REQUEST_REFUSED
 }

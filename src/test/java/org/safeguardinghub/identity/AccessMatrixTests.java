@@ -109,6 +109,8 @@ class AccessMatrixTests {
             new Route("POST", "/learning/recommendations/new", Set.of(ADMIN, BUSINESS)),
             new Route("POST", "/learning/actions/999999/update", Set.of(ADMIN, BUSINESS, LEAD)),
             new Route("POST", "/learning/actions/999999/sign-off", Set.of(ADMIN, BUSINESS, PANEL)),
+            // evidence files may hold case detail: the owning agency, the business team and the signing-off panel
+            new Route("GET", "/learning/actions/999999/evidence/1", Set.of(ADMIN, BUSINESS, LEAD, PANEL)),
             new Route("GET", "/dashboards", Set.of(ADMIN, BUSINESS, PANEL, SCRUTINEER)),
             new Route("GET", "/dashboards/referrals", Set.of(ADMIN, BUSINESS, PANEL, SCRUTINEER)),
             new Route("GET", "/dashboards/themes", Set.of(ADMIN, BUSINESS, PANEL, SCRUTINEER)),

@@ -33,27 +33,27 @@ class SignInJourneyTests extends BrowserJourney {
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    org.safeguardinghub.identity.signin.SignInGuard guard;
 
-    /** Other journeys sign in as the scrutineer too (the dashboards), so the lock must not outlive this test. */
+    /** Other journeys sign in as the scrutineer too (the dashboards), so the block must not outlive this test. */
     @org.junit.jupiter.api.AfterEach
     void unlockTheScrutineer() {
-        jdbc.sql("update app_user set failed_sign_ins = 0, locked_until = null where email = :e")
-                .param("e", DemoAccounts.SCRUTINEER)
-                .update();
+        guard.forget(DemoAccounts.SCRUTINEER);
     }
 
     @Test
-    void fiveWrongPasswordsLockTheAccount() {
+    void fiveWrongPasswordsFromThisBrowsersNetworkMakeItWait() {
         for (int i = 1; i <= 4; i++) {
             signIn(DemoAccounts.SCRUTINEER, "not-the-password-" + i);
             assertThat(page.locator(".govuk-error-summary").textContent())
                     .contains("Enter a correct email address and password");
         }
         signIn(DemoAccounts.SCRUTINEER, "not-the-password-5");
-        assertThat(page.locator(".govuk-error-summary").textContent()).contains("locked");
+        assertThat(page.locator(".govuk-error-summary").textContent())
+                .contains("Enter a correct email address and password");
         signIn(DemoAccounts.SCRUTINEER, DemoAccounts.PASSWORD);
-        assertThat(page.locator(".govuk-error-summary").textContent()).contains("locked");
+        assertThat(page.locator(".govuk-error-summary").textContent())
+                .contains("too many failed attempts to sign in with this email address from your network");
         assertThat(page.url()).contains("/sign-in");
     }
 

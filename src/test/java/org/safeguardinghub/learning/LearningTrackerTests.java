@@ -154,6 +154,17 @@ class LearningTrackerTests {
                         .getStatus())
                 .isEqualTo(404);
 
+        // the panel signs the action off on this evidence; the scrutineer reads the tracker but not the files
+        assertThat(as(DemoAccounts.PANEL, get("/learning/actions/" + own + "/evidence/" + document))
+                        .getStatus())
+                .isEqualTo(200);
+        assertThat(as(DemoAccounts.SCRUTINEER, get("/learning/actions/" + own + "/evidence/" + document))
+                        .getStatus())
+                .isEqualTo(403);
+        assertThat(page(DemoAccounts.SCRUTINEER, "/learning/actions/" + own))
+                .contains("briefing-" + tag + ".pdf")
+                .doesNotContain("/evidence/" + document);
+
         var notPdf = as(
                 DemoAccounts.POLICE_LEAD,
                 multipart("/learning/actions/" + own + "/evidence")

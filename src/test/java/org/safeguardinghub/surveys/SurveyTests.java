@@ -263,6 +263,58 @@ class SurveyTests {
         assertThat(responses(s.id())).isEqualTo(1);
     }
 
+    /** Before: a script sent 30 answers in 2.2 s from one client and all 30 were counted. */
+    @Test
+    void aScriptSendingThirtyAnswersFromOneClientGetsOnlyAFewCounted() throws Exception {
+        Created s = openSurvey();
+        // the same browser, cookie kept: one answer counts, the others are refused as already sent
+        String browser = address();
+        jakarta.servlet.http.Cookie cookie =
+                perform(get(s.link().path()).with(from(browser))).getCookie("HUB_SURVEY");
+        assertThat(cookie).isNotNull();
+        assertThat(cookie.isHttpOnly()).isTrue();
+        int conflicts = 0;
+        int limited = 0;
+        for (int i = 0; i < 30; i++) {
+            MockHttpServletResponse sent = perform(answer(s).with(from(browser)).cookie(cookie));
+            conflicts += sent.getStatus() == 409 ? 1 : 0;
+            limited += sent.getStatus() == 429 ? 1 : 0;
+        }
+        assertThat(responses(s.id())).isEqualTo(1);
+        // refused as already answered until the per-minute limit of the address (10 posts) refuses the rest
+        assertThat(conflicts + limited).isEqualTo(29);
+        assertThat(conflicts).isGreaterThanOrEqualTo(9);
+        assertThat(limited).isGreaterThanOrEqualTo(15);
+        MockHttpServletResponse again = perform(answer(s).with(from(address())).cookie(cookie));
+        assertThat(body(again)).contains("already been sent from this browser");
+
+        // a script that keeps no cookie: a stricter limit for its address
+        Created s2 = openSurvey();
+        String script = address();
+        for (int i = 0; i < 30; i++) {
+            perform(answer(s2).with(from(script)));
+        }
+        assertThat(responses(s2.id())).isEqualTo(5);
+
+        // a script that fetches a fresh cookie every time: at most 10 a minute from one address
+        Created s3 = openSurvey();
+        String fresh = address();
+        for (int i = 0; i < 30; i++) {
+            jakarta.servlet.http.Cookie each =
+                    perform(get(s3.link().path()).with(from(fresh))).getCookie("HUB_SURVEY");
+            perform(answer(s3).with(from(fresh)).cookie(each));
+        }
+        // 10 a minute (a token comes back every 6 s, so a slow run may let one or two more in)
+        assertThat(responses(s3.id())).isBetween(10L, 12L);
+    }
+
+    private MockHttpServletRequestBuilder answer(Created s) {
+        return post(s.link().path())
+                .with(csrf())
+                .param(s.dsl().fieldName(), "AGREE")
+                .param(s.esc().fieldName(), "YES");
+    }
+
     @Test
     void resultsCountAnswersPerLinkAndTagAndSuppressSmallNumbers() {
         Created s = openSurvey();

@@ -1,8 +1,13 @@
 package org.safeguardinghub.identity.signin;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.audit.AuditAction;
 import org.safeguardinghub.audit.AuditTrail;
+import org.safeguardinghub.audit.RefusalLog;
 import org.safeguardinghub.identity.HubUser;
 import org.safeguardinghub.identity.users.Users;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,8 +30,12 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -55,6 +64,8 @@ class SecurityConfiguration {
             Principals principals,
             Users users,
             AuditTrail audit,
+            RefusalLog refusals,
+            SignInGuard guard,
             ObjectProvider<ClientRegistrationRepository> oidcClients,
             TransactionTemplate transaction,
             @Value("${hub.oidc.trust-unverified-email:false}") boolean trustUnverifiedEmail,
@@ -147,6 +158,11 @@ class SecurityConfiguration {
                         .hasAuthority("actions:update")
                         .requestMatchers(HttpMethod.POST, "/learning/actions/*/sign-off")
                         .hasAuthority("actions:sign-off")
+                        // evidence files may hold case detail: the owning agency (its own actions only, checked in
+                        // the query), the business team, and the panel members who sign the action off; not
+                        // everyone who reads the tracker (the scrutineer sees that evidence exists, not the files)
+                        .requestMatchers(HttpMethod.GET, "/learning/actions/*/evidence/*")
+                        .hasAnyAuthority("actions:update", "actions:sign-off", "learning:manage")
                         .requestMatchers(
                                 HttpMethod.GET,
                                 "/learning/recommendations/new",
@@ -220,12 +236,16 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/sign-in?signedOut"))
                 // on for every POST, PUT, PATCH and DELETE; the token lives in a cookie (double submit) rather than
                 // the session, so anonymous pages such as sign-in do not create a session row per visit
-                .csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository()))
+                .csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository())
+                        .csrfTokenRequestHandler(new TamperedTokenRefused()))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()")))
-                .addFilterBefore(new SignInThrottle(attemptsPerMinute), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(
+                        new SignInThrottle(attemptsPerMinute, guard, refusals),
+                        UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new RefusalAudit(refusals), SecurityContextHolderFilter.class)
                 .addFilterAfter(new PasswordChangeGate(), AuthorizationFilter.class);
         ClientRegistrationRepository clients = oidcClients.getIfAvailable();
         if (clients != null) {
@@ -237,6 +257,31 @@ class SecurityConfiguration {
                     .permitAll());
         }
         return http.build();
+    }
+
+    /**
+     * Spring's default (XOR, BREACH-safe) token handler, except that a token that has been tampered with (not valid
+     * Base64, or of the wrong length) is read as no token: the request is refused with 403 like any other bad token,
+     * instead of failing with a 500 and a stack trace in the log.
+     */
+    static final class TamperedTokenRefused implements CsrfTokenRequestHandler {
+
+        private final XorCsrfTokenRequestAttributeHandler xor = new XorCsrfTokenRequestAttributeHandler();
+
+        @Override
+        public void handle(
+                HttpServletRequest request, HttpServletResponse response, Supplier<CsrfToken> deferredCsrfToken) {
+            xor.handle(request, response, deferredCsrfToken);
+        }
+
+        @Override
+        public @Nullable String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken csrfToken) {
+            try {
+                return xor.resolveCsrfTokenValue(request, csrfToken);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
     }
 
     private static LogoutHandler signOutAudit(AuditTrail audit) {

@@ -4,12 +4,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
 import org.safeguardinghub.audit.AuditAction;
 import org.safeguardinghub.audit.AuditTrail;
+import org.safeguardinghub.audit.RefusalLog;
 import org.safeguardinghub.identity.HubUser;
 import org.safeguardinghub.identity.users.Users;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -19,8 +20,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What happens after a sign-in attempt: failures are counted and lock the account for a while after too many
- * (guessing passwords becomes slow); successes reset the count; both go in the audit trail.
+ * What happens after a sign-in attempt: failures are counted by the {@link SignInGuard} (which slows guessing
+ * without locking the owner out) and every attempt goes in the audit trail: against the account when there is one,
+ * rate-limited by address when no account has the email address. Whatever the case, a failure gets the same answer,
+ * so the sign-in page never tells which email addresses have accounts.
  */
 @Component
 public class SignInEvents extends SavedRequestAwareAuthenticationSuccessHandler
@@ -28,18 +31,21 @@ public class SignInEvents extends SavedRequestAwareAuthenticationSuccessHandler
 
     private final Users users;
     private final AuditTrail audit;
-    private final int maxFailures;
-    private final Duration lockout;
+    private final RefusalLog refusals;
+    private final SignInGuard guard;
+    private final int slowDownAfter;
 
     SignInEvents(
             Users users,
             AuditTrail audit,
-            @Value("${hub.security.max-failed-sign-ins}") int maxFailures,
-            @Value("${hub.security.lockout}") Duration lockout) {
+            RefusalLog refusals,
+            SignInGuard guard,
+            @Value("${hub.security.account-slow-down-after:20}") int slowDownAfter) {
         this.users = users;
         this.audit = audit;
-        this.maxFailures = maxFailures;
-        this.lockout = lockout;
+        this.refusals = refusals;
+        this.guard = guard;
+        this.slowDownAfter = slowDownAfter;
         setDefaultTargetUrl("/");
     }
 
@@ -49,6 +55,7 @@ public class SignInEvents extends SavedRequestAwareAuthenticationSuccessHandler
             throws ServletException, IOException {
         if (auth.getPrincipal() instanceof HubUser user) {
             users.recordSuccessfulSignIn(user.userId());
+            guard.succeeded(request, response, user.getUsername());
             audit.eventBy(user.userId(), user.displayName(), AuditAction.SIGN_IN, "user", user.userId(), "Signed in");
         }
         super.onAuthenticationSuccess(request, response, auth);
@@ -58,29 +65,33 @@ public class SignInEvents extends SavedRequestAwareAuthenticationSuccessHandler
     @Transactional
     public void onAuthenticationFailure(
             HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
-        String email = String.valueOf(request.getParameter("username")).trim();
-        String outcome = "error";
+        String email = SignInGuard.normalise(request.getParameter("username"));
+        boolean slowedNow = guard.failed(request, email);
         var account = users.credentials(email);
         if (account.isPresent()) {
             var c = account.get();
-            if (e instanceof LockedException) {
-                outcome = "locked";
-            } else {
-                users.clearExpiredLock(c.id());
-                boolean lockedNow = users.recordFailedSignIn(c.id(), maxFailures, lockout);
-                audit.eventBy(c.id(), c.displayName(), AuditAction.SIGN_IN_FAILED, "user", c.id(), "Wrong password");
-                if (lockedNow) {
-                    audit.eventBy(
-                            c.id(),
-                            c.displayName(),
-                            AuditAction.ACCOUNT_LOCKED,
-                            "user",
-                            c.id(),
-                            "Locked for " + lockout.toMinutes() + " minutes after " + maxFailures + " failed sign-ins");
-                    outcome = "locked";
-                }
+            audit.eventBy(c.id(), c.displayName(), AuditAction.SIGN_IN_FAILED, "user", c.id(), reason(e));
+            if (slowedNow) {
+                audit.eventBy(
+                        c.id(),
+                        c.displayName(),
+                        AuditAction.ACCOUNT_LOCKED,
+                        "user",
+                        c.id(),
+                        "Sign-ins slowed to one attempt at a time after " + slowDownAfter
+                                + " failed sign-ins (browsers that signed in before are not slowed)");
             }
+        } else {
+            refusals.record(
+                    AuditAction.SIGN_IN_FAILED, "user", null, "Sign-in failed: no account has the email address given");
         }
-        response.sendRedirect("/sign-in?" + outcome);
+        response.sendRedirect("/sign-in?error");
+    }
+
+    private static String reason(AuthenticationException e) {
+        if (e instanceof LockedException) {
+            return "Account locked";
+        }
+        return e instanceof DisabledException ? "Account not active" : "Wrong password";
     }
 }

@@ -10,19 +10,26 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.safeguardinghub.audit.AuditAction;
+import org.safeguardinghub.audit.RefusalLog;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits sign-in attempts per network address, so one address cannot try passwords against many accounts.
- * Complements the per-account lockout. Too many attempts get a 429 page.
+ * Limits sign-in attempts per network address, so one address cannot try passwords against many accounts (too many
+ * get a 429 page), then asks the {@link SignInGuard} whether this address may try this email address now (if not,
+ * the sign-in page says why, the same for every email address, and the password is not checked).
  */
 class SignInThrottle extends OncePerRequestFilter {
 
     private final int perMinute;
+    private final SignInGuard guard;
+    private final RefusalLog refusals;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    SignInThrottle(int perMinute) {
+    SignInThrottle(int perMinute, SignInGuard guard, RefusalLog refusals) {
         this.perMinute = perMinute;
+        this.guard = guard;
+        this.refusals = refusals;
     }
 
     @Override
@@ -47,11 +54,23 @@ class SignInThrottle extends OncePerRequestFilter {
                                 .refillGreedy(perMinute, Duration.ofMinutes(1))
                                 .build())
                         .build());
-        if (bucket.tryConsume(1)) {
-            chain.doFilter(request, response);
-        } else {
+        if (!bucket.tryConsume(1)) {
             response.setHeader("Retry-After", "60");
             response.sendError(429);
+            return;
         }
+        SignInGuard.Refusal refusal = guard.check(request, request.getParameter("username"));
+        if (refusal == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        refusals.record(
+                AuditAction.SIGN_IN_FAILED,
+                "user",
+                null,
+                refusal == SignInGuard.Refusal.PAIR_BLOCKED
+                        ? "Sign-in refused before the password was checked: too many failures from this address"
+                        : "Sign-in refused before the password was checked: the email address is being slowed down");
+        response.sendRedirect(refusal == SignInGuard.Refusal.PAIR_BLOCKED ? "/sign-in?wait" : "/sign-in?slow");
     }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import java.util.Arrays;
 import java.util.EnumSet;
 import org.safeguardinghub.identity.Role;
+import org.safeguardinghub.identity.signin.SignInGuard;
 import org.safeguardinghub.identity.users.UserAccount;
 import org.safeguardinghub.identity.users.UserAdministration;
 import org.safeguardinghub.identity.users.Users;
@@ -37,8 +38,12 @@ class PeopleController {
     private final UserAdministration administration;
     private final Organisation organisation;
 
-    PeopleController(Users users, UserAdministration administration, Organisation organisation) {
+    private final SignInGuard signInGuard;
+
+    PeopleController(
+            Users users, UserAdministration administration, Organisation organisation, SignInGuard signInGuard) {
         this.users = users;
+        this.signInGuard = signInGuard;
         this.administration = administration;
         this.organisation = organisation;
     }
@@ -146,7 +151,9 @@ class PeopleController {
             RedirectAttributes flash) {
         try {
             var invitation = administration.resetAccess(id, version);
-            model.addAttribute("person", users.byId(Actors.require(), id).orElseThrow());
+            var person = users.byId(Actors.require(), id).orElseThrow();
+            signInGuard.forget(person.email()); // the one-time link also unlocks sign-in for the person
+            model.addAttribute("person", person);
             model.addAttribute("link", baseUrl(request) + "/invitation/" + invitation.token());
             model.addAttribute("heading", "Access reset");
             return "identity/invitation-link";

@@ -23,14 +23,16 @@ class SignInController {
     @GetMapping("/sign-in")
     String signIn(
             @RequestParam(required = false) String error,
-            @RequestParam(required = false) String locked,
+            @RequestParam(required = false) String wait,
+            @RequestParam(required = false) String slow,
             @RequestParam(required = false) String signedOut,
             @RequestParam(required = false) String noaccount,
             @RequestParam(required = false) String passwordSet,
             Model model) {
         model.addAttribute("passwordSet", passwordSet != null);
         model.addAttribute("error", error != null);
-        model.addAttribute("locked", locked != null);
+        model.addAttribute("tooMany", wait != null);
+        model.addAttribute("slowed", slow != null);
         model.addAttribute("signedOut", signedOut != null);
         model.addAttribute("noAccount", noaccount != null);
         model.addAttribute("oidcEnabled", oidcEnabled);

@@ -249,6 +249,12 @@ class ActionController {
         model.addAttribute("maxSize", documents.maxSizeLabel());
         boolean signedOff = action.status() == ActionStatus.SIGNED_OFF;
         model.addAttribute("canUpdate", Pages.can(Permission.ACTIONS_UPDATE) && !signedOff);
+        // as the route rule in SecurityConfiguration: evidence files may hold case detail
+        model.addAttribute(
+                "canReadEvidence",
+                Pages.can(Permission.ACTIONS_UPDATE)
+                        || Pages.can(Permission.ACTIONS_SIGN_OFF)
+                        || Pages.can(Permission.LEARNING_MANAGE));
         model.addAttribute(
                 "canSignOff", Pages.can(Permission.ACTIONS_SIGN_OFF) && action.status() == ActionStatus.COMPLETED);
         boolean canManage = Pages.can(Permission.LEARNING_MANAGE);

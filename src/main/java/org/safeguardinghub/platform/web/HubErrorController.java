@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
@@ -53,7 +54,20 @@ class HubErrorController implements ErrorController {
 
     @RequestMapping("/error")
     String error(HttpServletRequest request, HttpServletResponse response, org.springframework.ui.Model model) {
-        model.addAttribute("requestId", request.getAttribute(RequestLogFilter.REQUEST_ID));
+        Object requestId = request.getAttribute(RequestLogFilter.REQUEST_ID);
+        model.addAttribute("requestId", requestId);
+        // the error page runs after the request log filter has finished: log with the id shown to the user
+        if (requestId != null) {
+            MDC.put("requestId", requestId.toString());
+        }
+        try {
+            return errorPage(request, response);
+        } finally {
+            MDC.remove("requestId");
+        }
+    }
+
+    private String errorPage(HttpServletRequest request, HttpServletResponse response) {
         Throwable error = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
@@ -66,6 +80,11 @@ class HubErrorController implements ErrorController {
             log.error("Unhandled error", error);
         }
         return page(status, response);
+    }
+
+    /** The status the error page gives a request that failed with this exception. */
+    static int statusFor(Throwable error) {
+        return isDatabaseUnavailable(error) ? 503 : 500;
     }
 
     static String page(int status, HttpServletResponse response) {

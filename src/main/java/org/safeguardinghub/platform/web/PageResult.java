@@ -28,9 +28,13 @@ public record PageResult<T>(List<T> items, int page, int size, long total) {
         return Math.min(total, (long) page * size);
     }
 
-    /** SQL offset for a one-based page number. */
+    /**
+     * SQL offset for a one-based page number: never negative and never overflowing, whatever page was asked for (a
+     * page past the end is an empty page). {@link InputRules} already keeps {@code page} parameters in range.
+     */
     public static int offset(int page, int size) {
-        return (Math.max(page, 1) - 1) * size;
+        long offset = ((long) Math.max(page, 1) - 1) * Math.max(size, 0);
+        return (int) Math.min(offset, Integer.MAX_VALUE);
     }
 
     public <R> PageResult<R> map(Function<T, R> f) {

@@ -31,6 +31,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestLogFilter extends OncePerRequestFilter {
 
     static final String REQUEST_ID = "hub.requestId";
+
     private static final Logger log = LoggerFactory.getLogger("hub.request");
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9-]{8,64}");
 
@@ -49,10 +50,18 @@ class RequestLogFilter extends OncePerRequestFilter {
         if (!asset) {
             loadSession(request);
         }
+        Throwable failure = null;
         try {
             chain.doFilter(request, response);
+        } catch (IOException | ServletException | RuntimeException e) {
+            failure = e;
+            throw e;
         } finally {
             long millis = (System.nanoTime() - started) / 1_000_000;
+            // an exception still on its way to the error page has not set the status yet: log the one it will get
+            int status = failure == null || response.isCommitted()
+                    ? response.getStatus()
+                    : HubErrorController.statusFor(failure);
             if (!asset) {
                 log.info(
                         "request_id={} user_id={} method={} path={} status={} duration_ms={}",
@@ -60,10 +69,14 @@ class RequestLogFilter extends OncePerRequestFilter {
                         userId(request),
                         request.getMethod(),
                         loggablePath(request.getRequestURI()),
-                        response.getStatus(),
+                        status,
                         millis);
             }
-            MDC.remove("requestId");
+            if (failure == null) {
+                MDC.remove("requestId");
+            }
+            // else the id stays for the lines logged about this failure after the filter has returned (Tomcat's
+            // report of the exception, then the error page, which removes it); the next request replaces it anyway
         }
     }
 
@@ -81,11 +94,9 @@ class RequestLogFilter extends OncePerRequestFilter {
         }
     }
 
-    private static final Pattern ONE_TIME_LINK = Pattern.compile("^/invitation/[^/]+");
-
-    /** One-time links carry a secret in the path; the log keeps the route, never the token. */
+    /** One-time and survey links carry a secret in the path; the log keeps the route, never the token. */
     static String loggablePath(String path) {
-        return ONE_TIME_LINK.matcher(path).replaceFirst("/invitation/{token}");
+        return LoggablePath.of(path);
     }
 
     private static String userId(HttpServletRequest request) {

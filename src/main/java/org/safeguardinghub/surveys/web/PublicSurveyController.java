@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The public survey form, answered without signing in through a link's token. An unknown token is a 404; a survey
  * that is closed or not yet open shows a friendly page and takes nothing. Protected like the public referral form:
- * a per-address limit, a honeypot field and full server-side checks; the answers are stored with the date only.
+ * per-address limits, one answer per browser within an hour ({@link SurveyPostLimit}), a honeypot field and full
+ * server-side checks; the answers are stored with the date only.
  */
 @Controller
 class PublicSurveyController {
@@ -42,8 +43,9 @@ class PublicSurveyController {
     }
 
     @GetMapping("/survey/{token}")
-    String form(@PathVariable String token, Model model) {
+    String form(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
         PublicSurvey survey = find(token);
+        limit.issue(request, response);
         LocalDate today = surveys.today();
         if (!survey.open(today)) {
             return closed(model, survey, today, false);
@@ -60,7 +62,8 @@ class PublicSurveyController {
             Model model) {
         PublicSurvey survey = find(token);
         Map<String, String> answers = answers(survey.questions(), params);
-        if (!limit.tryAcquire(request.getRemoteAddr())) {
+        SurveyPostLimit.Refusal refusal = limit.check(request, survey.link().token());
+        if (refusal == SurveyPostLimit.Refusal.TOO_MANY) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader("Retry-After", "600");
             return formView(
@@ -69,8 +72,20 @@ class PublicSurveyController {
                     answers,
                     Map.of(
                             "survey-answers",
-                            "Too many answers have been sent from your network in the last 10 minutes. Wait 10"
+                            "Too many answers have been sent from your network in the last few minutes. Wait 10"
                                     + " minutes and send them again: your answers are still below."));
+        }
+        if (refusal == SurveyPostLimit.Refusal.ALREADY_ANSWERED) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return formView(
+                    model,
+                    survey,
+                    answers,
+                    Map.of(
+                            "survey-answers",
+                            "Answers to this survey have already been sent from this browser in the last hour, so"
+                                    + " these were not counted again. If someone else shares this browser, they can"
+                                    + " answer from another device or after an hour."));
         }
         String website = params.getFirst("website");
         if (website != null && !website.isBlank()) {
@@ -87,6 +102,7 @@ class PublicSurveyController {
                 return formView(model, survey, answers, submission.problems());
             }
             default -> {
+                limit.answered(request, survey.link().token());
                 return "redirect:/survey/" + survey.link().token() + "/thanks";
             }
         }
