@@ -53,7 +53,7 @@ class CaseReviewDemoTests {
                         from referral r
                         join case_theme ct on ct.owner_type = 'REFERRAL' and ct.owner_id = r.id
                         join learning_theme t on t.id = ct.theme_id and t.name = 'Non-accidental injury'
-                        where r.partnership_id = :p and r.national_decision = 'NOTIFY'
+                        where r.partnership_id = :p and r.national_decision = 'NOTIFY' and r.reference not like 'DASH-%'
                           and r.submitted_at >= '2021-04-01' and r.submitted_at < '2024-04-01'
                         group by 1
                         """)
@@ -138,7 +138,7 @@ class CaseReviewDemoTests {
                 jdbc.sql("""
                         select r.reference from referral r
                         left join rapid_review rr on rr.referral_id = r.id
-                        where r.partnership_id = :p and r.national_decision = 'NOTIFY'
+                        where r.partnership_id = :p and r.national_decision = 'NOTIFY' and r.reference not like 'DASH-%'
                           and (rr.id is null
                                or (rr.sent_to_panel_on is null and not exists (
                                     select 1 from task t where t.source_type = 'rapid-review'

@@ -45,7 +45,7 @@ class RapidReviewJourneyTests extends BrowserJourney {
         page.waitForLoadState();
         assertAccessible();
         assertThat(page.locator("h1").textContent()).isEqualTo(ref);
-        assertThat(page.locator("#clocks + table").textContent()).contains("National panel notification");
+        assertThat(page.locator("#clocks + .hub-table-scroll table").textContent()).contains("National panel notification");
         button("Record triage decision").click();
         page.waitForLoadState();
         assertAccessible();
@@ -63,7 +63,7 @@ class RapidReviewJourneyTests extends BrowserJourney {
         page.waitForLoadState();
         assertAccessible();
         LocalDate due = WorkingDayCalendar.england().addWorkingDays(today, 15);
-        assertThat(page.locator("#clocks + table").textContent())
+        assertThat(page.locator("#clocks + .hub-table-scroll table").textContent())
                 .contains("Rapid review sent to national panel", due.format(LONG), "15 working days left");
 
         // a chronology is requested from Kent Police
@@ -149,7 +149,7 @@ class RapidReviewJourneyTests extends BrowserJourney {
         assertThat(page.locator(".govuk-notification-banner").textContent())
                 .contains("Rapid review sent to the national panel");
         Locator rapidReviewClock =
-                page.locator("#clocks + table tr", new Page.LocatorOptions().setHasText("Rapid review sent"));
+                page.locator("#clocks + .hub-table-scroll table tr", new Page.LocatorOptions().setHasText("Rapid review sent"));
         assertThat(rapidReviewClock.textContent()).contains("Met");
         assertThat(page.content()).contains("Commission a practice review", "DS Robin Hale");
     }

@@ -217,7 +217,9 @@ class DemoModerationTests {
         List<Long> toModerate = jdbc.sql("""
                         select a.return_id from s11_assignment a
                         join app_user u on u.id = a.panel_member_id
-                        where lower(u.email) = :panel
+                        join s11_return r on r.id = a.return_id
+                        join s11_cycle c on c.id = r.cycle_id
+                        where lower(u.email) = :panel and c.created_by_name <> 'Test'
                           and not exists (select 1 from s11_moderation m where m.return_id = a.return_id
                                           and m.partnership_id = a.partnership_id)""")
                 .param("panel", DemoAccounts.PANEL)
