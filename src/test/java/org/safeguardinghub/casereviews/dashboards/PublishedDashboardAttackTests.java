@@ -94,11 +94,13 @@ class PublishedDashboardAttackTests {
             }
         }
         Attack.Result result = attack.run();
-        System.out.printf(
-                "Referral dashboard: %d published views, %s%n", views, result.summary());
-        assertThat(result.hiddenCells()).as("the demo data has hidden cells to protect").isPositive();
+        System.out.printf("Referral dashboard: %d published views, %s%n", views, result.summary());
+        assertThat(result.hiddenCells())
+                .as("the demo data has hidden cells to protect")
+                .isPositive();
         assertThat(result.narrowed())
-                .as("hidden referral counts recovered exactly or narrowed to fewer than 3 values, e.g. %s",
+                .as(
+                        "hidden referral counts recovered exactly or narrowed to fewer than 3 values, e.g. %s",
                         result.examples())
                 .isZero();
     }
@@ -126,7 +128,8 @@ class PublishedDashboardAttackTests {
             }
             attack.partition(key(m, f.firstYear(), f.lastYear(), conds), years);
         }
-        attack.atMost(key("R", f.firstYear(), f.lastYear(), conds), List.of(key("N", f.firstYear(), f.lastYear(), conds)));
+        attack.atMost(
+                key("R", f.firstYear(), f.lastYear(), conds), List.of(key("N", f.firstYear(), f.lastYear(), conds)));
         Map<String, Integer> yearByLabel = new HashMap<>();
         for (int y = f.firstYear(); y <= f.lastYear(); y++) {
             yearByLabel.put(new FinancialYear(y).label(), y);
@@ -139,7 +142,8 @@ class PublishedDashboardAttackTests {
                     int y = yearByLabel.get(row.label());
                     attack.published(key(mode, y, y, conds), row.cells().get(0).text());
                     if (row.cells().size() > 1) {
-                        attack.published(key("N", y, y, conds), row.cells().get(1).text());
+                        attack.published(
+                                key("N", y, y, conds), row.cells().get(1).text());
                     }
                     continue;
                 }
@@ -147,7 +151,8 @@ class PublishedDashboardAttackTests {
                 if (dim.equals("agency")) {
                     String id = agencyByLabel.get(row.label());
                     TreeSet<String> involved = new TreeSet<>();
-                    if (conds.containsKey("agency")) involved.addAll(List.of(conds.get("agency").split("\\+")));
+                    if (conds.containsKey("agency"))
+                        involved.addAll(List.of(conds.get("agency").split("\\+")));
                     involved.add(String.valueOf(id));
                     TreeMap<String, String> c = new TreeMap<>(conds);
                     c.put("agency", String.join("+", involved));
@@ -184,8 +189,7 @@ class PublishedDashboardAttackTests {
 
     private static DashboardRequest request(
             String ageBand, String gender, String ethnicity, String district, String agency) {
-        return new DashboardRequest(
-                null, null, ageBand, gender, ethnicity, district, agency, null, null, null, null);
+        return new DashboardRequest(null, null, ageBand, gender, ethnicity, district, agency, null, null, null, null);
     }
 
     private static Map<String, String> inverse(Map<String, String> vocabulary) {

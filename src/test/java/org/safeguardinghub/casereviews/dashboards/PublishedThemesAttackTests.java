@@ -112,12 +112,13 @@ class PublishedThemesAttackTests {
                     for (Figure.Row row : figure.rows()) {
                         String cell = key(chart, interval, conds.toString(), row.label());
                         attack.published(cell, row.cells().get(0).text());
-                        // only themes found are listed; only those found in two or more reviews as repeated
-                        attack.knows(cell, chart.equals("C") ? 1 : 2, Long.MAX_VALUE / 4);
+                        if (figure.rows().size() < themes.size()) { // only themes found are listed
+                            attack.knows(cell, chart.equals("C") ? 1 : 2, Long.MAX_VALUE / 4);
+                        }
                         listed.add(row.label());
                     }
                     for (String theme : themes) {
-                        if (!listed.contains(theme)) {
+                        if (listed.size() < themes.size() && !listed.contains(theme)) {
                             attack.knows(key(chart, interval, conds.toString(), theme), 0, chart.equals("C") ? 0 : 1);
                         }
                     }
@@ -156,15 +157,18 @@ class PublishedThemesAttackTests {
         }
         Attack.Result result = attack.run();
         System.out.printf("Learning themes dashboard: %d published views, %s%n", views, result.summary());
-        assertThat(result.hiddenCells()).as("the demo data has hidden cells to protect").isPositive();
+        assertThat(result.hiddenCells())
+                .as("the demo data has hidden cells to protect")
+                .isPositive();
         assertThat(result.narrowed())
-                .as("hidden theme counts recovered exactly or narrowed to fewer than 3 values, e.g. %s",
+                .as(
+                        "hidden theme counts recovered exactly or narrowed to fewer than 3 values, e.g. %s",
                         result.examples())
                 .isZero();
     }
 
     private static LocalDate until(ThemeFilters f) {
-        return OPEN;
+        return f.until() == null ? OPEN : f.until();
     }
 
     private static String key(String chart, String interval, String conds, String theme) {

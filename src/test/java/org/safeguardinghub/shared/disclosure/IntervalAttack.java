@@ -150,8 +150,14 @@ public final class IntervalAttack {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < c.variables().length; i++) {
             long[] b = bounds.get(c.variables()[i]);
-            sb.append(c.coefficients()[i]).append(" * ").append(names.get(c.variables()[i]))
-                    .append(" [").append(b[0]).append(", ").append(b[1]).append("]; ");
+            sb.append(c.coefficients()[i])
+                    .append(" * ")
+                    .append(names.get(c.variables()[i]))
+                    .append(" [")
+                    .append(b[0])
+                    .append(", ")
+                    .append(b[1])
+                    .append("]; ");
         }
         return sb.append(c.equality() ? "= 0" : "<= 0").toString();
     }
