@@ -369,11 +369,9 @@ public class Surveys {
             long allPositive = positive(q, total);
             SafeTable table = SafeTable.of(rule, cells, new long[] {allPositive, allAnswered - allPositive}, answered);
             for (int i = 0; i < n; i++) {
-                byQuestion.add(questionResult(
-                        linkIds.get(i), q, perLink.get(i), table.rowTotal(i), table.cell(i, 0)));
+                byQuestion.add(questionResult(linkIds.get(i), q, perLink.get(i), table.rowTotal(i), table.cell(i, 0)));
             }
-            byQuestion.add(questionResult(
-                    null, q, total, SafeTable.single(rule, allAnswered), table.columnTotal(0)));
+            byQuestion.add(questionResult(null, q, total, SafeTable.single(rule, allAnswered), table.columnTotal(0)));
         }
 
         // per link and tag: respondents, answers that apply, positive answers; links with none count 0

@@ -287,7 +287,11 @@ class StaffSurveyController {
         model.addAttribute("rows", rows);
         model.addAttribute("hasSurvey", results != null);
         model.addAttribute("hasLink", linkId != null);
-        model.addAttribute("responses", results == null || linkId == null ? "0" : responsesText(SafeCounts.of(surveys.suppression()), results, linkId));
+        model.addAttribute(
+                "responses",
+                results == null || linkId == null
+                        ? "0"
+                        : responsesText(SafeCounts.of(surveys.suppression()), results, linkId));
         model.addAttribute("suppressedText", surveys.suppression().suppressedText());
         return "section11/survey/return";
     }

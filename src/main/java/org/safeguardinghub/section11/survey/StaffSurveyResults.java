@@ -85,10 +85,18 @@ public class StaffSurveyResults {
             SurveyResults results, long agencyId, String agencyName, @Nullable TagResult tag, String code) {
         if (tag == null || tag.suppressed() || tag.percentPositive().isEmpty()) {
             return new AgencyStandard(
-                    agencyId, agencyName, code, null, null, true, tag == null ? results.suppressedText() : results.percentText(tag));
+                    agencyId,
+                    agencyName,
+                    code,
+                    null,
+                    null,
+                    true,
+                    tag == null ? results.suppressedText() : results.percentText(tag));
         }
         Double percent = tag.percentPositive().orElseThrow();
-        String display = SurveyResults.percent(percent) + " (n=" + tag.respondentsCell().text() + ")";
-        return new AgencyStandard(agencyId, agencyName, code, tag.respondentsCell().shown(), percent, false, display);
+        String display =
+                SurveyResults.percent(percent) + " (n=" + tag.respondentsCell().text() + ")";
+        return new AgencyStandard(
+                agencyId, agencyName, code, tag.respondentsCell().shown(), percent, false, display);
     }
 }

@@ -76,7 +76,10 @@ class PublishedAnalysisTests {
                 .max(String::compareTo)
                 .orElseThrow();
         for (FullyRow f : a.fullyMeeting()) {
-            int column = a.distributions().stream().map(DistributionView::code).toList().indexOf(f.code());
+            int column = a.distributions().stream()
+                    .map(DistributionView::code)
+                    .toList()
+                    .indexOf(f.code());
             assertThat(f.self()).startsWith(count(a.heat(), column, top, false) + " of ");
             assertThat(f.moderated()).startsWith(count(a.heat(), column, top, true) + " of ");
         }

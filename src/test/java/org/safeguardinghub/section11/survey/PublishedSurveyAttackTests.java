@@ -84,7 +84,9 @@ class PublishedSurveyAttackTests {
         names.add(ALL);
         linkIds.add(null);
         for (int i = 0; i < names.size() - 1; i++) { // each agency's return page: how many of its staff answered
-            attack.published(key("N", "", names.get(i)), StaffSurveyController.responsesText(SafeCounts.of(surveys.suppression()), results, linkIds.get(i)));
+            attack.published(
+                    key("N", "", names.get(i)),
+                    StaffSurveyController.responsesText(SafeCounts.of(surveys.suppression()), results, linkIds.get(i)));
         }
         for (String tag : results.tags()) {
             for (int i = 0; i < names.size(); i++) {
@@ -111,7 +113,9 @@ class PublishedSurveyAttackTests {
                 .as("the demo survey has hidden counts to protect")
                 .isPositive();
         assertThat(result.narrowed())
-                .as("hidden counts of staff recovered exactly or narrowed to fewer than 3 values, e.g. %s", result.examples())
+                .as(
+                        "hidden counts of staff recovered exactly or narrowed to fewer than 3 values, e.g. %s",
+                        result.examples())
                 .isZero();
     }
 
