@@ -1,5 +1,6 @@
 package org.safeguardinghub.platform;
 
+import org.safeguardinghub.shared.SafeCounts;
 import org.safeguardinghub.shared.SmallNumberSuppression;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -15,5 +16,11 @@ class SuppressionConfiguration {
     @Bean
     SmallNumberSuppression smallNumberSuppression(@Value("${hub.suppression.minimum-shown}") int minimumShown) {
         return SmallNumberSuppression.of(minimumShown);
+    }
+
+    /** The rule every published figure goes through: the same threshold, with rounding (see {@link SafeCounts}). */
+    @Bean
+    SafeCounts safeCounts(SmallNumberSuppression threshold) {
+        return SafeCounts.of(threshold);
     }
 }

@@ -18,7 +18,8 @@
  *       the agency's answers, a final position and feedback, discussed at panel meetings. Agreed improvement actions
  *       become actions in the learning tracker, chased like any other.
  *   <li><b>Triangulation.</b> An anonymous staff survey per agency (the {@code surveys} module) with questions
- *       mapped to standards, shown beside the agency's self-assessment with small numbers suppressed.
+ *       mapped to standards, shown beside the agency's self-assessment through the shared published-figures rule
+ *       ({@code shared.SafeTable}: counts of staff rounded to 5, small ones hidden).
  *   <li><b>Analysis and publication.</b> Heat map of standards by agency (self and moderated), distributions, the
  *       gap between self and moderated scores, return rate, change from the previous cycle, and an "emerging themes
  *       and promising practice" document from the panel's notes. Until the business team publishes the analysis, a

@@ -1,4 +1,4 @@
-/** Small shared building blocks used across modules: reporting periods and small-number suppression. */
+/** Small shared building blocks used across modules: reporting periods and the rule for published figures. */
 @ApplicationModule(displayName = "Shared building blocks", type = ApplicationModule.Type.OPEN)
 @NullMarked
 package org.safeguardinghub.shared;

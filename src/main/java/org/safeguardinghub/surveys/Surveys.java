@@ -16,6 +16,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.audit.AuditTrail;
 import org.safeguardinghub.platform.web.NotFoundException;
+import org.safeguardinghub.shared.SafeCounts;
+import org.safeguardinghub.shared.SafeTable;
 import org.safeguardinghub.shared.SmallNumberSuppression;
 import org.safeguardinghub.surveys.SurveyResults.QuestionResult;
 import org.safeguardinghub.surveys.SurveyResults.TagResult;
@@ -309,7 +311,12 @@ public class Surveys {
         return response;
     }
 
-    /** Every link's (and all links') answers counted per question and tag, with small numbers suppressed. */
+    /**
+     * Every link's (and all links') answers counted per question and tag, published through the shared rule
+     * ({@link SafeTable}): per question, the links' positive and other answers with their row totals (answered) and
+     * column totals (all links); per tag, the links' respondents with their total, and their answers split the same
+     * way. The same cell has the same published value on the page, the agency's return page and every download.
+     */
     public SurveyResults results(long surveyId) {
         SurveySummary survey = find(surveyId).orElseThrow(() -> new NotFoundException("Survey"));
         List<SurveyQuestion> questions = questions(surveyId);
@@ -340,23 +347,35 @@ public class Surveys {
                 })
                 .list();
 
+        SafeCounts rule = SafeCounts.of(suppression);
         List<QuestionResult> byQuestion = new ArrayList<>();
         List<Long> linkIds = new ArrayList<>(links.stream().map(SurveyLink::id).toList());
+        int n = linkIds.size();
         for (SurveyQuestion q : questions) {
             Map<String, Long> total = new LinkedHashMap<>();
-            List<QuestionResult> perLink = new ArrayList<>();
-            for (Long linkId : linkIds) {
-                Map<String, Long> c = counts.getOrDefault(linkId, Map.of()).getOrDefault(q.id(), Map.of());
-                c.forEach((v, n) -> total.merge(v, n, Long::sum));
-                perLink.add(questionResult(linkId, q, c));
+            List<Map<String, Long>> perLink = new ArrayList<>();
+            long[][] cells = new long[n][2]; // positive, not positive: the answers that apply, split
+            long[] answered = new long[n];
+            for (int i = 0; i < n; i++) {
+                Map<String, Long> c =
+                        counts.getOrDefault(linkIds.get(i), Map.of()).getOrDefault(q.id(), Map.of());
+                c.forEach((v, k) -> total.merge(v, k, Long::sum));
+                perLink.add(c);
+                answered[i] = answered(c);
+                cells[i][0] = positive(q, c);
+                cells[i][1] = answered[i] - cells[i][0];
             }
-            QuestionResult all = questionResult(null, q, total);
-            byQuestion.addAll(all.suppressed() ? perLink : secondarySuppression(perLink));
-            byQuestion.add(all);
+            long allAnswered = answered(total);
+            long allPositive = positive(q, total);
+            SafeTable table = SafeTable.of(rule, cells, new long[] {allPositive, allAnswered - allPositive}, answered);
+            for (int i = 0; i < n; i++) {
+                byQuestion.add(questionResult(linkIds.get(i), q, perLink.get(i), table.rowTotal(i), table.cell(i, 0)));
+            }
+            byQuestion.add(questionResult(null, q, total, SafeTable.single(rule, allAnswered), table.columnTotal(0)));
         }
 
-        List<TagResult> byTag = new ArrayList<>();
-        Map<String, long[]> tagTotals = new LinkedHashMap<>();
+        // per link and tag: respondents, answers that apply, positive answers; links with none count 0
+        Map<String, Map<Long, long[]>> tagCounts = new LinkedHashMap<>();
         jdbc.sql("""
                         select r.link_id, q.tag, count(distinct r.id) as respondents, count(*) as answers,
                                count(*) filter (where a.value in ('STRONGLY_AGREE', 'AGREE', 'YES')) as positive
@@ -366,97 +385,109 @@ public class Surveys {
                           and a.value <> 'NOT_APPLICABLE'
                         group by r.link_id, q.tag""")
                 .param("s", surveyId)
-                .query((rs, n) -> {
-                    long respondents = rs.getLong("respondents");
-                    long answers = rs.getLong("answers");
-                    long positive = rs.getLong("positive");
-                    String tag = rs.getString("tag");
-                    byTag.add(new TagResult(
-                            rs.getLong("link_id"),
-                            tag,
-                            respondents,
-                            answers,
-                            positive,
-                            suppression.isSuppressed(respondents)));
-                    long[] t = tagTotals.computeIfAbsent(tag, k -> new long[3]);
-                    t[0] += respondents; // links are disjoint, so respondents add up
-                    t[1] += answers;
-                    t[2] += positive;
+                .query((rs, row) -> {
+                    tagCounts
+                            .computeIfAbsent(rs.getString("tag"), k -> new HashMap<>())
+                            .put(rs.getLong("link_id"), new long[] {
+                                rs.getLong("respondents"), rs.getLong("answers"), rs.getLong("positive")
+                            });
                     return 0;
                 })
                 .list();
-        List<TagResult> tagRows = new ArrayList<>();
-        tagTotals.forEach((tag, t) -> {
-            List<TagResult> perLink =
-                    byTag.stream().filter(r -> r.tag().equals(tag)).toList();
-            TagResult all = new TagResult(null, tag, t[0], t[1], t[2], suppression.isSuppressed(t[0]));
-            tagRows.addAll(all.suppressed() ? perLink : secondaryTagSuppression(perLink));
-            tagRows.add(all);
-        });
-        byTag.clear();
-        byTag.addAll(tagRows);
+        List<TagResult> byTag = new ArrayList<>();
+        for (String tag : questions.stream()
+                .filter(q -> q.tag() != null && !q.kind().freeText())
+                .map(SurveyQuestion::tag)
+                .distinct()
+                .toList()) {
+            Map<Long, long[]> perLink = tagCounts.getOrDefault(tag, Map.of());
+            long[][] people = new long[n][1];
+            long[][] split = new long[n][2]; // positive answers, other answers
+            long[] answers = new long[n];
+            long[] all = new long[3];
+            for (int i = 0; i < n; i++) {
+                long[] t = perLink.getOrDefault(linkIds.get(i), new long[3]);
+                people[i][0] = t[0];
+                answers[i] = t[1];
+                split[i][0] = t[2];
+                split[i][1] = t[1] - t[2];
+                for (int k = 0; k < 3; k++) {
+                    all[k] += t[k]; // links are disjoint, so respondents add up
+                }
+            }
+            SafeTable respondents = SafeTable.of(rule, people, new long[] {all[0]}, null);
+            SafeTable answerTable = SafeTable.of(rule, split, new long[] {all[2], all[1] - all[2]}, answers);
+            for (int i = 0; i < n; i++) {
+                long[] t = perLink.getOrDefault(linkIds.get(i), new long[3]);
+                byTag.add(tagResult(
+                        linkIds.get(i),
+                        tag,
+                        t,
+                        respondents.cell(i, 0),
+                        answerTable.rowTotal(i),
+                        answerTable.cell(i, 0)));
+            }
+            byTag.add(tagResult(
+                    null,
+                    tag,
+                    all,
+                    respondents.columnTotal(0),
+                    SafeTable.single(rule, all[1]),
+                    answerTable.columnTotal(0)));
+        }
         return new SurveyResults(
-                survey, questions, links, List.copyOf(byQuestion), List.copyOf(byTag), suppression.suppressedText());
+                survey, questions, links, List.copyOf(byQuestion), List.copyOf(byTag), rule.hiddenText());
     }
 
-    /**
-     * The total beside the links is shown, so one hidden link could be worked out by subtracting the others from
-     * it; when exactly one link is hidden, the smallest shown link is hidden too (secondary suppression).
-     */
-    static List<QuestionResult> secondarySuppression(List<QuestionResult> perLink) {
-        List<QuestionResult> answeredLinks =
-                perLink.stream().filter(r -> r.answered() > 0).toList();
-        if (answeredLinks.stream().filter(QuestionResult::suppressed).count() != 1) {
-            return perLink;
-        }
-        QuestionResult smallest = answeredLinks.stream()
-                .filter(r -> !r.suppressed())
-                .min(java.util.Comparator.comparingLong(QuestionResult::answered))
-                .orElse(null);
-        if (smallest == null) {
-            return perLink;
-        }
-        return perLink.stream()
-                .map(r -> r == smallest
-                        ? new QuestionResult(r.linkId(), r.questionId(), r.answered(), 0, 0, Map.of(), true)
-                        : r)
-                .toList();
-    }
-
-    /** The same rule for the per-tag figures. */
-    static List<TagResult> secondaryTagSuppression(List<TagResult> perLink) {
-        if (perLink.stream().filter(TagResult::suppressed).count() != 1) {
-            return perLink;
-        }
-        TagResult smallest = perLink.stream()
-                .filter(r -> !r.suppressed())
-                .min(java.util.Comparator.comparingLong(TagResult::respondents))
-                .orElse(null);
-        if (smallest == null) {
-            return perLink;
-        }
-        return perLink.stream()
-                .map(r -> r == smallest ? new TagResult(r.linkId(), r.tag(), r.respondents(), r.answers(), 0, true) : r)
-                .toList();
-    }
-
-    private QuestionResult questionResult(@Nullable Long linkId, SurveyQuestion q, Map<String, Long> counts) {
+    private static long answered(Map<String, Long> counts) {
         long notApplicable = counts.getOrDefault(QuestionKind.NOT_APPLICABLE, 0L);
-        long all = counts.values().stream().mapToLong(Long::longValue).sum();
-        long answered = all - notApplicable;
-        long positive = counts.entrySet().stream()
+        return counts.values().stream().mapToLong(Long::longValue).sum() - notApplicable;
+    }
+
+    private static long positive(SurveyQuestion q, Map<String, Long> counts) {
+        return counts.entrySet().stream()
                 .filter(e -> q.kind().positive(e.getKey()))
                 .mapToLong(Map.Entry::getValue)
                 .sum();
-        boolean suppressed = suppression.isSuppressed(answered);
+    }
+
+    /**
+     * One question's result: the exact counts stay inside the module (withheld altogether when the number who
+     * answered is hidden); what is published is the two cells the shared rule made safe.
+     */
+    private static QuestionResult questionResult(
+            @Nullable Long linkId,
+            SurveyQuestion q,
+            Map<String, Long> counts,
+            SafeTable.@Nullable Cell answered,
+            SafeTable.@Nullable Cell positive) {
+        SafeTable.Cell a = java.util.Objects.requireNonNull(answered);
+        SafeTable.Cell p = java.util.Objects.requireNonNull(positive);
+        boolean hidden = a.hidden();
         return new QuestionResult(
                 linkId,
                 q.id(),
-                answered,
-                suppressed ? 0 : notApplicable,
-                suppressed ? 0 : positive,
-                suppressed ? Map.of() : Map.copyOf(counts),
-                suppressed);
+                answered(counts),
+                hidden ? 0 : counts.getOrDefault(QuestionKind.NOT_APPLICABLE, 0L),
+                hidden ? 0 : positive(q, counts),
+                hidden ? Map.of() : Map.copyOf(counts),
+                hidden,
+                a,
+                p);
+    }
+
+    private static TagResult tagResult(
+            @Nullable Long linkId,
+            String tag,
+            long[] exact,
+            SafeTable.@Nullable Cell respondents,
+            SafeTable.@Nullable Cell answers,
+            SafeTable.@Nullable Cell positive) {
+        SafeTable.Cell r = java.util.Objects.requireNonNull(respondents);
+        SafeTable.Cell a = java.util.Objects.requireNonNull(answers);
+        SafeTable.Cell p = java.util.Objects.requireNonNull(positive);
+        boolean hidden = r.hidden() || a.hidden();
+        return new TagResult(linkId, tag, exact[0], exact[1], hidden ? 0 : exact[2], hidden, r, a, p);
     }
 
     /** The suppression rule in force, for pages that explain it. */

@@ -346,12 +346,16 @@ class SurveyTests {
         assertThat(big.notApplicable()).isEqualTo(1);
         assertThat(big.positive()).isEqualTo(5);
         assertThat(big.counts()).containsEntry("AGREE", 3L).containsEntry("STRONGLY_AGREE", 2L);
-        assertThat(results.percentText(big)).isEqualTo("83%");
+        // published through the shared rule: 6 answered is shown as 10, 5 positive is hidden, so no percentage
+        assertThat(results.answeredText(big)).isEqualTo("10");
+        assertThat(results.positiveText(big)).isEqualTo("fewer than 6");
+        assertThat(results.percentText(big)).isEqualTo("fewer than 6 positive");
 
         QuestionResult escalation =
                 results.question(s.link().id(), s.esc().id()).orElseThrow();
         assertThat(escalation.answered()).isEqualTo(7);
-        assertThat(results.percentText(escalation)).isEqualTo("29%"); // 2 of 7
+        assertThat(results.answeredText(escalation)).isEqualTo("10");
+        assertThat(results.percentText(escalation)).isEqualTo("fewer than 6 positive"); // 2 of 7
 
         QuestionResult hidden = results.question(small.id(), s.dsl().id()).orElseThrow();
         assertThat(hidden.suppressed()).isTrue();
@@ -365,16 +369,20 @@ class SurveyTests {
         assertThat(all.suppressed()).isFalse();
         assertThat(all.answered()).isEqualTo(11);
         assertThat(all.positive()).isEqualTo(8);
+        assertThat(results.answeredText(all)).isEqualTo("10"); // 11, rounded on its own
+        assertThat(results.positiveText(all)).isEqualTo("10"); // 8
         assertThat(results.question(tiny.id(), s.dsl().id()).orElseThrow().suppressed())
                 .isTrue();
 
         TagResult s7 = results.tag(s.link().id(), "S7").orElseThrow();
         assertThat(s7.respondents()).isEqualTo(7);
         assertThat(s7.positive()).isEqualTo(2);
+        assertThat(results.respondentsText(s7)).isEqualTo("10");
         assertThat(results.tag(small.id(), "S7").orElseThrow().suppressed()).isTrue();
         TagResult s7All = results.tag(null, "S7").orElseThrow();
         assertThat(s7All.respondents()).isEqualTo(12);
         assertThat(s7All.positive()).isEqualTo(5);
+        assertThat(results.respondentsText(s7All)).isEqualTo("10");
         assertThat(results.tags()).containsExactly("S2", "S7");
         assertThat(results.links()).extracting(SurveyLink::responses).containsExactlyInAnyOrder(7L, 3L, 2L);
     }

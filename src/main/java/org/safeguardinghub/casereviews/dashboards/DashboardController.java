@@ -45,12 +45,12 @@ class DashboardController {
         DashboardPages.ReferralPage page = pages.referralPage(request, actor);
         filters(model, request, actor);
         model.addAttribute("page", page);
-        model.addAttribute("periodOptions", pages.periodOptions());
+        model.addAttribute("periodOptions", pages.periodOptions(page.internal()));
         model.addAttribute("agencyOptions", pages.agencyOptions(actor.partnershipId()));
         model.addAttribute("ethnicityOptions", pages.ethnicities());
         model.addAttribute("figures", page.figures());
         model.addAttribute("internal", page.internal());
-        model.addAttribute("exportBase", "/dashboards/referrals/export?" + exportQuery(request, page.internal()));
+        model.addAttribute("exportBase", "/dashboards/referrals/export?" + exportQuery(request, page.internal(), true));
         return "casereviews/dashboards/referrals";
     }
 
@@ -74,9 +74,10 @@ class DashboardController {
         }
         filters(model, request, actor);
         model.addAttribute("page", page);
+        model.addAttribute("periodOptions", pages.periodOptions(page.internal()));
         model.addAttribute("figures", page.figures());
         model.addAttribute("internal", page.internal());
-        model.addAttribute("exportBase", "/dashboards/themes/export?" + exportQuery(request, page.internal()));
+        model.addAttribute("exportBase", "/dashboards/themes/export?" + exportQuery(request, page.internal(), false));
         return "casereviews/dashboards/themes";
     }
 
@@ -95,7 +96,7 @@ class DashboardController {
                 figure,
                 format,
                 page.internal(),
-                "since " + page.sinceLabel());
+                page.internal() ? "since " + page.sinceLabel() : page.periodLabel());
     }
 
     private void filters(Model model, DashboardRequest request, Actor actor) {
@@ -106,8 +107,13 @@ class DashboardController {
         model.addAttribute("districtOptions", pages.districtOptions(actor.partnershipId()));
     }
 
-    /** The current filters, with the view the page actually shows (never "internal" for those not allowed it). */
-    private static String exportQuery(DashboardRequest request, boolean internal) {
+    /**
+     * The current filters, with the view the page actually shows (never "internal" for those not allowed it, and one
+     * filter at a time in the published view).
+     */
+    private static String exportQuery(DashboardRequest asked, boolean internal, boolean referrals) {
+        DashboardRequest request =
+                internal ? asked : referrals ? DashboardPages.noFilter(asked) : DashboardPages.oneFilter(asked);
         DashboardRequest shown = new DashboardRequest(
                 request.period(),
                 request.show(),

@@ -4,14 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.platform.export.Table;
-import org.safeguardinghub.shared.SmallNumberSuppression;
+import org.safeguardinghub.shared.SafeCounts;
+import org.safeguardinghub.shared.SafeTable;
 
 /**
  * One chart and its data table, built once so the page, the SVG and the downloads always agree. The chart is a
  * horizontal bar chart drawn on the server as SVG (no script, no inline style: colours come from classes in
- * dashboards.css). In the published view every count goes through small-number suppression: a hidden count is shown
- * as the suppression text in the table and its bar is not drawn, and the scale is taken only from the counts shown,
- * so a bar's length cannot reveal a hidden one.
+ * dashboards.css). In the published view the whole table goes through {@link SafeTable}: counts rounded to 5, small
+ * ones hidden, secondary suppression against the column totals; a hidden count's bar is not drawn, and bars are drawn
+ * from the published (rounded) numbers only, so a bar's length reveals nothing the table does not.
  *
  * @param id short name used for element ids and the export link ({@code age}, {@code gender} ...)
  * @param title heading and table caption
@@ -63,6 +64,8 @@ record Figure(
      * Builds a figure.
      *
      * @param suppression the disclosure rule in the published view, or null for exact counts (internal view)
+     * @param totals the exact total each series' categories add up to (a partition), or null when they do not (a
+     *     referral counted for each agency involved); used for secondary suppression, not shown
      */
     static Figure of(
             String id,
@@ -70,9 +73,10 @@ record Figure(
             String categoryHeader,
             List<String> series,
             List<Category> categories,
-            @Nullable SmallNumberSuppression suppression,
+            @Nullable SafeCounts suppression,
+            long @Nullable [] totals,
             @Nullable String note) {
-        return of(id, title, categoryHeader, series, categories, suppression, note, null);
+        return of(id, title, categoryHeader, series, categories, suppression, totals, note, null);
     }
 
     /** As above, with a detail column (only ever given in the internal view). */
@@ -82,15 +86,25 @@ record Figure(
             String categoryHeader,
             List<String> series,
             List<Category> categories,
-            @Nullable SmallNumberSuppression suppression,
+            @Nullable SafeCounts suppression,
+            long @Nullable [] totals,
             @Nullable String note,
             @Nullable String detailHeader) {
+        long[][] counts = new long[categories.size()][series.size()];
+        for (int r = 0; r < categories.size(); r++) {
+            long[] c = categories.get(r).counts();
+            for (int s = 0; s < series.size(); s++) {
+                counts[r][s] = s < c.length ? c[s] : 0;
+            }
+        }
+        @Nullable
+        SafeTable safe = suppression == null
+                ? null
+                : SafeTable.of(suppression, counts, totals == null || categories.isEmpty() ? null : totals, null);
         long max = 0;
-        for (Category c : categories) {
-            for (long n : c.counts()) {
-                if (suppression == null || !suppression.isSuppressed(n)) {
-                    max = Math.max(max, n);
-                }
+        for (int r = 0; r < counts.length; r++) {
+            for (int s = 0; s < series.size(); s++) {
+                max = Math.max(max, shown(safe, counts, r, s));
             }
         }
         List<Row> rows = new ArrayList<>();
@@ -98,14 +112,16 @@ record Figure(
         List<Text> texts = new ArrayList<>();
         boolean suppressedAny = false;
         int y = TOP;
-        for (Category c : categories) {
+        for (int r = 0; r < categories.size(); r++) {
+            Category c = categories.get(r);
             List<Cell> cells = new ArrayList<>();
             int groupTop = y;
             for (int s = 0; s < series.size(); s++) {
-                long n = s < c.counts().length ? c.counts()[s] : 0;
-                boolean hidden = suppression != null && suppression.isSuppressed(n);
+                long n = shown(safe, counts, r, s);
+                boolean hidden = safe != null && safe.cell(r, s).hidden();
                 suppressedAny |= hidden;
-                String text = suppression == null ? String.format("%,d", n) : suppression.display(n);
+                String text =
+                        safe == null ? String.format("%,d", n) : safe.cell(r, s).text();
                 cells.add(new Cell(text, hidden));
                 String cssClass = "hub-chart__bar hub-chart__bar--" + (s + 1);
                 int length = hidden || max == 0
@@ -117,7 +133,7 @@ record Figure(
                 texts.add(new Text(
                         LABEL_WIDTH + length + 6,
                         y + BAR_HEIGHT - 6,
-                        hidden ? "suppressed" : text,
+                        hidden ? SafeTable.SUPPRESSED : text,
                         "start",
                         hidden ? "hub-chart__value hub-chart__value--suppressed" : "hub-chart__value"));
                 y += BAR_HEIGHT;
@@ -169,6 +185,15 @@ record Figure(
             lines.add(line);
         }
         return Table.of(title, headers, lines);
+    }
+
+    /** The number a bar is drawn from: the exact count (internal), the published number, or 0 when hidden. */
+    private static long shown(@Nullable SafeTable safe, long[][] counts, int r, int s) {
+        if (safe == null) {
+            return counts[r][s];
+        }
+        Long shown = safe.cell(r, s).shown();
+        return shown == null ? 0 : shown;
     }
 
     private static String shorten(String label) {

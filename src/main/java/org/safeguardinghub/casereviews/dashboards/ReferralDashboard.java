@@ -194,6 +194,17 @@ public class ReferralDashboard {
                 """, f);
     }
 
+    /** The names the agency chart uses (short name, or name) for the given agencies, in no particular order. */
+    public List<String> agencyLabels(java.util.Collection<Long> agencyIds) {
+        if (agencyIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select distinct coalesce(short_name, name) from agency where id in (:ids)")
+                .param("ids", agencyIds)
+                .query(String.class)
+                .list();
+    }
+
     private List<Count> counts(String select, DashboardFilters f) {
         return statement(FILTERED + select, f)
                 .query((rs, n) -> new Count(rs.getString("k"), rs.getLong("n")))

@@ -62,10 +62,12 @@ public class ThemeDashboard {
                 left join practice_review lone on lone.id = tg.lone_review_id
                 where (r.id is not null and r.partnership_id = :partnership and r.status <> 'DRAFT'
                         and r.submitted_at >= :sinceAt
+                        and (cast(:untilAt as timestamptz) is null or r.submitted_at < :untilAt)
                         and (cast(:ageBand as text) is null or y.age_band = :ageBand)
                         and (cast(:gender as text) is null or y.gender = :gender)
                         and (cast(:district as bigint) is null or y.district_id = :district))
                    or (lone.id is not null and lone.commissioned_on >= :since
+                        and (cast(:until as date) is null or lone.commissioned_on < :until)
                         and cast(:ageBand as text) is null and cast(:gender as text) is null
                         and cast(:district as bigint) is null)
             )
@@ -120,9 +122,21 @@ public class ThemeDashboard {
      * it is not needed.
      */
     public Charts charts(ThemeFilters f, boolean withSources) {
+        return charts(f, withSources, 2);
+    }
+
+    /**
+     * As {@link #charts(ThemeFilters, boolean)}, with the themes found in at least {@code minimumReviews} reviews in
+     * the second chart (2 for "repeated"; 0 for every theme found in any review, as the published view needs so
+     * that being listed says nothing).
+     */
+    public Charts charts(ThemeFilters f, boolean withSources, int minimumReviews) {
         List<ThemeCount> cases = new ArrayList<>();
         List<ThemeCount> repeated = new ArrayList<>();
-        bind(chartsSql(characteristics(f), withSources), f)
+        bind(
+                        chartsSql(characteristics(f), withSources)
+                                .replace("having count(*) >= 2", "having count(*) >= " + minimumReviews),
+                        f)
                 .query((rs, i) -> {
                     ThemeCount count = new ThemeCount(rs.getString("name"), rs.getLong("n"), sources(rs));
                     (rs.getString("chart").equals("cases") ? cases : repeated).add(count);
@@ -152,6 +166,7 @@ public class ThemeDashboard {
                     from referral_child c
                     join referral r on r.id = c.referral_id and r.partnership_id = :partnership
                          and r.status <> 'DRAFT' and r.submitted_at >= :sinceAt
+                         and (cast(:untilAt as timestamptz) is null or r.submitted_at < :untilAt)
                     order by c.referral_id,
                              case c.age_band when 'UNBORN' then 0 when 'UNDER_1' then 1 when '1_TO_4' then 2
                                   when '5_TO_10' then 3 when '11_TO_15' then 4 when '16_PLUS' then 5 else 6 end,
@@ -164,7 +179,10 @@ public class ThemeDashboard {
                                 and (cast(:ageBand as text) is null or y.age_band = :ageBand)
                                 and (cast(:gender as text) is null or y.gender = :gender)
                                 and (cast(:district as bigint) is null or y.district_id = :district)""";
-        String loneReviews = characteristics ? "false" : "lone.id is not null and lone.commissioned_on >= :since";
+        String loneReviews = characteristics
+                ? "false"
+                : "lone.id is not null and lone.commissioned_on >= :since"
+                        + " and (cast(:until as date) is null or lone.commissioned_on < :until)";
         String sources =
                 withSources ? "array_agg(distinct review_label order by review_label)" : "cast(null as text[])";
         return """
@@ -193,7 +211,8 @@ public class ThemeDashboard {
                     %s
                     left join practice_review lone on lone.id = tg.lone_review_id
                     where (r.id is not null and r.partnership_id = :partnership and r.status <> 'DRAFT'
-                            and r.submitted_at >= :sinceAt %s)
+                            and r.submitted_at >= :sinceAt
+                            and (cast(:untilAt as timestamptz) is null or r.submitted_at < :untilAt) %s)
                        or (%s)
                 )
                 select 'cases' as chart, name, count(*) as n, cast(null as text[]) as sources,
@@ -234,8 +253,23 @@ public class ThemeDashboard {
                 .param(
                         "sinceAt",
                         f.since().atStartOfDay(DashboardFilters.LONDON).toOffsetDateTime())
+                .param("until", f.until())
+                .param(
+                        "untilAt",
+                        f.until() == null
+                                ? null
+                                : f.until()
+                                        .atStartOfDay(DashboardFilters.LONDON)
+                                        .toOffsetDateTime())
                 .param("ageBand", f.ageBand())
                 .param("gender", f.gender())
                 .param("district", f.districtId());
+    }
+
+    /** Every learning theme's name, in alphabetical order: the rows of the published view. */
+    public List<String> themeNames() {
+        return jdbc.sql("select name from learning_theme order by name")
+                .query(String.class)
+                .list();
     }
 }

@@ -7,16 +7,18 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.performance.catalogue.Factor;
-import org.safeguardinghub.shared.SmallNumberSuppression;
+import org.safeguardinghub.shared.SafeCounts;
 
 /**
- * How one indicator's figures are written, and whether the published view must hide them. In the published view
- * (the independent scrutineer, or anyone asking for {@code ?view=published}) a count indicator's value below the
- * partnership's minimum is shown as "fewer than 6"; a rate or percentage is withheld ("suppressed") when its
- * numerator or denominator is below it, because the rate with the other figure would reveal the count. The internal
- * view ({@code rule} null) shows everything.
+ * How one indicator's figures are written, and whether the published view must hide them. The published view (the
+ * independent scrutineer, or anyone asking for {@code ?view=published}) goes through the Hub's one rule for published
+ * figures ({@link SafeCounts}): a count below the partnership's minimum (zero included) is shown as "fewer than 6"
+ * and any other count is rounded to the nearest 5; a rate or percentage is withheld ("suppressed") when its numerator
+ * or denominator is below the minimum, and otherwise worked out from the rounded numerator and denominator, so that
+ * it reveals no more than they do. Charts and changes use the same published values ({@link #publishedValue}). The
+ * internal view ({@code rule} null) shows everything.
  */
-record Figures(Factor factor, int decimals, @Nullable SmallNumberSuppression rule) {
+record Figures(Factor factor, int decimals, @Nullable SafeCounts rule) {
 
     static final String SUPPRESSED = "suppressed";
 
@@ -40,12 +42,43 @@ record Figures(Factor factor, int decimals, @Nullable SmallNumberSuppression rul
         if (rule == null || count == null || count.signum() < 0) {
             return false;
         }
-        return rule.isSuppressed(count.setScale(0, RoundingMode.HALF_UP).longValueExact());
+        return rule.isHidden(count.setScale(0, RoundingMode.HALF_UP).longValueExact());
     }
 
     /** The text that replaces a hidden value. */
     String hiddenText() {
-        return rule == null ? "" : factor == Factor.COUNT ? rule.suppressedText() : SUPPRESSED;
+        return rule == null ? "" : factor == Factor.COUNT ? rule.hiddenText() : SUPPRESSED;
+    }
+
+    /**
+     * The value as this view may show it, in text and in charts: exact in the internal view; in the published view
+     * null when hidden, a count rounded to 5, or a rate worked out from the rounded numerator and denominator (a rate
+     * published without them, from a published source, as it is).
+     */
+    @Nullable
+    BigDecimal publishedValue(
+            @Nullable BigDecimal value, @Nullable BigDecimal numerator, @Nullable BigDecimal denominator) {
+        if (rule == null || value == null) {
+            return value;
+        }
+        if (hidden(value, numerator, denominator)) {
+            return null;
+        }
+        if (factor == Factor.COUNT) {
+            if (value.signum() < 0) {
+                return value;
+            }
+            return BigDecimal.valueOf(
+                    rule.rounded(value.setScale(0, RoundingMode.HALF_UP).longValueExact()));
+        }
+        if (numerator == null || denominator == null || numerator.signum() < 0 || denominator.signum() <= 0) {
+            return value;
+        }
+        long n = rule.rounded(numerator.setScale(0, RoundingMode.HALF_UP).longValueExact());
+        long d = rule.rounded(denominator.setScale(0, RoundingMode.HALF_UP).longValueExact());
+        return factor.multiplier()
+                .multiply(BigDecimal.valueOf(n))
+                .divide(BigDecimal.valueOf(d), decimals + 4, RoundingMode.HALF_UP);
     }
 
     /** The value with its unit, the hidden text, or "No data". */
@@ -53,10 +86,11 @@ record Figures(Factor factor, int decimals, @Nullable SmallNumberSuppression rul
         if (value == null) {
             return "No data";
         }
-        if (hidden(value, numerator, denominator)) {
+        BigDecimal shown = publishedValue(value, numerator, denominator);
+        if (shown == null) {
             return hiddenText();
         }
-        return number(value) + factor.unit();
+        return number(shown) + factor.unit();
     }
 
     /** A numerator or denominator count, hidden when small in the published view. */
@@ -65,7 +99,10 @@ record Figures(Factor factor, int decimals, @Nullable SmallNumberSuppression rul
             return "";
         }
         if (small(count)) {
-            return rule == null ? "" : rule.suppressedText();
+            return rule == null ? "" : rule.hiddenText();
+        }
+        if (rule != null && count.signum() >= 0) {
+            return rule.display(count.setScale(0, RoundingMode.HALF_UP).longValueExact());
         }
         return plain(count);
     }

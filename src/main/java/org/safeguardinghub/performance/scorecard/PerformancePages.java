@@ -29,7 +29,7 @@ import org.safeguardinghub.performance.scorecard.PerformanceData.ItemSource;
 import org.safeguardinghub.performance.scorecard.PerformanceData.Point;
 import org.safeguardinghub.performance.scorecard.PerformanceData.Signal;
 import org.safeguardinghub.platform.web.Option;
-import org.safeguardinghub.shared.SmallNumberSuppression;
+import org.safeguardinghub.shared.SafeCounts;
 import org.springframework.stereotype.Service;
 
 /**
@@ -59,16 +59,16 @@ class PerformancePages {
 
     private final PerformanceData data;
     private final Organisation organisation;
-    private final SmallNumberSuppression suppression;
+    private final SafeCounts suppression;
 
-    PerformancePages(PerformanceData data, Organisation organisation, SmallNumberSuppression suppression) {
+    PerformancePages(PerformanceData data, Organisation organisation, SafeCounts suppression) {
         this.data = data;
         this.organisation = organisation;
         this.suppression = suppression;
     }
 
     String suppressedText() {
-        return suppression.suppressedText();
+        return suppression.hiddenText();
     }
 
     // ---------------------------------------------------------------- shared pieces
@@ -206,8 +206,12 @@ class PerformancePages {
             if (latestHidden || previousHidden) {
                 changeText = Figures.SUPPRESSED;
             } else {
-                percent = IndicatorMaths.percentChange(value, before).orElse(null);
-                changeText = f.change(value.subtract(before), percent);
+                BigDecimal now = java.util.Objects.requireNonNull(
+                        f.publishedValue(value, latest.numerator(), latest.denominator()));
+                BigDecimal then = java.util.Objects.requireNonNull(
+                        f.publishedValue(before, previous.numerator(), previous.denominator()));
+                percent = IndicatorMaths.percentChange(now, then).orElse(null);
+                changeText = f.change(now.subtract(then), percent);
             }
         }
         Rag rag = d.ragRule().rate(value);
@@ -217,7 +221,7 @@ class PerformancePages {
         List<SeriesRow> recent = new ArrayList<>();
         for (Point p : recentPoints) {
             BigDecimal v = shown(p, firstPublished);
-            sparkValues.add(v == null || f.hidden(v, p.numerator(), p.denominator()) ? null : v);
+            sparkValues.add(f.publishedValue(v, p.numerator(), p.denominator()));
             recent.add(row(d, f, frequency, p, firstPublished));
         }
         String aria = recentPoints.isEmpty()
@@ -542,7 +546,10 @@ class PerformancePages {
             SeriesRow row = row(d, f, frequency, p, false);
             rows.add(row);
             boolean hidden = f.hidden(p.value(), p.numerator(), p.denominator());
-            chartPoints.add(new LineChart.Point(row.shortPeriod(), hidden ? null : p.value(), p.fictional()));
+            chartPoints.add(new LineChart.Point(
+                    row.shortPeriod(),
+                    hidden ? null : f.publishedValue(p.value(), p.numerator(), p.denominator()),
+                    p.fictional()));
             anyFictional |= p.fictional();
             anyPublished |= !p.fictional();
         }
@@ -634,7 +641,10 @@ class PerformancePages {
                 Point p = b.point();
                 boolean hidden = f.hidden(p.value(), p.numerator(), p.denominator());
                 String text = f.value(p.value(), p.numerator(), p.denominator());
-                items.add(new BarChart.Item(b.category(), hidden ? null : p.value(), text));
+                items.add(new BarChart.Item(
+                        b.category(),
+                        hidden ? null : f.publishedValue(p.value(), p.numerator(), p.denominator()),
+                        text));
                 rows.add(new BreakdownRow(b.category(), text));
             }
             String title =

@@ -25,6 +25,8 @@ import org.safeguardinghub.section11.access.ReturnRef;
 import org.safeguardinghub.section11.survey.StaffSurveys.Cycle;
 import org.safeguardinghub.section11.templates.TemplateReader;
 import org.safeguardinghub.section11.templates.TemplateStructure;
+import org.safeguardinghub.shared.SafeCounts;
+import org.safeguardinghub.shared.SafeTable;
 import org.safeguardinghub.surveys.SurveyLink;
 import org.safeguardinghub.surveys.SurveyQuestion;
 import org.safeguardinghub.surveys.SurveyResults;
@@ -196,7 +198,10 @@ class StaffSurveyController {
         ExportResponse.send(response, format, "staff-survey-" + cycle.name(), table(cycle, results));
     }
 
-    /** Long format: one row per agency (then all agencies) and question, suppressed cells left empty with a note. */
+    /**
+     * Long format: one row per agency (then all agencies) and question, the counts exactly as the page publishes them
+     * (rounded, "fewer than 6" or "suppressed"), and the percentage worked out from them.
+     */
     static Table table(Cycle cycle, SurveyResults results) {
         List<List<String>> rows = new ArrayList<>();
         List<Long> linkIds = new ArrayList<>();
@@ -210,20 +215,19 @@ class StaffSurveyController {
         for (int i = 0; i < linkIds.size(); i++) {
             for (SurveyQuestion q : results.choiceQuestions()) {
                 QuestionResult r = results.question(linkIds.get(i), q.id()).orElse(null);
-                boolean suppressed = r != null && r.suppressed();
                 rows.add(List.of(
                         names.get(i),
                         q.tag() == null ? "" : q.tag(),
                         q.code(),
                         q.text(),
-                        r == null || suppressed ? "" : String.valueOf(r.answered()),
-                        r == null || suppressed ? "" : String.valueOf(r.positive()),
+                        results.answeredText(r),
+                        results.positiveText(r),
                         r == null
                                 ? ""
                                 : r.percentPositive()
                                         .map(p -> String.valueOf(Math.round(p)))
                                         .orElse(""),
-                        suppressed ? "Suppressed: " + results.suppressedText() + " answers" : ""));
+                        r != null && r.suppressed() ? "Not shown: too few answered" : ""));
             }
         }
         return Table.of(
@@ -286,13 +290,21 @@ class StaffSurveyController {
         model.addAttribute(
                 "responses",
                 results == null || linkId == null
-                        ? 0
-                        : results.links().stream()
-                                .filter(l -> Objects.equals(l.id(), linkId))
-                                .mapToLong(SurveyLink::responses)
-                                .sum());
+                        ? "0"
+                        : responsesText(SafeCounts.of(surveys.suppression()), results, linkId));
         model.addAttribute("suppressedText", surveys.suppression().suppressedText());
         return "section11/survey/return";
+    }
+
+    /** How many of the agency's staff answered the survey, as the return's survey page shows it. */
+    static String responsesText(SafeCounts rule, SurveyResults results, long linkId) {
+        return SafeTable.single(
+                        rule,
+                        results.links().stream()
+                                .filter(l -> Objects.equals(l.id(), linkId))
+                                .mapToLong(SurveyLink::responses)
+                                .sum())
+                .text();
     }
 
     /** The agency's self-score label per standard code, e.g. "2 – Largely met", or "Not applicable". */

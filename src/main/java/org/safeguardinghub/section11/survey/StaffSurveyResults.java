@@ -30,7 +30,8 @@ public class StaffSurveyResults {
     /**
      * One agency's staff answers for one standard (questions tagged with its code): how many staff answered, and
      * the share of positive answers (agree or strongly agree, or yes). When {@code suppressed}, too few answered to
-     * show anything and both {@code respondents} and {@code percentPositive} are withheld.
+     * show anything and both {@code respondents} and {@code percentPositive} are withheld. {@code respondents} is the
+     * published (rounded) number, never the exact one.
      *
      * @param display what to show in a table cell: "72% (n=25)", or the suppression phrase such as "fewer than 6"
      */
@@ -50,7 +51,7 @@ public class StaffSurveyResults {
 
     /**
      * For every agency with a link and every standard code asked about, its staff's result; empty when the cycle has
-     * no staff survey. Agencies or standards without any answers are included with zero respondents.
+     * no staff survey. Agencies or standards without any answers are included, hidden like any small count.
      */
     public List<AgencyStandard> forCycle(long cycleId) {
         Optional<SurveySummary> survey = staffSurveys.survey(cycleId);
@@ -82,15 +83,20 @@ public class StaffSurveyResults {
 
     static AgencyStandard of(
             SurveyResults results, long agencyId, String agencyName, @Nullable TagResult tag, String code) {
-        if (tag == null) {
-            return new AgencyStandard(agencyId, agencyName, code, 0L, null, false, "No answers");
+        if (tag == null || tag.suppressed() || tag.percentPositive().isEmpty()) {
+            return new AgencyStandard(
+                    agencyId,
+                    agencyName,
+                    code,
+                    null,
+                    null,
+                    true,
+                    tag == null ? results.suppressedText() : results.percentText(tag));
         }
-        if (tag.suppressed()) {
-            return new AgencyStandard(agencyId, agencyName, code, null, null, true, results.suppressedText());
-        }
-        Double percent = tag.percentPositive().orElse(null);
+        Double percent = tag.percentPositive().orElseThrow();
         String display =
-                percent == null ? "No answers" : SurveyResults.percent(percent) + " (n=" + tag.respondents() + ")";
-        return new AgencyStandard(agencyId, agencyName, code, tag.respondents(), percent, false, display);
+                SurveyResults.percent(percent) + " (n=" + tag.respondentsCell().text() + ")";
+        return new AgencyStandard(
+                agencyId, agencyName, code, tag.respondentsCell().shown(), percent, false, display);
     }
 }

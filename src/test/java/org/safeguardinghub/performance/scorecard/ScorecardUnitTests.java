@@ -13,7 +13,7 @@ import org.safeguardinghub.performance.catalogue.IndicatorDefinition;
 import org.safeguardinghub.performance.catalogue.Polarity;
 import org.safeguardinghub.performance.scorecard.PerformanceData.Indicator;
 import org.safeguardinghub.performance.scorecard.PerformanceData.Point;
-import org.safeguardinghub.shared.SmallNumberSuppression;
+import org.safeguardinghub.shared.SafeCounts;
 
 /** The pure parts of the performance pages: grouping, chart scaling and suppression, without Spring. */
 class ScorecardUnitTests {
@@ -106,15 +106,20 @@ class ScorecardUnitTests {
 
     @Test
     void publishedFiguresHideSmallCountsAndRatesWithSmallNumerators() {
-        Figures counts = new Figures(Factor.COUNT, 0, SmallNumberSuppression.defaults());
+        Figures counts = new Figures(Factor.COUNT, 0, SafeCounts.defaults());
         assertThat(counts.value(new BigDecimal("3"), new BigDecimal("3"), null)).isEqualTo("fewer than 6");
-        assertThat(counts.value(new BigDecimal("0"), new BigDecimal("0"), null)).isEqualTo("0");
+        // zero is hidden with the small counts, and other counts are rounded to 5 (docs: published figures)
+        assertThat(counts.value(new BigDecimal("0"), new BigDecimal("0"), null)).isEqualTo("fewer than 6");
         assertThat(counts.value(new BigDecimal("1234"), new BigDecimal("1234"), null))
-                .isEqualTo("1,234");
-        Figures rates = new Figures(Factor.PER_10000, 1, SmallNumberSuppression.defaults());
+                .isEqualTo("1,235");
+        assertThat(counts.count(new BigDecimal("42"))).isEqualTo("40");
+        Figures rates = new Figures(Factor.PER_10000, 1, SafeCounts.defaults());
         assertThat(rates.value(new BigDecimal("1.2"), new BigDecimal("4"), new BigDecimal("33000")))
                 .isEqualTo("suppressed");
         assertThat(rates.value(new BigDecimal("12.1"), new BigDecimal("40"), new BigDecimal("33000")))
+                .isEqualTo("12.1 per 10,000");
+        // worked out from the rounded numerator and denominator: 40 / 33,000, not 42 / 33,001
+        assertThat(rates.value(new BigDecimal("12.7"), new BigDecimal("42"), new BigDecimal("33001")))
                 .isEqualTo("12.1 per 10,000");
         Figures internal = new Figures(Factor.COUNT, 0, null);
         assertThat(internal.value(new BigDecimal("3"), new BigDecimal("3"), null))

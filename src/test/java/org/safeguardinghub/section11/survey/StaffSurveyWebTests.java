@@ -177,16 +177,17 @@ class StaffSurveyWebTests {
 
         List<AgencyStandard> results = staffResults.forCycle(cycle);
         AgencyStandard firstS7 = find(results, first, "S7");
-        assertThat(firstS7.respondents()).isEqualTo(8);
-        assertThat(firstS7.percentPositive()).isEqualTo(75.0);
-        assertThat(firstS7.display()).isEqualTo("75% (n=8)");
+        // published through the shared rule: 8 staff show as 10, and 6 of 8 positive as 10 of 10
+        assertThat(firstS7.respondents()).isEqualTo(10);
+        assertThat(firstS7.percentPositive()).isEqualTo(100.0);
+        assertThat(firstS7.display()).isEqualTo("100% (n=10)");
         assertThat(find(results, first, "S2").percentPositive()).isEqualTo(100.0);
         AgencyStandard secondS7 = find(results, second, "S7");
         assertThat(secondS7.suppressed()).isTrue();
         assertThat(secondS7.respondents()).isNull();
         assertThat(secondS7.percentPositive()).isNull();
         assertThat(secondS7.display()).isEqualTo("fewer than 6");
-        assertThat(find(results, police, "S7").respondents()).isZero();
+        assertThat(find(results, police, "S7").suppressed()).isTrue(); // nobody answered: hidden like any small count
         assertThat(staffResults.forAgency(cycle, first)).allMatch(r -> r.agencyId() == first);
         assertThat(staffResults.hasSurvey(cycle)).isTrue();
 
@@ -194,8 +195,9 @@ class StaffSurveyWebTests {
         assertThat(page)
                 .contains("Staff survey results")
                 .contains("Percentage of staff answering positively, by agency and Section 11 standard")
-                .contains("75%")
-                .contains("(n=8)")
+                .contains("100%")
+                .contains("(n=10)")
+                .doesNotContain("(n=8)")
                 .contains("fewer than 6");
 
         MockHttpServletResponse csv =
@@ -208,9 +210,9 @@ class StaffSurveyWebTests {
         assertThat(text)
                 .contains("Agency,Standard,Question code,Question,Answered,Positive answers,Percent positive,Note")
                 .contains(firstName + ",S7,ESCALATION,I know about the Kent Professional Challenge and Escalation"
-                        + " Policy,8,6,75,")
+                        + " Policy,10,10,100,")
                 .contains(secondName + ",S7,ESCALATION,I know about the Kent Professional Challenge and Escalation"
-                        + " Policy,,,,Suppressed: fewer than 6 answers");
+                        + " Policy,fewer than 6,fewer than 6,,Not shown: too few answered");
         MockHttpServletResponse xlsx =
                 perform(get("/section11/cycles/" + cycle + "/survey/results.xlsx"), DemoAccounts.BUSINESS);
         assertThat(xlsx.getStatus()).isEqualTo(200);
@@ -239,8 +241,9 @@ class StaffSurveyWebTests {
             String page = page(get("/section11/returns/" + policeReturn + "/survey"), who);
             assertThat(page)
                     .contains("Staff survey beside the self-assessment")
-                    .contains("10 members of staff have answered the survey")
-                    .containsPattern("data-standard=\"S7\"[\\s\\S]*?2 – Largely met[\\s\\S]*?>10<[\\s\\S]*?>40%<")
+                    .contains("Members of staff who have answered the survey: 10.")
+                    .containsPattern(
+                            "data-standard=\"S7\"[\\s\\S]*?2 – Largely met[\\s\\S]*?>10<[\\s\\S]*?>fewer than 6 positive<")
                     .containsPattern("data-standard=\"S2\"[\\s\\S]*?2 – Largely met[\\s\\S]*?>10<[\\s\\S]*?>100%<");
         }
         assertThat(jdbc.sql("""
@@ -257,7 +260,11 @@ class StaffSurveyWebTests {
                 .isEqualTo(404);
         // and the self-score of a return with no survey answers yet is still shown
         String noAnswers = page(get("/section11/returns/" + firstReturn + "/survey"), DemoAccounts.BUSINESS);
-        assertThat(noAnswers).contains("Not scored yet").contains("No answers");
+        // no answers at all is hidden like any small count (zero too, so a shown figure never means "at least one")
+        assertThat(noAnswers)
+                .contains("Not scored yet")
+                .contains("Members of staff who have answered the survey: fewer than 6.")
+                .doesNotContain("No answers");
     }
 
     @Test
