@@ -120,10 +120,7 @@ class EarlyWarningStory implements ApplicationRunner {
                         select exists (select 1 from data_value where partnership_id = :p and fictional)
                            and not exists (select 1 from spc_change where partnership_id = :p)
                            and not exists (select 1 from spc_episode where partnership_id = :p
-                                                                       and acknowledged_at is not null)""")
-                .param("p", p)
-                .query(Boolean.class)
-                .single();
+                                                                       and acknowledged_at is not null)""").param("p", p).query(Boolean.class).single();
         Optional<Officer> officer = officer(p);
         if (!pending || officer.isEmpty()) {
             return;
@@ -185,9 +182,7 @@ class EarlyWarningStory implements ApplicationRunner {
         while (System.currentTimeMillis() < until) {
             long incomplete = jdbc.sql("""
                             select count(*) from event_publication where completion_date is null
-                              and (event_type like '%.TaskRequested' or event_type like '%.IndicatorValuesChanged')""")
-                    .query(Long.class)
-                    .single();
+                              and (event_type like '%.TaskRequested' or event_type like '%.IndicatorValuesChanged')""").query(Long.class).single();
             if (incomplete == 0) {
                 return;
             }
@@ -210,7 +205,8 @@ class EarlyWarningStory implements ApplicationRunner {
     }
 
     /** The demo's business officer, acting in KSCMP as the business team does on the early-warning forms. */
-    record Officer(long userId, String displayName, @Nullable Long agencyId, long partnershipId) implements Actor {
+    record Officer(
+            long userId, String displayName, @Nullable Long agencyId, long partnershipId) implements Actor {
 
         @Override
         public boolean seesAllAgencies() {

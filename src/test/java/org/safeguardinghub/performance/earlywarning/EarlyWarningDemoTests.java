@@ -127,7 +127,8 @@ class EarlyWarningDemoTests {
                 .query(Long.class)
                 .single();
         // changes re-base the limits with their reason, acknowledgements carry cause and action; both audited
-        assertThat(jdbc.sql("select count(*) from spc_change where partnership_id = :p and reason like 'Fictional (demo)%'")
+        assertThat(jdbc.sql(
+                                "select count(*) from spc_change where partnership_id = :p and reason like 'Fictional (demo)%'")
                         .param("p", kent)
                         .query(Long.class)
                         .single())
@@ -139,7 +140,8 @@ class EarlyWarningDemoTests {
                         select count(*) from audit_event
                         where record_type in ('spc-change', 'spc-episode') and actor_name = 'Priya Shah'
                           and partnership_id = :p""").param("p", kent).query(Long.class).single()).isGreaterThanOrEqualTo(5);
-        String page = mvc.perform(get("/performance/early-warning").with(SignedIn.as(principals, DemoAccounts.BUSINESS)))
+        String page = mvc.perform(
+                        get("/performance/early-warning").with(SignedIn.as(principals, DemoAccounts.BUSINESS)))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
