@@ -19,7 +19,9 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * Early warning on the demo data, as the business team sees it after start-up: few scorecard rows tagged, only
  * episodes that reach the latest three periods, one task each with distinct titles. (Before: 16 of 22 scorecard rows
- * tagged, 151 live signals, 7 of the business team's 11 home tasks from early warning, two with the same title.)
+ * tagged, 151 live signals, 7 of the business team's 11 home tasks from early warning, two with the same title. With
+ * episodes but nothing recorded: 8 of 22 rows, 8 current episodes, 7 of 11 tasks. With the demo partnership's
+ * recorded changes and acknowledgements: 6 of 22 rows, 6 current episodes, 1 of 5 tasks.)
  */
 @SpringBootTest
 @AutoConfigureMockMvc
