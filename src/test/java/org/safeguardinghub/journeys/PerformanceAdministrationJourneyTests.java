@@ -2,6 +2,7 @@ package org.safeguardinghub.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.UUID;
@@ -30,7 +31,11 @@ class PerformanceAdministrationJourneyTests extends BrowserJourney {
         assertThat(page.content()).contains("Missing children episodes").contains("Special cause concern");
         assertThat(page.locator("svg[role=img]").count()).isPositive();
         // the acknowledgement and change forms, refused empty with the error summary
-        visit(page.locator("#signals a[href$='/acknowledge']").first().getAttribute("href"));
+        // (the demo partnership has acknowledged the drifts it knows; the missing episodes rise is still open)
+        visit(page.locator("#signals a[href$='/acknowledge']")
+                .filter(new Locator.FilterOptions().setHasNotText("Change the acknowledgement"))
+                .first()
+                .getAttribute("href"));
         page.locator("form[action$='/acknowledge'] button[type=submit]").click();
         page.waitForLoadState();
         assertAccessible();

@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the early-warning page shows: the partnership's current episodes (those reaching the latest periods), newest
- * first (paged), and the control chart the last scan drew for every indicator with one, with its recorded changes.
+ * first (paged), and the control chart the last scan drew for every indicator with one or with a recorded change
+ * (so a re-based chart stays in view after its episode ended), with its recorded changes.
  * Partnership-level figures only (no agency data), a few queries whatever the number of indicators.
  */
 @Component
@@ -76,7 +77,8 @@ class EarlyWarningPage {
                         from indicator i
                         join indicator_version v on v.indicator_id = i.id and v.version_no = i.current_version
                         where i.partnership_id = :p and i.archived_at is null
-                          and exists (select 1 from spc_episode s where s.indicator_id = i.id and s.ended_at is null)
+                          and (exists (select 1 from spc_episode s where s.indicator_id = i.id and s.ended_at is null)
+                               or exists (select 1 from spc_change c where c.indicator_id = i.id))
                         order by i.sort_order, i.name""")
                 .param("p", partnershipId)
                 .query(EarlyWarning::indicatorRow)

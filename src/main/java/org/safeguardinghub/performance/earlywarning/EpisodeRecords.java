@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction; the controller checks the fields and that the actor may review ({@code returns:review}).
  */
 @Service
-class EpisodeRecords {
+public class EpisodeRecords {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -36,7 +36,7 @@ class EpisodeRecords {
 
     /** Acknowledges a current episode of the actor's partnership; a stale version is a concurrent edit. */
     @Transactional
-    void acknowledge(Actor actor, long episodeId, int version, String cause, String actionTaken) {
+    public void acknowledge(Actor actor, long episodeId, int version, String cause, String actionTaken) {
         int updated = jdbc.sql("""
                         update spc_episode set acknowledged_at = now(), acknowledged_by_name = :by, cause = :cause,
                                action_taken = :action, version = version + 1
@@ -62,7 +62,7 @@ class EpisodeRecords {
 
     /** Records a change from {@code periodEnd} on (a second one for the same period replaces the reason). */
     @Transactional
-    void recordChange(Actor actor, long indicatorId, LocalDate periodEnd, String reason) {
+    public void recordChange(Actor actor, long indicatorId, LocalDate periodEnd, String reason) {
         long id = jdbc.sql("""
                         insert into spc_change (partnership_id, indicator_id, period_end, reason, recorded_by_name)
                         values (:p, :i, :e, :r, :by)
