@@ -45,7 +45,8 @@ class RapidReviewJourneyTests extends BrowserJourney {
         page.waitForLoadState();
         assertAccessible();
         assertThat(page.locator("h1").textContent()).isEqualTo(ref);
-        assertThat(page.locator("#clocks + .hub-table-scroll table").textContent()).contains("National panel notification");
+        assertThat(page.locator("#clocks + .hub-table-scroll table").textContent())
+                .contains("National panel notification");
         button("Record triage decision").click();
         page.waitForLoadState();
         assertAccessible();
@@ -148,8 +149,8 @@ class RapidReviewJourneyTests extends BrowserJourney {
         assertAccessible();
         assertThat(page.locator(".govuk-notification-banner").textContent())
                 .contains("Rapid review sent to the national panel");
-        Locator rapidReviewClock =
-                page.locator("#clocks + .hub-table-scroll table tr", new Page.LocatorOptions().setHasText("Rapid review sent"));
+        Locator rapidReviewClock = page.locator(
+                "#clocks + .hub-table-scroll table tr", new Page.LocatorOptions().setHasText("Rapid review sent"));
         assertThat(rapidReviewClock.textContent()).contains("Met");
         assertThat(page.content()).contains("Commission a practice review", "DS Robin Hale");
     }
