@@ -140,6 +140,7 @@ class EarlyWarningStory implements ApplicationRunner {
                     changes++;
                 }
             }
+            awaitTaskEvents(); // the changes' re-scans raise and close tasks too
             for (Note n : NOTES) {
                 for (Episode e : currentEpisodes(p, n.indicator())) {
                     records.acknowledge(officer.get(), e.id(), e.version(), n.cause(), n.action());
@@ -149,6 +150,8 @@ class EarlyWarningStory implements ApplicationRunner {
         } finally {
             SecurityContextHolder.clearContext();
         }
+        awaitTaskEvents();
+        records.resolveTasksOfAcknowledged(p);
         log.info("Demo: {} early-warning changes recorded and {} episodes acknowledged for KSCMP", changes, notes);
     }
 

@@ -60,6 +60,24 @@ public class EpisodeRecords {
                 new TaskResolved(actor.partnershipId(), EarlyWarning.TASK_SOURCE, String.valueOf(episodeId)));
     }
 
+    /**
+     * Closes again the task of every acknowledged episode of a partnership that is still current. An episode's task is
+     * raised after the scan's commit and an acknowledgement's "resolved" after its own, both handled on other threads,
+     * so when the two follow each other within moments (the demo does this at start-up) the task can arrive after the
+     * "resolved" and stay open; closing an already closed task changes nothing.
+     */
+    @Transactional
+    public void resolveTasksOfAcknowledged(long partnershipId) {
+        jdbc.sql("""
+                        select id from spc_episode
+                        where partnership_id = :p and acknowledged_at is not null and ended_at is null""")
+                .param("p", partnershipId)
+                .query(Long.class)
+                .list()
+                .forEach(id -> events.publishEvent(
+                        new TaskResolved(partnershipId, EarlyWarning.TASK_SOURCE, String.valueOf(id))));
+    }
+
     /** Records a change from {@code periodEnd} on (a second one for the same period replaces the reason). */
     @Transactional
     public void recordChange(Actor actor, long indicatorId, LocalDate periodEnd, String reason) {
