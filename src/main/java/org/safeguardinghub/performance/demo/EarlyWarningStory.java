@@ -9,6 +9,7 @@ import org.safeguardinghub.performance.earlywarning.EarlyWarning;
 import org.safeguardinghub.performance.earlywarning.EpisodeRecords;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Permission;
+import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -143,8 +144,12 @@ class EarlyWarningStory implements ApplicationRunner {
             awaitTaskEvents(); // the changes' re-scans raise and close tasks too
             for (Note n : NOTES) {
                 for (Episode e : currentEpisodes(p, n.indicator())) {
-                    records.acknowledge(officer.get(), e.id(), e.version(), n.cause(), n.action());
-                    notes++;
+                    try {
+                        records.acknowledge(officer.get(), e.id(), e.version(), n.cause(), n.action());
+                        notes++;
+                    } catch (ConcurrentEditException alreadyDone) {
+                        // another node starting at the same moment acknowledged it first
+                    }
                 }
             }
         } finally {
