@@ -102,8 +102,16 @@ class HubErrorController implements ErrorController {
     /**
      * Whether no connection to the database could be had or the connection was lost: the database is away, not just
      * busy (a lock or statement timeout is transient but says nothing about the others' requests).
+     *
+     * <p>The pool's own timeout ({@link SQLTransientConnectionException}) counts only when a failed attempt to connect
+     * lies behind it. With no cause, every connection was simply in use for the whole wait: that request answers 503,
+     * but the Hub is not marked down, or one busy moment would turn every other user's pages into 503s as well (seen
+     * when sixteen signed-in requests shared a pool of four on a slow machine).
      */
     static boolean isConnectionFailure(Throwable error) {
+        if (poolWasOnlyBusy(error)) {
+            return false;
+        }
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof CannotCreateTransactionException
                     || t instanceof DataAccessResourceFailureException
@@ -119,6 +127,15 @@ class HubErrorController implements ErrorController {
             }
             if (t.getCause() == t) {
                 break;
+            }
+        }
+        return false;
+    }
+
+    private static boolean poolWasOnlyBusy(Throwable error) {
+        for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return t.getCause() == null;
             }
         }
         return false;

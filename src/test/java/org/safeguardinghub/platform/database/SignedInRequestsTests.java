@@ -43,7 +43,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
             // behind the others on a busy machine is not mistaken for that
             "spring.datasource.hikari.maximum-pool-size=4",
             "spring.datasource.hikari.minimum-idle=4",
-            "spring.datasource.hikari.connection-timeout=30000"
+            "spring.datasource.hikari.connection-timeout=30000",
+            // the tests share one database: a new context would otherwise republish every other test context's
+            // outstanding event publications at start and handle them on these four connections while the requests run
+            "spring.modulith.events.republish-outstanding-events-on-restart=false"
         })
 class SignedInRequestsTests {
 

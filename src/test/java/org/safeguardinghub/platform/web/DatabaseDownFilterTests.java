@@ -100,7 +100,7 @@ class DatabaseDownFilterTests {
         try {
             Mockito.when(dataSource.getConnection()).thenAnswer(invocation -> {
                 if (!databaseUp.get()) {
-                    throw new SQLTransientConnectionException("Connection is not available");
+                    throw unreachable();
                 }
                 Connection connection = Mockito.mock(Connection.class);
                 Mockito.when(connection.isValid(Mockito.anyInt())).thenReturn(true);
@@ -120,10 +120,16 @@ class DatabaseDownFilterTests {
     private FilterChain failingChain() {
         return (request, response) -> {
             chainCalls.incrementAndGet();
-            throw new CannotCreateTransactionException(
-                    "Could not open JDBC Connection for transaction",
-                    new SQLTransientConnectionException("Connection is not available"));
+            throw new CannotCreateTransactionException("Could not open JDBC Connection for transaction", unreachable());
         };
+    }
+
+    /** HikariCP's timeout while the database is away: the last failed attempt to connect lies behind it. */
+    private static SQLTransientConnectionException unreachable() {
+        return new SQLTransientConnectionException(
+                "Connection is not available, request timed out after 3000ms",
+                "08001",
+                new java.sql.SQLException("Connection to localhost:5432 refused", "08001"));
     }
 
     private FilterChain okChain() {
