@@ -16,7 +16,6 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.audit.AuditTrail;
 import org.safeguardinghub.platform.security.Actor;
-import org.safeguardinghub.platform.security.Permission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -121,7 +120,7 @@ public class BankHolidayLists implements SmartInitializingSingleton {
      */
     @Transactional
     public Outcome load(Actor actor, String fileName, byte[] content) {
-        if (!actor.can(Permission.CALENDAR_MANAGE)) {
+        if (!actor.can(CalendarAccess.CALENDAR_MANAGE)) {
             throw new AccessDeniedException("Only an administrator loads bank holidays");
         }
         if (content.length == 0) {

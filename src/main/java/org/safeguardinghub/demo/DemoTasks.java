@@ -1,5 +1,6 @@
 package org.safeguardinghub.demo;
 
+import org.safeguardinghub.platform.security.Audience;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.calendar.WorkingDayCalendar;
@@ -31,7 +32,7 @@ class DemoTasks {
                     LocalDate due = calendar.addWorkingDays(rs.getObject("aware", LocalDate.class), 5);
                     raise(
                             partnershipId,
-                            "BUSINESS_TEAM",
+                            Audience.BUSINESS_TEAM.roleName(),
                             null,
                             "Triage referral " + rs.getString("reference") + ": decide on national notification",
                             "/cases/" + rs.getLong("id"),
@@ -50,7 +51,7 @@ class DemoTasks {
                     LocalDate due = calendar.addWorkingDays(rs.getObject("notified_on", LocalDate.class), 15);
                     raise(
                             partnershipId,
-                            "BUSINESS_TEAM",
+                            Audience.BUSINESS_TEAM.roleName(),
                             null,
                             "Complete the rapid review for " + rs.getString("reference"),
                             "/cases/" + rs.getLong("referral_id"),
@@ -76,7 +77,7 @@ class DemoTasks {
                     };
                     raise(
                             partnershipId,
-                            "AGENCY_LEAD",
+                            Audience.AGENCY_LEAD.roleName(),
                             rs.getLong("agency_id"),
                             "Send your " + kind + " for " + rs.getString("about"),
                             "/contributions/" + rs.getLong("id"),
@@ -89,21 +90,27 @@ class DemoTasks {
         jdbc.sql("""
                         insert into task (partnership_id, assignee_role, agency_id, title, link, due_on, source_type,
                                           source_id)
-                        select partnership_id, 'AGENCY_LEAD', owner_agency_id,
+                        select partnership_id, :role, owner_agency_id,
                                'Update action ' || reference || ': ' || left(text, 80), '/learning/actions/' || id,
                                due_on, 'learning-action', id::text
                         from learning_action
                         where partnership_id = :p and status in ('NOT_STARTED', 'UNDERWAY')
-                        on conflict do nothing""").param("p", partnershipId).update();
+                        on conflict do nothing""")
+                .param("p", partnershipId)
+                .param("role", Audience.AGENCY_LEAD.roleName())
+                .update();
         // a completed action is the group's to sign off, no longer the agency's to update (nor overdue for them)
         jdbc.sql("""
                         insert into task (partnership_id, assignee_role, title, link, source_type, source_id)
-                        select partnership_id, 'PANEL_MEMBER',
+                        select partnership_id, :role,
                                'Sign off action ' || reference || ': ' || left(text, 80), '/learning/actions/' || id,
                                'learning-action-sign-off', id::text
                         from learning_action
                         where partnership_id = :p and status = 'COMPLETED'
-                        on conflict do nothing""").param("p", partnershipId).update();
+                        on conflict do nothing""")
+                .param("p", partnershipId)
+                .param("role", Audience.PANEL_MEMBER.roleName())
+                .update();
     }
 
     private void raise(

@@ -8,7 +8,7 @@
  */
 @ApplicationModule(
         displayName = "Performance",
-        allowedDependencies = {"platform", "audit", "organisation", "calendar", "shared", "tasks", "imports"})
+        allowedDependencies = {"platform", "audit", "organisation", "calendar", "shared", "tasks", "imports", "casereviews"})
 @NullMarked
 package org.safeguardinghub.performance;
 

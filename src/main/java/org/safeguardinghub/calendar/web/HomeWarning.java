@@ -1,5 +1,6 @@
 package org.safeguardinghub.calendar.web;
 
+import org.safeguardinghub.calendar.CalendarAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -7,7 +8,6 @@ import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.calendar.BankHolidayLists;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
-import org.safeguardinghub.platform.security.Permission;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -33,7 +33,7 @@ class HomeWarning {
             return null;
         }
         Actor actor = Actors.current().orElse(null);
-        if (actor == null || !actor.can(Permission.CALENDAR_MANAGE)) {
+        if (actor == null || !actor.can(CalendarAccess.CALENDAR_MANAGE)) {
             return null;
         }
         return lists.warning(LocalDate.now(clock)).orElse(null);

@@ -1,9 +1,10 @@
 package org.safeguardinghub.casereviews.access;
 
+import org.safeguardinghub.platform.security.Audience;
+import org.safeguardinghub.casereviews.CaseReviewsAccess;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.platform.security.Actor;
-import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.Option;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -22,7 +23,7 @@ public final class CaseMembership {
 
     /** The account whose membership limits what the actor reads, or null when they read every case. */
     public static @Nullable Long limitedTo(Actor actor) {
-        return actor.can(Permission.CASES_MANAGE) ? null : actor.userId();
+        return actor.can(CaseReviewsAccess.CASES_MANAGE) ? null : actor.userId();
     }
 
     /** A condition on a referral (table alias given) that the reader may see it. */
@@ -52,9 +53,10 @@ public final class CaseMembership {
         return jdbc.sql("""
                         select u.id, u.display_name || ' (' || a.name || ')' as label
                         from app_user u join user_role r on r.user_id = u.id join agency a on a.id = u.agency_id
-                        where r.partnership_id = :p and r.role = 'PANEL_MEMBER' and u.status = 'ACTIVE'
+                        where r.partnership_id = :p and r.role = :role and u.status = 'ACTIVE'
                         order by u.display_name, u.id""")
                 .param("p", partnershipId)
+                .param("role", Audience.PANEL_MEMBER.roleName())
                 .query((rs, n) -> Option.of(rs.getLong("id"), rs.getString("label")))
                 .list();
     }

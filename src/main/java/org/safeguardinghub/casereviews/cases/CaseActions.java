@@ -1,5 +1,6 @@
 package org.safeguardinghub.casereviews.cases;
 
+import org.safeguardinghub.platform.security.Audience;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -32,8 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CaseActions {
 
-    static final String BUSINESS_TEAM = "BUSINESS_TEAM";
-    static final String AGENCY_LEAD = "AGENCY_LEAD";
+    static final String BUSINESS_TEAM = Audience.BUSINESS_TEAM.roleName();
+    static final String AGENCY_LEAD = Audience.AGENCY_LEAD.roleName();
 
     private final Cases cases;
     private final AuditTrail audit;

@@ -1,5 +1,6 @@
 package org.safeguardinghub.casereviews.cases;
 
+import org.safeguardinghub.casereviews.CaseReviewsAccess;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.Clock;
@@ -19,7 +20,6 @@ import org.safeguardinghub.learning.LearningThemes;
 import org.safeguardinghub.organisation.Organisation;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
-import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.DateInput;
 import org.safeguardinghub.platform.web.NotFoundException;
@@ -498,7 +498,7 @@ class CaseFormsController {
         Referral referral = cases.find(actor.partnershipId(), id)
                 .orElseThrow(() -> new NotFoundException("Case"))
                 .referral();
-        if (!actor.can(Permission.CASES_MANAGE)) {
+        if (!actor.can(CaseReviewsAccess.CASES_MANAGE)) {
             throw new AccessDeniedException("cases:manage needed");
         }
         return referral;

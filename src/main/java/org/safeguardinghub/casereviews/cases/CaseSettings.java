@@ -1,10 +1,10 @@
 package org.safeguardinghub.casereviews.cases;
 
+import org.safeguardinghub.casereviews.CaseReviewsAccess;
 import java.util.Map;
 import org.safeguardinghub.audit.AuditAction;
 import org.safeguardinghub.audit.AuditTrail;
 import org.safeguardinghub.platform.security.Actor;
-import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -54,7 +54,7 @@ class CaseSettings {
      */
     @Transactional
     public void changeRapidReviewStart(Actor actor, RapidReviewStart start, int version) {
-        if (!actor.can(Permission.CASES_MANAGE)) {
+        if (!actor.can(CaseReviewsAccess.CASES_MANAGE)) {
             throw new AccessDeniedException("Only the business team changes case review settings");
         }
         Setting before = setting(actor.partnershipId());

@@ -1,5 +1,6 @@
 package org.safeguardinghub.casereviews.cases;
 
+import org.safeguardinghub.casereviews.CaseReviewsAccess;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,7 +20,6 @@ import org.safeguardinghub.learning.RecommendationSource;
 import org.safeguardinghub.learning.Recommendations;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
-import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
 import org.safeguardinghub.platform.web.PageResult;
@@ -206,7 +206,7 @@ class CasesController {
                         .filter(t -> tagged.contains(t.id()))
                         .map(LearningTheme::name)
                         .toList());
-        model.addAttribute("canManage", actor.can(Permission.CASES_MANAGE));
+        model.addAttribute("canManage", actor.can(CaseReviewsAccess.CASES_MANAGE));
         model.addAttribute("canCommission", canCommission(referral, rr));
         model.addAttribute("today", today);
         return "casereviews/cases/case";

@@ -1,5 +1,6 @@
 package org.safeguardinghub.casereviews.dashboards;
 
+import org.safeguardinghub.casereviews.CaseReviewsAccess;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.safeguardinghub.audit.AuditAction;
@@ -8,7 +9,6 @@ import org.safeguardinghub.platform.export.ExportFormat;
 import org.safeguardinghub.platform.export.ExportResponse;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
-import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,7 +35,7 @@ class DashboardController {
 
     @GetMapping("/dashboards")
     String index(Model model) {
-        model.addAttribute("canSeeInternal", Actors.require().can(Permission.CASES_VIEW));
+        model.addAttribute("canSeeInternal", Actors.require().can(CaseReviewsAccess.CASES_VIEW));
         return "casereviews/dashboards/index";
     }
 
@@ -100,7 +100,7 @@ class DashboardController {
     }
 
     private void filters(Model model, DashboardRequest request, Actor actor) {
-        model.addAttribute("canSeeInternal", actor.can(Permission.CASES_VIEW));
+        model.addAttribute("canSeeInternal", actor.can(CaseReviewsAccess.CASES_VIEW));
         model.addAttribute("suppressedText", pages.suppressedText());
         model.addAttribute("ageBandOptions", pages.ageBands());
         model.addAttribute("genderOptions", pages.genders());

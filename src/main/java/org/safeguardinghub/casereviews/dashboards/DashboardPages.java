@@ -1,5 +1,6 @@
 package org.safeguardinghub.casereviews.dashboards;
 
+import org.safeguardinghub.casereviews.CaseReviewsAccess;
 import static org.safeguardinghub.casereviews.CaseVocabulary.AGE_BAND;
 import static org.safeguardinghub.casereviews.CaseVocabulary.ETHNICITY;
 import static org.safeguardinghub.casereviews.CaseVocabulary.GENDER;
@@ -20,7 +21,6 @@ import org.safeguardinghub.casereviews.dashboards.Figure.Category;
 import org.safeguardinghub.organisation.DistrictSummary;
 import org.safeguardinghub.organisation.Organisation;
 import org.safeguardinghub.platform.security.Actor;
-import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.Option;
 import org.safeguardinghub.shared.ReportingPeriod.FinancialYear;
 import org.safeguardinghub.shared.SafeCounts;
@@ -70,7 +70,7 @@ class DashboardPages {
 
     /** Published (suppressed) for everyone by default; internal (exact) only if asked for and allowed case detail. */
     static boolean internal(DashboardRequest request, Actor actor) {
-        return "internal".equals(request.view()) && actor.can(Permission.CASES_VIEW);
+        return "internal".equals(request.view()) && actor.can(CaseReviewsAccess.CASES_VIEW);
     }
 
     // ----------------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package org.safeguardinghub.casereviews.referrals;
 
+import org.safeguardinghub.platform.security.Audience;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -278,7 +279,7 @@ class Referrals {
         LocalDate due = calendar.addWorkingDays(from, NOTIFICATION_WORKING_DAYS);
         events.publishEvent(new TaskRequested(
                 partnershipId,
-                "BUSINESS_TEAM",
+                Audience.BUSINESS_TEAM.roleName(),
                 null,
                 "Triage referral " + reference + ": decide on national notification",
                 "/cases/" + id,

@@ -1,5 +1,7 @@
 package org.safeguardinghub.casereviews.reviews;
 
+import org.safeguardinghub.casereviews.CaseReviewsAccess;
+import org.safeguardinghub.learning.LearningAccess;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.net.URLEncoder;
@@ -35,7 +37,6 @@ import org.safeguardinghub.organisation.GroupSummary;
 import org.safeguardinghub.organisation.Organisation;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
-import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.DateInput;
 import org.safeguardinghub.platform.web.NotFoundException;
@@ -135,7 +136,7 @@ class PracticeReviewController {
         model.addAttribute("type", t == null ? "" : t);
         model.addAttribute("statusOptions", CaseVocabulary.options(CaseVocabulary.REVIEW_STATUS));
         model.addAttribute("typeOptions", CaseVocabulary.options(CaseVocabulary.REVIEW_TYPE));
-        model.addAttribute("canManage", actor.can(Permission.CASES_MANAGE));
+        model.addAttribute("canManage", actor.can(CaseReviewsAccess.CASES_MANAGE));
         model.addAttribute("base", base("/reviews", "status", s, "type", t));
         return "casereviews/reviews/list";
     }
@@ -658,8 +659,8 @@ class PracticeReviewController {
                 CaseVocabulary.PUBLICATION.entrySet().stream()
                         .map(e -> new Option(e.getKey(), e.getValue()))
                         .toList());
-        model.addAttribute("canManage", actor.can(Permission.CASES_MANAGE));
-        model.addAttribute("canRecommend", actor.can(Permission.LEARNING_MANAGE));
+        model.addAttribute("canManage", actor.can(CaseReviewsAccess.CASES_MANAGE));
+        model.addAttribute("canRecommend", actor.can(LearningAccess.LEARNING_MANAGE));
         model.addAttribute("maxSize", documents.maxSizeLabel());
         addIfAbsent(model, "memberForm", new MemberForm());
         addIfAbsent(model, "meetingForm", new MeetingForm());
@@ -800,7 +801,7 @@ class PracticeReviewController {
     }
 
     private static void requireManage() {
-        if (!Actors.require().can(Permission.CASES_MANAGE)) {
+        if (!Actors.require().can(CaseReviewsAccess.CASES_MANAGE)) {
             throw new AccessDeniedException("cases:manage needed");
         }
     }

@@ -1,5 +1,6 @@
 package org.safeguardinghub.casereviews.reviews;
 
+import org.safeguardinghub.platform.security.Audience;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -108,7 +109,7 @@ class PracticeReviewDesk {
         }
         events.publishEvent(new TaskRequested(
                 p,
-                "BUSINESS_TEAM",
+                Audience.BUSINESS_TEAM.roleName(),
                 null,
                 "Publish practice review " + review.title() + " (6-month target)",
                 "/reviews/" + id,
@@ -258,7 +259,7 @@ class PracticeReviewDesk {
                         question.strip()));
         events.publishEvent(new TaskRequested(
                 review.partnershipId(),
-                "AGENCY_LEAD",
+                Audience.AGENCY_LEAD.roleName(),
                 agencyId,
                 "Send your agency report for " + review.title(),
                 "/contributions/" + request,

@@ -10,12 +10,12 @@ import org.safeguardinghub.audit.AuditTrail;
 import org.safeguardinghub.audit.RefusalLog;
 import org.safeguardinghub.identity.HubUser;
 import org.safeguardinghub.identity.users.Users;
+import org.safeguardinghub.platform.modules.Modules;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -40,7 +40,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Deny by default: every route is listed with the permission it needs, and anything not listed is refused. Form
+ * Deny by default: every route is listed with the permission it needs, by the module that owns it (its
+ * {@code <Module>Access} declaration, composed here in {@link ModuleRoutes}), and anything not listed is refused. Form
  * sign-in, optional OIDC, CSRF on every state-changing request (htmx sends the token as a header), and strict
  * headers: a Content-Security-Policy with no inline script, no framing, no MIME sniffing, a same-origin referrer.
  */
@@ -48,9 +49,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    /** Everyone who reads something of Section 11: its own return, an assigned return, or the published analysis. */
-    static final String[] SECTION11_READERS = {
-        "section11:respond", "section11:moderate", "section11:manage", "reports:view"
+    /** Open to everyone, and no module's: assets, error and information pages, the health probe. */
+    static final String[] PUBLIC = {
+        "/assets/**",
+        "/webjars/**",
+        "/favicon.ico",
+        "/error",
+        "/accessibility",
+        "/privacy",
+        "/actuator/health",
+        "/actuator/health/**"
     };
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
@@ -73,159 +81,11 @@ class SecurityConfiguration {
             throws Exception {
         SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
         http.securityContext(c -> c.securityContextRepository(contexts))
-                .authorizeHttpRequests(a -> a.requestMatchers(
-                                "/assets/**",
-                                "/webjars/**",
-                                "/favicon.ico",
-                                "/sign-in",
-                                "/invitation/**",
-                                "/error",
-                                "/accessibility",
-                                "/privacy",
-                                "/actuator/health",
-                                "/actuator/health/**")
-                        .permitAll()
-                        .requestMatchers("/", "/tasks/**")
-                        .hasAuthority("home:view")
-                        .requestMatchers("/account", "/account/**")
-                        .authenticated()
-                        // directory: everyone signed in with a role may read; changes need organisation:manage
-                        .requestMatchers(
-                                HttpMethod.GET,
-                                "/agencies/*/edit",
-                                "/agencies/new",
-                                "/groups/*/edit",
-                                "/groups/new",
-                                "/groups/*/members/new",
-                                "/groups/*/members/*/edit",
-                                "/groups/*/members/*/leave",
-                                "/districts/*/edit",
-                                "/districts/new",
-                                "/areas/*/edit",
-                                "/areas/new",
-                                "/agencies/import")
-                        .hasAuthority("organisation:manage")
-                        .requestMatchers(
-                                HttpMethod.GET,
-                                "/agencies",
-                                "/agencies/**",
-                                "/groups",
-                                "/groups/**",
-                                "/districts",
-                                "/districts/**")
-                        .hasAuthority("directory:view")
-                        .requestMatchers(HttpMethod.GET, "/partnerships/new", "/partnerships/*/edit")
-                        .hasAuthority("partnerships:manage")
-                        .requestMatchers(HttpMethod.GET, "/partnerships", "/partnerships/*")
-                        .hasAuthority("organisation:manage")
-                        // adding, renaming or archiving a whole partnership is for administrators only
-                        .requestMatchers("/partnerships/**")
-                        .hasAuthority("partnerships:manage")
-                        .requestMatchers("/agencies/**", "/groups/**", "/districts/**", "/areas/**")
-                        .hasAuthority("organisation:manage")
-                        .requestMatchers(HttpMethod.GET, "/people/invite")
-                        .hasAuthority("users:manage")
-                        .requestMatchers(HttpMethod.GET, "/people", "/people/*")
-                        .hasAuthority("users:view")
-                        .requestMatchers("/people/**")
-                        .hasAuthority("users:manage")
-                        .requestMatchers("/bank-holidays")
-                        .hasAuthority("calendar:manage")
-                        .requestMatchers("/imports", "/imports/**")
-                        .hasAuthority("imports:run")
-                        .requestMatchers("/audit", "/audit/**")
-                        .hasAuthority("audit:view")
-                        // serious incident referrals: the public form writes but never reads; signed-in notifiers
-                        // keep drafts (their own only, checked in the query)
-                        .requestMatchers("/notify", "/notify/confirmation")
-                        .permitAll()
-                        .requestMatchers("/referrals", "/referrals/**")
-                        .hasAuthority("referrals:create")
-                        // case detail is sensitive: business team and panel members read, the business team acts
-                        .requestMatchers(
-                                HttpMethod.GET, "/reviews/new", "/reviews/*/edit", "/cases/*/edit", "/cases/settings")
-                        .hasAuthority("cases:manage")
-                        .requestMatchers(HttpMethod.GET, "/cases", "/cases/**", "/reviews", "/reviews/**")
-                        .hasAuthority("cases:view")
-                        .requestMatchers("/cases/**", "/reviews/**")
-                        .hasAuthority("cases:manage")
-                        // requests addressed to an agency, answered by that agency's lead
-                        .requestMatchers("/contributions", "/contributions/**")
-                        .hasAuthority("contributions:answer")
-                        // learning tracker: progress by the owning agency, sign-off by the group, the rest by the
-                        // business team
-                        .requestMatchers(HttpMethod.POST, "/learning/actions/*/update", "/learning/actions/*/evidence")
-                        .hasAuthority("actions:update")
-                        .requestMatchers(HttpMethod.POST, "/learning/actions/*/sign-off")
-                        .hasAuthority("actions:sign-off")
-                        // evidence files may hold case detail: the owning agency (its own actions only, checked in
-                        // the query), the business team, and the panel members who sign the action off; not
-                        // everyone who reads the tracker (the scrutineer sees that evidence exists, not the files)
-                        .requestMatchers(HttpMethod.GET, "/learning/actions/*/evidence/*")
-                        .hasAnyAuthority("actions:update", "actions:sign-off", "learning:manage")
-                        .requestMatchers(
-                                HttpMethod.GET,
-                                "/learning/recommendations/new",
-                                "/learning/recommendations/*/edit",
-                                "/learning/recommendations/*/actions/new",
-                                "/learning/actions/*/edit",
-                                "/learning/themes/new",
-                                "/learning/themes/*/edit")
-                        .hasAuthority("learning:manage")
-                        .requestMatchers(HttpMethod.GET, "/learning", "/learning/**")
-                        .hasAuthority("learning:view")
-                        .requestMatchers("/learning/**")
-                        .hasAuthority("learning:manage")
-                        .requestMatchers(HttpMethod.GET, "/dashboards", "/dashboards/**")
-                        .hasAuthority("reports:view")
-                        // multi-agency dataset: agencies submit their own returns, the business team reviews them
-                        // and keeps the catalogue; dashboards are for those who read reports
-                        .requestMatchers(HttpMethod.POST, "/returns/*/send-back", "/returns/*/accept")
-                        .hasAuthority("returns:review")
-                        .requestMatchers("/returns", "/returns/**", "/performance/extracts", "/performance/extracts/**")
-                        .hasAuthority("returns:submit")
-                        .requestMatchers(
-                                HttpMethod.GET,
-                                "/performance/catalogue/new-item",
-                                "/performance/catalogue/new-indicator",
-                                "/performance/catalogue/items/*/edit",
-                                "/performance/catalogue/indicators/*/edit",
-                                "/performance/catalogue/import")
-                        .hasAuthority("catalogue:manage")
-                        .requestMatchers(HttpMethod.GET, "/performance/catalogue", "/performance/catalogue/**")
-                        .hasAnyAuthority("reports:view", "returns:submit", "catalogue:manage")
-                        .requestMatchers("/performance/catalogue/**")
-                        .hasAuthority("catalogue:manage")
-                        .requestMatchers(HttpMethod.GET, "/performance", "/performance/**")
-                        .hasAuthority("reports:view")
-                        .requestMatchers(
-                                HttpMethod.POST,
-                                "/performance/indicators/*/commentary",
-                                "/performance/early-warning/**")
-                        .hasAuthority("returns:review")
-                        // Section 11: agencies answer their own returns, panel members moderate the returns they
-                        // are assigned, the business team runs the cycle; the services check which return is whose.
-                        // The staff survey is answered without signing in.
-                        .requestMatchers("/survey/**")
-                        .permitAll()
-                        .requestMatchers(
-                                HttpMethod.GET, "/section11/cycles/*/analysis", "/section11/cycles/*/analysis/**")
-                        .hasAnyAuthority(SECTION11_READERS)
-                        .requestMatchers("/section11/cycles", "/section11/cycles/**", "/section11/templates/import")
-                        .hasAuthority("section11:manage")
-                        .requestMatchers(HttpMethod.POST, "/section11/templates/**")
-                        .hasAuthority("section11:manage")
-                        .requestMatchers(
-                                HttpMethod.POST,
-                                "/section11/returns/*/moderation",
-                                "/section11/returns/*/moderation/**")
-                        .hasAnyAuthority("section11:moderate", "section11:manage")
-                        .requestMatchers(HttpMethod.POST, "/section11/returns/**")
-                        .hasAuthority("section11:respond")
-                        .requestMatchers(HttpMethod.GET, "/section11", "/section11/**")
-                        .hasAnyAuthority(SECTION11_READERS)
-                        .anyRequest()
-                        .denyAll())
+                .authorizeHttpRequests(a -> {
+                    a.requestMatchers(PUBLIC).permitAll();
+                    ModuleRoutes.apply(a, Modules.access());
+                    a.anyRequest().denyAll();
+                })
                 .formLogin(f -> f.loginPage("/sign-in")
                         .loginProcessingUrl("/sign-in")
                         .successHandler(signInEvents)

@@ -1,5 +1,6 @@
 package org.safeguardinghub.identity.web;
 
+import org.safeguardinghub.identity.IdentityAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.Arrays;
@@ -12,7 +13,6 @@ import org.safeguardinghub.identity.users.Users;
 import org.safeguardinghub.organisation.Organisation;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
-import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
@@ -55,7 +55,7 @@ class PeopleController {
         PageResult<UserAccount> people = users.search(actor, text, null, page, PageResult.DEFAULT_SIZE);
         model.addAttribute("people", people);
         model.addAttribute("q", text == null ? "" : text);
-        model.addAttribute("canManage", actor.can(Permission.USERS_MANAGE));
+        model.addAttribute("canManage", actor.can(IdentityAccess.USERS_MANAGE));
         model.addAttribute(
                 "base",
                 "/people?"
@@ -71,7 +71,7 @@ class PeopleController {
         Actor actor = Actors.require();
         UserAccount person = users.byId(actor, id).orElseThrow(() -> new NotFoundException("Person"));
         model.addAttribute("person", person);
-        model.addAttribute("canManage", actor.can(Permission.USERS_MANAGE));
+        model.addAttribute("canManage", actor.can(IdentityAccess.USERS_MANAGE));
         return "identity/person";
     }
 

@@ -1,5 +1,6 @@
 package org.safeguardinghub.learning.tracker;
 
+import org.safeguardinghub.platform.security.Audience;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ public class SourcedTracking {
             audit.created("learning-action", id, created.auditValues());
             events.publishEvent(new TaskRequested(
                     partnershipId,
-                    "AGENCY_LEAD",
+                    Audience.AGENCY_LEAD.roleName(),
                     ownerAgencyId,
                     "Update action " + reference + ": " + created.shortText(),
                     "/learning/actions/" + id,

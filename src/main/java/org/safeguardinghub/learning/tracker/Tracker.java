@@ -1,5 +1,6 @@
 package org.safeguardinghub.learning.tracker;
 
+import org.safeguardinghub.platform.security.Audience;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -162,7 +163,7 @@ public class Tracker {
         audit.created("learning-action", id, created.auditValues());
         events.publishEvent(new TaskRequested(
                 p,
-                "AGENCY_LEAD",
+                Audience.AGENCY_LEAD.roleName(),
                 agency.id(),
                 "Update action " + reference + ": " + created.shortText(),
                 "/learning/actions/" + id,
@@ -189,7 +190,7 @@ public class Tracker {
         // the owning agency's task follows a new owner or due date (it stays closed once the work is signed off)
         events.publishEvent(new TaskRequested(
                 p,
-                "AGENCY_LEAD",
+                Audience.AGENCY_LEAD.roleName(),
                 after.ownerAgencyId(),
                 "Update action " + after.reference() + ": " + after.shortText(),
                 "/learning/actions/" + id,
@@ -225,7 +226,7 @@ public class Tracker {
             events.publishEvent(new TaskResolved(actor.partnershipId(), TASK_SOURCE, String.valueOf(id)));
             events.publishEvent(new TaskRequested(
                             actor.partnershipId(),
-                            "PANEL_MEMBER",
+                            Audience.PANEL_MEMBER.roleName(),
                             null,
                             "Sign off action " + before.reference() + ": " + before.shortText(),
                             "/learning/actions/" + id,
@@ -237,7 +238,7 @@ public class Tracker {
             events.publishEvent(new TaskResolved(actor.partnershipId(), SIGN_OFF_TASK_SOURCE, String.valueOf(id)));
             events.publishEvent(new TaskRequested(
                             actor.partnershipId(),
-                            "AGENCY_LEAD",
+                            Audience.AGENCY_LEAD.roleName(),
                             before.ownerAgencyId(),
                             "Update action " + before.reference() + ": " + before.shortText(),
                             "/learning/actions/" + id,

@@ -1,5 +1,6 @@
 package org.safeguardinghub.learning.web;
 
+import org.safeguardinghub.learning.LearningAccess;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
@@ -15,7 +16,6 @@ import org.safeguardinghub.learning.tracker.Scope;
 import org.safeguardinghub.learning.tracker.Tracker;
 import org.safeguardinghub.learning.tracker.Tracker.ActionDetails;
 import org.safeguardinghub.organisation.Organisation;
-import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.DateInput;
 import org.safeguardinghub.platform.web.NotFoundException;
@@ -248,16 +248,16 @@ class ActionController {
         model.addAttribute("evidence", documents.list(Tracker.EVIDENCE_OWNER, action.id()));
         model.addAttribute("maxSize", documents.maxSizeLabel());
         boolean signedOff = action.status() == ActionStatus.SIGNED_OFF;
-        model.addAttribute("canUpdate", Pages.can(Permission.ACTIONS_UPDATE) && !signedOff);
+        model.addAttribute("canUpdate", Pages.can(LearningAccess.ACTIONS_UPDATE) && !signedOff);
         // as the route rule in SecurityConfiguration: evidence files may hold case detail
         model.addAttribute(
                 "canReadEvidence",
-                Pages.can(Permission.ACTIONS_UPDATE)
-                        || Pages.can(Permission.ACTIONS_SIGN_OFF)
-                        || Pages.can(Permission.LEARNING_MANAGE));
+                Pages.can(LearningAccess.ACTIONS_UPDATE)
+                        || Pages.can(LearningAccess.ACTIONS_SIGN_OFF)
+                        || Pages.can(LearningAccess.LEARNING_MANAGE));
         model.addAttribute(
-                "canSignOff", Pages.can(Permission.ACTIONS_SIGN_OFF) && action.status() == ActionStatus.COMPLETED);
-        boolean canManage = Pages.can(Permission.LEARNING_MANAGE);
+                "canSignOff", Pages.can(LearningAccess.ACTIONS_SIGN_OFF) && action.status() == ActionStatus.COMPLETED);
+        boolean canManage = Pages.can(LearningAccess.LEARNING_MANAGE);
         model.addAttribute("canEdit", canManage && !signedOff);
         model.addAttribute("canImpact", canManage && (action.status() == ActionStatus.COMPLETED || signedOff));
         List<Option> statuses = new ArrayList<>();

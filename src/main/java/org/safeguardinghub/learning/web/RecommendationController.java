@@ -1,5 +1,6 @@
 package org.safeguardinghub.learning.web;
 
+import org.safeguardinghub.learning.LearningAccess;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
@@ -17,7 +18,6 @@ import org.safeguardinghub.learning.tracker.Tracker;
 import org.safeguardinghub.learning.tracker.Tracker.ActionDetails;
 import org.safeguardinghub.learning.tracker.Tracker.RecommendationDetails;
 import org.safeguardinghub.organisation.Organisation;
-import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
@@ -98,7 +98,7 @@ class RecommendationController {
         RecommendationDetail recommendation = tracker.recommendation(scope, id);
         model.addAttribute("recommendation", recommendation);
         model.addAttribute("actions", actions.ofRecommendation(scope, id, tracker.today()));
-        model.addAttribute("canManage", Pages.can(Permission.LEARNING_MANAGE));
+        model.addAttribute("canManage", Pages.can(LearningAccess.LEARNING_MANAGE));
         return "learning/recommendation";
     }
 

@@ -1,11 +1,11 @@
 package org.safeguardinghub.learning.web;
 
+import org.safeguardinghub.learning.LearningAccess;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.learning.tracker.ThemeAdministration;
 import org.safeguardinghub.learning.tracker.ThemeRecord;
-import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
@@ -34,7 +34,7 @@ class ThemeController {
     @GetMapping("/learning/themes")
     String list(Model model) {
         model.addAttribute("themes", themes.all());
-        model.addAttribute("canManage", Pages.can(Permission.LEARNING_MANAGE));
+        model.addAttribute("canManage", Pages.can(LearningAccess.LEARNING_MANAGE));
         return "learning/themes";
     }
 

@@ -1,5 +1,6 @@
 package org.safeguardinghub.learning.web;
 
+import org.safeguardinghub.learning.LearningAccess;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,6 @@ import org.safeguardinghub.organisation.Organisation;
 import org.safeguardinghub.platform.export.ExportFormat;
 import org.safeguardinghub.platform.export.ExportResponse;
 import org.safeguardinghub.platform.export.Table;
-import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
 import org.safeguardinghub.platform.web.PageResult;
@@ -91,7 +91,7 @@ class TrackerController {
         String query = query(filter);
         model.addAttribute("query", query);
         model.addAttribute("base", "/learning?" + query);
-        model.addAttribute("canManage", Pages.can(Permission.LEARNING_MANAGE));
+        model.addAttribute("canManage", Pages.can(LearningAccess.LEARNING_MANAGE));
         return "learning/tracker";
     }
 
@@ -104,7 +104,7 @@ class TrackerController {
         model.addAttribute("recommendations", recommendations.search(scope, text, page, PageResult.DEFAULT_SIZE));
         model.addAttribute("q", text == null ? "" : text);
         model.addAttribute("base", "/learning/recommendations?" + Pages.query("q", text));
-        model.addAttribute("canManage", Pages.can(Permission.LEARNING_MANAGE));
+        model.addAttribute("canManage", Pages.can(LearningAccess.LEARNING_MANAGE));
         return "learning/recommendations";
     }
 

@@ -1,5 +1,6 @@
 package org.safeguardinghub.organisation.web;
 
+import org.safeguardinghub.organisation.OrganisationAccess;
 import static org.safeguardinghub.organisation.web.FormPages.FORM;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +17,6 @@ import org.safeguardinghub.organisation.agencies.AgencyAdministration.AgencyDeta
 import org.safeguardinghub.organisation.partnerships.Partnerships;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
-import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
@@ -91,8 +91,7 @@ class AgencyController {
         Agency agency = find(id);
         model.addAttribute("agency", agency);
         model.addAttribute("partnerships", partnerships.byIds(agency.partnershipIds()));
-        model.addAttribute("canManage", actor.can(Permission.ORGANISATION_MANAGE));
-        model.addAttribute("canViewPeople", actor.can(Permission.USERS_VIEW));
+        model.addAttribute("canManage", actor.can(OrganisationAccess.ORGANISATION_MANAGE));
         return "organisation/agency";
     }
 

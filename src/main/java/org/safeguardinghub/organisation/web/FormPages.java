@@ -1,5 +1,6 @@
 package org.safeguardinghub.organisation.web;
 
+import org.safeguardinghub.organisation.OrganisationAccess;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.platform.security.Actors;
-import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.Option;
 import org.springframework.http.HttpStatus;
@@ -64,7 +64,7 @@ final class FormPages {
     }
 
     static boolean canManage() {
-        return Actors.require().can(Permission.ORGANISATION_MANAGE);
+        return Actors.require().can(OrganisationAccess.ORGANISATION_MANAGE);
     }
 
     static long partnership() {

@@ -1,12 +1,12 @@
 package org.safeguardinghub.performance.api;
 
+import org.safeguardinghub.performance.PerformanceAccess;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import org.safeguardinghub.platform.security.Permission;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -52,7 +52,7 @@ class ApiSecurityConfiguration {
                 .authorizeHttpRequests(a -> a.requestMatchers("/api/openapi", "/api/openapi/**", "/api/openapi.yaml")
                         .permitAll()
                         .requestMatchers("/api/v1/**")
-                        .hasAuthority(Permission.RETURNS_SUBMIT.authority())
+                        .hasAuthority(PerformanceAccess.RETURNS_SUBMIT.authority())
                         .anyRequest()
                         .denyAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(
@@ -104,7 +104,7 @@ class ApiSecurityConfiguration {
             TokenActor actor = new TokenActor(identity.get());
             SecurityContext context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    actor, null, List.of(new SimpleGrantedAuthority(Permission.RETURNS_SUBMIT.authority()))));
+                    actor, null, List.of(new SimpleGrantedAuthority(PerformanceAccess.RETURNS_SUBMIT.authority()))));
             SecurityContextHolder.setContext(context);
             chain.doFilter(request, response);
         }

@@ -1,5 +1,6 @@
 package org.safeguardinghub.performance.api;
 
+import org.safeguardinghub.performance.PerformanceAccess;
 import java.util.Set;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Permission;
@@ -42,7 +43,7 @@ record TokenActor(ApiTokens.TokenIdentity token) implements Actor {
 
     @Override
     public boolean can(Permission permission) {
-        return permission == Permission.RETURNS_SUBMIT;
+        return PerformanceAccess.RETURNS_SUBMIT.equals(permission);
     }
 
     @Override

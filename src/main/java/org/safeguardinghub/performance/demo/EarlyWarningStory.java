@@ -1,5 +1,7 @@
 package org.safeguardinghub.performance.demo;
 
+import org.safeguardinghub.platform.security.Audience;
+import org.safeguardinghub.performance.PerformanceAccess;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -228,12 +230,12 @@ class EarlyWarningStory implements ApplicationRunner {
 
         @Override
         public boolean can(Permission permission) {
-            return permission == Permission.RETURNS_REVIEW;
+            return PerformanceAccess.RETURNS_REVIEW.equals(permission);
         }
 
         @Override
         public Set<String> roleNames() {
-            return Set.of("BUSINESS_TEAM");
+            return Set.of(Audience.BUSINESS_TEAM.roleName());
         }
     }
 }

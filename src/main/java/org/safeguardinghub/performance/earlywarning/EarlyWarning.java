@@ -1,5 +1,6 @@
 package org.safeguardinghub.performance.earlywarning;
 
+import org.safeguardinghub.platform.security.Audience;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -243,7 +244,7 @@ public class EarlyWarning {
                 }
                 events.publishEvent(new TaskRequested(
                         partnershipId,
-                        "BUSINESS_TEAM",
+                        Audience.BUSINESS_TEAM.roleName(),
                         null,
                         taskTitle(
                                 indicator, variation, e.direction(), a.labels().get(e.from())),

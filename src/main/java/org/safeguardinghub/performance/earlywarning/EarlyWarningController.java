@@ -1,10 +1,10 @@
 package org.safeguardinghub.performance.earlywarning;
 
+import org.safeguardinghub.performance.PerformanceAccess;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
-import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.springframework.stereotype.Controller;
@@ -40,7 +40,7 @@ class EarlyWarningController {
         model.addAttribute("title", "Early warning");
         model.addAttribute("episodes", view.episodes());
         model.addAttribute("figures", view.figures());
-        model.addAttribute("canReview", actor.can(Permission.RETURNS_REVIEW));
+        model.addAttribute("canReview", actor.can(PerformanceAccess.RETURNS_REVIEW));
         return "performance/earlywarning/index";
     }
 
@@ -152,7 +152,7 @@ class EarlyWarningController {
 
     private static Actor reviewer() {
         Actor actor = Actors.require();
-        if (!actor.can(Permission.RETURNS_REVIEW)) {
+        if (!actor.can(PerformanceAccess.RETURNS_REVIEW)) {
             throw new NotFoundException("Early warning");
         }
         return actor;

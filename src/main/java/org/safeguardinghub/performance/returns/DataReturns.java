@@ -1,5 +1,7 @@
 package org.safeguardinghub.performance.returns;
 
+import org.safeguardinghub.platform.security.Audience;
+import org.safeguardinghub.performance.PerformanceAccess;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -36,7 +38,6 @@ import org.safeguardinghub.performance.returns.ReturnChecks.CellKey;
 import org.safeguardinghub.performance.returns.ReturnChecks.Given;
 import org.safeguardinghub.performance.returns.ReturnStore.ValueRow;
 import org.safeguardinghub.platform.security.Actor;
-import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.tasks.TaskRequested;
@@ -484,7 +485,7 @@ public class DataReturns {
             events.publishEvent(new TaskResolved(ret.partnershipId(), TASK, String.valueOf(ret.id())));
             events.publishEvent(new TaskRequested(
                             ret.partnershipId(),
-                            "BUSINESS_TEAM",
+                            Audience.BUSINESS_TEAM.roleName(),
                             null,
                             "Review " + possessive(agencyName) + " data return for "
                                     + ret.period().label(),
@@ -502,7 +503,7 @@ public class DataReturns {
     void sendBack(Actor actor, long returnId, int version, String comment) {
         ReturnRow ret = lock(actor, returnId);
         requireVersion(ret, version);
-        if (!actor.can(Permission.RETURNS_REVIEW)) {
+        if (!actor.can(PerformanceAccess.RETURNS_REVIEW)) {
             throw new NotFoundException("Data return");
         }
         if (ret.status() != ReturnStatus.SUBMITTED) {
@@ -534,7 +535,7 @@ public class DataReturns {
     void accept(Actor actor, long returnId, int version) {
         ReturnRow ret = lock(actor, returnId);
         requireVersion(ret, version);
-        if (!actor.can(Permission.RETURNS_REVIEW)) {
+        if (!actor.can(PerformanceAccess.RETURNS_REVIEW)) {
             throw new NotFoundException("Data return");
         }
         if (ret.status() != ReturnStatus.SUBMITTED) {
@@ -713,10 +714,10 @@ public class DataReturns {
 
     /** Whether the actor may correct an accepted return: the business team, or the agency's lead. */
     static boolean canCorrect(Actor actor, ReturnRow ret) {
-        return actor.can(Permission.RETURNS_REVIEW)
-                || (actor.can(Permission.RETURNS_SUBMIT)
+        return actor.can(PerformanceAccess.RETURNS_REVIEW)
+                || (actor.can(PerformanceAccess.RETURNS_SUBMIT)
                         && Objects.equals(actor.agencyId(), ret.agencyId())
-                        && actor.roleNames().contains("AGENCY_LEAD"));
+                        && actor.isIn(Audience.AGENCY_LEAD));
     }
 
     /** Raises (or updates) the agency lead's task to send the return. */
@@ -727,7 +728,7 @@ public class DataReturns {
     private static TaskRequested agencyTask(ReturnRow ret, String agencyName) {
         return new TaskRequested(
                 ret.partnershipId(),
-                "AGENCY_LEAD",
+                Audience.AGENCY_LEAD.roleName(),
                 ret.agencyId(),
                 "Send " + possessive(agencyName) + " data return for "
                         + ret.period().label(),

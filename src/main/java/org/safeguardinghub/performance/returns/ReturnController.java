@@ -1,5 +1,6 @@
 package org.safeguardinghub.performance.returns;
 
+import org.safeguardinghub.performance.PerformanceAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -30,7 +31,6 @@ import org.safeguardinghub.platform.export.ExportFormat;
 import org.safeguardinghub.platform.export.ExportResponse;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
-import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.Option;
 import org.safeguardinghub.platform.web.PageResult;
@@ -567,7 +567,7 @@ class ReturnController {
         model.addAttribute("red", red);
         model.addAttribute("commentary", commentary);
         model.addAttribute("revisions", revisions);
-        model.addAttribute("canReview", actor.can(Permission.RETURNS_REVIEW) && ret.status() == ReturnStatus.SUBMITTED);
+        model.addAttribute("canReview", actor.can(PerformanceAccess.RETURNS_REVIEW) && ret.status() == ReturnStatus.SUBMITTED);
         model.addAttribute("canCorrect", ret.status() == ReturnStatus.ACCEPTED && DataReturns.canCorrect(actor, ret));
         model.addAttribute("submittedAt", DataReturns.date(ret.submittedAt()));
         model.addAttribute("returnedAt", DataReturns.date(ret.returnedAt()));

@@ -1,5 +1,6 @@
 package org.safeguardinghub.performance.returns;
 
+import org.safeguardinghub.platform.security.Audience;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -44,7 +45,7 @@ class ReviewChasing {
             LocalDate submitted = LocalDate.ofInstant(ret.submittedAt(), ZoneId.of("Europe/London"));
             events.publishEvent(new TaskRequested(
                     ret.partnershipId(),
-                    "BUSINESS_TEAM",
+                    Audience.BUSINESS_TEAM.roleName(),
                     null,
                     "Review " + DataReturns.possessive(agency) + " data return for "
                             + ret.period().label(),

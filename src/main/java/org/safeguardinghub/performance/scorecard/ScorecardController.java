@@ -1,5 +1,7 @@
 package org.safeguardinghub.performance.scorecard;
 
+import org.safeguardinghub.casereviews.CaseReviewsAccess;
+import org.safeguardinghub.performance.PerformanceAccess;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,7 +19,6 @@ import org.safeguardinghub.platform.export.ExportResponse;
 import org.safeguardinghub.platform.export.Table;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
-import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,7 +52,7 @@ class ScorecardController {
     }
 
     static boolean published(Actor actor, @Nullable String view) {
-        return !actor.can(Permission.CASES_VIEW) || "published".equals(view);
+        return !actor.can(CaseReviewsAccess.CASES_VIEW) || "published".equals(view);
     }
 
     @GetMapping("/performance")
@@ -125,7 +126,7 @@ class ScorecardController {
 
     private String indicatorView(Model model, Actor actor, IndicatorPage page) {
         model.addAttribute("page", page);
-        model.addAttribute("canComment", actor.can(Permission.RETURNS_REVIEW));
+        model.addAttribute("canComment", actor.can(PerformanceAccess.RETURNS_REVIEW));
         model.addAttribute(
                 "exportBase",
                 "/performance/indicators/" + page.definition().code() + "/export?"
@@ -271,7 +272,7 @@ class ScorecardController {
 
     private void common(Model model, Actor actor, boolean published, String section) {
         model.addAttribute("published", published);
-        model.addAttribute("canSeeInternal", actor.can(Permission.CASES_VIEW));
+        model.addAttribute("canSeeInternal", actor.can(CaseReviewsAccess.CASES_VIEW));
         model.addAttribute("suppressedText", pages.suppressedText());
         model.addAttribute("section", section);
     }

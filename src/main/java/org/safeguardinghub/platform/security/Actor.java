@@ -29,4 +29,9 @@ public interface Actor {
 
     /** Names of the roles held in the current partnership (tasks can be addressed to a role). */
     java.util.Set<String> roleNames();
+
+    /** Whether the person holds, in the current partnership, the role that is this audience. */
+    default boolean isIn(Audience audience) {
+        return roleNames().contains(audience.roleName());
+    }
 }

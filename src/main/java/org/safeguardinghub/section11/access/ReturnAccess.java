@@ -1,12 +1,13 @@
 package org.safeguardinghub.section11.access;
 
+import org.safeguardinghub.platform.security.Audience;
+import org.safeguardinghub.section11.Section11Access;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
-import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.section11.ReturnStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,7 +38,7 @@ public class ReturnAccess {
         // a partnership's business team and panel see only agencies that serve that partnership, even in a
         // joint cycle, and a panel member sees a return only once it has been submitted for moderation
         if (servesActorsPartnership(actor, ref)
-                && (actor.can(Permission.SECTION11_MANAGE) || (ref.status().received() && isAssigned(actor, ref)))) {
+                && (actor.can(Section11Access.SECTION11_MANAGE) || (ref.status().received() && isAssigned(actor, ref)))) {
             return ref;
         }
         throw new NotFoundException("Section 11 return");
@@ -65,7 +66,7 @@ public class ReturnAccess {
     public ReturnRef moderatable(long returnId) {
         Actor actor = Actors.require();
         ReturnRef ref = inActorsPartnership(actor, returnId);
-        boolean business = actor.can(Permission.SECTION11_MANAGE);
+        boolean business = actor.can(Section11Access.SECTION11_MANAGE);
         if (!business && !isAssigned(actor, ref)) {
             throw new NotFoundException("Section 11 return");
         }
@@ -82,15 +83,15 @@ public class ReturnAccess {
 
     /** The agency lead of the return's agency, or a colleague the lead invited to it. */
     public boolean isRespondent(Actor actor, ReturnRef ref) {
-        if (!actor.can(Permission.SECTION11_RESPOND) || !Objects.equals(actor.agencyId(), ref.agencyId())) {
+        if (!actor.can(Section11Access.SECTION11_RESPOND) || !Objects.equals(actor.agencyId(), ref.agencyId())) {
             return false;
         }
-        return actor.roleNames().contains("AGENCY_LEAD") || isContributor(actor.userId(), ref.id());
+        return actor.isIn(Audience.AGENCY_LEAD) || isContributor(actor.userId(), ref.id());
     }
 
     /** Assigned to moderate the return for the person's current partnership. */
     public boolean isAssigned(Actor actor, ReturnRef ref) {
-        return actor.can(Permission.SECTION11_MODERATE)
+        return actor.can(Section11Access.SECTION11_MODERATE)
                 && jdbc.sql("""
                                 select exists (select 1 from s11_assignment
                                                where return_id = :r and partnership_id = :p and panel_member_id = :u)""")

@@ -1,5 +1,6 @@
 package org.safeguardinghub.section11.analysis;
 
+import org.safeguardinghub.section11.Section11Access;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,7 +17,6 @@ import org.safeguardinghub.platform.export.ExportResponse;
 import org.safeguardinghub.platform.export.Table;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
-import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.section11.access.ReturnAccess;
 import org.safeguardinghub.section11.analysis.AnalysisData.Cycle;
@@ -68,7 +68,7 @@ class AnalysisController {
         Actor actor = Actors.require();
         Cycle cycle = readable(id, actor);
         model.addAttribute("a", analysis.analyse(cycle, actor.partnershipId(), actor.partnershipName()));
-        model.addAttribute("canManage", actor.can(Permission.SECTION11_MANAGE));
+        model.addAttribute("canManage", actor.can(Section11Access.SECTION11_MANAGE));
         return "section11/analysis/analysis";
     }
 
@@ -123,7 +123,7 @@ class AnalysisController {
      * agencies), so it is never shown to others, even after publication.
      */
     private static void requireBusinessTeam() {
-        if (!Actors.require().can(Permission.SECTION11_MANAGE)) {
+        if (!Actors.require().can(Section11Access.SECTION11_MANAGE)) {
             throw new NotFoundException("Section 11 themes document");
         }
     }
@@ -160,7 +160,7 @@ class AnalysisController {
         if (!access.cycleVisible(id)) {
             throw new NotFoundException("Section 11 cycle");
         }
-        if (!cycle.published() && !actor.can(Permission.SECTION11_MANAGE)) {
+        if (!cycle.published() && !actor.can(Section11Access.SECTION11_MANAGE)) {
             throw new NotFoundException("Section 11 cycle");
         }
         return cycle;

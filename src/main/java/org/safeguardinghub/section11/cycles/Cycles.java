@@ -1,5 +1,6 @@
 package org.safeguardinghub.section11.cycles;
 
+import org.safeguardinghub.section11.Section11Access;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -20,7 +21,6 @@ import org.safeguardinghub.identity.Role;
 import org.safeguardinghub.organisation.AgencySummary;
 import org.safeguardinghub.organisation.AgencyType;
 import org.safeguardinghub.platform.security.Actor;
-import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.section11.ReturnStatus;
@@ -197,7 +197,7 @@ public class Cycles {
      */
     public Set<Long> managedPartnerships(long userId) {
         List<String> roles = Arrays.stream(Role.values())
-                .filter(r -> r.permissions().contains(Permission.SECTION11_MANAGE))
+                .filter(r -> r.permissions().contains(Section11Access.SECTION11_MANAGE))
                 .map(Enum::name)
                 .toList();
         return new LinkedHashSet<>(jdbc.sql("""

@@ -1,5 +1,6 @@
 package org.safeguardinghub.section11.cycles;
 
+import org.safeguardinghub.platform.security.Audience;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -135,7 +136,7 @@ public class Section11Chasing implements ApplicationRunner {
                     String title = "Complete the Section 11 return for " + d.cycleName();
                     events.publishEvent(new TaskRequested(
                             d.partnershipId(),
-                            "AGENCY_LEAD",
+                            Audience.AGENCY_LEAD.roleName(),
                             d.agencyId(),
                             overdue ? "Overdue: " + title : title,
                             "/section11/returns/" + d.returnId(),
@@ -167,7 +168,7 @@ public class Section11Chasing implements ApplicationRunner {
                 if (c.overdue() > 0 && !c.published()) { // nothing is chased after publication
                     events.publishEvent(new TaskRequested(
                             c.partnershipId(),
-                            "BUSINESS_TEAM",
+                            Audience.BUSINESS_TEAM.roleName(),
                             null,
                             c.overdue() + (c.overdue() == 1 ? " Section 11 return" : " Section 11 returns")
                                     + " overdue for " + c.cycleName(),

@@ -1,5 +1,7 @@
 package org.safeguardinghub.section11.moderation;
 
+import org.safeguardinghub.platform.security.Audience;
+import org.safeguardinghub.section11.Section11Access;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +17,6 @@ import org.safeguardinghub.learning.SourcedRecommendations;
 import org.safeguardinghub.learning.SourcedRecommendations.SourcedAction;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
-import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.section11.FinalPosition;
@@ -82,7 +83,7 @@ class Moderation {
 
     /** The cycle's name if it runs in the person's partnership and they manage Section 11; otherwise 404. */
     String managedCycle(long cycleId) {
-        if (!Actors.require().can(Permission.SECTION11_MANAGE) || !access.cycleVisible(cycleId)) {
+        if (!Actors.require().can(Section11Access.SECTION11_MANAGE) || !access.cycleVisible(cycleId)) {
             throw new NotFoundException("Section 11 cycle");
         }
         return store.cycleName(cycleId).orElseThrow(() -> new NotFoundException("Section 11 cycle"));
@@ -289,7 +290,7 @@ class Moderation {
         audit.created("s11-challenge", id, values);
         events.publishEvent(new TaskRequested(
                 p,
-                "AGENCY_LEAD",
+                Audience.AGENCY_LEAD.roleName(),
                 ref.agencyId(),
                 "Answer the panel's challenge on " + standard.title(),
                 "/section11/returns/" + returnId + "/challenges",

@@ -1,5 +1,6 @@
 package org.safeguardinghub.section11.moderation;
 
+import org.safeguardinghub.platform.security.Audience;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -91,11 +92,12 @@ class ModerationStore {
     List<PanelMember> panelMembers(long partnershipId) {
         return jdbc.sql("""
                         select u.id, u.display_name, u.agency_id, a.name from app_user u
-                        join user_role ur on ur.user_id = u.id and ur.partnership_id = :p and ur.role = 'PANEL_MEMBER'
+                        join user_role ur on ur.user_id = u.id and ur.partnership_id = :p and ur.role = :role
                         join agency a on a.id = u.agency_id
                         where u.status = 'ACTIVE'
                         order by u.display_name, u.id""")
                 .param("p", partnershipId)
+                .param("role", Audience.PANEL_MEMBER.roleName())
                 .query((rs, n) -> new PanelMember(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4)))
                 .list();
     }

@@ -1,5 +1,8 @@
 package org.safeguardinghub.section11.overview;
 
+import org.safeguardinghub.platform.security.Audience;
+import org.safeguardinghub.section11.Section11Access;
+import org.safeguardinghub.shared.SharedAccess;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -7,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.platform.security.Actor;
-import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.section11.ReturnStatus;
 import org.safeguardinghub.section11.cycles.Cycle;
 import org.safeguardinghub.section11.cycles.Cycles;
@@ -53,11 +55,11 @@ class Section11Overview {
             List<Cycle> published) {}
 
     View of(Actor actor) {
-        boolean manages = actor.can(Permission.SECTION11_MANAGE);
-        boolean responds = actor.can(Permission.SECTION11_RESPOND) && actor.agencyId() != null;
-        boolean agencyLead = responds && actor.roleNames().contains("AGENCY_LEAD");
-        boolean moderates = actor.can(Permission.SECTION11_MODERATE);
-        boolean readsReports = actor.can(Permission.REPORTS_VIEW) || manages;
+        boolean manages = actor.can(Section11Access.SECTION11_MANAGE);
+        boolean responds = actor.can(Section11Access.SECTION11_RESPOND) && actor.agencyId() != null;
+        boolean agencyLead = responds && actor.isIn(Audience.AGENCY_LEAD);
+        boolean moderates = actor.can(Section11Access.SECTION11_MODERATE);
+        boolean readsReports = actor.can(SharedAccess.REPORTS_VIEW) || manages;
         List<Cycle> partnershipCycles = cycles.inPartnership(actor.partnershipId());
         return new View(
                 manages,

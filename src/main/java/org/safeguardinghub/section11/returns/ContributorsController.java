@@ -1,5 +1,6 @@
 package org.safeguardinghub.section11.returns;
 
+import org.safeguardinghub.platform.security.Audience;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.safeguardinghub.platform.security.Actor;
@@ -103,6 +104,6 @@ class ContributorsController {
 
     private boolean isLead(ReturnRef ref) {
         Actor actor = Actors.require();
-        return access.isRespondent(actor, ref) && actor.roleNames().contains("AGENCY_LEAD");
+        return access.isRespondent(actor, ref) && actor.isIn(Audience.AGENCY_LEAD);
     }
 }

@@ -1,5 +1,6 @@
 package org.safeguardinghub.section11.returns;
 
+import org.safeguardinghub.platform.security.Audience;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -623,7 +624,7 @@ class SelfAssessment {
         for (long p : servedPartnerships(ref)) {
             events.publishEvent(new TaskRequested(
                     p,
-                    "BUSINESS_TEAM",
+                    Audience.BUSINESS_TEAM.roleName(),
                     null,
                     "Assign panel members to " + possessive(ref.agencyName()) + " Section 11 return",
                     "/section11/cycles/" + ref.cycleId() + "/assignments",

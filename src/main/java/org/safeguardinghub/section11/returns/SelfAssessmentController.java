@@ -1,5 +1,6 @@
 package org.safeguardinghub.section11.returns;
 
+import org.safeguardinghub.section11.Section11Access;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
@@ -16,7 +17,6 @@ import org.safeguardinghub.documents.Documents;
 import org.safeguardinghub.documents.Upload;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
-import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.DateInput;
 import org.safeguardinghub.platform.web.NotFoundException;
@@ -136,7 +136,7 @@ class SelfAssessmentController {
         model.addAttribute(
                 "completedCount",
                 progress.values().stream().filter(p -> p == Progress.COMPLETED).count());
-        model.addAttribute("canModerate", actor.can(Permission.SECTION11_MANAGE) || access.isAssigned(actor, ref));
+        model.addAttribute("canModerate", actor.can(Section11Access.SECTION11_MANAGE) || access.isAssigned(actor, ref));
         return VIEW + "return";
     }
 

@@ -1,5 +1,6 @@
 package org.safeguardinghub.section11.templates;
 
+import org.safeguardinghub.section11.Section11Access;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,6 @@ import org.safeguardinghub.audit.AuditTrail;
 import org.safeguardinghub.imports.UploadRefused;
 import org.safeguardinghub.imports.Uploads;
 import org.safeguardinghub.platform.security.Actors;
-import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.section11.templates.TemplateLibrary.ImportResult;
 import org.safeguardinghub.section11.templates.TemplateLibrary.Outcome;
@@ -53,7 +53,7 @@ class TemplateController {
     String list(Model model) {
         List<Summary> all = library.summaries();
         model.addAttribute("templates", all);
-        model.addAttribute("canManage", Actors.require().can(Permission.SECTION11_MANAGE));
+        model.addAttribute("canManage", Actors.require().can(Section11Access.SECTION11_MANAGE));
         return "section11/templates/list";
     }
 

@@ -1,5 +1,7 @@
 package org.safeguardinghub.performance.catalogue.web;
 
+import org.safeguardinghub.performance.PerformanceAccess;
+import org.safeguardinghub.shared.SharedAccess;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -43,7 +45,6 @@ import org.safeguardinghub.performance.catalogue.Polarity;
 import org.safeguardinghub.performance.compute.IndicatorCalculator;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
-import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
@@ -154,7 +155,7 @@ class CatalogueController {
         model.addAttribute("priority", chosenPriority == null ? "" : chosenPriority);
         model.addAttribute("agency", chosenAgency == null ? "" : String.valueOf(chosenAgency));
         model.addAttribute("canManage", canManage());
-        model.addAttribute("canViewReports", Actors.require().can(Permission.REPORTS_VIEW));
+        model.addAttribute("canViewReports", Actors.require().can(SharedAccess.REPORTS_VIEW));
         return "performance/catalogue/index";
     }
 
@@ -186,7 +187,7 @@ class CatalogueController {
         model.addAttribute("hasBreak", versions.size() > 1 && !d.historyRecomputed());
         model.addAttribute("display", new Display());
         model.addAttribute("canManage", canManage());
-        model.addAttribute("canViewReports", Actors.require().can(Permission.REPORTS_VIEW));
+        model.addAttribute("canViewReports", Actors.require().can(SharedAccess.REPORTS_VIEW));
         return "performance/catalogue/indicator";
     }
 
@@ -745,7 +746,7 @@ class CatalogueController {
     }
 
     private static boolean canManage() {
-        return Actors.require().can(Permission.CATALOGUE_MANAGE);
+        return Actors.require().can(PerformanceAccess.CATALOGUE_MANAGE);
     }
 
     private static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String value) {
