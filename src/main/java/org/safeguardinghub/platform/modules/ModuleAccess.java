@@ -56,6 +56,22 @@ public abstract class ModuleAccess {
         return Collections.unmodifiableList(navigation);
     }
 
+    /**
+     * Whether {@code path} (or a route pattern) lies under {@code prefix}: the prefix itself or anything below it;
+     * the root {@code "/"} covers only itself.
+     */
+    public static boolean covers(String prefix, String path) {
+        if (prefix.length() == 1) {
+            return path.equals(prefix);
+        }
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+
+    /** Whether {@code path} lies under one of this module's prefixes. */
+    public final boolean isOwnerOf(String path) {
+        return prefixes.stream().anyMatch(prefix -> covers(prefix, path));
+    }
+
     protected final void owns(String... paths) {
         prefixes.addAll(List.of(paths));
     }

@@ -121,17 +121,10 @@ class PageChrome {
     private static @Nullable NavEntry bestMatch(List<NavEntry> entries, String path) {
         NavEntry best = null;
         for (NavEntry entry : entries) {
-            if (within(path, entry.href()) && (best == null || entry.href().length() > best.href().length())) {
+            if (ModuleAccess.covers(entry.href(), path) && (best == null || entry.href().length() > best.href().length())) {
                 best = entry;
             }
         }
         return best;
-    }
-
-    private static boolean within(String path, String href) {
-        if (href.equals("/")) {
-            return path.equals("/");
-        }
-        return path.equals(href) || path.startsWith(href + "/");
     }
 }
