@@ -45,8 +45,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class ModuleAccessTests {
 
     static final String ROOT = "org.safeguardinghub";
-    static final JavaClasses MAIN =
-            new ClassFileImporter().withImportOption(ModularityTests.MAIN_CODE_ONLY).importPackages(ROOT);
+    static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ModularityTests.MAIN_CODE_ONLY)
+            .importPackages(ROOT);
     static final List<ModuleAccess> MODULES = Modules.access();
 
     @Test
@@ -60,17 +61,16 @@ class ModuleAccessTests {
                 .haveSimpleNameEndingWith("Access")
                 .andShould()
                 .bePublic()
-                .andShould(
-                        new com.tngtech.archunit.lang.ArchCondition<JavaClass>("be in a module's base package") {
-                            @Override
-                            public void check(JavaClass c, com.tngtech.archunit.lang.ConditionEvents events) {
-                                boolean base = c.getPackageName().matches("org\\.safeguardinghub\\.[a-z0-9]+");
-                                if (!base || c.getPackageName().endsWith(".platform")) {
-                                    events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(
-                                            c, c.getName() + " is not in a module's base package"));
-                                }
-                            }
-                        })
+                .andShould(new com.tngtech.archunit.lang.ArchCondition<JavaClass>("be in a module's base package") {
+                    @Override
+                    public void check(JavaClass c, com.tngtech.archunit.lang.ConditionEvents events) {
+                        boolean base = c.getPackageName().matches("org\\.safeguardinghub\\.[a-z0-9]+");
+                        if (!base || c.getPackageName().endsWith(".platform")) {
+                            events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(
+                                    c, c.getName() + " is not in a module's base package"));
+                        }
+                    }
+                })
                 .check(MAIN);
         assertThat(MODULES).extracting(ModuleAccess::module).doesNotHaveDuplicates();
         assertThat(MODULES)
@@ -111,8 +111,9 @@ class ModuleAccessTests {
             }
         }
         for (ModuleAccess module : MODULES) {
-            module.routes().forEach(r -> assertThat(r.anyOf())
-                    .allMatch(p -> grantedBy.containsKey(p.authority()), "declared by some module"));
+            module.routes()
+                    .forEach(r -> assertThat(r.anyOf())
+                            .allMatch(p -> grantedBy.containsKey(p.authority()), "declared by some module"));
         }
     }
 
@@ -122,7 +123,9 @@ class ModuleAccessTests {
             for (RouteRule rule : module.routes()) {
                 for (String pattern : rule.patterns()) {
                     assertThat(ownedBy(module, pattern))
-                            .as("%s's rule for %s is under its own prefixes %s", module.module(), pattern, module.prefixes())
+                            .as(
+                                    "%s's rule for %s is under its own prefixes %s",
+                                    module.module(), pattern, module.prefixes())
                             .isTrue();
                 }
             }
@@ -160,9 +163,8 @@ class ModuleAccessTests {
                     .orElse(null);
             for (String path : mappedPaths(controller)) {
                 String plain = path.replaceAll("\\{[^}]*}", "x");
-                boolean fine = own != null
-                        ? ownedBy(own, plain)
-                        : MODULES.stream().noneMatch(m -> ownedBy(m, plain));
+                boolean fine =
+                        own != null ? ownedBy(own, plain) : MODULES.stream().noneMatch(m -> ownedBy(m, plain));
                 if (!fine) {
                     wrong.add(controller.getSimpleName() + " " + path);
                 }
@@ -191,11 +193,13 @@ class ModuleAccessTests {
 
     @Test
     void noRoleIsSpelledOutAsAStringOutsideIdentity() throws IOException {
-        String names = String.join("|", Arrays.stream(Role.values()).map(Enum::name).toList());
+        String names =
+                String.join("|", Arrays.stream(Role.values()).map(Enum::name).toList());
         Pattern literal = Pattern.compile("[\"'](" + names + ")[\"']");
         List<String> found = new ArrayList<>();
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java/org/safeguardinghub"))) {
-            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+            for (Path source :
+                    sources.filter(p -> p.toString().endsWith(".java")).toList()) {
                 if (source.startsWith("src/main/java/org/safeguardinghub/identity")) {
                     continue;
                 }
@@ -214,9 +218,8 @@ class ModuleAccessTests {
         for (Audience audience : Audience.values()) {
             assertThat(Role.of(audience).name()).isEqualTo(audience.roleName());
         }
-        Set<Permission> all = Set.copyOf(MODULES.stream()
-                .flatMap(m -> m.grants().keySet().stream())
-                .toList());
+        Set<Permission> all = Set.copyOf(
+                MODULES.stream().flatMap(m -> m.grants().keySet().stream()).toList());
         assertThat(Role.PARTNERSHIP_ADMIN.permissions()).containsExactlyInAnyOrderElementsOf(all);
         for (ModuleAccess module : MODULES) {
             module.grants().forEach((permission, holders) -> {

@@ -32,7 +32,8 @@ public final class CaseReviewsAccess extends ModuleAccess {
 
         any("/notify", "/notify/confirmation").open();
         any("/referrals", "/referrals/**").require(REFERRALS_CREATE);
-        get("/reviews/new", "/reviews/*/edit", "/cases/*/edit", "/cases/settings").require(CASES_MANAGE);
+        get("/reviews/new", "/reviews/*/edit", "/cases/*/edit", "/cases/settings")
+                .require(CASES_MANAGE);
         get("/cases", "/cases/**", "/reviews", "/reviews/**").require(CASES_VIEW);
         any("/cases/**", "/reviews/**").require(CASES_MANAGE);
         any("/contributions", "/contributions/**").require(CONTRIBUTIONS_ANSWER);

@@ -1,9 +1,9 @@
 package org.safeguardinghub.demo;
 
-import org.safeguardinghub.platform.security.Audience;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.calendar.WorkingDayCalendar;
+import org.safeguardinghub.platform.security.Audience;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

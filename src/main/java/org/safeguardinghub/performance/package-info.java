@@ -8,7 +8,16 @@
  */
 @ApplicationModule(
         displayName = "Performance",
-        allowedDependencies = {"platform", "audit", "organisation", "calendar", "shared", "tasks", "imports", "casereviews"})
+        allowedDependencies = {
+            "platform",
+            "audit",
+            "organisation",
+            "calendar",
+            "shared",
+            "tasks",
+            "imports",
+            "casereviews"
+        })
 @NullMarked
 package org.safeguardinghub.performance;
 

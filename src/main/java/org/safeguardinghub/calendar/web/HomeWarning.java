@@ -1,11 +1,11 @@
 package org.safeguardinghub.calendar.web;
 
-import org.safeguardinghub.calendar.CalendarAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.calendar.BankHolidayLists;
+import org.safeguardinghub.calendar.CalendarAccess;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.springframework.web.bind.annotation.ControllerAdvice;

@@ -1,10 +1,10 @@
 package org.safeguardinghub.casereviews.access;
 
-import org.safeguardinghub.platform.security.Audience;
-import org.safeguardinghub.casereviews.CaseReviewsAccess;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.casereviews.CaseReviewsAccess;
 import org.safeguardinghub.platform.security.Actor;
+import org.safeguardinghub.platform.security.Audience;
 import org.safeguardinghub.platform.web.Option;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

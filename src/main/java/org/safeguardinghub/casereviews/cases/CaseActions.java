@@ -1,6 +1,5 @@
 package org.safeguardinghub.casereviews.cases;
 
-import org.safeguardinghub.platform.security.Audience;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -17,6 +16,7 @@ import org.safeguardinghub.learning.LearningThemes;
 import org.safeguardinghub.organisation.AgencySummary;
 import org.safeguardinghub.organisation.Organisation;
 import org.safeguardinghub.platform.security.Actor;
+import org.safeguardinghub.platform.security.Audience;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.tasks.TaskRequested;

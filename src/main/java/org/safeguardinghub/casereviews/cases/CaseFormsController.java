@@ -1,12 +1,12 @@
 package org.safeguardinghub.casereviews.cases;
 
-import org.safeguardinghub.casereviews.CaseReviewsAccess;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.casereviews.CaseReviewsAccess;
 import org.safeguardinghub.casereviews.CaseVocabulary;
 import org.safeguardinghub.casereviews.cases.CaseForms.LocalDecisionForm;
 import org.safeguardinghub.casereviews.cases.CaseForms.MeetingForm;

@@ -1,9 +1,9 @@
 package org.safeguardinghub.casereviews.cases;
 
-import org.safeguardinghub.casereviews.CaseReviewsAccess;
 import java.util.Map;
 import org.safeguardinghub.audit.AuditAction;
 import org.safeguardinghub.audit.AuditTrail;
+import org.safeguardinghub.casereviews.CaseReviewsAccess;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,6 +1,5 @@
 package org.safeguardinghub.casereviews.cases;
 
-import org.safeguardinghub.casereviews.CaseReviewsAccess;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.audit.AuditTrail;
+import org.safeguardinghub.casereviews.CaseReviewsAccess;
 import org.safeguardinghub.casereviews.CaseVocabulary;
 import org.safeguardinghub.casereviews.access.CaseMembership;
 import org.safeguardinghub.casereviews.cases.CaseViews.OverdueItem;

@@ -1,6 +1,5 @@
 package org.safeguardinghub.casereviews.dashboards;
 
-import org.safeguardinghub.casereviews.CaseReviewsAccess;
 import static org.safeguardinghub.casereviews.CaseVocabulary.AGE_BAND;
 import static org.safeguardinghub.casereviews.CaseVocabulary.ETHNICITY;
 import static org.safeguardinghub.casereviews.CaseVocabulary.GENDER;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.casereviews.CaseReviewsAccess;
 import org.safeguardinghub.casereviews.CaseVocabulary;
 import org.safeguardinghub.casereviews.dashboards.Figure.Category;
 import org.safeguardinghub.organisation.DistrictSummary;

@@ -1,6 +1,5 @@
 package org.safeguardinghub.casereviews.referrals;
 
-import org.safeguardinghub.platform.security.Audience;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,6 +22,7 @@ import org.safeguardinghub.documents.DocumentSummary;
 import org.safeguardinghub.documents.Documents;
 import org.safeguardinghub.documents.Upload;
 import org.safeguardinghub.platform.security.Actor;
+import org.safeguardinghub.platform.security.Audience;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.PageResult;

@@ -1,7 +1,5 @@
 package org.safeguardinghub.casereviews.reviews;
 
-import org.safeguardinghub.casereviews.CaseReviewsAccess;
-import org.safeguardinghub.learning.LearningAccess;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.net.URLEncoder;
@@ -12,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.casereviews.CaseReviewsAccess;
 import org.safeguardinghub.casereviews.CaseVocabulary;
 import org.safeguardinghub.casereviews.access.CaseMembership;
 import org.safeguardinghub.casereviews.reviews.SectionForms.DraftForm;
@@ -28,6 +27,7 @@ import org.safeguardinghub.documents.DocumentKind;
 import org.safeguardinghub.documents.DocumentRejected;
 import org.safeguardinghub.documents.Documents;
 import org.safeguardinghub.documents.Upload;
+import org.safeguardinghub.learning.LearningAccess;
 import org.safeguardinghub.learning.LearningTheme;
 import org.safeguardinghub.learning.LearningThemes;
 import org.safeguardinghub.learning.RecommendationSource;

@@ -1,6 +1,5 @@
 package org.safeguardinghub.casereviews.reviews;
 
-import org.safeguardinghub.platform.security.Audience;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -18,6 +17,7 @@ import org.safeguardinghub.learning.LearningTheme;
 import org.safeguardinghub.learning.LearningThemes;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
+import org.safeguardinghub.platform.security.Audience;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.tasks.TaskRequested;
 import org.safeguardinghub.tasks.TaskResolved;

@@ -1,10 +1,10 @@
 package org.safeguardinghub.identity.web;
 
-import org.safeguardinghub.identity.IdentityAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.Arrays;
 import java.util.EnumSet;
+import org.safeguardinghub.identity.IdentityAccess;
 import org.safeguardinghub.identity.Role;
 import org.safeguardinghub.identity.signin.SignInGuard;
 import org.safeguardinghub.identity.users.UserAccount;

@@ -1,6 +1,5 @@
 package org.safeguardinghub.learning.tracker;
 
-import org.safeguardinghub.platform.security.Audience;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import org.safeguardinghub.learning.RecommendationSource;
 import org.safeguardinghub.learning.SourcedRecommendations.SourcedAction;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
+import org.safeguardinghub.platform.security.Audience;
 import org.safeguardinghub.tasks.TaskRequested;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;

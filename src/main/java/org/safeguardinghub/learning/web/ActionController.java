@@ -1,6 +1,5 @@
 package org.safeguardinghub.learning.web;
 
-import org.safeguardinghub.learning.LearningAccess;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
@@ -9,6 +8,7 @@ import java.util.List;
 import org.safeguardinghub.documents.DocumentRejected;
 import org.safeguardinghub.documents.Documents;
 import org.safeguardinghub.documents.Upload;
+import org.safeguardinghub.learning.LearningAccess;
 import org.safeguardinghub.learning.tracker.ActionDetail;
 import org.safeguardinghub.learning.tracker.ActionRecords;
 import org.safeguardinghub.learning.tracker.ActionStatus;

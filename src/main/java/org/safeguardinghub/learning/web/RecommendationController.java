@@ -1,12 +1,12 @@
 package org.safeguardinghub.learning.web;
 
-import org.safeguardinghub.learning.LearningAccess;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.learning.LearningAccess;
 import org.safeguardinghub.learning.LearningTheme;
 import org.safeguardinghub.learning.LearningThemes;
 import org.safeguardinghub.learning.RecommendationSource;

@@ -1,9 +1,9 @@
 package org.safeguardinghub.learning.web;
 
-import org.safeguardinghub.learning.LearningAccess;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.learning.LearningAccess;
 import org.safeguardinghub.learning.tracker.ThemeAdministration;
 import org.safeguardinghub.learning.tracker.ThemeRecord;
 import org.safeguardinghub.platform.web.ConcurrentEditException;

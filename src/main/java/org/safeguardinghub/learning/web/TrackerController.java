@@ -1,12 +1,12 @@
 package org.safeguardinghub.learning.web;
 
-import org.safeguardinghub.learning.LearningAccess;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.audit.AuditAction;
 import org.safeguardinghub.audit.AuditTrail;
+import org.safeguardinghub.learning.LearningAccess;
 import org.safeguardinghub.learning.LearningThemes;
 import org.safeguardinghub.learning.tracker.ActionFilter;
 import org.safeguardinghub.learning.tracker.ActionRecords;

@@ -1,6 +1,5 @@
 package org.safeguardinghub.organisation.web;
 
-import org.safeguardinghub.organisation.OrganisationAccess;
 import static org.safeguardinghub.organisation.web.FormPages.FORM;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.safeguardinghub.organisation.AgencyType;
+import org.safeguardinghub.organisation.OrganisationAccess;
 import org.safeguardinghub.organisation.Sector;
 import org.safeguardinghub.organisation.agencies.Agencies;
 import org.safeguardinghub.organisation.agencies.Agency;

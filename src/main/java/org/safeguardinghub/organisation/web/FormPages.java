@@ -1,12 +1,12 @@
 package org.safeguardinghub.organisation.web;
 
-import org.safeguardinghub.organisation.OrganisationAccess;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.organisation.OrganisationAccess;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.Option;

@@ -1,7 +1,7 @@
 package org.safeguardinghub.performance.api;
 
-import org.safeguardinghub.performance.PerformanceAccess;
 import java.util.Set;
+import org.safeguardinghub.performance.PerformanceAccess;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Permission;
 

@@ -1,15 +1,15 @@
 package org.safeguardinghub.performance.demo;
 
-import org.safeguardinghub.platform.security.Audience;
-import org.safeguardinghub.performance.PerformanceAccess;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.performance.PerformanceAccess;
 import org.safeguardinghub.performance.earlywarning.EarlyWarning;
 import org.safeguardinghub.performance.earlywarning.EpisodeRecords;
 import org.safeguardinghub.platform.security.Actor;
+import org.safeguardinghub.platform.security.Audience;
 import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.slf4j.Logger;

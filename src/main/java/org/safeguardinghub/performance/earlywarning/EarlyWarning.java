@@ -1,6 +1,5 @@
 package org.safeguardinghub.performance.earlywarning;
 
-import org.safeguardinghub.platform.security.Audience;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,6 +23,7 @@ import org.safeguardinghub.performance.catalogue.Factor;
 import org.safeguardinghub.performance.catalogue.Polarity;
 import org.safeguardinghub.performance.earlywarning.SeriesAnalysis.IndicatorRow;
 import org.safeguardinghub.performance.earlywarning.SeriesAnalysis.ValueRow;
+import org.safeguardinghub.platform.security.Audience;
 import org.safeguardinghub.tasks.TaskRequested;
 import org.safeguardinghub.tasks.TaskResolved;
 import org.slf4j.Logger;

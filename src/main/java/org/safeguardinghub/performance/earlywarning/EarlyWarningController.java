@@ -1,8 +1,8 @@
 package org.safeguardinghub.performance.earlywarning;
 
-import org.safeguardinghub.performance.PerformanceAccess;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
+import org.safeguardinghub.performance.PerformanceAccess;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ConcurrentEditException;

@@ -1,7 +1,5 @@
 package org.safeguardinghub.performance.returns;
 
-import org.safeguardinghub.platform.security.Audience;
-import org.safeguardinghub.performance.PerformanceAccess;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -26,6 +24,7 @@ import org.safeguardinghub.calendar.WorkingDayCalendar;
 import org.safeguardinghub.organisation.AgencySummary;
 import org.safeguardinghub.organisation.DistrictSummary;
 import org.safeguardinghub.organisation.Organisation;
+import org.safeguardinghub.performance.PerformanceAccess;
 import org.safeguardinghub.performance.catalogue.Breakdown;
 import org.safeguardinghub.performance.catalogue.Catalogue;
 import org.safeguardinghub.performance.catalogue.DataItem;
@@ -38,6 +37,7 @@ import org.safeguardinghub.performance.returns.ReturnChecks.CellKey;
 import org.safeguardinghub.performance.returns.ReturnChecks.Given;
 import org.safeguardinghub.performance.returns.ReturnStore.ValueRow;
 import org.safeguardinghub.platform.security.Actor;
+import org.safeguardinghub.platform.security.Audience;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.tasks.TaskRequested;

@@ -1,6 +1,5 @@
 package org.safeguardinghub.performance.returns;
 
-import org.safeguardinghub.performance.PerformanceAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -16,6 +15,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.organisation.AgencySummary;
 import org.safeguardinghub.organisation.Organisation;
+import org.safeguardinghub.performance.PerformanceAccess;
 import org.safeguardinghub.performance.catalogue.Breakdown;
 import org.safeguardinghub.performance.catalogue.DataItem;
 import org.safeguardinghub.performance.catalogue.Frequency;
@@ -567,7 +567,8 @@ class ReturnController {
         model.addAttribute("red", red);
         model.addAttribute("commentary", commentary);
         model.addAttribute("revisions", revisions);
-        model.addAttribute("canReview", actor.can(PerformanceAccess.RETURNS_REVIEW) && ret.status() == ReturnStatus.SUBMITTED);
+        model.addAttribute(
+                "canReview", actor.can(PerformanceAccess.RETURNS_REVIEW) && ret.status() == ReturnStatus.SUBMITTED);
         model.addAttribute("canCorrect", ret.status() == ReturnStatus.ACCEPTED && DataReturns.canCorrect(actor, ret));
         model.addAttribute("submittedAt", DataReturns.date(ret.submittedAt()));
         model.addAttribute("returnedAt", DataReturns.date(ret.returnedAt()));

@@ -1,12 +1,12 @@
 package org.safeguardinghub.performance.returns;
 
-import org.safeguardinghub.platform.security.Audience;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import org.safeguardinghub.calendar.WorkingDayCalendar;
 import org.safeguardinghub.organisation.Organisation;
+import org.safeguardinghub.platform.security.Audience;
 import org.safeguardinghub.tasks.TaskRequested;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;

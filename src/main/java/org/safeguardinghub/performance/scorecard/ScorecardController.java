@@ -1,7 +1,5 @@
 package org.safeguardinghub.performance.scorecard;
 
-import org.safeguardinghub.casereviews.CaseReviewsAccess;
-import org.safeguardinghub.performance.PerformanceAccess;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,6 +7,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.audit.AuditAction;
 import org.safeguardinghub.audit.AuditTrail;
+import org.safeguardinghub.casereviews.CaseReviewsAccess;
+import org.safeguardinghub.performance.PerformanceAccess;
 import org.safeguardinghub.performance.scorecard.PerformancePages.ContextRow;
 import org.safeguardinghub.performance.scorecard.PerformancePages.IndicatorPage;
 import org.safeguardinghub.performance.scorecard.PerformancePages.Scorecard;

@@ -105,7 +105,8 @@ class PageChrome {
         }
         for (NavEntry entry : menu) {
             if (entry.anyOf().stream().anyMatch(actor::can)) {
-                sections.computeIfAbsent(entry.section(), s -> new ArrayList<>()).add(entry);
+                sections.computeIfAbsent(entry.section(), s -> new ArrayList<>())
+                        .add(entry);
             }
         }
         return sections;
@@ -113,15 +114,16 @@ class PageChrome {
 
     /** The section of the visible entry whose link is the longest prefix of the path. */
     private static Optional<NavSection> currentSection(Map<NavSection, List<NavEntry>> sections, String path) {
-        NavEntry best = bestMatch(
-                sections.values().stream().flatMap(List::stream).toList(), path);
+        NavEntry best =
+                bestMatch(sections.values().stream().flatMap(List::stream).toList(), path);
         return Optional.ofNullable(best).map(NavEntry::section);
     }
 
     private static @Nullable NavEntry bestMatch(List<NavEntry> entries, String path) {
         NavEntry best = null;
         for (NavEntry entry : entries) {
-            if (ModuleAccess.covers(entry.href(), path) && (best == null || entry.href().length() > best.href().length())) {
+            if (ModuleAccess.covers(entry.href(), path)
+                    && (best == null || entry.href().length() > best.href().length())) {
                 best = entry;
             }
         }

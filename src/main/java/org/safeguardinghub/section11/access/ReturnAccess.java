@@ -1,15 +1,15 @@
 package org.safeguardinghub.section11.access;
 
-import org.safeguardinghub.platform.security.Audience;
-import org.safeguardinghub.section11.Section11Access;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
+import org.safeguardinghub.platform.security.Audience;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.section11.ReturnStatus;
+import org.safeguardinghub.section11.Section11Access;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -38,7 +38,8 @@ public class ReturnAccess {
         // a partnership's business team and panel see only agencies that serve that partnership, even in a
         // joint cycle, and a panel member sees a return only once it has been submitted for moderation
         if (servesActorsPartnership(actor, ref)
-                && (actor.can(Section11Access.SECTION11_MANAGE) || (ref.status().received() && isAssigned(actor, ref)))) {
+                && (actor.can(Section11Access.SECTION11_MANAGE)
+                        || (ref.status().received() && isAssigned(actor, ref)))) {
             return ref;
         }
         throw new NotFoundException("Section 11 return");

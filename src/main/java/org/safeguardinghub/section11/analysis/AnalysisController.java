@@ -1,6 +1,5 @@
 package org.safeguardinghub.section11.analysis;
 
-import org.safeguardinghub.section11.Section11Access;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,6 +17,7 @@ import org.safeguardinghub.platform.export.Table;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.NotFoundException;
+import org.safeguardinghub.section11.Section11Access;
 import org.safeguardinghub.section11.access.ReturnAccess;
 import org.safeguardinghub.section11.analysis.AnalysisData.Cycle;
 import org.safeguardinghub.section11.analysis.CycleAnalysis.Analysis;

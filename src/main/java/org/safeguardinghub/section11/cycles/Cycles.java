@@ -1,6 +1,5 @@
 package org.safeguardinghub.section11.cycles;
 
-import org.safeguardinghub.section11.Section11Access;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -24,6 +23,7 @@ import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.section11.ReturnStatus;
+import org.safeguardinghub.section11.Section11Access;
 import org.safeguardinghub.section11.TemplateVariant;
 import org.safeguardinghub.section11.cycles.Cycle.PartnershipRef;
 import org.safeguardinghub.section11.templates.TemplateLibrary;

@@ -1,12 +1,12 @@
 package org.safeguardinghub.section11.cycles;
 
-import org.safeguardinghub.platform.security.Audience;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.safeguardinghub.platform.scheduling.ClusterJobs;
+import org.safeguardinghub.platform.security.Audience;
 import org.safeguardinghub.tasks.TaskRequested;
 import org.safeguardinghub.tasks.TaskResolved;
 import org.slf4j.Logger;

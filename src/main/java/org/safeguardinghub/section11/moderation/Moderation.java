@@ -1,7 +1,5 @@
 package org.safeguardinghub.section11.moderation;
 
-import org.safeguardinghub.platform.security.Audience;
-import org.safeguardinghub.section11.Section11Access;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,10 +15,12 @@ import org.safeguardinghub.learning.SourcedRecommendations;
 import org.safeguardinghub.learning.SourcedRecommendations.SourcedAction;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
+import org.safeguardinghub.platform.security.Audience;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.section11.FinalPosition;
 import org.safeguardinghub.section11.NoteKind;
+import org.safeguardinghub.section11.Section11Access;
 import org.safeguardinghub.section11.access.ReturnAccess;
 import org.safeguardinghub.section11.access.ReturnRef;
 import org.safeguardinghub.section11.moderation.ModerationRecords.Agreement;

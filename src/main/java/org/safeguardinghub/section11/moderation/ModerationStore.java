@@ -1,6 +1,5 @@
 package org.safeguardinghub.section11.moderation;
 
-import org.safeguardinghub.platform.security.Audience;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.platform.security.Audience;
 import org.safeguardinghub.section11.FinalPosition;
 import org.safeguardinghub.section11.NoteKind;
 import org.safeguardinghub.section11.ReturnStatus;

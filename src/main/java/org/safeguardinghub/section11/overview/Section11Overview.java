@@ -1,8 +1,5 @@
 package org.safeguardinghub.section11.overview;
 
-import org.safeguardinghub.platform.security.Audience;
-import org.safeguardinghub.section11.Section11Access;
-import org.safeguardinghub.shared.SharedAccess;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -10,9 +7,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.platform.security.Actor;
+import org.safeguardinghub.platform.security.Audience;
 import org.safeguardinghub.section11.ReturnStatus;
+import org.safeguardinghub.section11.Section11Access;
 import org.safeguardinghub.section11.cycles.Cycle;
 import org.safeguardinghub.section11.cycles.Cycles;
+import org.safeguardinghub.shared.SharedAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 

@@ -1,10 +1,10 @@
 package org.safeguardinghub.section11.returns;
 
-import org.safeguardinghub.platform.security.Audience;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
+import org.safeguardinghub.platform.security.Audience;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.section11.access.ReturnAccess;
 import org.safeguardinghub.section11.access.ReturnRef;

@@ -1,6 +1,5 @@
 package org.safeguardinghub.section11.returns;
 
-import org.safeguardinghub.platform.security.Audience;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +18,7 @@ import org.safeguardinghub.documents.Documents;
 import org.safeguardinghub.documents.Upload;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
+import org.safeguardinghub.platform.security.Audience;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.section11.ReturnStatus;

@@ -1,6 +1,5 @@
 package org.safeguardinghub.section11.returns;
 
-import org.safeguardinghub.section11.Section11Access;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
@@ -20,6 +19,7 @@ import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.DateInput;
 import org.safeguardinghub.platform.web.NotFoundException;
+import org.safeguardinghub.section11.Section11Access;
 import org.safeguardinghub.section11.access.ReturnAccess;
 import org.safeguardinghub.section11.access.ReturnLockedException;
 import org.safeguardinghub.section11.access.ReturnRef;

@@ -1,6 +1,5 @@
 package org.safeguardinghub.section11.templates;
 
-import org.safeguardinghub.section11.Section11Access;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +11,7 @@ import org.safeguardinghub.imports.UploadRefused;
 import org.safeguardinghub.imports.Uploads;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.NotFoundException;
+import org.safeguardinghub.section11.Section11Access;
 import org.safeguardinghub.section11.templates.TemplateLibrary.ImportResult;
 import org.safeguardinghub.section11.templates.TemplateLibrary.Outcome;
 import org.safeguardinghub.section11.templates.TemplateLibrary.Summary;

@@ -1,7 +1,5 @@
 package org.safeguardinghub.performance.catalogue.web;
 
-import org.safeguardinghub.performance.PerformanceAccess;
-import org.safeguardinghub.shared.SharedAccess;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -26,6 +24,7 @@ import org.safeguardinghub.imports.UploadRefused;
 import org.safeguardinghub.imports.Uploads;
 import org.safeguardinghub.organisation.AgencySummary;
 import org.safeguardinghub.organisation.Organisation;
+import org.safeguardinghub.performance.PerformanceAccess;
 import org.safeguardinghub.performance.catalogue.Aggregation;
 import org.safeguardinghub.performance.catalogue.Breakdown;
 import org.safeguardinghub.performance.catalogue.Catalogue;
@@ -48,6 +47,7 @@ import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
+import org.safeguardinghub.shared.SharedAccess;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
