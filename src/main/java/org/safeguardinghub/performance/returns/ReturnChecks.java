@@ -68,12 +68,28 @@ final class ReturnChecks {
 
     private ReturnChecks() {}
 
+    /**
+     * Checks the cells of a return: each cell's item, breakdown and value (type, range, decimals); the breakdowns
+     * add up to their totals; the partnership's rules between items hold; and, for submitting, every required
+     * total is given and every outlier is explained.
+     */
     static Result check(Input in) {
         List<CellProblem> problems = new ArrayList<>();
         Map<CellKey, BigDecimal> values = new LinkedHashMap<>();
         Map<String, DataItem> items = new LinkedHashMap<>();
         in.items().forEach(i -> items.put(i.code(), i));
+        cellsReadable(in, items, problems, values);
+        breakdownsAddUp(in, problems, values);
+        rulesHold(in, items, problems, values);
+        if (in.submit()) {
+            outliersExplained(in, problems, values);
+        }
+        return new Result(List.copyOf(problems), values);
+    }
 
+    /** Each cell names an item and breakdown of the return and holds a value the item allows. */
+    private static void cellsReadable(
+            Input in, Map<String, DataItem> items, List<CellProblem> problems, Map<CellKey, BigDecimal> values) {
         for (Map.Entry<CellKey, Given> e : in.cells().entrySet()) {
             CellKey key = e.getKey();
             DataItem item = items.get(key.itemCode());
@@ -136,7 +152,10 @@ final class ReturnChecks {
             }
             values.put(key, value);
         }
+    }
 
+    /** Required totals are given (for submitting), and breakdown figures add up to their total. */
+    private static void breakdownsAddUp(Input in, List<CellProblem> problems, Map<CellKey, BigDecimal> values) {
         for (DataItem item : in.items()) {
             CellKey totalKey = CellKey.total(item.code());
             BigDecimal total = values.get(totalKey);
@@ -180,7 +199,11 @@ final class ReturnChecks {
                 }
             }
         }
+    }
 
+    /** The partnership's rules between items (for example, one item no more than another) hold cell by cell. */
+    private static void rulesHold(
+            Input in, Map<String, DataItem> items, List<CellProblem> problems, Map<CellKey, BigDecimal> values) {
         for (DataRule rule : in.rules()) {
             if (!items.containsKey(rule.leftItem()) || !items.containsKey(rule.rightItem())) {
                 continue;
@@ -201,31 +224,31 @@ final class ReturnChecks {
                 }
             }
         }
+    }
 
-        if (in.submit()) {
-            for (DataItem item : in.items()) {
-                CellKey key = CellKey.total(item.code());
-                BigDecimal value = values.get(key);
-                Given given = in.cells().get(key);
-                if (value == null
-                        || given == null
-                        || (given.comment() != null && !given.comment().isBlank())) {
-                    continue;
-                }
-                Outlier outlier = outlier(value, in.history().getOrDefault(item.code(), List.of()));
-                if (outlier != null) {
-                    problems.add(problem(
-                            key,
-                            "comment",
-                            in.agencyName() + " usually returns between "
-                                    + plain(outlier.min()) + " and " + plain(outlier.max()) + " for this item; "
-                                    + plain(value)
-                                    + " is far outside that. Check the figure or explain it in the comment ("
-                                    + item.name() + ")"));
-                }
+    /** A total far outside the agency's usual range is explained in its comment (for submitting). */
+    private static void outliersExplained(Input in, List<CellProblem> problems, Map<CellKey, BigDecimal> values) {
+        for (DataItem item : in.items()) {
+            CellKey key = CellKey.total(item.code());
+            BigDecimal value = values.get(key);
+            Given given = in.cells().get(key);
+            if (value == null
+                    || given == null
+                    || (given.comment() != null && !given.comment().isBlank())) {
+                continue;
+            }
+            Outlier outlier = outlier(value, in.history().getOrDefault(item.code(), List.of()));
+            if (outlier != null) {
+                problems.add(problem(
+                        key,
+                        "comment",
+                        in.agencyName() + " usually returns between "
+                                + plain(outlier.min()) + " and " + plain(outlier.max()) + " for this item; "
+                                + plain(value)
+                                + " is far outside that. Check the figure or explain it in the comment ("
+                                + item.name() + ")"));
             }
         }
-        return new Result(List.copyOf(problems), values);
     }
 
     /** The usual range when {@code value} is an outlier against {@code history}; null when it is not. */

@@ -11,12 +11,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.organisation.AgencySummary;
 import org.safeguardinghub.organisation.Organisation;
 import org.safeguardinghub.performance.PerformanceAccess;
-import org.safeguardinghub.performance.catalogue.Breakdown;
 import org.safeguardinghub.performance.catalogue.DataItem;
 import org.safeguardinghub.performance.catalogue.Frequency;
 import org.safeguardinghub.performance.catalogue.Period;
@@ -24,7 +22,7 @@ import org.safeguardinghub.performance.compute.IndicatorPreview;
 import org.safeguardinghub.performance.returns.DataReturns.Mode;
 import org.safeguardinghub.performance.returns.DataReturns.Outcome;
 import org.safeguardinghub.performance.returns.ReturnChecks.CellKey;
-import org.safeguardinghub.performance.returns.ReturnStore.ValueRow;
+import org.safeguardinghub.performance.returns.ReturnRecords.ValueRow;
 import org.safeguardinghub.performance.returns.ReturnTemplate.Line;
 import org.safeguardinghub.performance.returns.ReturnTemplate.UploadProblem;
 import org.safeguardinghub.platform.export.ExportFormat;
@@ -34,6 +32,7 @@ import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.Option;
 import org.safeguardinghub.platform.web.PageResult;
+import org.safeguardinghub.platform.web.Refusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,16 +46,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ReturnController {
 
-    private static final String VALUE = "value|";
-    private static final String COMMENT = "comment|";
+    private static final String VALUE = ReturnPageViews.VALUE;
+    private static final String COMMENT = ReturnPageViews.COMMENT;
     private static final String COMMENTARY = "commentary|";
 
     private final DataReturns returns;
-    private final ReturnStore store;
+    private final ReturnRecords store;
     private final Organisation organisation;
     private final Clock clock;
 
-    ReturnController(DataReturns returns, ReturnStore store, Organisation organisation, Clock clock) {
+    ReturnController(DataReturns returns, ReturnRecords store, Organisation organisation, Clock clock) {
         this.returns = returns;
         this.store = store;
         this.organisation = organisation;
@@ -65,32 +64,6 @@ class ReturnController {
 
     /** A list row. */
     record ListRow(ReturnRow ret, String agencyName, String periodLabel, boolean overdue) {}
-
-    /** One input of the form. */
-    record CellView(
-            String id,
-            String name,
-            String commentName,
-            String label,
-            boolean total,
-            String value,
-            String comment,
-            @Nullable String previous,
-            List<String> valueErrors,
-            List<String> commentErrors) {
-
-        public boolean hasErrors() {
-            return !valueErrors.isEmpty() || !commentErrors.isEmpty();
-        }
-    }
-
-    record ItemView(DataItem item, List<CellView> cells) {}
-
-    /** A problem in the error summary and the report table. */
-    record ProblemView(String href, String item, String cell, String message) {}
-
-    record RevisionView(
-            String item, String cell, String oldValue, String newValue, String reason, String by, String at) {}
 
     @GetMapping("/returns")
     String list(
@@ -136,7 +109,7 @@ class ReturnController {
                         .map(d -> Option.of(
                                 d.toString(),
                                 "Ending "
-                                        + DataReturns.date(d.atStartOfDay(java.time.ZoneId.of("Europe/London"))
+                                        + DataReturn.date(d.atStartOfDay(java.time.ZoneId.of("Europe/London"))
                                                 .toInstant())))
                         .toList());
         StringBuilder base = new StringBuilder("/returns?");
@@ -338,7 +311,7 @@ class ReturnController {
         Actor actor = Actors.require();
         try {
             returns.sendBack(actor, id, version, comment);
-        } catch (IllegalArgumentException | IllegalStateException | ConcurrentEditException e) {
+        } catch (Refusal | ConcurrentEditException e) {
             response.setStatus(e instanceof ConcurrentEditException ? 409 : 422);
             model.addAttribute("reviewError", e.getMessage());
             model.addAttribute("reviewComment", comment);
@@ -358,7 +331,7 @@ class ReturnController {
         Actor actor = Actors.require();
         try {
             returns.accept(actor, id, version);
-        } catch (IllegalStateException | ConcurrentEditException e) {
+        } catch (Refusal | ConcurrentEditException e) {
             response.setStatus(e instanceof ConcurrentEditException ? 409 : 422);
             model.addAttribute("reviewError", e.getMessage());
             return page(model, actor, returns.find(actor, id), null, List.of(), List.of(), Map.of(), List.of());
@@ -399,8 +372,8 @@ class ReturnController {
             response.setStatus(409);
             model.addAttribute("conflict", e.getMessage());
             return correctPage(model, actor, returns.find(actor, id), null, List.of(), reason);
-        } catch (IllegalStateException e) {
-            problems = List.of(new CellProblem("", "", "", "return", e.getMessage()));
+        } catch (Refusal e) {
+            problems = List.of(ReturnFigures.onReturn("return", e.getMessage()));
         }
         if (!problems.isEmpty()) {
             response.setStatus(422);
@@ -412,7 +385,7 @@ class ReturnController {
 
     private ReturnRow correctable(Actor actor, long id) {
         ReturnRow ret = returns.find(actor, id);
-        if (!DataReturns.canCorrect(actor, ret)) {
+        if (!DataReturn.of(ret).correctableBy(actor)) {
             throw new org.safeguardinghub.platform.web.NotFoundException("Data return");
         }
         return ret;
@@ -463,86 +436,11 @@ class ReturnController {
         Period previous = ret.period().previous();
         Map<Long, BigDecimal> previousTotals =
                 store.totals(ret.partnershipId(), ret.agencyId(), codes.keySet(), previous.end());
-        Map<Breakdown, List<String>> breakdownValues = returns.breakdownValues(ret.partnershipId());
-        Map<CellKey, List<CellProblem>> byCell = new HashMap<>();
-        problems.forEach(p -> byCell.computeIfAbsent(
-                        new CellKey(p.itemCode(), p.breakdownKind(), p.breakdownValue()), k -> new ArrayList<>())
-                .add(p));
-        Map<CellKey, String> ids = new HashMap<>();
-        Map<String, String> itemNames = new HashMap<>();
-        List<ItemView> itemViews = new ArrayList<>();
-        int n = 0;
-        for (DataItem item : items) {
-            itemNames.put(item.code(), item.name());
-            List<CellView> cells = new ArrayList<>();
-            for (CellKey key : ReturnTemplate.cells(item, breakdownValues)) {
-                String id = "cell-" + (++n);
-                ids.put(key, id);
-                List<CellProblem> cellProblems = byCell.getOrDefault(key, List.of());
-                String name = key.itemCode() + "|" + key.kind() + "|" + key.value();
-                BigDecimal prev = key.isTotal() ? previousTotals.get(item.id()) : null;
-                cells.add(new CellView(
-                        id,
-                        VALUE + name,
-                        COMMENT + name,
-                        key.isTotal() ? "Total" : breakdownLabel(key),
-                        key.isTotal(),
-                        values.getOrDefault(key, ""),
-                        comments.getOrDefault(key, ""),
-                        prev == null ? null : ReturnChecks.plain(prev),
-                        cellProblems.stream()
-                                .filter(p -> !"comment".equals(p.field()))
-                                .map(CellProblem::message)
-                                .toList(),
-                        cellProblems.stream()
-                                .filter(p -> "comment".equals(p.field()))
-                                .map(CellProblem::message)
-                                .toList()));
-            }
-            itemViews.add(new ItemView(item, cells));
-        }
-        List<ProblemView> problemViews = new ArrayList<>();
-        for (CellProblem p : problems) {
-            CellKey key = new CellKey(p.itemCode(), p.breakdownKind(), p.breakdownValue());
-            String href;
-            if ("commentary".equals(p.field())) {
-                href = "#commentary-" + p.itemCode();
-            } else if ("reason".equals(p.field())) {
-                href = "#reason";
-            } else if (ids.containsKey(key)) {
-                href = "#" + ids.get(key) + ("comment".equals(p.field()) ? "-comment" : "");
-            } else {
-                href = "#figures";
-            }
-            problemViews.add(new ProblemView(
-                    href,
-                    "commentary".equals(p.field()) ? "Commentary" : itemNames.getOrDefault(p.itemCode(), p.itemCode()),
-                    p.breakdownKind().isEmpty() ? (p.itemCode().isEmpty() ? "" : "Total") : breakdownLabel(key),
-                    p.message()));
-        }
-        for (UploadProblem u : uploadProblems) {
-            problemViews.add(new ProblemView(
-                    "#upload-file",
-                    u.row() == 0 ? "File" : "Row " + u.row(),
-                    u.column(),
-                    (u.row() == 0
-                                    ? ""
-                                    : "Row " + u.row() + (u.column().isEmpty() ? "" : ", column " + u.column()) + ": ")
-                            + u.message()));
-        }
-        Map<String, String> itemNameOf = itemNames;
-        List<RevisionView> revisions = store.revisions(ret.id()).stream()
-                .map(r -> new RevisionView(
-                        r.itemName(),
-                        r.kind().isEmpty()
-                                ? "Total"
-                                : breakdownLabel(new CellKey(r.itemCode(), r.kind(), r.breakdownValue())),
-                        r.oldValue() == null ? "None" : ReturnChecks.plain(r.oldValue()),
-                        ReturnChecks.plain(r.newValue()),
-                        r.reason(),
-                        r.changedByName(),
-                        DataReturns.date(r.changedAt())))
-                .toList();
+        ReturnPageViews.Form form = ReturnPageViews.form(
+                items,
+                returns.breakdownValues(ret.partnershipId()),
+                new ReturnPageViews.Cells(values, comments, previousTotals),
+                problems);
         String agencyName = returns.agencyName(ret.agencyId());
         String heading = DataReturns.possessive(agencyName) + " "
                 + ret.frequency().label().toLowerCase(java.util.Locale.ROOT) + " return for "
@@ -555,42 +453,27 @@ class ReturnController {
         model.addAttribute("previousLabel", previous.label());
         model.addAttribute(
                 "dueOn",
-                DataReturns.date(ret.dueOn()
+                DataReturn.date(ret.dueOn()
                         .atStartOfDay(java.time.ZoneId.of("Europe/London"))
                         .toInstant()));
         model.addAttribute("overdue", ret.overdue(LocalDate.now(clock)));
-        model.addAttribute("lockReason", DataReturns.lockReason(ret));
+        model.addAttribute("lockReason", DataReturn.of(ret).lockReason());
         model.addAttribute("editable", ret.status().editable());
-        model.addAttribute("items", itemViews);
-        model.addAttribute("problems", problemViews);
+        model.addAttribute("items", form.items());
+        model.addAttribute("problems", ReturnPageViews.problems(form, problems, uploadProblems));
         model.addAttribute("uploadFailed", !uploadProblems.isEmpty());
         model.addAttribute("red", red);
         model.addAttribute("commentary", commentary);
-        model.addAttribute("revisions", revisions);
+        model.addAttribute("revisions", ReturnPageViews.revisions(store.revisions(ret.id())));
         model.addAttribute(
                 "canReview", actor.can(PerformanceAccess.RETURNS_REVIEW) && ret.status() == ReturnStatus.SUBMITTED);
-        model.addAttribute("canCorrect", ret.status() == ReturnStatus.ACCEPTED && DataReturns.canCorrect(actor, ret));
-        model.addAttribute("submittedAt", DataReturns.date(ret.submittedAt()));
-        model.addAttribute("returnedAt", DataReturns.date(ret.returnedAt()));
-        model.addAttribute("acceptedAt", DataReturns.date(ret.acceptedAt()));
-        Objects.requireNonNull(itemNameOf);
+        model.addAttribute(
+                "canCorrect",
+                ret.status() == ReturnStatus.ACCEPTED && DataReturn.of(ret).correctableBy(actor));
+        model.addAttribute("submittedAt", DataReturn.date(ret.submittedAt()));
+        model.addAttribute("returnedAt", DataReturn.date(ret.returnedAt()));
+        model.addAttribute("acceptedAt", DataReturn.date(ret.acceptedAt()));
         return "performance/returns/return";
-    }
-
-    private static String breakdownLabel(CellKey key) {
-        Breakdown b = ReturnChecks.breakdown(key.kind());
-        String kind = b == null ? key.kind() : b.label();
-        String value = key.value();
-        if (b == Breakdown.GENDER) {
-            value = switch (value) {
-                case "1" -> "1 (male)";
-                case "2" -> "2 (female)";
-                case "0" -> "0 (not known)";
-                case "9" -> "9 (not specified)";
-                default -> value;
-            };
-        }
-        return kind + ": " + value;
     }
 
     private static CellKey key(String name) {

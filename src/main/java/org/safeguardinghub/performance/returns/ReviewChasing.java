@@ -4,11 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
-import org.safeguardinghub.calendar.WorkingDayCalendar;
 import org.safeguardinghub.organisation.Organisation;
-import org.safeguardinghub.platform.security.Audience;
-import org.safeguardinghub.tasks.TaskRequested;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,37 +18,27 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ReviewChasing {
 
-    private final ReturnStore store;
+    private final ReturnRecords store;
     private final Organisation organisation;
-    private final ApplicationEventPublisher events;
+    private final ReturnTasks tasks;
 
-    ReviewChasing(ReturnStore store, Organisation organisation, ApplicationEventPublisher events) {
+    ReviewChasing(ReturnRecords store, Organisation organisation, ReturnTasks tasks) {
         this.store = store;
         this.organisation = organisation;
-        this.events = events;
+        this.tasks = tasks;
     }
 
     @Transactional
     void chase(long partnershipId) {
         Map<Long, String> names = new HashMap<>();
         organisation.agenciesOf(partnershipId).forEach(a -> names.put(a.id(), a.name()));
-        WorkingDayCalendar calendar = WorkingDayCalendar.england();
         for (ReturnRow ret : store.submitted(partnershipId)) {
             String agency = names.get(ret.agencyId());
             if (agency == null || ret.submittedAt() == null) {
                 continue; // the agency left the partnership
             }
             LocalDate submitted = LocalDate.ofInstant(ret.submittedAt(), ZoneId.of("Europe/London"));
-            events.publishEvent(new TaskRequested(
-                    ret.partnershipId(),
-                    Audience.BUSINESS_TEAM.roleName(),
-                    null,
-                    "Review " + DataReturns.possessive(agency) + " data return for "
-                            + ret.period().label(),
-                    "/returns/" + ret.id(),
-                    calendar.addWorkingDays(submitted, 5),
-                    DataReturns.REVIEW_TASK,
-                    String.valueOf(ret.id())));
+            tasks.askReview(ret, agency, submitted);
         }
     }
 }

@@ -27,11 +27,14 @@ class ContributorsController {
 
     private final ReturnAccess access;
     private final SelfAssessment returns;
+    private final ReturnContributors contributors;
     private final ReturnHistory history;
 
-    ContributorsController(ReturnAccess access, SelfAssessment returns, ReturnHistory history) {
+    ContributorsController(
+            ReturnAccess access, SelfAssessment returns, ReturnContributors contributors, ReturnHistory history) {
         this.access = access;
         this.returns = returns;
+        this.contributors = contributors;
         this.history = history;
     }
 
@@ -56,7 +59,7 @@ class ContributorsController {
             response.setStatus(422);
             return page(ref, Map.of("colleague", "Select a colleague to invite"), model);
         }
-        returns.invite(ref, userId);
+        contributors.invite(ref, userId);
         flash.addFlashAttribute("flash", "Colleague invited to help complete the return");
         return "redirect:/section11/returns/" + id + "/contributors";
     }
@@ -64,7 +67,7 @@ class ContributorsController {
     @PostMapping("/contributors/{userId}/remove")
     String remove(@PathVariable long id, @PathVariable long userId, RedirectAttributes flash) {
         ReturnRef ref = lead(id);
-        returns.removeContributor(ref, userId);
+        contributors.remove(ref, userId);
         flash.addFlashAttribute("flash", "Colleague removed from the return");
         return "redirect:/section11/returns/" + id + "/contributors";
     }
@@ -86,9 +89,9 @@ class ContributorsController {
         boolean lead = isLead(ref);
         model.addAttribute("title", "Contributors – " + SelfAssessmentController.possessiveTitle(ref));
         model.addAttribute("ref", ref);
-        model.addAttribute("contributors", returns.contributors(ref.id()));
+        model.addAttribute("contributors", contributors.contributors(ref.id()));
         model.addAttribute("lead", lead);
-        model.addAttribute("colleagues", lead ? returns.invitable(ref) : java.util.List.of());
+        model.addAttribute("colleagues", lead ? contributors.invitable(ref) : java.util.List.of());
         model.addAttribute("problems", problems);
         return "section11/returns/contributors";
     }

@@ -2,10 +2,10 @@ package org.safeguardinghub.section11.returns;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.audit.AuditSearch;
 import org.safeguardinghub.section11.access.ReturnRef;
 import org.safeguardinghub.section11.returns.ReturnViews.Change;
 import org.safeguardinghub.section11.returns.ReturnViews.HistoryEntry;
@@ -17,15 +17,18 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A return's audit trail as a history people can read: the return itself, its answers, improvement actions and
  * contributors, and what the moderation pages record about it (moderated scores, challenges and the agreed
- * position), oldest first. Reads of the return are left out: the history is about what changed.
+ * position), oldest first. Reads of the return are left out: the history is about what changed. The entries come
+ * through the audit module's {@link AuditSearch}; this class only names the records and the subjects people read.
  */
 @Service
 class ReturnHistory {
 
     private final JdbcClient jdbc;
+    private final AuditSearch audit;
 
-    ReturnHistory(JdbcClient jdbc) {
+    ReturnHistory(JdbcClient jdbc, AuditSearch audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     @Transactional(readOnly = true)
@@ -33,7 +36,15 @@ class ReturnHistory {
         Map<String, String> subjects = new HashMap<>();
         Map<Long, String> standards = new HashMap<>();
         template.standards().forEach(s -> standards.put(s.id(), s.code() + " " + s.title()));
-        name(subjects, "select id, standard_id from s11_response where return_id = :r", "s11-response", standards, ref);
+        List<String> responses = new ArrayList<>();
+        jdbc.sql("select id, standard_id from s11_response where return_id = :r")
+                .param("r", ref.id())
+                .query((rs, n) -> {
+                    responses.add(String.valueOf(rs.getLong(1)));
+                    return subjects.put(
+                            "s11-response|" + rs.getLong(1), standards.getOrDefault(rs.getLong(2), "A standard"));
+                })
+                .list();
         // the moderation pages key a moderated score as "<returnId>-<partnershipId>-<standardId>"
         jdbc.sql("select partnership_id, standard_id from s11_moderated_score where return_id = :r")
                 .param("r", ref.id())
@@ -41,79 +52,65 @@ class ReturnHistory {
                         "s11-moderated-score|" + ref.id() + "-" + rs.getLong(1) + "-" + rs.getLong(2),
                         standards.getOrDefault(rs.getLong(2), "A standard")))
                 .list();
-        name(
-                subjects,
-                "select id, standard_id from s11_challenge where return_id = :r",
-                "s11-challenge",
-                standards,
-                ref);
-        String rid = String.valueOf(ref.id());
-        Map<Long, HistoryEntry> entries = new LinkedHashMap<>();
-        jdbc.sql("""
-                        select e.id, e.occurred_at, e.actor_name, e.action, e.record_type, e.record_id,
-                               c.key, c.value ->> 'before' as before, c.value ->> 'after' as after
-                        from audit_event e left join lateral jsonb_each(e.changes) c on true
-                        where e.action <> 'READ_SENSITIVE' and (
-                              (e.record_type = 's11-return' and e.record_id = :rid)
-                           or (e.record_type = 's11-response'
-                               and e.record_id in (select id::text from s11_response where return_id = :r))
-                           or (e.record_type = 's11-improvement'
-                               and coalesce(e.changes -> 'return' ->> 'after', e.changes -> 'return' ->> 'before') = :rid)
-                           or (e.record_type = 's11-contributor' and e.record_id like :prefix)
-                           or ((e.record_type = 's11-moderated-score'
-                                and e.record_id like :dash)
-                               or (e.record_type = 's11-challenge'
-                                   and e.record_id in (select id::text from s11_challenge where return_id = :r))
-                               or (e.record_type = 's11-moderation'
-                                   and (e.record_id = :rid or e.record_id like :prefix or e.record_id like :dash)))
-                              -- moderation written by (or for) another partnership is that partnership's
-                              and (cast(:only as bigint) is null or e.partnership_id = :only
-                                   or (e.record_type = 's11-challenge' and e.record_id in
-                                       (select id::text from s11_challenge where return_id = :r
-                                                                            and partnership_id = :only))))
-                        order by e.occurred_at, e.id""")
-                .param("only", onlyPartnership)
-                .param("rid", rid)
+        List<String> challenges = new ArrayList<>();
+        List<String> challengesOfPartnership = new ArrayList<>();
+        jdbc.sql("select id, standard_id, partnership_id from s11_challenge where return_id = :r")
                 .param("r", ref.id())
-                .param("prefix", rid + ":%")
-                .param("dash", rid + "-%")
                 .query((rs, n) -> {
-                    long id = rs.getLong("id");
-                    String type = rs.getString("record_type");
-                    String recordId = rs.getString("record_id");
-                    HistoryEntry entry = entries.computeIfAbsent(id, k -> {
-                        try {
-                            return new HistoryEntry(
-                                    rs.getTimestamp("occurred_at").toInstant(),
-                                    rs.getString("actor_name"),
-                                    subject(type, recordId, subjects),
-                                    action(rs.getString("action")),
-                                    new ArrayList<>());
-                        } catch (java.sql.SQLException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    });
-                    String key = rs.getString("key");
-                    // the improvement's return id only links the entry to this return
-                    if (key != null && !("s11-improvement".equals(type) && "return".equals(key))) {
-                        entry.changes().add(new Change(key, rs.getString("before"), rs.getString("after")));
+                    challenges.add(String.valueOf(rs.getLong(1)));
+                    if (onlyPartnership != null && onlyPartnership == rs.getLong(3)) {
+                        challengesOfPartnership.add(String.valueOf(rs.getLong(1)));
                     }
-                    return null;
+                    return subjects.put(
+                            "s11-challenge|" + rs.getLong(1), standards.getOrDefault(rs.getLong(2), "A standard"));
                 })
                 .list();
-        return List.copyOf(entries.values());
+        List<HistoryEntry> entries = new ArrayList<>();
+        for (AuditSearch.HistoryEntry e :
+                audit.history(records(ref, responses, challenges, challengesOfPartnership, onlyPartnership))) {
+            List<Change> changes = new ArrayList<>();
+            for (AuditSearch.Change c : e.changes()) {
+                // the improvement's return id only links the entry to this return
+                if (!("s11-improvement".equals(e.recordType()) && "return".equals(c.key()))) {
+                    changes.add(new Change(c.key(), c.before(), c.after()));
+                }
+            }
+            entries.add(new HistoryEntry(
+                    e.occurredAt(),
+                    e.actorName(),
+                    subject(e.recordType(), e.recordId(), subjects),
+                    action(e.action()),
+                    changes));
+        }
+        return List.copyOf(entries);
     }
 
-    private void name(
-            Map<String, String> subjects, String sql, String type, Map<Long, String> standards, ReturnRef ref) {
-        jdbc.sql(sql)
-                .param("r", ref.id())
-                .query((rs, n) ->
-                        subjects.put(type + "|" + rs.getLong(1), standards.getOrDefault(rs.getLong(2), "A standard")))
-                .list();
+    /**
+     * The records whose audit entries make the return's history: the return, its answers, improvement actions
+     * (linked by the return they name, as a removed one is no longer stored) and contributors, and what the
+     * moderation pages record about it. Moderation written by (or for) another partnership is that partnership's.
+     */
+    private static List<AuditSearch.RecordsOf> records(
+            ReturnRef ref,
+            List<String> responses,
+            List<String> challenges,
+            List<String> challengesOfPartnership,
+            @Nullable Long only) {
+        String rid = String.valueOf(ref.id());
+        List<AuditSearch.RecordsOf> records = new ArrayList<>();
+        records.add(new AuditSearch.RecordsOf("s11-return", List.of(rid), List.of(), null, null, null));
+        records.add(new AuditSearch.RecordsOf("s11-response", responses, List.of(), null, null, null));
+        records.add(new AuditSearch.RecordsOf("s11-improvement", List.of(), List.of(), "return", rid, null));
+        records.add(new AuditSearch.RecordsOf("s11-contributor", List.of(), List.of(rid + ":"), null, null, null));
+        records.add(new AuditSearch.RecordsOf("s11-moderated-score", List.of(), List.of(rid + "-"), null, null, only));
+        records.add(new AuditSearch.RecordsOf("s11-challenge", challenges, List.of(), null, null, only));
+        records.add(new AuditSearch.RecordsOf("s11-challenge", challengesOfPartnership, List.of(), null, null, null));
+        records.add(new AuditSearch.RecordsOf(
+                "s11-moderation", List.of(rid), List.of(rid + ":", rid + "-"), null, null, only));
+        return records;
     }
 
-    private static String subject(String type, String recordId, Map<String, String> subjects) {
+    private static String subject(String type, @Nullable String recordId, Map<String, String> subjects) {
         String standard = subjects.get(type + "|" + recordId);
         return switch (type) {
             case "s11-return" -> "The return";

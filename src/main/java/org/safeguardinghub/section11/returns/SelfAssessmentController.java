@@ -19,6 +19,7 @@ import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.DateInput;
 import org.safeguardinghub.platform.web.NotFoundException;
+import org.safeguardinghub.platform.web.Refusal;
 import org.safeguardinghub.section11.Section11Access;
 import org.safeguardinghub.section11.access.ReturnAccess;
 import org.safeguardinghub.section11.access.ReturnLockedException;
@@ -92,8 +93,12 @@ class SelfAssessmentController {
         }
     }
 
-    @ExceptionHandler(ReturnLockedException.class)
-    ModelAndView locked(ReturnLockedException e) {
+    /**
+     * A return that is no longer open to the agency: refused by the access check ({@link ReturnLockedException})
+     * or by the return itself when a submission landed first (a conflict {@link Refusal}).
+     */
+    @ExceptionHandler({ReturnLockedException.class, Refusal.class})
+    ModelAndView locked(RuntimeException e) {
         ModelAndView mv = new ModelAndView(VIEW + "locked");
         mv.setStatus(HttpStatus.CONFLICT);
         mv.addObject("title", "This return cannot be changed");

@@ -21,9 +21,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for data returns, their values and revisions. Callers scope by partnership and, for agency staff, agency. */
+/** SQL for data returns (the {@link DataReturn} lifecycle), their values and revisions. Callers scope by partnership and, for agency staff, agency. */
 @Repository
-class ReturnStore {
+class ReturnRecords {
 
     private static final String COLUMNS = "id, partnership_id, agency_id, frequency, period_start, period_end, due_on,"
             + " status, submitted_at, submitted_by_name, returned_comment, returned_at, returned_by_name, accepted_at,"
@@ -32,7 +32,7 @@ class ReturnStore {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
 
-    ReturnStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    ReturnRecords(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
         this.batch = batch;
     }
@@ -73,7 +73,7 @@ class ReturnStore {
                 .param("id", id)
                 .param("p", partnershipId)
                 .param("a", agencyId)
-                .query(ReturnStore::row)
+                .query(ReturnRecords::row)
                 .optional();
     }
 
@@ -81,7 +81,7 @@ class ReturnStore {
         return jdbc.sql("select " + COLUMNS + " from data_return where id = :id and partnership_id = :p for update")
                 .param("id", id)
                 .param("p", partnershipId)
-                .query(ReturnStore::row)
+                .query(ReturnRecords::row)
                 .optional();
     }
 
@@ -103,7 +103,7 @@ class ReturnStore {
                 .param("a", agencyId)
                 .param("f", period.frequency().name())
                 .param("e", period.end())
-                .query(ReturnStore::row)
+                .query(ReturnRecords::row)
                 .single();
     }
 
@@ -140,7 +140,7 @@ class ReturnStore {
                 .param("a", agencyId)
                 .param("f", periods.get(0).frequency().name())
                 .param("e", periods.stream().map(Period::end).toList())
-                .query(ReturnStore::row)
+                .query(ReturnRecords::row)
                 .list()
                 .forEach(r -> result.put(r.periodEnd(), r));
         return result;
@@ -170,7 +170,7 @@ class ReturnStore {
                 .param("e", periodEnd)
                 .param("limit", size)
                 .param("offset", PageResult.offset(page, size))
-                .query(ReturnStore::row)
+                .query(ReturnRecords::row)
                 .list();
         return new PageResult<>(rows, page, size, total);
     }
@@ -477,40 +477,33 @@ class ReturnStore {
                 == ids.size();
     }
 
-    /** Moves the return on, checking nobody else changed it since {@code version}; false when they did. */
-    boolean update(
-            long id,
-            int version,
-            ReturnStatus status,
-            @Nullable String channel,
-            Map<String, @Nullable Object> changes) {
-        StringBuilder set = new StringBuilder("status = :status, version = version + 1, updated_at = now()");
-        if (channel != null) {
-            set.append(", last_channel = :channel");
-        }
-        for (String column : changes.keySet()) {
-            set.append(", ").append(column).append(" = ");
-            if (column.endsWith("_at")) {
-                set.append("now()");
-            } else if (column.equals("revision")) {
-                set.append("revision + 1");
-            } else {
-                set.append(':').append(column);
-            }
-        }
-        var spec = jdbc.sql("update data_return set " + set + " where id = :id and version = :version")
-                .param("status", status.name())
-                .param("id", id)
-                .param("version", version);
-        if (channel != null) {
-            spec = spec.param("channel", channel);
-        }
-        for (Map.Entry<String, @Nullable Object> e : changes.entrySet()) {
-            if (!e.getKey().endsWith("_at") && !e.getKey().equals("revision")) {
-                spec = spec.param(e.getKey(), e.getValue());
-            }
-        }
-        return spec.update() == 1;
+    /**
+     * Saves the return's lifecycle state (status, who and when, revision, channel), checking nobody else changed it
+     * since the version it was loaded at; false when they did.
+     */
+    boolean save(DataReturn ret) {
+        ReturnRow r = ret.row();
+        return jdbc.sql("""
+                        update data_return set status = :status, submitted_at = :submittedAt,
+                               submitted_by_name = :submittedBy, returned_comment = :returnedComment,
+                               returned_at = :returnedAt, returned_by_name = :returnedBy, accepted_at = :acceptedAt,
+                               accepted_by_name = :acceptedBy, revision = :revision, last_channel = :channel,
+                               version = version + 1, updated_at = now()
+                        where id = :id and version = :version""")
+                        .param("status", r.status().name())
+                        .param("submittedAt", timestamp(r.submittedAt()))
+                        .param("submittedBy", r.submittedByName())
+                        .param("returnedComment", r.returnedComment())
+                        .param("returnedAt", timestamp(r.returnedAt()))
+                        .param("returnedBy", r.returnedByName())
+                        .param("acceptedAt", timestamp(r.acceptedAt()))
+                        .param("acceptedBy", r.acceptedByName())
+                        .param("revision", r.revision())
+                        .param("channel", r.lastChannel())
+                        .param("id", r.id())
+                        .param("version", r.version())
+                        .update()
+                == 1;
     }
 
     /** The partnership's returns waiting for the business team's review, oldest submission first. */
@@ -518,7 +511,7 @@ class ReturnStore {
         return jdbc.sql("select " + COLUMNS + " from data_return where partnership_id = :p and status = 'SUBMITTED'"
                         + " order by submitted_at, id")
                 .param("p", partnershipId)
-                .query(ReturnStore::row)
+                .query(ReturnRecords::row)
                 .list();
     }
 
@@ -542,6 +535,10 @@ class ReturnStore {
                 rs.getInt("revision"),
                 rs.getString("last_channel"),
                 rs.getInt("version"));
+    }
+
+    private static @Nullable Timestamp timestamp(@Nullable Instant i) {
+        return i == null ? null : Timestamp.from(i);
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp t) {
