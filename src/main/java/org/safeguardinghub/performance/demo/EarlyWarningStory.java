@@ -110,7 +110,7 @@ class EarlyWarningStory implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        Optional<Long> kent = jdbc.sql("select id from partnership where short_name = 'KSCMP'")
+        Optional<Long> kent = jdbc.sql("select id from partnership_view where short_name = 'KSCMP'")
                 .query(Long.class)
                 .optional();
         if (kent.isEmpty()) {
@@ -205,7 +205,7 @@ class EarlyWarningStory implements ApplicationRunner {
     }
 
     private Optional<Officer> officer(long p) {
-        return jdbc.sql("select id, display_name, agency_id from app_user where email = :e")
+        return jdbc.sql("select id, display_name, agency_id from app_user_view where email = :e")
                 .param("e", OFFICER_EMAIL)
                 .query((rs, n) -> new Officer(
                         rs.getLong("id"), rs.getString("display_name"), rs.getObject("agency_id", Long.class), p))
