@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.safeguardinghub.casereviews.demo.CaseDemoTasks;
+import org.safeguardinghub.casereviews.demo.CaseReviewDemo;
 import org.safeguardinghub.identity.AccountProvisioning;
 import org.safeguardinghub.identity.Role;
 import org.slf4j.Logger;
@@ -104,11 +106,11 @@ class DemoData implements ApplicationRunner {
     private final DataSource dataSource;
     private final org.springframework.core.env.Environment environment;
     private final CaseReviewDemo caseReviews;
-    private final DemoTasks demoTasks;
+    private final CaseDemoTasks demoTasks;
 
     DemoData(
             CaseReviewDemo caseReviews,
-            DemoTasks demoTasks,
+            CaseDemoTasks demoTasks,
             JdbcClient jdbc,
             AccountProvisioning accounts,
             PasswordEncoder passwords,

@@ -1,4 +1,4 @@
-package org.safeguardinghub.demo;
+package org.safeguardinghub.casereviews.demo;
 
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
@@ -13,15 +13,15 @@ import org.springframework.stereotype.Component;
  * work in the demo closes them.
  */
 @Component
-class DemoTasks {
+public class CaseDemoTasks {
 
     private final JdbcClient jdbc;
 
-    DemoTasks(JdbcClient jdbc) {
+    CaseDemoTasks(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    void raiseForOpenCaseWork(long partnershipId) {
+    public void raiseForOpenCaseWork(long partnershipId) {
         WorkingDayCalendar calendar = WorkingDayCalendar.england();
         jdbc.sql("""
                         select id, reference, coalesce(la_aware_date, submitted_at::date) as aware from referral

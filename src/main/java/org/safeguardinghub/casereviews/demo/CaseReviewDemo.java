@@ -1,4 +1,4 @@
-package org.safeguardinghub.demo;
+package org.safeguardinghub.casereviews.demo;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
