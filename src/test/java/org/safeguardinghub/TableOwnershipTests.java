@@ -49,15 +49,15 @@ class TableOwnershipTests {
      */
     static final Set<String> KNOWN_EXCEPTIONS = Set.of();
 
-    private static final Pattern CREATES = Pattern.compile(
-            "(?i)\\bcreate\\s+(?:or\\s+replace\\s+)?(?:unlogged\\s+)?(table|view|materialized\\s+view)"
+    private static final Pattern CREATES =
+            Pattern.compile("(?i)\\bcreate\\s+(?:or\\s+replace\\s+)?(?:unlogged\\s+)?(table|view|materialized\\s+view)"
                     + "\\s+(?:if\\s+not\\s+exists\\s+)?(?:public\\.)?([a-z_][a-z0-9_]*)");
     private static final Pattern SQL_SHAPE = Pattern.compile(
             "(?is)\\bselect\\b.*\\bfrom\\s|\\binsert\\s+into\\s|\\bupdate\\s+[a-z_][a-z0-9_.]*(\\s+[a-z_]+)?\\s+set\\s"
                     + "|\\bdelete\\s+from\\s|^\\s*(from|(left\\s+|inner\\s+|cross\\s+)?join)\\s");
     private static final String IDENT = "(?:public\\.)?([a-z_][a-z0-9_]*)";
-    private static final Pattern NAMED = Pattern.compile(
-            "(?i)\\b(from|join|into|update|table|truncate)\\s+(?:only\\s+)?" + IDENT
+    private static final Pattern NAMED =
+            Pattern.compile("(?i)\\b(from|join|into|update|table|truncate)\\s+(?:only\\s+)?" + IDENT
                     + "((?:\\s+(?:as\\s+)?[a-z_][a-z0-9_]*)?"
                     + "(?:\\s*,\\s*(?:public\\.)?[a-z_][a-z0-9_]*(?:\\s+(?:as\\s+)?[a-z_][a-z0-9_]*)?)*)");
     private static final Pattern LISTED = Pattern.compile("(?i),\\s*(?:public\\.)?([a-z_][a-z0-9_]*)");
@@ -136,7 +136,8 @@ class TableOwnershipTests {
                 Matcher m = CREATES.matcher(Files.readString(sql));
                 while (m.find()) {
                     String name = m.group(2).toLowerCase();
-                    Relation previous = owners.put(name, new Relation(name, module, m.group(1).contains("view")));
+                    Relation previous = owners.put(
+                            name, new Relation(name, module, m.group(1).contains("view")));
                     assertThat(previous == null || previous.module().equals(module))
                             .as("%s is created by two modules", name)
                             .isTrue();
@@ -189,7 +190,9 @@ class TableOwnershipTests {
                 for (String name : names) {
                     if (tables.contains(name)) {
                         int line = literal.line()
-                                + (int) literal.text().substring(0, m.start()).chars()
+                                + (int) literal.text()
+                                        .substring(0, m.start())
+                                        .chars()
                                         .filter(c -> c == '\n')
                                         .count();
                         found.add(new Reference(file, line, module, name, write));

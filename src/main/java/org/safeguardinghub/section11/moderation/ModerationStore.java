@@ -80,7 +80,8 @@ class ModerationStore {
 
     /** Whether the agency serves the partnership (only then does the partnership moderate its return). */
     boolean serves(long agencyId, long partnershipId) {
-        return jdbc.sql("select exists (select 1 from agency_partnership_view where agency_id = :a and partnership_id = :p)")
+        return jdbc.sql(
+                        "select exists (select 1 from agency_partnership_view where agency_id = :a and partnership_id = :p)")
                 .param("a", agencyId)
                 .param("p", partnershipId)
                 .query(Boolean.class)
