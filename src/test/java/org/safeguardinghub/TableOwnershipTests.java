@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * <p>How it finds SQL, precisely enough to raise no false alarm on messages such as "Removed from the group": every
  * string literal and text block in {@code src/main/java/org/safeguardinghub/<module>/} (comments and char literals
  * skipped) that has the shape of SQL (a {@code select ... from}, {@code insert into}, {@code update ... set},
- * {@code delete from}, or a {@code from}/{@code join} fragment appended to a query) is searched for the identifiers that
+ * {@code delete from}, or a fragment appended to a query that starts {@code from t ... where} or {@code join t ... on})
+ * is searched for the identifiers that
  * follow {@code from}, {@code join}, {@code into}, {@code update}, {@code table} and {@code truncate} (with the comma
  * list after {@code from}, and an optional {@code public.} schema). An identifier counts only if a migration creates a
  * table or view of that name, so column names, aliases and English words never match. Module = first package under
@@ -47,14 +48,20 @@ class TableOwnershipTests {
      * References being moved behind their owners' facades in parallel work; remove each line when its file no longer
      * names the table. Format: path under org/safeguardinghub, a space, the table.
      */
-    static final Set<String> KNOWN_EXCEPTIONS = Set.of();
+    static final Set<String> KNOWN_EXCEPTIONS = Set.of(
+            "section11/returns/SelfAssessment.java document",
+            "section11/returns/SelfAssessment.java agency_partnership",
+            "section11/returns/SelfAssessment.java app_user",
+            "section11/returns/ReturnHistory.java audit_event");
 
     private static final Pattern CREATES =
             Pattern.compile("(?i)\\bcreate\\s+(?:or\\s+replace\\s+)?(?:unlogged\\s+)?(table|view|materialized\\s+view)"
                     + "\\s+(?:if\\s+not\\s+exists\\s+)?(?:public\\.)?([a-z_][a-z0-9_]*)");
     private static final Pattern SQL_SHAPE = Pattern.compile(
             "(?is)\\bselect\\b.*\\bfrom\\s|\\binsert\\s+into\\s|\\bupdate\\s+[a-z_][a-z0-9_.]*(\\s+[a-z_]+)?\\s+set\\s"
-                    + "|\\bdelete\\s+from\\s|^\\s*(from|(left\\s+|inner\\s+|cross\\s+)?join)\\s");
+                    + "|\\bdelete\\s+from\\s"
+                    + "|^\\s*(from|(left\\s+|inner\\s+|cross\\s+)?join)\\s+[a-z_][a-z0-9_.]*(\\s+(as\\s+)?[a-z_][a-z0-9_]*)?"
+                    + "\\s+(on|where|using|join|left|inner|cross|order|group)\\b");
     private static final String IDENT = "(?:public\\.)?([a-z_][a-z0-9_]*)";
     private static final Pattern NAMED =
             Pattern.compile("(?i)\\b(from|join|into|update|table|truncate)\\s+(?:only\\s+)?" + IDENT
@@ -117,6 +124,7 @@ class TableOwnershipTests {
                     String d = " join agency a on a.id = x.agency_id";
                     char e = '"';
                     String f = "update referral set status = 'X'";
+                    String g = label + " from agency";
                 }
                 """;
         List<String> seen = scan("x/X.java", "x", source, tables).stream()

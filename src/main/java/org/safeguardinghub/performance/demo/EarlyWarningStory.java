@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.performance.IndicatorValuesChanged;
 import org.safeguardinghub.performance.earlywarning.EarlyWarning;
 import org.safeguardinghub.performance.earlywarning.EpisodeRecords;
+import org.safeguardinghub.platform.events.PendingEvents;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.tasks.TaskRequested;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -101,11 +104,13 @@ class EarlyWarningStory implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final EarlyWarning earlyWarning;
     private final EpisodeRecords records;
+    private final PendingEvents pendingEvents;
 
-    EarlyWarningStory(JdbcClient jdbc, EarlyWarning earlyWarning, EpisodeRecords records) {
+    EarlyWarningStory(JdbcClient jdbc, EarlyWarning earlyWarning, EpisodeRecords records, PendingEvents pendingEvents) {
         this.jdbc = jdbc;
         this.earlyWarning = earlyWarning;
         this.records = records;
+        this.pendingEvents = pendingEvents;
     }
 
     @Override
@@ -188,9 +193,7 @@ class EarlyWarningStory implements ApplicationRunner {
     private void awaitTaskEvents() {
         long until = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < until) {
-            long incomplete = jdbc.sql("""
-                            select count(*) from event_publication where completion_date is null
-                              and (event_type like '%.TaskRequested' or event_type like '%.IndicatorValuesChanged')""").query(Long.class).single();
+            long incomplete = pendingEvents.count(TaskRequested.class, IndicatorValuesChanged.class);
             if (incomplete == 0) {
                 return;
             }
