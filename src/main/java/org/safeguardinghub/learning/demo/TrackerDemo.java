@@ -223,12 +223,14 @@ public class TrackerDemo {
     /**
      * The tasks the open actions would have raised had they been entered through the pages: an update for the owning
      * agency's lead on each action not started or under way, and the group's sign-off of each completed one. Same
-     * titles, links, due dates and sources as the tracker raises, so doing the work in the demo closes them.
+     * titles, links, due dates and sources as the tracker raises, so doing the work in the demo closes them. In the
+     * order the tracker's index lists the actions (status, then due date), so the tasks keep the ids they always had.
      */
     public void raiseTasks(long partnershipId) {
         jdbc.sql("""
                         select id, reference, text, owner_agency_id, due_on from learning_action
-                        where partnership_id = :p and status in ('NOT_STARTED', 'UNDERWAY') order by id""")
+                        where partnership_id = :p and status in ('NOT_STARTED', 'UNDERWAY')
+                        order by status, due_on, id""")
                 .param("p", partnershipId)
                 .query((rs, n) -> new TaskRequested(
                         partnershipId,
@@ -244,7 +246,7 @@ public class TrackerDemo {
         // a completed action is the group's to sign off, no longer the agency's to update (nor overdue for them)
         jdbc.sql("""
                         select id, reference, text from learning_action
-                        where partnership_id = :p and status = 'COMPLETED' order by id""")
+                        where partnership_id = :p and status = 'COMPLETED' order by due_on, id""")
                 .param("p", partnershipId)
                 .query((rs, n) -> new TaskRequested(
                         partnershipId,
