@@ -15,7 +15,8 @@
             "shared",
             "tasks",
             "documents",
-            "learning"
+            "learning",
+            "learning :: demo"
         })
 @NullMarked
 package org.safeguardinghub.casereviews;

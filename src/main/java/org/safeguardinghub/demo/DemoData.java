@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.safeguardinghub.casereviews.demo.CaseReviewDemo;
 import org.safeguardinghub.identity.AccountProvisioning;
 import org.safeguardinghub.identity.Role;
 import org.slf4j.Logger;
@@ -104,18 +105,15 @@ class DemoData implements ApplicationRunner {
     private final DataSource dataSource;
     private final org.springframework.core.env.Environment environment;
     private final CaseReviewDemo caseReviews;
-    private final DemoTasks demoTasks;
 
     DemoData(
             CaseReviewDemo caseReviews,
-            DemoTasks demoTasks,
             JdbcClient jdbc,
             AccountProvisioning accounts,
             PasswordEncoder passwords,
             DataSource dataSource,
             org.springframework.core.env.Environment environment) {
         this.caseReviews = caseReviews;
-        this.demoTasks = demoTasks;
         this.environment = environment;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
@@ -128,8 +126,10 @@ class DemoData implements ApplicationRunner {
     public void run(ApplicationArguments args) throws Exception {
         // Two instances starting together on an empty database must not both load the demo.
         jdbc.sql("select pg_advisory_xact_lock(7301)").query().singleValue();
-        boolean empty =
-                jdbc.sql("select count(*) from partnership").query(Long.class).single() == 0;
+        boolean empty = jdbc.sql("select count(*) from partnership_view")
+                        .query(Long.class)
+                        .single()
+                == 0;
         if (empty) {
             // joins the surrounding transaction, so a failure leaves no half-loaded demo
             ScriptUtils.executeSqlScript(
@@ -138,7 +138,7 @@ class DemoData implements ApplicationRunner {
             long kent = partnership("KSCMP");
             long medway = partnership("MSCP");
             for (DemoAccount a : ACCOUNTS) {
-                long agency = jdbc.sql("select id from agency where name = :n")
+                long agency = jdbc.sql("select id from agency_view where name = :n")
                         .param("n", a.agency())
                         .query(Long.class)
                         .single();
@@ -146,23 +146,21 @@ class DemoData implements ApplicationRunner {
                         a.email(), a.name(), a.jobTitle(), agency, hash, Map.of(kent, a.kent(), medway, a.medway()));
             }
             caseReviews.loadKent(kent);
-            demoTasks.raiseForOpenCaseWork(kent);
             log.info("Demo data loaded: Kent and Medway partnerships, agencies, districts, groups and demo accounts");
-        } else if (jdbc.sql("select count(*) from referral").query(Long.class).single() == 0
-                && jdbc.sql("select count(*) from partnership where short_name = 'KSCMP'")
+        } else if (caseReviews.noCasesYet()
+                && jdbc.sql("select count(*) from partnership_view where short_name = 'KSCMP'")
                                 .query(Long.class)
                                 .single()
                         == 1) {
             // a demo database from before case reviews existed: add the case review demo once
             caseReviews.loadKent(partnership("KSCMP"));
-            demoTasks.raiseForOpenCaseWork(partnership("KSCMP"));
             log.info("Demo case reviews and learning tracker added to the existing Kent demo");
         }
         printAccounts(environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")));
     }
 
     private long partnership(String shortName) {
-        return jdbc.sql("select id from partnership where short_name = :s")
+        return jdbc.sql("select id from partnership_view where short_name = :s")
                 .param("s", shortName)
                 .query(Long.class)
                 .single();

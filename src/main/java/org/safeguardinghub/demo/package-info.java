@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Demo data",
-        allowedDependencies = {"platform", "identity", "calendar"})
+        allowedDependencies = {"platform", "identity", "calendar", "casereviews :: demo"})
 @NullMarked
 package org.safeguardinghub.demo;
 

@@ -39,7 +39,8 @@
             "learning",
             "surveys",
             "identity",
-            "imports"
+            "imports",
+            "organisation :: demo"
         })
 @NullMarked
 package org.safeguardinghub.section11;

@@ -52,7 +52,7 @@ public final class CaseMembership {
     public static List<Option> panelAccounts(JdbcClient jdbc, long partnershipId) {
         return jdbc.sql("""
                         select u.id, u.display_name || ' (' || a.name || ')' as label
-                        from app_user u join user_role r on r.user_id = u.id join agency a on a.id = u.agency_id
+                        from app_user_view u join user_role_view r on r.user_id = u.id join agency_view a on a.id = u.agency_id
                         where r.partnership_id = :p and r.role = :role and u.status = 'ACTIVE'
                         order by u.display_name, u.id""")
                 .param("p", partnershipId)

@@ -342,7 +342,7 @@ class Cases {
         return jdbc.sql("""
                         select c.position, c.age_band, c.age_years, c.gender, c.ethnicity, c.disability,
                                c.statutory_status, d.name as district
-                        from referral_child c left join district d on d.id = c.district_id
+                        from referral_child c left join district_view d on d.id = c.district_id
                         where c.referral_id = :r order by c.position""")
                 .param("r", referralId)
                 .query((rs, n) -> new ChildRow(
@@ -359,14 +359,14 @@ class Cases {
 
     List<String> agenciesInvolved(long referralId) {
         return jdbc.sql("""
-                        select a.name from referral_agency ra join agency a on a.id = ra.agency_id
+                        select a.name from referral_agency ra join agency_view a on a.id = ra.agency_id
                         where ra.referral_id = :r order by a.name""").param("r", referralId).query(String.class).list();
     }
 
     List<MemberRow> members(long rapidReviewId) {
         return jdbc.sql("""
                         select m.id, m.person_name, m.role, a.name as agency
-                        from rapid_review_member m left join agency a on a.id = m.agency_id
+                        from rapid_review_member m left join agency_view a on a.id = m.agency_id
                         where m.rapid_review_id = :rr order by m.id""")
                 .param("rr", rapidReviewId)
                 .query((rs, n) -> new MemberRow(
@@ -401,7 +401,7 @@ class Cases {
     List<RequestRow> requests(
             long partnership, long referralId, LocalDate today, Map<Long, List<DocumentSummary>> documents) {
         return jdbc.sql("""
-                        select q.*, a.name as agency from agency_request q join agency a on a.id = q.agency_id
+                        select q.*, a.name as agency from agency_request q join agency_view a on a.id = q.agency_id
                         where q.referral_id = :r and q.partnership_id = :p order by q.requested_on, q.id""")
                 .param("r", referralId)
                 .param("p", partnership)

@@ -88,7 +88,7 @@ class OverdueCases {
         jdbc.sql("""
                         select q.id, q.kind, q.requested_on, q.due_on, q.referral_id, q.practice_review_id,
                                a.name as agency, r.reference, pr.title
-                        from agency_request q join agency a on a.id = q.agency_id
+                        from agency_request q join agency_view a on a.id = q.agency_id
                           left join referral r on r.id = q.referral_id
                           left join practice_review pr on pr.id = q.practice_review_id
                         where q.partnership_id = :p and q.status = 'REQUESTED' and q.due_on < :today""")

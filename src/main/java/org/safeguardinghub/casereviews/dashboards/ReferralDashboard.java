@@ -76,7 +76,7 @@ public class ReferralDashboard {
                 select 'ethnicity', ethnicity, count(*), 0, 0 from filtered group by ethnicity
                 union all
                 select 'district', d.name, count(*), 0, 0
-                from filtered s left join district d on d.id = s.district_id and d.partnership_id = :partnership
+                from filtered s left join district_view d on d.id = s.district_id and d.partnership_id = :partnership
                 group by d.name
                 union all
                 select 'outcome', rr.outcome, count(*), 0, 0
@@ -87,7 +87,7 @@ public class ReferralDashboard {
                 from (select distinct coalesce(a.short_name, a.name) as k, s.id
                       from filtered s
                       join referral_agency ra on ra.referral_id = s.id
-                      join agency a on a.id = ra.agency_id) involved
+                      join agency_view a on a.id = ra.agency_id) involved
                 group by k
                 order by chart, ord
             """;
@@ -168,7 +168,7 @@ public class ReferralDashboard {
     public List<Count> byDistrict(DashboardFilters f) {
         return counts("""
                 select d.name as k, count(*) as n
-                from filtered s left join district d on d.id = s.district_id and d.partnership_id = :partnership
+                from filtered s left join district_view d on d.id = s.district_id and d.partnership_id = :partnership
                 group by d.name
                 """, f);
     }
@@ -188,7 +188,7 @@ public class ReferralDashboard {
                 select coalesce(a.short_name, a.name) as k, count(distinct s.id) as n
                 from filtered s
                 join referral_agency ra on ra.referral_id = s.id
-                join agency a on a.id = ra.agency_id
+                join agency_view a on a.id = ra.agency_id
                 group by coalesce(a.short_name, a.name)
                 order by n desc, k
                 """, f);
@@ -199,7 +199,7 @@ public class ReferralDashboard {
         if (agencyIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select distinct coalesce(short_name, name) from agency where id in (:ids)")
+        return jdbc.sql("select distinct coalesce(short_name, name) from agency_view where id in (:ids)")
                 .param("ids", agencyIds)
                 .query(String.class)
                 .list();

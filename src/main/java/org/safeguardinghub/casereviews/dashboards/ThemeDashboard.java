@@ -84,7 +84,7 @@ public class ThemeDashboard {
         return bind(TAGS + """
                         select t.name, count(distinct tg.case_key) as n
                         from tags tg
-                        join learning_theme t on t.id = tg.theme_id
+                        join learning_theme_view t on t.id = tg.theme_id
                         group by t.name
                         order by n desc, t.name
                         """, f)
@@ -102,7 +102,7 @@ public class ThemeDashboard {
         return bind(TAGS + """
                         select t.name, count(distinct tg.review_key) as n, %s as sources
                         from tags tg
-                        join learning_theme t on t.id = tg.theme_id
+                        join learning_theme_view t on t.id = tg.theme_id
                         where tg.review_key is not null
                         group by t.name
                         having count(distinct tg.review_key) >= 2
@@ -218,12 +218,12 @@ public class ThemeDashboard {
                 select 'cases' as chart, name, count(*) as n, cast(null as text[]) as sources,
                        row_number() over (order by count(*) desc, name) as ord
                 from (select distinct t.name, tg.case_key
-                      from tags tg join learning_theme t on t.id = tg.theme_id) theme_cases
+                      from tags tg join learning_theme_view t on t.id = tg.theme_id) theme_cases
                 group by name
                 union all
                 select 'repeated', name, count(*), %s, row_number() over (order by count(*) desc, name)
                 from (select distinct t.name, tg.review_key, tg.review_label
-                      from tags tg join learning_theme t on t.id = tg.theme_id
+                      from tags tg join learning_theme_view t on t.id = tg.theme_id
                       where tg.review_key is not null) theme_reviews
                 group by name
                 having count(*) >= 2
@@ -268,7 +268,7 @@ public class ThemeDashboard {
 
     /** Every learning theme's name, in alphabetical order: the rows of the published view. */
     public List<String> themeNames() {
-        return jdbc.sql("select name from learning_theme order by name")
+        return jdbc.sql("select name from learning_theme_view order by name")
                 .query(String.class)
                 .list();
     }

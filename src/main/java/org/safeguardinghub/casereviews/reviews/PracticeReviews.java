@@ -241,7 +241,7 @@ class PracticeReviews {
     List<Member> members(long reviewId) {
         return jdbc.sql("""
                         select m.id, m.person_name, m.role, a.name as agency_name
-                        from practice_review_member m left join agency a on a.id = m.agency_id
+                        from practice_review_member m left join agency_view a on a.id = m.agency_id
                         where m.practice_review_id = :r order by m.person_name, m.id""")
                 .param("r", reviewId)
                 .query((rs, n) -> new Member(
@@ -312,7 +312,7 @@ class PracticeReviews {
         return jdbc.sql("""
                         select q.id, q.agency_id, a.name as agency_name, q.question, q.requested_on, q.due_on,
                                q.requested_by_name, q.status, q.response, q.answered_on, q.answered_by_name
-                        from agency_request q join agency a on a.id = q.agency_id
+                        from agency_request q join agency_view a on a.id = q.agency_id
                         where q.partnership_id = :p and q.practice_review_id = :r and q.kind = 'AGENCY_REPORT'
                         order by q.requested_on, a.name, q.id""")
                 .param("p", partnershipId)

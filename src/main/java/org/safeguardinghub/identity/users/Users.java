@@ -29,7 +29,7 @@ public class Users {
                    u.locked_until, u.last_sign_in_at, u.version,
                    coalesce((select array_agg(distinct r.role) from user_role r
                              where r.user_id = u.id and r.partnership_id = :partnership), '{}') as roles
-            from app_user u join agency a on a.id = u.agency_id
+            from app_user u join agency_view a on a.id = u.agency_id
             """;
     /**
      * Who a person may see: people of agencies that serve their current partnership (or who hold a role in it),
@@ -37,7 +37,7 @@ public class Users {
      */
     private static final String SCOPE = """
              ((:all or u.agency_id = :agency)
-              and (exists (select 1 from agency_partnership ap
+              and (exists (select 1 from agency_partnership_view ap
                            where ap.agency_id = u.agency_id and ap.partnership_id = :partnership)
                    or exists (select 1 from user_role pr where pr.user_id = u.id and pr.partnership_id = :partnership)))
             """;
@@ -88,7 +88,7 @@ public class Users {
     public List<PartnershipRole> rolesOf(long userId) {
         return jdbc.sql("""
                         select r.partnership_id, p.short_name, r.role from user_role r
-                        join partnership p on p.id = r.partnership_id
+                        join partnership_view p on p.id = r.partnership_id
                         where r.user_id = :id and p.archived_at is null order by r.partnership_id""")
                 .param("id", userId)
                 .query((rs, n) -> new PartnershipRole(

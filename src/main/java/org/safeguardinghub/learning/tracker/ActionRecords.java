@@ -28,7 +28,7 @@ public class ActionRecords {
                    (a.due_on < :today and a.status in %s) as overdue
             from learning_action a
             join recommendation r on r.id = a.recommendation_id
-            join agency ag on ag.id = a.owner_agency_id
+            join agency_view ag on ag.id = a.owner_agency_id
             """.formatted(OPEN_STATUSES);
 
     private static final String SCOPE = """
@@ -103,7 +103,7 @@ public class ActionRecords {
                                a.updated_at, a.version
                         from learning_action a
                         join recommendation r on r.id = a.recommendation_id
-                        join agency ag on ag.id = a.owner_agency_id
+                        join agency_view ag on ag.id = a.owner_agency_id
                         """ + SCOPE + " and a.id = :id")
                 .param("p", scope.partnershipId())
                 .param("scopeAgency", scope.agencyId())

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.learning.LearningTheme;
 import org.safeguardinghub.learning.RecommendationSource;
+import org.safeguardinghub.learning.RecommendationSourceTitles;
 import org.safeguardinghub.platform.web.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,9 +30,11 @@ public class RecommendationRecords {
             """;
 
     private final JdbcClient jdbc;
+    private final List<RecommendationSourceTitles> sourceTitles;
 
-    RecommendationRecords(JdbcClient jdbc) {
+    RecommendationRecords(JdbcClient jdbc, List<RecommendationSourceTitles> sourceTitles) {
         this.jdbc = jdbc;
+        this.sourceTitles = sourceTitles;
     }
 
     public Optional<RecommendationDetail> find(Scope scope, long id) {
@@ -40,7 +43,7 @@ public class RecommendationRecords {
                                r.owning_group_id, g.name as group_name, r.agreed_on, r.considered_on,
                                r.created_by_name, r.version
                         from recommendation r
-                        left join partnership_group g on g.id = r.owning_group_id
+                        left join partnership_group_view g on g.id = r.owning_group_id
                         """ + VISIBLE + " and r.id = :id")
                 .param("p", scope.partnershipId())
                 .param("scopeAgency", scope.agencyId())
@@ -146,26 +149,15 @@ public class RecommendationRecords {
     }
 
     /**
-     * The title of a Hub record a recommendation can come from, if it exists in the partnership: a practice review's
-     * title, or the referral reference of a rapid review.
+     * The title of a Hub record a recommendation can come from, if it exists in the partnership, as the module that
+     * keeps such records names it (case reviews: a practice review's title, or the referral reference of a rapid
+     * review).
      */
     public Optional<String> sourceTitle(long partnershipId, RecommendationSource source, long sourceId) {
-        String sql = switch (source) {
-            case PRACTICE_REVIEW -> "select title from practice_review where id = :id and partnership_id = :p";
-            case RAPID_REVIEW ->
-                "select 'Rapid review for referral ' || f.reference from rapid_review rr"
-                        + " join referral f on f.id = rr.referral_id"
-                        + " where rr.id = :id and rr.partnership_id = :p";
-            default -> null;
-        };
-        if (sql == null) {
-            return Optional.empty();
-        }
-        return jdbc.sql(sql)
-                .param("id", sourceId)
-                .param("p", partnershipId)
-                .query(String.class)
-                .optional();
+        return sourceTitles.stream()
+                .map(titles -> titles.title(partnershipId, source, sourceId))
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     long insert(

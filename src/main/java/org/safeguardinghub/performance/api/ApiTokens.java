@@ -49,7 +49,7 @@ class ApiTokens {
     private static final String ROW_COLUMNS = " " + """
             t.id, t.agency_id, a.name as agency_name, t.name, t.token_prefix, t.created_by_name, t.created_at,
             t.last_used_at, t.revoked_at, t.revoked_by_name, t.expires_at,
-            (t.created_by is null or exists (select 1 from app_user u
+            (t.created_by is null or exists (select 1 from app_user_view u
                                              where u.id = t.created_by and u.status <> 'DEACTIVATED')) as creator_active
             """;
 
@@ -109,7 +109,7 @@ class ApiTokens {
     List<TokenRow> tokensOf(long partnershipId, long agencyId) {
         return jdbc.sql("""
                         select """ + ROW_COLUMNS + """
-                        from api_token t join agency a on a.id = t.agency_id
+                        from api_token t join agency_view a on a.id = t.agency_id
                         where t.partnership_id = :p and t.agency_id = :a
                         order by t.revoked_at nulls first, t.created_at desc
                         """)
@@ -177,7 +177,7 @@ class ApiTokens {
     TokenRow find(Actor actor, long id) {
         return jdbc.sql("""
                         select """ + ROW_COLUMNS + """
-                        from api_token t join agency a on a.id = t.agency_id
+                        from api_token t join agency_view a on a.id = t.agency_id
                         where t.id = :id and t.partnership_id = :p and (:all or t.agency_id = :a)
                         """)
                 .param("id", id)
@@ -200,10 +200,10 @@ class ApiTokens {
         }
         return jdbc.sql("""
                         update api_token t set last_used_at = now()
-                        from agency a, partnership p
+                        from agency_view a, partnership_view p
                         where t.token_hash = :hash and t.revoked_at is null and t.expires_at > now()
                           and a.id = t.agency_id and p.id = t.partnership_id
-                          and (t.created_by is null or exists (select 1 from app_user u
+                          and (t.created_by is null or exists (select 1 from app_user_view u
                                                                where u.id = t.created_by
                                                                  and u.status <> 'DEACTIVATED'))
                         returning t.id, t.name, t.partnership_id, p.short_name, t.agency_id, a.name as agency_name,

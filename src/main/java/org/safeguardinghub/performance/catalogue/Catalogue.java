@@ -27,7 +27,7 @@ public class Catalogue {
             select i.id, i.partnership_id, i.code, i.name, i.definition, i.value_kind, i.period_type, i.frequency,
                    i.source_agency_id, a.name as agency_name, i.breakdowns, i.required, i.min_value, i.max_value,
                    i.archived_at is not null as archived, i.version
-            from data_item i left join agency a on a.id = i.source_agency_id
+            from data_item i left join agency_view a on a.id = i.source_agency_id
             """;
 
     static final String INDICATOR_SELECT = """

@@ -126,7 +126,7 @@ public class CatalogueAdministration {
                         select i.id, i.partnership_id, i.code, i.name, i.definition, i.value_kind, i.period_type,
                                i.frequency, i.source_agency_id, a.name as agency_name, i.breakdowns, i.required,
                                i.min_value, i.max_value, i.archived_at is not null as archived, i.version
-                        from data_item i left join agency a on a.id = i.source_agency_id
+                        from data_item i left join agency_view a on a.id = i.source_agency_id
                         where i.partnership_id = :p order by i.name, i.code""").param("p", partnershipId).query(Catalogue::item).list();
     }
 

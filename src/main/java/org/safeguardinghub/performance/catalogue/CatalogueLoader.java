@@ -56,7 +56,7 @@ class CatalogueLoader implements ApplicationRunner {
             return false;
         }
         CatalogueFile file = parsed.file();
-        Optional<Long> partnership = jdbc.sql("select id from partnership where short_name = :s")
+        Optional<Long> partnership = jdbc.sql("select id from partnership_view where short_name = :s")
                 .param("s", file.partnership())
                 .query(Long.class)
                 .optional();
@@ -67,7 +67,7 @@ class CatalogueLoader implements ApplicationRunner {
         long partnershipId = partnership.get();
         Boolean loaded = transactions.execute(status -> {
             // lock the partnership's row so two instances starting together do not load the file twice
-            jdbc.sql("select id from partnership where id = :p for update")
+            jdbc.sql("select id from partnership_view where id = :p for update")
                     .param("p", partnershipId)
                     .query(Long.class)
                     .single();

@@ -5,13 +5,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.performance.IndicatorValuesChanged;
 import org.safeguardinghub.performance.PerformanceAccess;
 import org.safeguardinghub.performance.earlywarning.EarlyWarning;
 import org.safeguardinghub.performance.earlywarning.EpisodeRecords;
+import org.safeguardinghub.platform.events.PendingEvents;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Audience;
 import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.tasks.TaskRequested;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -103,16 +106,18 @@ class EarlyWarningStory implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final EarlyWarning earlyWarning;
     private final EpisodeRecords records;
+    private final PendingEvents pendingEvents;
 
-    EarlyWarningStory(JdbcClient jdbc, EarlyWarning earlyWarning, EpisodeRecords records) {
+    EarlyWarningStory(JdbcClient jdbc, EarlyWarning earlyWarning, EpisodeRecords records, PendingEvents pendingEvents) {
         this.jdbc = jdbc;
         this.earlyWarning = earlyWarning;
         this.records = records;
+        this.pendingEvents = pendingEvents;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        Optional<Long> kent = jdbc.sql("select id from partnership where short_name = 'KSCMP'")
+        Optional<Long> kent = jdbc.sql("select id from partnership_view where short_name = 'KSCMP'")
                 .query(Long.class)
                 .optional();
         if (kent.isEmpty()) {
@@ -190,9 +195,7 @@ class EarlyWarningStory implements ApplicationRunner {
     private void awaitTaskEvents() {
         long until = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < until) {
-            long incomplete = jdbc.sql("""
-                            select count(*) from event_publication where completion_date is null
-                              and (event_type like '%.TaskRequested' or event_type like '%.IndicatorValuesChanged')""").query(Long.class).single();
+            long incomplete = pendingEvents.count(TaskRequested.class, IndicatorValuesChanged.class);
             if (incomplete == 0) {
                 return;
             }
@@ -207,7 +210,7 @@ class EarlyWarningStory implements ApplicationRunner {
     }
 
     private Optional<Officer> officer(long p) {
-        return jdbc.sql("select id, display_name, agency_id from app_user where email = :e")
+        return jdbc.sql("select id, display_name, agency_id from app_user_view where email = :e")
                 .param("e", OFFICER_EMAIL)
                 .query((rs, n) -> new Officer(
                         rs.getLong("id"), rs.getString("display_name"), rs.getObject("agency_id", Long.class), p))

@@ -181,7 +181,7 @@ class FictionalHistory implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        Optional<Long> kent = jdbc.sql("select id from partnership where short_name = 'KSCMP'")
+        Optional<Long> kent = jdbc.sql("select id from partnership_view where short_name = 'KSCMP'")
                 .query(Long.class)
                 .optional();
         if (kent.isEmpty()) {
@@ -212,7 +212,7 @@ class FictionalHistory implements ApplicationRunner {
     /** Writes the history and its returns; the number of values written (0 when the catalogue is not loaded). */
     int load(long p) {
         Map<String, Long> agencies = new HashMap<>();
-        jdbc.sql("select id, name from agency where name in (:names)")
+        jdbc.sql("select id, name from agency_view where name in (:names)")
                 .param("names", List.of(KCC, POLICE, NELFT))
                 .query((rs, n) -> agencies.put(rs.getString("name"), rs.getLong("id")))
                 .list();
@@ -225,7 +225,7 @@ class FictionalHistory implements ApplicationRunner {
             return 0;
         }
         List<String> districts = jdbc.sql("""
-                        select name from district where partnership_id = :p and archived_at is null order by name""").param("p", p).query(String.class).list();
+                        select name from district_view where partnership_id = :p and archived_at is null order by name""").param("p", p).query(String.class).list();
         // published totals already there: the history passes through them and districts are split from them
         Map<String, BigDecimal> published = new HashMap<>();
         jdbc.sql("""

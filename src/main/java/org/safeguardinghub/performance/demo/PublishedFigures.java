@@ -51,7 +51,7 @@ class PublishedFigures implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) throws IOException {
-        Optional<Long> kent = jdbc.sql("select id from partnership where short_name = 'KSCMP'")
+        Optional<Long> kent = jdbc.sql("select id from partnership_view where short_name = 'KSCMP'")
                 .query(Long.class)
                 .optional();
         if (kent.isEmpty()) {

@@ -764,7 +764,7 @@ public class ExtractLoads {
             select l.id, l.agency_id, a.name as agency_name, l.layout, l.file_name, l.file_sha256, l.period_end,
                    l.status, l.row_count, l.problem_count, l.values_written, l.load_millis, l.uploaded_by_name,
                    l.uploaded_at
-            from extract_load l join agency a on a.id = l.agency_id""";
+            from extract_load l join agency_view a on a.id = l.agency_id""";
 
     private static LoadRow loadRow(java.sql.ResultSet rs, int i) throws SQLException {
         long millis = rs.getLong("load_millis");

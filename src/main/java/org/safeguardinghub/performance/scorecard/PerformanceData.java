@@ -322,7 +322,7 @@ class PerformanceData {
         jdbc.sql("""
                         select distinct on (c.indicator_id, c.period_end) c.id, c.indicator_id, c.period_end,
                                a.name as agency_name, c.body, c.written_by_name, c.written_at
-                          from indicator_commentary c left join agency a on a.id = c.agency_id
+                          from indicator_commentary c left join agency_view a on a.id = c.agency_id
                          where c.partnership_id = :p
                          order by c.indicator_id, c.period_end, c.written_at desc, c.id desc
                         """)
@@ -339,7 +339,7 @@ class PerformanceData {
         return jdbc.sql("""
                         select c.id, c.indicator_id, c.period_end, a.name as agency_name, c.body, c.written_by_name,
                                c.written_at
-                          from indicator_commentary c left join agency a on a.id = c.agency_id
+                          from indicator_commentary c left join agency_view a on a.id = c.agency_id
                          where c.partnership_id = :p and c.indicator_id = :i
                          order by c.period_end desc, c.written_at desc, c.id desc
                         """)

@@ -106,7 +106,7 @@ public class ReturnAccess {
     /** Whether the return's agency serves the person's current partnership. */
     public boolean servesActorsPartnership(Actor actor, ReturnRef ref) {
         return jdbc.sql("""
-                        select exists (select 1 from agency_partnership
+                        select exists (select 1 from agency_partnership_view
                                        where agency_id = :a and partnership_id = :p)""")
                 .param("a", ref.agencyId())
                 .param("p", actor.partnershipId())
@@ -150,7 +150,7 @@ public class ReturnAccess {
                                r.template_id, r.status, r.version, c.published_at is not null as published
                         from s11_return r
                         join s11_cycle c on c.id = r.cycle_id
-                        join agency a on a.id = r.agency_id
+                        join agency_view a on a.id = r.agency_id
                         where r.id = :id""")
                 .param("id", returnId)
                 .query((rs, n) -> new ReturnRef(

@@ -99,7 +99,7 @@ class AnalysisData {
     Optional<Cycle> cycle(long cycleId) {
         List<String> partnerships =
                 jdbc.sql("""
-                        select p.short_name from s11_cycle_partnership cp join partnership p on p.id = cp.partnership_id
+                        select p.short_name from s11_cycle_partnership cp join partnership_view p on p.id = cp.partnership_id
                         where cp.cycle_id = :c order by p.short_name""").param("c", cycleId).query(String.class).list();
         return jdbc.sql("""
                         select c.id, c.name, c.opens_on, c.closes_on, c.moderation_from, c.moderation_to,
@@ -156,12 +156,12 @@ class AnalysisData {
     }
 
     private static final String SERVES = " " + """
-            exists (select 1 from agency_partnership ap where ap.agency_id = r.agency_id and ap.partnership_id = :p)""";
+            exists (select 1 from agency_partnership_view ap where ap.agency_id = r.agency_id and ap.partnership_id = :p)""";
 
     private List<ExpectedReturn> expected(long cycleId, long partnershipId) {
         return jdbc.sql("""
                         select r.id, r.agency_id, a.name, a.sector, r.status
-                        from s11_return r join agency a on a.id = r.agency_id
+                        from s11_return r join agency_view a on a.id = r.agency_id
                         where r.cycle_id = :c and """ + SERVES + " order by a.name")
                 .param("c", cycleId)
                 .param("p", partnershipId)
@@ -186,7 +186,7 @@ class AnalysisData {
                                case when m.return_id is not null then ms.moderated_score end as moderated_score,
                                (select max((e ->> 'score')::int) from jsonb_array_elements(t.scale) e) as max_score
                         from s11_return r
-                        join agency a on a.id = r.agency_id
+                        join agency_view a on a.id = r.agency_id
                         join s11_template t on t.id = r.template_id
                         join s11_standard s on s.template_id = r.template_id
                         left join s11_response resp on resp.return_id = r.id and resp.standard_id = s.id
@@ -243,7 +243,7 @@ class AnalysisData {
                         from s11_moderated_score ms
                         join s11_return r on r.id = ms.return_id
                         join s11_standard s on s.id = ms.standard_id
-                        join agency a on a.id = r.agency_id
+                        join agency_view a on a.id = r.agency_id
                         where r.cycle_id = :c and ms.partnership_id = :p and ms.note_kind is not null
                           and btrim(ms.note) <> ''
                         order by s.code, ms.note_kind, a.name""")
@@ -264,7 +264,7 @@ class AnalysisData {
                                coalesce((select string_agg(a.name, ', ' order by a.name)
                                          from s11_panel_meeting_return mr
                                          join s11_return r on r.id = mr.return_id
-                                         join agency a on a.id = r.agency_id
+                                         join agency_view a on a.id = r.agency_id
                                          where mr.meeting_id = m.id), '') as discussed
                         from s11_panel_meeting m
                         where m.cycle_id = :c and m.partnership_id = :p

@@ -134,7 +134,7 @@ public class Cycles {
     private List<PartnershipRef> partnerships(long cycleId) {
         return jdbc.sql("""
                         select p.id, p.name, p.short_name from s11_cycle_partnership cp
-                        join partnership p on p.id = cp.partnership_id
+                        join partnership_view p on p.id = cp.partnership_id
                         where cp.cycle_id = :c order by p.name""")
                 .param("c", cycleId)
                 .query((rs, n) ->
@@ -201,8 +201,8 @@ public class Cycles {
                 .map(Enum::name)
                 .toList();
         return new LinkedHashSet<>(jdbc.sql("""
-                        select distinct ur.partnership_id from user_role ur
-                        join partnership p on p.id = ur.partnership_id
+                        select distinct ur.partnership_id from user_role_view ur
+                        join partnership_view p on p.id = ur.partnership_id
                         where ur.user_id = :u and ur.role in (:roles) and p.archived_at is null""")
                 .param("u", userId)
                 .param("roles", roles)
@@ -250,7 +250,7 @@ public class Cycles {
         return jdbc.sql("""
                         select r.id, r.agency_id, a.name as agency_name, a.agency_type, r.template_id,
                                t.name as template_name, t.version as template_version, r.status, r.submitted_at
-                        from s11_return r join agency a on a.id = r.agency_id
+                        from s11_return r join agency_view a on a.id = r.agency_id
                         join s11_template t on t.id = r.template_id
                         where r.cycle_id = :c order by a.name""")
                 .param("c", cycleId)
@@ -270,9 +270,9 @@ public class Cycles {
     /** Current agencies serving any partnership of the cycle that are not expected in it yet, by name. */
     public List<AgencySummary> candidates(long cycleId) {
         return jdbc.sql("""
-                        select a.id, a.name, a.agency_type from agency a
+                        select a.id, a.name, a.agency_type from agency_view a
                         where a.archived_at is null
-                          and exists (select 1 from agency_partnership ap join s11_cycle_partnership cp
+                          and exists (select 1 from agency_partnership_view ap join s11_cycle_partnership cp
                                       on cp.partnership_id = ap.partnership_id
                                       where ap.agency_id = a.id and cp.cycle_id = :c)
                           and not exists (select 1 from s11_return r where r.cycle_id = :c and r.agency_id = a.id)

@@ -111,9 +111,9 @@ public class Section11Chasing implements ApplicationRunner {
                             from s11_return r
                             join s11_cycle c on c.id = r.cycle_id
                             join s11_cycle_partnership cp on cp.cycle_id = c.id
-                            join agency_partnership ap on ap.agency_id = r.agency_id
+                            join agency_partnership_view ap on ap.agency_id = r.agency_id
                                  and ap.partnership_id = cp.partnership_id
-                            join partnership p on p.id = cp.partnership_id and p.archived_at is null
+                            join partnership_view p on p.id = cp.partnership_id and p.archived_at is null
                             where c.published_at is null and c.opens_on <= :today
                             order by c.id, r.id, cp.partnership_id""")
                     .param("today", today)

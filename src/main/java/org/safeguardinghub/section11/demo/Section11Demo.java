@@ -10,13 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import org.safeguardinghub.tasks.PersonTaskRequested;
+import org.safeguardinghub.organisation.demo.DemoAgencies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -124,21 +123,6 @@ class Section11Demo implements ApplicationRunner {
 
     private static final String PANEL_EMAIL = "panel@example.org";
 
-    private static final List<String> THEMES = List.of(
-            "Several agencies could not show that staff know the multi-agency professional challenge and escalation"
-                    + " policy; the panel asks for it to be covered in induction.",
-            "Training records are held locally and agencies cannot say what share of staff are up to date.",
-            "The voice of the child is described in policy but rarely evidenced in service changes.",
-            "Information sharing with schools at weekends and in holidays depends on individual contacts.",
-            "Safer recruitment checks are in place but allegations against staff are not always referred to the"
-                    + " LADO within one working day.");
-    private static final List<String> PRACTICE = List.of(
-            "A children's reference group reviews new leaflets and website pages before they are published.",
-            "Every team has a named escalation champion and escalations are logged and reviewed quarterly.",
-            "Designated safeguarding leads meet monthly with the police schools officer to share concerns early.",
-            "The board receives a safeguarding dashboard every quarter with training, supervision and audit figures.",
-            "New starters shadow the safeguarding team for a day as part of induction.");
-
     record NewAgency(String name, String type, String sector, boolean kent, boolean medway) {}
 
     record Agency(long id, String name, String type, boolean kent, boolean medway) {}
@@ -147,12 +131,55 @@ class Section11Demo implements ApplicationRunner {
 
     record Standard(long id, String code) {}
 
-    private final JdbcClient jdbc;
-    private final ApplicationEventPublisher events;
+    record Panel(long userId, long agencyId) {}
 
-    Section11Demo(JdbcClient jdbc, ApplicationEventPublisher events) {
+    /** What one run works with, and the 2024 results the 2026 cycle builds on. */
+    private static final class Story {
+        final long kent;
+        final long medway;
+        final List<Agency> agencies;
+        final Random random;
+        final Panel panel;
+        final Template core2024;
+        final Template core2026;
+        final Template district;
+        final Template schools;
+        final Map<Long, Double> strength = new LinkedHashMap<>();
+        final Map<Long, Long> returns2024 = new LinkedHashMap<>();
+        final Map<Long, Map<String, Integer>> scores2024 = new LinkedHashMap<>();
+        int assigned;
+        int challenged;
+
+        Story(
+                long kent,
+                long medway,
+                List<Agency> agencies,
+                Random random,
+                Panel panel,
+                Template core2024,
+                Template core2026,
+                Template district,
+                Template schools) {
+            this.kent = kent;
+            this.medway = medway;
+            this.agencies = agencies;
+            this.random = random;
+            this.panel = panel;
+            this.core2024 = core2024;
+            this.core2026 = core2026;
+            this.district = district;
+            this.schools = schools;
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final DemoReturns returns;
+    private final DemoAgencies demoAgencies;
+
+    Section11Demo(JdbcClient jdbc, DemoReturns returns, DemoAgencies demoAgencies) {
         this.jdbc = jdbc;
-        this.events = events;
+        this.returns = returns;
+        this.demoAgencies = demoAgencies;
     }
 
     @Override
@@ -187,166 +214,196 @@ class Section11Demo implements ApplicationRunner {
         List<Agency> agencies = agencies(kent, medway);
         Random random = new Random(2026);
         Panel panel = panel();
+        Story s = new Story(
+                kent, medway, agencies, random, panel, core2024.get(), core2026.get(), district.get(), schools.get());
+        long cycle2024 = cycle2024(s);
+        cycle2026(s, cycle2024);
+        log.info(
+                "Section 11 demo loaded: {} and {} with {} agencies expected", CYCLE_2024, CYCLE_2026, agencies.size());
+    }
 
-        long cycle2024 = cycle(
+    /** The 2024 cycle: closed, 38 of 40 returns received and moderated by both partnerships, published. */
+    private long cycle2024(Story s) {
+        long cycle2024 = returns.cycle(
                 CYCLE_2024,
                 LocalDate.of(2024, 3, 4),
                 LocalDate.of(2024, 6, 28),
                 LocalDate.of(2024, 7, 1),
                 LocalDate.of(2024, 10, 31),
                 null,
-                kent,
-                medway);
+                s.kent,
+                s.medway);
         jdbc.sql("update s11_cycle set published_at = :at, published_by_name = 'Priya Shah' where id = :c")
                 .param("at", OffsetDateTime.of(2024, 11, 20, 10, 0, 0, 0, ZoneOffset.UTC))
                 .param("c", cycle2024)
                 .update();
-        long cycle2026 = cycle(
-                CYCLE_2026,
-                LocalDate.of(2026, 9, 14),
-                LocalDate.of(2026, 12, 11),
-                LocalDate.of(2026, 10, 1),
-                LocalDate.of(2027, 1, 29),
-                cycle2024,
-                kent,
-                medway);
-
-        Map<Long, Double> strength = new LinkedHashMap<>();
-        Map<Long, Long> returns2024 = new LinkedHashMap<>();
-        Map<Long, Map<String, Integer>> scores2024 = new LinkedHashMap<>();
         List<Long> kentReturns2024 = new ArrayList<>();
         List<Long> medwayReturns2024 = new ArrayList<>();
+        returns2024(s, cycle2024, kentReturns2024, medwayReturns2024);
+        meetings2024(s, cycle2024, kentReturns2024, medwayReturns2024);
+        return cycle2024;
+    }
+
+    private void returns2024(Story s, long cycle2024, List<Long> kentReturns2024, List<Long> medwayReturns2024) {
         int day = 0;
-        for (Agency a : agencies) {
-            strength.put(a.id(), 1.5 + random.nextDouble() * 1.2);
-            Template t = templateFor(a, core2024.get(), district.get(), schools.get());
-            long r = expect(cycle2024, a, t);
-            returns2024.put(a.id(), r);
+        for (Agency a : s.agencies) {
+            s.strength.put(a.id(), 1.5 + s.random.nextDouble() * 1.2);
+            Template t = templateFor(a, s.core2024, s.district, s.schools);
+            long r = returns.expect(cycle2024, a, t);
+            s.returns2024.put(a.id(), r);
             if (MISSED_2024.contains(a.name())) {
                 if (a.name().equals("Dover Harbour Board")) {
-                    Map<String, Integer> partial = selfScores(t, strength.get(a.id()), random, 3);
-                    respond(r, a, t, partial, false, "IN_PROGRESS");
-                    started(r, OffsetDateTime.of(2024, 5, 20, 9, 0, 0, 0, ZoneOffset.UTC));
+                    Map<String, Integer> partial = DemoReturns.selfScores(t, s.strength.get(a.id()), s.random, 3);
+                    returns.respond(r, a, t, partial, false, "IN_PROGRESS");
+                    returns.started(r, OffsetDateTime.of(2024, 5, 20, 9, 0, 0, 0, ZoneOffset.UTC));
                 }
                 continue;
             }
-            Map<String, Integer> self =
-                    selfScores(t, strength.get(a.id()), random, t.standards().size());
-            scores2024.put(a.id(), self);
-            respond(r, a, t, self, true, "MODERATED");
-            submit(r, OffsetDateTime.of(2024, 5, 1, 9, 0, 0, 0, ZoneOffset.UTC).plusDays(day++ % 58), "MODERATED");
-            for (long p : served(a, kent, medway)) {
-                moderate(r, a, t, p, self, random, true, null);
-                (p == kent ? kentReturns2024 : medwayReturns2024).add(r);
+            Map<String, Integer> self = DemoReturns.selfScores(
+                    t, s.strength.get(a.id()), s.random, t.standards().size());
+            s.scores2024.put(a.id(), self);
+            returns.respond(r, a, t, self, true, "MODERATED");
+            returns.submit(
+                    r, OffsetDateTime.of(2024, 5, 1, 9, 0, 0, 0, ZoneOffset.UTC).plusDays(day++ % 58), "MODERATED");
+            for (long p : served(a, s.kent, s.medway)) {
+                returns.moderate(r, a, t, p, self, s.random, true, null);
+                (p == s.kent ? kentReturns2024 : medwayReturns2024).add(r);
             }
         }
-        meeting(
+    }
+
+    private void meetings2024(Story s, long cycle2024, List<Long> kentReturns2024, List<Long> medwayReturns2024) {
+        returns.meeting(
                 cycle2024,
-                kent,
+                s.kent,
                 LocalDate.of(2024, 9, 12),
                 first(kentReturns2024, 0, 10),
                 "Chris Evans (chair, designated nurse), Priya Shah (business officer), three peer reviewers from the"
                         + " police, education and district councils",
                 "The panel moderated the first ten returns. Common theme: escalation policy awareness is low across"
                         + " agencies; the business team will add escalation questions to the 2026 tool.");
-        meeting(
+        returns.meeting(
                 cycle2024,
-                kent,
+                s.kent,
                 LocalDate.of(2024, 10, 17),
                 first(kentReturns2024, 10, 22),
                 "Chris Evans (chair), Priya Shah, two lay members, peer reviewers from health and the voluntary sector",
                 "Returns were stronger on safer recruitment than in 2022. The panel agreed to publish a themes"
                         + " document alongside the analysis.");
         if (!medwayReturns2024.isEmpty()) {
-            meeting(
+            returns.meeting(
                     cycle2024,
-                    medway,
+                    s.medway,
                     LocalDate.of(2024, 9, 26),
                     first(medwayReturns2024, 0, 8),
                     "Medway business manager, Chris Evans, peer reviewers from Medway Council and the police",
                     "Medway's panel moderated the returns of agencies serving Medway. Information sharing out of"
                             + " hours was a common gap.");
         }
+    }
+
+    /** The 2026 cycle: open, returns in every state, moderation under way. */
+    private void cycle2026(Story s, long cycle2024) {
+        long cycle2026 = returns.cycle(
+                CYCLE_2026,
+                LocalDate.of(2026, 9, 14),
+                LocalDate.of(2026, 12, 11),
+                LocalDate.of(2026, 10, 1),
+                LocalDate.of(2027, 1, 29),
+                cycle2024,
+                s.kent,
+                s.medway);
 
         List<Long> kentReturns2026 = new ArrayList<>();
-        int assigned = 0;
-        int challenged = 0;
         int index = 0;
-        for (Agency a : agencies) {
+        for (Agency a : s.agencies) {
             String status = STATUS_2026.getOrDefault(a.name(), "NOT_STARTED");
-            Template t = templateFor(a, core2026.get(), district.get(), schools.get());
-            long r = expect(cycle2026, a, t);
-            double improved = strength.get(a.id()) + 0.25 + random.nextDouble() * 0.3;
+            Template t = templateFor(a, s.core2026, s.district, s.schools);
+            long r = returns.expect(cycle2026, a, t);
+            double improved = s.strength.get(a.id()) + 0.25 + s.random.nextDouble() * 0.3;
             index++;
             switch (status) {
-                case "IN_PROGRESS" -> {
-                    Long previous = returns2024.get(a.id());
-                    boolean carry = scores2024.containsKey(a.id()) && index % 2 == 0
-                            || a.name().equals("Kent Police");
-                    started(
-                            r,
-                            OffsetDateTime.of(2026, 9, 20, 9, 0, 0, 0, ZoneOffset.UTC)
-                                    .plusDays(index));
-                    if (carry && previous != null) {
-                        carryForward(r, previous, a, t, scores2024.get(a.id()), random);
-                    } else {
-                        respond(r, a, t, selfScores(t, improved, random, 3 + random.nextInt(3)), false, "IN_PROGRESS");
-                    }
-                    if (index % 3 == 0) {
-                        improvement(r, a, t, "S5", LocalDate.of(2027, 3, 31));
-                    }
-                }
-                case "SUBMITTED", "MODERATED" -> {
-                    Map<String, Integer> self =
-                            selfScores(t, improved, random, t.standards().size());
-                    respond(r, a, t, self, true, status);
-                    submit(
-                            r,
-                            OffsetDateTime.of(2026, 10, 5, 9, 0, 0, 0, ZoneOffset.UTC)
-                                    .plusDays(index % 40),
-                            status);
-                    improvement(r, a, t, "S7", LocalDate.of(2027, 4, 30));
-                    if (index % 2 == 0) {
-                        improvement(r, a, t, "S4", LocalDate.of(2027, 6, 30));
-                    }
-                    for (long p : served(a, kent, medway)) {
-                        boolean ownAgency = a.id() == panel.agencyId();
-                        if (status.equals("MODERATED")) {
-                            moderate(r, a, t, p, self, random, true, panel);
-                            if (p == kent) {
-                                kentReturns2026.add(r);
-                            }
-                        } else if (!ownAgency && p == kent && assigned < 6) {
-                            assign(r, a, p, panel);
-                            moderationTask(r, a, p, panel, cycle2026);
-                            assigned++;
-                            if (assigned % 2 == 1) {
-                                // part-way through moderation: draft scores, not agreed yet
-                                moderate(r, a, t, p, self, random, false, panel);
-                            }
-                            if (challenged < 4) {
-                                challenge(r, a, t, p, panel, challenged % 2 == 0);
-                                challenged++;
-                            }
-                        }
-                    }
-                }
+                case "IN_PROGRESS" -> inProgress2026(s, r, a, t, improved, index);
+                case "SUBMITTED", "MODERATED" ->
+                    submitted2026(s, r, a, t, improved, index, status, cycle2026, kentReturns2026);
                 default -> {
                     // not started; Hollowbrook's 2024 return is there to carry forward
                 }
             }
         }
-        meeting(
+        returns.meeting(
                 cycle2026,
-                kent,
+                s.kent,
                 LocalDate.of(2026, 11, 5),
                 first(kentReturns2026, 0, 6),
                 "Chris Evans (chair, designated nurse), Priya Shah (business officer), peer reviewers from the"
                         + " police and district councils, one lay member",
                 "First moderation meeting of the 2026 cycle. Escalation questions in S7 show better awareness than in"
                         + " 2024, but evidence of use is thin.");
-        log.info(
-                "Section 11 demo loaded: {} and {} with {} agencies expected", CYCLE_2024, CYCLE_2026, agencies.size());
+    }
+
+    private void inProgress2026(Story s, long r, Agency a, Template t, double improved, int index) {
+        Long previous = s.returns2024.get(a.id());
+        boolean carry =
+                s.scores2024.containsKey(a.id()) && index % 2 == 0 || a.name().equals("Kent Police");
+        returns.started(
+                r, OffsetDateTime.of(2026, 9, 20, 9, 0, 0, 0, ZoneOffset.UTC).plusDays(index));
+        if (carry && previous != null) {
+            returns.carryForward(r, previous, a, t, s.scores2024.get(a.id()), s.random);
+        } else {
+            returns.respond(
+                    r,
+                    a,
+                    t,
+                    DemoReturns.selfScores(t, improved, s.random, 3 + s.random.nextInt(3)),
+                    false,
+                    "IN_PROGRESS");
+        }
+        if (index % 3 == 0) {
+            returns.improvement(r, a, t, "S5", LocalDate.of(2027, 3, 31));
+        }
+    }
+
+    private void submitted2026(
+            Story s,
+            long r,
+            Agency a,
+            Template t,
+            double improved,
+            int index,
+            String status,
+            long cycle2026,
+            List<Long> kentReturns2026) {
+        Map<String, Integer> self =
+                DemoReturns.selfScores(t, improved, s.random, t.standards().size());
+        returns.respond(r, a, t, self, true, status);
+        returns.submit(
+                r, OffsetDateTime.of(2026, 10, 5, 9, 0, 0, 0, ZoneOffset.UTC).plusDays(index % 40), status);
+        returns.improvement(r, a, t, "S7", LocalDate.of(2027, 4, 30));
+        if (index % 2 == 0) {
+            returns.improvement(r, a, t, "S4", LocalDate.of(2027, 6, 30));
+        }
+        for (long p : served(a, s.kent, s.medway)) {
+            boolean ownAgency = a.id() == s.panel.agencyId();
+            if (status.equals("MODERATED")) {
+                returns.moderate(r, a, t, p, self, s.random, true, s.panel);
+                if (p == s.kent) {
+                    kentReturns2026.add(r);
+                }
+            } else if (!ownAgency && p == s.kent && s.assigned < 6) {
+                returns.assign(r, a, p, s.panel);
+                returns.moderationTask(r, a, p, s.panel, cycle2026);
+                s.assigned++;
+                if (s.assigned % 2 == 1) {
+                    // part-way through moderation: draft scores, not agreed yet
+                    returns.moderate(r, a, t, p, self, s.random, false, s.panel);
+                }
+                if (s.challenged < 4) {
+                    returns.challenge(r, a, t, p, s.panel, s.challenged % 2 == 0);
+                    s.challenged++;
+                }
+            }
+        }
     }
 
     private static List<Long> first(List<Long> list, int from, int to) {
@@ -354,7 +411,7 @@ class Section11Demo implements ApplicationRunner {
     }
 
     private Optional<Long> partnership(String shortName) {
-        return jdbc.sql("select id from partnership where short_name = :s")
+        return jdbc.sql("select id from partnership_view where short_name = :s")
                 .param("s", shortName)
                 .query(Long.class)
                 .optional();
@@ -380,31 +437,14 @@ class Section11Demo implements ApplicationRunner {
 
     private void addAgencies(long kent, long medway) {
         for (NewAgency a : MORE_AGENCIES) {
-            long id = jdbc.sql("select id from agency where lower(name) = lower(:n)")
-                    .param("n", a.name())
-                    .query(Long.class)
-                    .optional()
-                    .orElseGet(() -> jdbc.sql("insert into agency (name, agency_type, sector) values (:n, :t, :s)"
-                                    + " returning id")
-                            .param("n", a.name())
-                            .param("t", a.type())
-                            .param("s", a.sector())
-                            .query(Long.class)
-                            .single());
+            long id = demoAgencies.ensure(a.name(), a.type(), a.sector());
             if (a.kent()) {
-                serves(id, kent);
+                demoAgencies.serves(id, kent);
             }
             if (a.medway()) {
-                serves(id, medway);
+                demoAgencies.serves(id, medway);
             }
         }
-    }
-
-    private void serves(long agency, long partnership) {
-        jdbc.sql("insert into agency_partnership (agency_id, partnership_id) values (:a, :p) on conflict do nothing")
-                .param("a", agency)
-                .param("p", partnership)
-                .update();
     }
 
     /** The 40 agencies of the demo that exist, in a fixed order, with the partnerships they serve. */
@@ -413,9 +453,9 @@ class Section11Demo implements ApplicationRunner {
         for (String name : STATUS_2026.keySet()) {
             jdbc.sql("""
                             select a.id, a.name, a.agency_type,
-                                   exists (select 1 from agency_partnership where agency_id = a.id and partnership_id = :k) as kent,
-                                   exists (select 1 from agency_partnership where agency_id = a.id and partnership_id = :m) as medway
-                            from agency a where a.name = :n and a.archived_at is null""")
+                                   exists (select 1 from agency_partnership_view where agency_id = a.id and partnership_id = :k) as kent,
+                                   exists (select 1 from agency_partnership_view where agency_id = a.id and partnership_id = :m) as medway
+                            from agency_view a where a.name = :n and a.archived_at is null""")
                     .param("n", name)
                     .param("k", kent)
                     .param("m", medway)
@@ -432,7 +472,7 @@ class Section11Demo implements ApplicationRunner {
         return list;
     }
 
-    private static List<Long> served(Agency a, long kent, long medway) {
+    static List<Long> served(Agency a, long kent, long medway) {
         List<Long> served = new ArrayList<>();
         if (a.kent()) {
             served.add(kent);
@@ -451,380 +491,11 @@ class Section11Demo implements ApplicationRunner {
         };
     }
 
-    record Panel(long userId, long agencyId) {}
-
     private Panel panel() {
-        return jdbc.sql("select id, agency_id from app_user where lower(email) = :e")
+        return jdbc.sql("select id, agency_id from app_user_view where lower(email) = :e")
                 .param("e", PANEL_EMAIL)
                 .query((rs, n) -> new Panel(rs.getLong("id"), rs.getLong("agency_id")))
                 .optional()
                 .orElse(new Panel(-1, -1));
-    }
-
-    private long cycle(
-            String name,
-            LocalDate opens,
-            LocalDate closes,
-            LocalDate modFrom,
-            LocalDate modTo,
-            Long previous,
-            long kent,
-            long medway) {
-        long id = jdbc.sql("""
-                        insert into s11_cycle (name, opens_on, closes_on, moderation_from, moderation_to,
-                                               previous_cycle_id, created_by_name)
-                        values (:n, :o, :c, :mf, :mt, :prev, 'Priya Shah') returning id""")
-                .param("n", name)
-                .param("o", opens)
-                .param("c", closes)
-                .param("mf", modFrom)
-                .param("mt", modTo)
-                .param("prev", previous)
-                .query(Long.class)
-                .single();
-        for (long p : List.of(kent, medway)) {
-            jdbc.sql("insert into s11_cycle_partnership (cycle_id, partnership_id) values (:c, :p)")
-                    .param("c", id)
-                    .param("p", p)
-                    .update();
-        }
-        return id;
-    }
-
-    private long expect(long cycle, Agency a, Template t) {
-        return jdbc.sql("insert into s11_return (cycle_id, agency_id, template_id) values (:c, :a, :t) returning id")
-                .param("c", cycle)
-                .param("a", a.id())
-                .param("t", t.id())
-                .query(Long.class)
-                .single();
-    }
-
-    /** Self-scores for the first {@code count} standards: the agency's strength plus a standard's own noise. */
-    private static Map<String, Integer> selfScores(Template t, double strength, Random random, int count) {
-        Map<String, Integer> scores = new LinkedHashMap<>();
-        for (Standard s : t.standards().subList(0, Math.min(count, t.standards().size()))) {
-            // S4 (children's views) and S7 (escalation) are the weaker standards in Kent's reports
-            double bias = s.code().equals("S4") || s.code().equals("S7") ? -0.6 : 0.2;
-            int score = (int) Math.round(strength + bias + random.nextGaussian() * 0.5);
-            scores.put(s.code(), Math.max(0, Math.min(3, score)));
-        }
-        return scores;
-    }
-
-    private void respond(long r, Agency a, Template t, Map<String, Integer> scores, boolean complete, String status) {
-        for (Standard s : t.standards()) {
-            Integer score = scores.get(s.code());
-            if (score == null) {
-                continue;
-            }
-            jdbc.sql("""
-                            insert into s11_response (return_id, standard_id, agency_id, self_score, evidence,
-                                                      updated_by_name)
-                            values (:r, :s, :a, :score, :evidence, 'Agency safeguarding lead')""")
-                    .param("r", r)
-                    .param("s", s.id())
-                    .param("a", a.id())
-                    .param("score", score)
-                    .param("evidence", evidence(a, s.code(), score))
-                    .update();
-        }
-        answers(r, a, scores.keySet());
-        if (complete) {
-            for (long section : t.sections()) {
-                jdbc.sql("insert into s11_section_progress (return_id, section_id, agency_id, completed)"
-                                + " values (:r, :s, :a, true)")
-                        .param("r", r)
-                        .param("s", section)
-                        .param("a", a.id())
-                        .update();
-            }
-        }
-        if (status.equals("IN_PROGRESS")) {
-            // received states are set by submit(), with the submission and declaration the schema requires
-            jdbc.sql("update s11_return set status = 'IN_PROGRESS' where id = :r")
-                    .param("r", r)
-                    .update();
-        }
-    }
-
-    private void answers(long r, Agency a, Set<String> codes) {
-        jdbc.sql("""
-                        insert into s11_answer (response_id, question_id, agency_id, value)
-                        select resp.id, q.id, :a,
-                               case q.kind when 'YES_NO' then 'YES'
-                                           when 'EVIDENCE' then 'Policy and audit summary uploaded to the Hub.'
-                                           else 'Described in the evidence for this standard.' end || :fictional
-                        from s11_response resp
-                        join s11_standard s on s.id = resp.standard_id
-                        join s11_question q on q.standard_id = s.id
-                        where resp.return_id = :r and s.code in (:codes)
-                        on conflict do nothing""")
-                .param("a", a.id())
-                .param("r", r)
-                .param("codes", List.copyOf(codes))
-                .param("fictional", FICTIONAL)
-                .update();
-    }
-
-    private static String evidence(Agency a, String code, int score) {
-        String level = switch (score) {
-            case 3 -> "The arrangements are embedded and tested by audit.";
-            case 2 -> "The arrangements are in place; an audit found minor gaps we are closing.";
-            case 1 -> "Some arrangements are in place; our action plan addresses the gaps.";
-            default -> "We do not yet have these arrangements in place.";
-        };
-        return a.name() + ", " + code + ": " + level + FICTIONAL;
-    }
-
-    private void started(long r, OffsetDateTime at) {
-        jdbc.sql("update s11_return set started_at = :at where id = :r")
-                .param("at", at)
-                .param("r", r)
-                .update();
-    }
-
-    private void submit(long r, OffsetDateTime at, String status) {
-        jdbc.sql("""
-                        update s11_return set status = :st, started_at = :started, submitted_at = :at,
-                               submitted_by_name = 'Agency safeguarding lead', declaration_name = 'Accountable officer',
-                               declaration_role = 'Chief executive (fictional)', updated_at = :at
-                        where id = :r""")
-                .param("st", status)
-                .param("started", at.minusDays(21))
-                .param("at", at)
-                .param("r", r)
-                .update();
-    }
-
-    /** Moderated scores (the panel marks some down a point), themed notes, and if agreed a final position. */
-    private void moderate(
-            long r,
-            Agency a,
-            Template t,
-            long partnership,
-            Map<String, Integer> self,
-            Random random,
-            boolean agreed,
-            @org.jspecify.annotations.Nullable Panel assignTo) {
-        List<Integer> moderated = new ArrayList<>();
-        for (Standard s : t.standards()) {
-            Integer score = self.get(s.code());
-            if (score == null) {
-                continue;
-            }
-            int m = random.nextDouble() < 0.35 ? Math.max(0, score - 1) : score;
-            moderated.add(m);
-            String note = "";
-            String kind = null;
-            double roll = random.nextDouble();
-            if (roll < 0.12) {
-                kind = "EMERGING_THEME";
-                note = THEMES.get(random.nextInt(THEMES.size())) + FICTIONAL;
-            } else if (roll < 0.2 && m >= 2) {
-                kind = "PROMISING_PRACTICE";
-                note = PRACTICE.get(random.nextInt(PRACTICE.size())) + FICTIONAL;
-            } else if (m < score) {
-                note = "The evidence does not yet show the arrangements working in practice." + FICTIONAL;
-            }
-            jdbc.sql("""
-                            insert into s11_moderated_score (return_id, partnership_id, standard_id, agency_id,
-                                                             moderated_score, note, note_kind, updated_by_name,
-                                                             version)
-                            values (:r, :p, :s, :a, :m, :note, :kind, 'Chris Evans', 1)""")
-                    .param("r", r)
-                    .param("p", partnership)
-                    .param("s", s.id())
-                    .param("a", a.id())
-                    .param("m", m)
-                    .param("note", note)
-                    .param("kind", kind)
-                    .update();
-        }
-        if (!agreed) {
-            return;
-        }
-        double mean = moderated.stream().mapToInt(Integer::intValue).average().orElse(0);
-        String position = mean >= 2.5 ? "FULLY_ASSURED" : mean >= 1.5 ? "PARTLY_ASSURED" : "NOT_ASSURED";
-        jdbc.sql("""
-                        insert into s11_moderation (return_id, partnership_id, agency_id, final_position, feedback,
-                                                    follow_up, agreed_by_name)
-                        values (:r, :p, :a, :pos, :feedback, :follow, 'Chris Evans')""")
-                .param("r", r)
-                .param("p", partnership)
-                .param("a", a.id())
-                .param("pos", position)
-                .param(
-                        "feedback",
-                        "The panel thanks " + a.name() + " for a clear return. Mean moderated score "
-                                + String.format(java.util.Locale.UK, "%.1f", mean) + "." + FICTIONAL)
-                .param(
-                        "follow",
-                        position.equals("FULLY_ASSURED")
-                                ? ""
-                                : "Send evidence of the escalation policy in use within three months." + FICTIONAL)
-                .update();
-        if (assignTo != null && partnership == kentOf(r)) {
-            assign(r, a, partnership, assignTo);
-        }
-    }
-
-    /** The Kent partnership's id: the demo's panel member is assigned Kent's moderation only. */
-    private long kentOf(long returnId) {
-        return partnership("KSCMP").orElse(-1L);
-    }
-
-    private void assign(long r, Agency a, long partnership, Panel panel) {
-        if (panel.userId() <= 0 || panel.agencyId() == a.id()) {
-            return; // never the panel member's own agency
-        }
-        jdbc.sql("""
-                        insert into s11_assignment (return_id, partnership_id, panel_member_id, panel_member_agency,
-                                                    return_agency_id, assigned_by_name)
-                        values (:r, :p, :u, :ua, :a, 'Priya Shah') on conflict do nothing""")
-                .param("r", r)
-                .param("p", partnership)
-                .param("u", panel.userId())
-                .param("ua", panel.agencyId())
-                .param("a", a.id())
-                .update();
-    }
-
-    /** The assigned panel member's home task, as assigning on the page raises it (closed when agreed). */
-    private void moderationTask(long r, Agency a, long partnership, Panel panel, long cycle) {
-        if (panel.userId() <= 0 || panel.agencyId() == a.id()) {
-            return;
-        }
-        events.publishEvent(new PersonTaskRequested(
-                partnership,
-                panel.userId(),
-                "Moderate " + a.name() + "'s Section 11 return",
-                "/section11/returns/" + r + "/moderation",
-                jdbc.sql("select moderation_to from s11_cycle where id = :c")
-                        .param("c", cycle)
-                        .query(LocalDate.class)
-                        .optional()
-                        .orElse(null),
-                "s11-moderate",
-                r + "-" + panel.userId()));
-    }
-
-    private void challenge(long r, Agency a, Template t, long partnership, Panel panel, boolean answered) {
-        Standard s7 = t.standards().stream()
-                .filter(s -> s.code().equals("S7"))
-                .findFirst()
-                .orElse(t.standards().get(0));
-        jdbc.sql("""
-                        insert into s11_challenge (return_id, partnership_id, standard_id, agency_id, question,
-                                                   asked_by, asked_by_name, asked_at, response, responded_by_name,
-                                                   responded_at)
-                        values (:r, :p, :s, :a, :q, :u, 'Chris Evans', :asked, :resp, :by, :at)""")
-                .param("r", r)
-                .param("p", partnership)
-                .param("s", s7.id())
-                .param("a", a.id())
-                .param(
-                        "q",
-                        "How do you know front-line staff use the escalation policy? Please give an example from"
-                                + " the last year." + FICTIONAL)
-                .param("u", panel.userId())
-                .param("asked", OffsetDateTime.of(2026, 11, 10, 14, 0, 0, 0, ZoneOffset.UTC))
-                .param(
-                        "resp",
-                        answered
-                                ? "Our escalation log shows twelve escalations since April, two to head of service level."
-                                        + FICTIONAL
-                                : null)
-                .param("by", answered ? "Agency safeguarding lead" : null)
-                .param("at", answered ? OffsetDateTime.of(2026, 11, 14, 11, 0, 0, 0, ZoneOffset.UTC) : null)
-                .update();
-    }
-
-    /** Starts from the 2024 answers, matched by standard code, each marked for review; some already reviewed. */
-    private void carryForward(long r, long previous, Agency a, Template t, Map<String, Integer> before, Random random) {
-        jdbc.sql("update s11_return set carried_forward_from = :p where id = :r")
-                .param("p", previous)
-                .param("r", r)
-                .update();
-        int reviewed = 0;
-        for (Standard s : t.standards()) {
-            Integer score = before.get(s.code());
-            if (score == null) {
-                continue;
-            }
-            boolean done = reviewed < 3 && random.nextBoolean();
-            if (done) {
-                reviewed++;
-            }
-            jdbc.sql("""
-                            insert into s11_response (return_id, standard_id, agency_id, self_score, evidence,
-                                                      needs_review, updated_by_name)
-                            values (:r, :s, :a, :score, :evidence, :review, 'Agency safeguarding lead')""")
-                    .param("r", r)
-                    .param("s", s.id())
-                    .param("a", a.id())
-                    .param("score", done ? Math.min(3, score + 1) : score)
-                    .param("evidence", "Carried forward from 2024: " + evidence(a, s.code(), score))
-                    .param("review", !done)
-                    .update();
-        }
-        jdbc.sql("update s11_return set status = 'IN_PROGRESS' where id = :r")
-                .param("r", r)
-                .update();
-    }
-
-    private void improvement(long r, Agency a, Template t, String code, LocalDate due) {
-        t.standards().stream()
-                .filter(s -> s.code().equals(code))
-                .findFirst()
-                .ifPresent(s -> jdbc.sql("""
-                        insert into s11_improvement (return_id, standard_id, agency_id, text, owner_name, due_on,
-                                                     created_by_name)
-                        values (:r, :s, :a, :text, :owner, :due, 'Agency safeguarding lead')""")
-                        .param("r", r)
-                        .param("s", s.id())
-                        .param("a", a.id())
-                        .param(
-                                "text",
-                                switch (code) {
-                                    case "S7" ->
-                                        "Brief every team on the Kent and Medway professional challenge and escalation"
-                                                + " policy and log escalations." + FICTIONAL;
-                                    case "S4" ->
-                                        "Set up a young people's reference group to review service changes."
-                                                + FICTIONAL;
-                                    default ->
-                                        "Bring safeguarding training records into one system and report completion to the"
-                                                + " board quarterly." + FICTIONAL;
-                                })
-                        .param("owner", "Head of safeguarding, " + a.name())
-                        .param("due", due)
-                        .update());
-    }
-
-    private void meeting(
-            long cycle,
-            long partnership,
-            LocalDate heldOn,
-            List<Long> returnsDiscussed,
-            String attendees,
-            String notes) {
-        long id = jdbc.sql("""
-                        insert into s11_panel_meeting (cycle_id, partnership_id, held_on, attendees, notes,
-                                                       created_by_name)
-                        values (:c, :p, :d, :att, :notes, 'Priya Shah') returning id""")
-                .param("c", cycle)
-                .param("p", partnership)
-                .param("d", heldOn)
-                .param("att", attendees + FICTIONAL)
-                .param("notes", notes + FICTIONAL)
-                .query(Long.class)
-                .single();
-        for (long r : returnsDiscussed) {
-            jdbc.sql("insert into s11_panel_meeting_return (meeting_id, return_id) values (:m, :r)")
-                    .param("m", id)
-                    .param("r", r)
-                    .update();
-        }
     }
 }

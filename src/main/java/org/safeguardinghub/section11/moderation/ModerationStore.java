@@ -59,8 +59,8 @@ class ModerationStore {
     List<CycleReturn> returnsOf(long cycleId, long partnershipId) {
         return jdbc.sql("""
                         select r.id, r.agency_id, a.name, r.status from s11_return r
-                        join agency a on a.id = r.agency_id
-                        join agency_partnership ap on ap.agency_id = r.agency_id and ap.partnership_id = :p
+                        join agency_view a on a.id = r.agency_id
+                        join agency_partnership_view ap on ap.agency_id = r.agency_id and ap.partnership_id = :p
                         where r.cycle_id = :c
                         order by case when r.status in ('SUBMITTED', 'MODERATED') then 0 else 1 end, a.name""")
                 .param("c", cycleId)
@@ -81,7 +81,8 @@ class ModerationStore {
 
     /** Whether the agency serves the partnership (only then does the partnership moderate its return). */
     boolean serves(long agencyId, long partnershipId) {
-        return jdbc.sql("select exists (select 1 from agency_partnership where agency_id = :a and partnership_id = :p)")
+        return jdbc.sql(
+                        "select exists (select 1 from agency_partnership_view where agency_id = :a and partnership_id = :p)")
                 .param("a", agencyId)
                 .param("p", partnershipId)
                 .query(Boolean.class)
@@ -91,9 +92,9 @@ class ModerationStore {
     /** Active people holding PANEL_MEMBER in the partnership, by name. */
     List<PanelMember> panelMembers(long partnershipId) {
         return jdbc.sql("""
-                        select u.id, u.display_name, u.agency_id, a.name from app_user u
-                        join user_role ur on ur.user_id = u.id and ur.partnership_id = :p and ur.role = :role
-                        join agency a on a.id = u.agency_id
+                        select u.id, u.display_name, u.agency_id, a.name from app_user_view u
+                        join user_role_view ur on ur.user_id = u.id and ur.partnership_id = :p and ur.role = :role
+                        join agency_view a on a.id = u.agency_id
                         where u.status = 'ACTIVE'
                         order by u.display_name, u.id""")
                 .param("p", partnershipId)
@@ -109,8 +110,8 @@ class ModerationStore {
                         select s.id, s.return_id, s.panel_member_id, u.display_name, a.name
                         from s11_assignment s
                         join s11_return r on r.id = s.return_id
-                        join app_user u on u.id = s.panel_member_id
-                        join agency a on a.id = s.panel_member_agency
+                        join app_user_view u on u.id = s.panel_member_id
+                        join agency_view a on a.id = s.panel_member_agency
                         where r.cycle_id = :c and s.partnership_id = :p
                         order by u.display_name""")
                 .param("c", cycleId)
@@ -124,8 +125,8 @@ class ModerationStore {
     List<Assigned> assignmentsOf(long returnId, long partnershipId) {
         return jdbc.sql("""
                         select s.id, s.panel_member_id, u.display_name, a.name from s11_assignment s
-                        join app_user u on u.id = s.panel_member_id
-                        join agency a on a.id = s.panel_member_agency
+                        join app_user_view u on u.id = s.panel_member_id
+                        join agency_view a on a.id = s.panel_member_agency
                         where s.return_id = :r and s.partnership_id = :p order by u.display_name""")
                 .param("r", returnId)
                 .param("p", partnershipId)
@@ -165,7 +166,7 @@ class ModerationStore {
         return jdbc.sql("""
                         select s.id, s.return_id, s.panel_member_id, u.display_name from s11_assignment s
                         join s11_return r on r.id = s.return_id
-                        join app_user u on u.id = s.panel_member_id
+                        join app_user_view u on u.id = s.panel_member_id
                         where s.id = :id and r.cycle_id = :c and s.partnership_id = :p""")
                 .param("id", id)
                 .param("c", cycleId)
@@ -393,7 +394,7 @@ class ModerationStore {
         jdbc.sql("""
                         select p.id, p.short_name from s11_return r
                         join s11_cycle_partnership cp on cp.cycle_id = r.cycle_id
-                        join partnership p on p.id = cp.partnership_id
+                        join partnership_view p on p.id = cp.partnership_id
                         where r.id = :r order by p.short_name""")
                 .param("r", returnId)
                 .query((rs, n) -> m.put(rs.getLong(1), rs.getString(2)))
@@ -408,7 +409,7 @@ class ModerationStore {
         return jdbc.sql("""
                         select m.partnership_id, p.name, m.final_position, m.feedback, m.follow_up, m.agreed_at,
                                m.agreed_by_name
-                        from s11_moderation m join partnership p on p.id = m.partnership_id
+                        from s11_moderation m join partnership_view p on p.id = m.partnership_id
                         where m.return_id = :r order by p.name""")
                 .param("r", returnId)
                 .query((rs, n) -> new Agreement(
@@ -451,7 +452,7 @@ class ModerationStore {
         return jdbc.sql("""
                         select count(*) from s11_return r
                         join s11_cycle_partnership cp on cp.cycle_id = r.cycle_id
-                        join agency_partnership ap on ap.agency_id = r.agency_id and ap.partnership_id = cp.partnership_id
+                        join agency_partnership_view ap on ap.agency_id = r.agency_id and ap.partnership_id = cp.partnership_id
                         where r.id = :r and not exists (
                             select 1 from s11_moderation m where m.return_id = r.id and m.partnership_id = cp.partnership_id)""").param("r", returnId).query(Long.class).single();
     }
@@ -499,7 +500,7 @@ class ModerationStore {
             List<String> names = new ArrayList<>();
             jdbc.sql("""
                             select mr.return_id, a.name from s11_panel_meeting_return mr
-                            join s11_return x on x.id = mr.return_id join agency a on a.id = x.agency_id
+                            join s11_return x on x.id = mr.return_id join agency_view a on a.id = x.agency_id
                             where mr.meeting_id = :m order by a.name""")
                     .param("m", r.id())
                     .query((rs, n) -> {

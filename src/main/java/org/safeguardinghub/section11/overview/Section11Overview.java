@@ -79,7 +79,7 @@ class Section11Overview {
     private static final String RETURN_COLUMNS = """
             select r.id, c.id as cycle_id, c.name as cycle_name, a.name as agency_name, r.status, c.closes_on,
                    r.submitted_at
-            from s11_return r join s11_cycle c on c.id = r.cycle_id join agency a on a.id = r.agency_id
+            from s11_return r join s11_cycle c on c.id = r.cycle_id join agency_view a on a.id = r.agency_id
             """;
 
     private static final String IN_PARTNERSHIP =

@@ -71,7 +71,7 @@ class StaffSurveyDemo implements ApplicationRunner {
         StaffSurveys.Cycle cycle = staffSurveys.cycle(cycleId.get()).orElseThrow();
         Optional<Long> partnership =
                 jdbc.sql("""
-                        select cp.partnership_id from s11_cycle_partnership cp join partnership p on p.id = cp.partnership_id
+                        select cp.partnership_id from s11_cycle_partnership cp join partnership_view p on p.id = cp.partnership_id
                         where cp.cycle_id = :c order by (p.short_name = 'KSCMP') desc, p.id limit 1""").param("c", cycle.id()).query(Long.class).optional();
         if (partnership.isEmpty()) {
             return;

@@ -50,7 +50,7 @@ class StaffSurveys {
 
     List<ExpectedAgency> expected(long cycleId) {
         return jdbc.sql("""
-                        select r.agency_id, a.name, r.id from s11_return r join agency a on a.id = r.agency_id
+                        select r.agency_id, a.name, r.id from s11_return r join agency_view a on a.id = r.agency_id
                         where r.cycle_id = :c order by a.name""")
                 .param("c", cycleId)
                 .query((rs, n) -> new ExpectedAgency(rs.getLong(1), rs.getString(2), rs.getLong(3)))

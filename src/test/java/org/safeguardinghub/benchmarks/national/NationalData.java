@@ -15,7 +15,7 @@ import java.util.Random;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
-import org.safeguardinghub.demo.CaseReviewDemo;
+import org.safeguardinghub.casereviews.demo.CaseReviewDemo;
 import org.safeguardinghub.identity.HubUser;
 import org.safeguardinghub.identity.Role;
 import org.springframework.context.ConfigurableApplicationContext;

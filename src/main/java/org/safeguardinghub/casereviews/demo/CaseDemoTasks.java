@@ -1,25 +1,29 @@
-package org.safeguardinghub.demo;
+package org.safeguardinghub.casereviews.demo;
 
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.calendar.WorkingDayCalendar;
 import org.safeguardinghub.platform.security.Audience;
+import org.safeguardinghub.tasks.TaskBacklog;
+import org.safeguardinghub.tasks.TaskRequested;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The home-page tasks the demo's open case work would have raised had it been entered through the pages (in real
- * use they come from events): triage of received referrals, rapid reviews in progress, unanswered requests to
- * agencies, open learning actions for their agencies and completed ones for the group to sign off. Same titles, links, due dates and sources as the modules use, so doing the
- * work in the demo closes them.
+ * use they come from events): triage of received referrals, rapid reviews in progress and unanswered requests to
+ * agencies (the learning module's demo raises its actions' tasks). Same titles, links, due dates and sources as the
+ * modules use, so doing the work in the demo closes them.
  */
 @Component
-class DemoTasks {
+class CaseDemoTasks {
 
     private final JdbcClient jdbc;
+    private final TaskBacklog tasks;
 
-    DemoTasks(JdbcClient jdbc) {
+    CaseDemoTasks(JdbcClient jdbc, TaskBacklog tasks) {
         this.jdbc = jdbc;
+        this.tasks = tasks;
     }
 
     void raiseForOpenCaseWork(long partnershipId) {
@@ -87,30 +91,6 @@ class DemoTasks {
                     return null;
                 })
                 .list();
-        jdbc.sql("""
-                        insert into task (partnership_id, assignee_role, agency_id, title, link, due_on, source_type,
-                                          source_id)
-                        select partnership_id, :role, owner_agency_id,
-                               'Update action ' || reference || ': ' || left(text, 80), '/learning/actions/' || id,
-                               due_on, 'learning-action', id::text
-                        from learning_action
-                        where partnership_id = :p and status in ('NOT_STARTED', 'UNDERWAY')
-                        on conflict do nothing""")
-                .param("p", partnershipId)
-                .param("role", Audience.AGENCY_LEAD.roleName())
-                .update();
-        // a completed action is the group's to sign off, no longer the agency's to update (nor overdue for them)
-        jdbc.sql("""
-                        insert into task (partnership_id, assignee_role, title, link, source_type, source_id)
-                        select partnership_id, :role,
-                               'Sign off action ' || reference || ': ' || left(text, 80), '/learning/actions/' || id,
-                               'learning-action-sign-off', id::text
-                        from learning_action
-                        where partnership_id = :p and status = 'COMPLETED'
-                        on conflict do nothing""")
-                .param("p", partnershipId)
-                .param("role", Audience.PANEL_MEMBER.roleName())
-                .update();
     }
 
     private void raise(
@@ -122,19 +102,7 @@ class DemoTasks {
             LocalDate due,
             String sourceType,
             long sourceId) {
-        jdbc.sql("""
-                        insert into task (partnership_id, assignee_role, agency_id, title, link, due_on, source_type,
-                                          source_id)
-                        values (:p, :role, :agency, :title, :link, :due, :type, :source)
-                        on conflict do nothing""")
-                .param("p", partnershipId)
-                .param("role", role)
-                .param("agency", agencyId)
-                .param("title", title)
-                .param("link", link)
-                .param("due", due)
-                .param("type", sourceType)
-                .param("source", String.valueOf(sourceId))
-                .update();
+        tasks.raise(new TaskRequested(
+                partnershipId, role, agencyId, title, link, due, sourceType, String.valueOf(sourceId)));
     }
 }
