@@ -7,15 +7,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Uploaded files are checked by their real content, not their name, kept with a checksum, and served back only for
  * the record they belong to.
+ *
+ * <p>A module test: only the documents module and what it uses (the audit trail, the platform) are started, on the
+ * real database, without the demo data.
  */
-@SpringBootTest
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
+// the readiness group names the calendar module's health check, which a module test may not start
+@TestPropertySource(properties = "management.endpoint.health.validate-group-membership=false")
 class DocumentsTests {
+
+    /** A partnership id of the test's own: documents name their partnership without a foreign key. */
+    private static final long PARTNERSHIP = 9_300_001L;
 
     static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF".getBytes(StandardCharsets.US_ASCII);
 
@@ -108,8 +118,6 @@ class DocumentsTests {
     }
 
     private long kent() {
-        return jdbc.sql("select id from partnership where short_name = 'KSCMP'")
-                .query(Long.class)
-                .single();
+        return PARTNERSHIP;
     }
 }

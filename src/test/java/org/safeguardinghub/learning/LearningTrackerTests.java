@@ -7,11 +7,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -26,6 +24,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import testsupport.Await;
 
 /**
  * The learning and improvement tracker on the Kent demo data: recommendations and actions by the business team, a
@@ -57,7 +56,7 @@ class LearningTrackerTests {
         String reference = reference(action);
         assertThat(reference).matches("A-\\d{4}-\\d{3,}");
 
-        eventually(() -> jdbc.sql("""
+        Await.until(() -> jdbc.sql("""
                                 select count(*) from task where source_type = 'learning-action' and source_id = :id
                                   and assignee_role = 'AGENCY_LEAD' and agency_id = :agency and due_on = :due
                                   and status = 'OPEN'""")
@@ -196,7 +195,7 @@ class LearningTrackerTests {
                         .param("version", String.valueOf(version(action))));
         assertThat(status(action)).isEqualTo("COMPLETED");
         // completing asks the group's members to sign it off
-        eventually(() -> jdbc.sql("""
+        Await.until(() -> jdbc.sql("""
                                 select count(*) from task where source_type = 'learning-action-sign-off'
                                   and source_id = :id and assignee_role = 'PANEL_MEMBER' and status = 'OPEN'""")
                         .param("id", String.valueOf(action))
@@ -223,7 +222,7 @@ class LearningTrackerTests {
         assertThat(row.get("status")).isEqualTo("SIGNED_OFF");
         assertThat(row.get("signed_off_by_name")).isNotNull();
         assertThat(String.valueOf(row.get("signed_off_on"))).isEqualTo(today);
-        eventually(() -> jdbc.sql("""
+        Await.until(() -> jdbc.sql("""
                                 select count(*) from task where source_type like 'learning-action%' and source_id = :id
                                   and status = 'OPEN'""")
                         .param("id", String.valueOf(action))
@@ -597,16 +596,5 @@ class LearningTrackerTests {
 
     static String unique() {
         return UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    static void eventually(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("condition not met within 10 seconds");
     }
 }

@@ -6,11 +6,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.safeguardinghub.calendar.WorkingDayCalendar;
 import org.safeguardinghub.identity.signin.Principals;
@@ -24,6 +22,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import testsupport.Await;
 
 /**
  * Triage, national notification and the rapid review on PostgreSQL: decisions move the case on, start and stop the
@@ -74,7 +73,7 @@ class CaseWorkTests {
                 .single();
 
         LocalDate due = WorkingDayCalendar.england().addWorkingDays(today, 15);
-        String task = eventually(() -> jdbc.sql("""
+        String task = Await.nonNull(() -> jdbc.sql("""
                         select assignee_role || ' ' || due_on || ' ' || link from task
                         where source_type = 'rapid-review' and source_id = :s and status = 'OPEN'""")
                 .param("s", String.valueOf(rapidReview))
@@ -82,7 +81,7 @@ class CaseWorkTests {
                 .optional()
                 .orElse(null));
         assertThat(task).isEqualTo("BUSINESS_TEAM " + due + " /cases/" + id);
-        eventually(() -> "DONE".equals(taskStatus("referral-triage", id)) ? "closed" : null);
+        Await.nonNull(() -> "DONE".equals(taskStatus("referral-triage", id)) ? "closed" : null);
         String home = as(DemoAccounts.BUSINESS, get("/")).getContentAsString();
         assertThat(home).contains("Complete the rapid review for " + ref);
 
@@ -143,7 +142,7 @@ class CaseWorkTests {
         LocalDate today = LocalDate.now(clock);
         long id = CaseFixtures.receivedReferral(jdbc, kent, ref, today);
         as(DemoAccounts.BUSINESS, triage(id, "DO_NOT_NOTIFY", today, null, "Below threshold", 0));
-        eventually(() -> "OPEN".equals(taskStatus("local-decision", id)) ? "raised" : null);
+        Await.nonNull(() -> "OPEN".equals(taskStatus("local-decision", id)) ? "raised" : null);
         assertThat(as(DemoAccounts.BUSINESS, get("/")).getContentAsString())
                 .contains("Practice review group to decide on a local review for " + ref);
 
@@ -159,7 +158,7 @@ class CaseWorkTests {
                         .query(String.class)
                         .single())
                 .isEqualTo("CLOSED " + today);
-        eventually(() -> "DONE".equals(taskStatus("local-decision", id)) ? "closed" : null);
+        Await.nonNull(() -> "DONE".equals(taskStatus("local-decision", id)) ? "closed" : null);
     }
 
     @Test
@@ -213,7 +212,7 @@ class CaseWorkTests {
                                         .param("version", "2"))
                         .getStatus())
                 .isEqualTo(302);
-        eventually(() -> "DONE".equals(taskStatus("rapid-review", rapidReview)) ? "closed" : null);
+        Await.nonNull(() -> "DONE".equals(taskStatus("rapid-review", rapidReview)) ? "closed" : null);
         String page = as(DemoAccounts.BUSINESS, get("/cases/" + id)).getContentAsString();
         assertThat(page)
                 .contains("Dr Ada Nurse", "Local child safeguarding practice review commissioned", "Met")
@@ -328,17 +327,5 @@ class CaseWorkTests {
                 .query(String.class)
                 .optional()
                 .orElse(null);
-    }
-
-    static String eventually(Callable<String> check) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            String result = check.call();
-            if (result != null) {
-                return result;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("condition not met within 10 seconds");
     }
 }

@@ -8,10 +8,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.safeguardinghub.calendar.WorkingDayCalendar;
 import org.safeguardinghub.casereviews.cases.CaseFixtures;
@@ -27,6 +25,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import testsupport.Await;
 
 /**
  * Agency contributions and access to case records: a request reaches only the agency it is addressed to, whose
@@ -73,7 +72,7 @@ class ContributionsTests {
                 .query(Long.class)
                 .single();
         LocalDate due = WorkingDayCalendar.england().addWorkingDays(today, 5);
-        String task = eventually(() -> jdbc.sql("""
+        String task = Await.nonNull(() -> jdbc.sql("""
                         select assignee_role || ' ' || agency_id || ' ' || due_on || ' ' || title from task
                         where source_type = 'agency-request' and source_id = :s and status = 'OPEN'""")
                 .param("s", String.valueOf(request))
@@ -113,7 +112,7 @@ class ContributionsTests {
                         .param("response", "Three contacts in 2026, summarised in the chronology")
                         .param("version", "0"));
         assertThat(answered.getStatus()).isEqualTo(302);
-        eventually(() -> jdbc.sql("""
+        Await.nonNull(() -> jdbc.sql("""
                         select status from task where source_type = 'agency-request' and source_id = :s""")
                         .param("s", String.valueOf(request))
                         .query(String.class)
@@ -239,17 +238,5 @@ class ContributionsTests {
         return mvc.perform(request.with(SignedIn.as(principals, who)).with(csrf()))
                 .andReturn()
                 .getResponse();
-    }
-
-    private static String eventually(Callable<String> check) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            String result = check.call();
-            if (result != null) {
-                return result;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("condition not met within 10 seconds");
     }
 }

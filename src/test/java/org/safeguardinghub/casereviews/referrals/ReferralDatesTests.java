@@ -1,7 +1,6 @@
 package org.safeguardinghub.casereviews.referrals;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.safeguardinghub.casereviews.referrals.ReferralRequests.eventually;
 import static org.safeguardinghub.casereviews.referrals.ReferralRequests.publicForm;
 import static org.safeguardinghub.casereviews.referrals.ReferralRequests.undated;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -25,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import testsupport.Await;
 
 /**
  * Dates that start clocks and what the public is asked: a local authority date the calendar cannot count from is
@@ -81,7 +81,7 @@ class ReferralDatesTests {
         assertThat(row.get("notifier_name")).isNull();
         assertThat(row.get("notifier_email")).isNull();
         assertThat(row.get("la_aware_date")).isNull();
-        LocalDate due = eventually(
+        LocalDate due = Await.nonNull(
                 () -> jdbc.sql("select due_on from task where source_type = 'referral-triage'" + " and source_id = :id")
                         .param("id", String.valueOf(row.get("id")))
                         .query(LocalDate.class)

@@ -2,7 +2,6 @@ package org.safeguardinghub.casereviews.referrals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.safeguardinghub.casereviews.referrals.ReferralRequests.address;
-import static org.safeguardinghub.casereviews.referrals.ReferralRequests.eventually;
 import static org.safeguardinghub.casereviews.referrals.ReferralRequests.publicForm;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -30,6 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import testsupport.Await;
 
 /**
  * The referral form on PostgreSQL with the Kent demo data: the public form writes once and never reads, resists
@@ -139,7 +139,7 @@ class ReferralFormTests {
                 .isEqualTo(LocalDate.now().minusDays(2));
         LocalDate aware = LocalDate.now();
         Map<String, Object> task =
-                eventually(() -> jdbc.sql("""
+                Await.nonNull(() -> jdbc.sql("""
                         select title, link, due_on, assignee_role, partnership_id from task
                         where source_type = 'referral-triage' and source_id = :id""").param("id", String.valueOf(id)).query().listOfRows().stream()
                         .findFirst()
@@ -423,7 +423,7 @@ class ReferralFormTests {
                         .getResponse()
                         .getContentAsString())
                 .contains(reference);
-        eventually(() -> jdbc.sql("select id from task where source_type = 'referral-triage' and source_id = :id")
+        Await.nonNull(() -> jdbc.sql("select id from task where source_type = 'referral-triage' and source_id = :id")
                 .param("id", String.valueOf(id))
                 .query(Long.class)
                 .optional()

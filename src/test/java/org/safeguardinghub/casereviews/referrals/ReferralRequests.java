@@ -3,7 +3,6 @@ package org.safeguardinghub.casereviews.referrals;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
-import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -47,17 +46,5 @@ final class ReferralRequests {
                 .param("notifierPhone", phone)
                 .param("rationale", "Suspected non-accidental injury to a baby known to children's services.");
         return request;
-    }
-
-    static <T> T eventually(Callable<T> check) throws Exception {
-        long until = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < until) {
-            T value = check.call();
-            if (value != null) {
-                return value;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("Not seen within 10 seconds");
     }
 }

@@ -8,11 +8,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.safeguardinghub.identity.signin.Principals;
 import org.safeguardinghub.support.DemoAccounts;
@@ -26,6 +24,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import testsupport.Await;
 
 /**
  * Practice reviews on the real database: commissioning from a referral, panel meetings with their papers, agency
@@ -94,7 +93,7 @@ class PracticeReviewPagesTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(referral);
-        String due = eventually(() -> jdbc.sql("""
+        String due = Await.nonNull(() -> jdbc.sql("""
                         select due_on::text from task where source_type = 'practice-review' and source_id = :id
                         and assignee_role = 'BUSINESS_TEAM' and status = 'OPEN'""")
                 .param("id", String.valueOf(id))
@@ -213,7 +212,7 @@ class PracticeReviewPagesTests {
         assertThat(request.get("requested_by_name")).isEqualTo(displayName(DemoAccounts.BUSINESS));
         long requestId = ((Number) request.get("id")).longValue();
 
-        String title = eventually(() -> jdbc.sql("""
+        String title = Await.nonNull(() -> jdbc.sql("""
                         select title from task where source_type = 'agency-request' and source_id = :id
                         and assignee_role = 'AGENCY_LEAD' and agency_id = :a and link = :link""")
                 .param("id", String.valueOf(requestId))
@@ -257,7 +256,7 @@ class PracticeReviewPagesTests {
     void aReviewGoesThroughReportsAndSignOffToPublicationWhichClosesItsTask() throws Exception {
         long id = commission("Lifecycle");
         LocalDate today = LocalDate.now(clock);
-        eventually(() -> openTask(id) ? "open" : null);
+        Await.nonNull(() -> openTask(id) ? "open" : null);
 
         assertThat(step(id, "draft-report", 0, "draftOn", today)).isEqualTo(302);
         assertThat(status(id)).isEqualTo("DRAFT_REPORT");
@@ -309,7 +308,7 @@ class PracticeReviewPagesTests {
                         .query(String.class)
                         .single())
                 .isEqualTo("PUBLISHED ANONYMISED " + today);
-        eventually(() -> openTask(id) ? null : "closed");
+        Await.nonNull(() -> openTask(id) ? null : "closed");
         assertThat(page(get("/reviews?status=PUBLISHED"), DemoAccounts.BUSINESS))
                 .contains("Lifecycle");
     }
@@ -564,18 +563,6 @@ class PracticeReviewPagesTests {
                 .param("e", email)
                 .query(String.class)
                 .single();
-    }
-
-    private static <T> T eventually(Callable<T> check) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            T result = check.call();
-            if (result != null) {
-                return result;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("condition not met within 10 seconds");
     }
 
     /** Puts the demo panel member's account on the review's panel, as the business team would. */

@@ -10,7 +10,6 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +24,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
+import testsupport.Await;
 
 /**
  * A known shift in an indicator's series becomes one early-warning episode with one business-team task; the page shows
@@ -156,7 +156,7 @@ class EarlyWarningTests {
             assertThat(e.current()).isTrue();
         });
         String title = "Early warning: special cause concern (higher) in " + name + " since Jul 2020";
-        assertThat(eventually(() -> tasks().size() == 1 ? tasks() : null)).containsExactly("OPEN " + title);
+        assertThat(Await.nonNull(() -> tasks().size() == 1 ? tasks() : null)).containsExactly("OPEN " + title);
 
         // scanning again, or after another month that keeps it going, raises nothing new
         assertThat(earlyWarning.scan(kent, List.of(indicator)).started()).isZero();
@@ -214,7 +214,7 @@ class EarlyWarningTests {
                 .andReturn()
                 .getResponse();
         assertThat(accepted.getStatus()).isEqualTo(302);
-        assertThat(eventually(() -> tasks().equals(List.of("DONE " + title)) ? "done" : null))
+        assertThat(Await.nonNull(() -> tasks().equals(List.of("DONE " + title)) ? "done" : null))
                 .isEqualTo("done");
         assertThat(jdbc.sql("""
                         select count(*) from audit_event where record_type = 'spc-episode' and record_id = :id
@@ -291,7 +291,8 @@ class EarlyWarningTests {
     void recomputedValuesAreRescannedAfterCommit() throws Exception {
         transaction.executeWithoutResult(
                 status -> events.publishEvent(new IndicatorValuesChanged(kent, Set.of(indicator))));
-        assertThat(eventually(() -> episodes().size() == 1 ? "scanned" : null)).isEqualTo("scanned");
+        assertThat(Await.nonNull(() -> episodes().size() == 1 ? "scanned" : null))
+                .isEqualTo("scanned");
     }
 
     @Test
@@ -303,16 +304,5 @@ class EarlyWarningTests {
         assertThat(earlyWarning.scan(kent, List.of(indicator)).indicatorsCharted())
                 .isZero();
         assertThat(episodes()).isEmpty();
-    }
-
-    static <T> T eventually(Callable<T> check) throws Exception {
-        long until = System.currentTimeMillis() + 10_000;
-        while (true) {
-            T result = check.call();
-            if (result != null || System.currentTimeMillis() > until) {
-                return result;
-            }
-            Thread.sleep(100);
-        }
     }
 }

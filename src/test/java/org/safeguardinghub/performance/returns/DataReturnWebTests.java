@@ -28,6 +28,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import testsupport.Await;
 
 /** Data returns through the web: scoping, template upload, the review workflow, corrections and chasing tasks. */
 @SpringBootTest
@@ -306,7 +307,7 @@ class DataReturnWebTests {
 
         submit(id, a, "10", b, "4");
         assertThat(fx.status(id)).isEqualTo("SUBMITTED");
-        ReturnFixtures.eventually(() -> "OPEN".equals(fx.taskStatus(id, DataReturns.REVIEW_TASK)) ? true : null);
+        Await.nonNull(() -> "OPEN".equals(fx.taskStatus(id, DataReturns.REVIEW_TASK)) ? true : null);
         String submitted = page(get("/returns/" + id), DemoAccounts.BUSINESS);
         assertThat(submitted).contains("waiting for the business team").contains("Accept return");
 
@@ -324,8 +325,8 @@ class DataReturnWebTests {
                         .getStatus())
                 .isEqualTo(302);
         assertThat(fx.status(id)).isEqualTo("RETURNED");
-        ReturnFixtures.eventually(() -> "DONE".equals(fx.taskStatus(id, DataReturns.REVIEW_TASK)) ? true : null);
-        ReturnFixtures.eventually(() -> "OPEN".equals(fx.taskStatus(id, DataReturns.TASK)) ? true : null);
+        Await.nonNull(() -> "DONE".equals(fx.taskStatus(id, DataReturns.REVIEW_TASK)) ? true : null);
+        Await.nonNull(() -> "OPEN".equals(fx.taskStatus(id, DataReturns.TASK)) ? true : null);
         assertThat(jdbc.sql("select title || '|' || due_on || '|' || agency_id || '|' || assignee_role from task"
                                 + " where source_type = 'data-return' and source_id = :s")
                         .param("s", String.valueOf(id))
@@ -347,7 +348,7 @@ class DataReturnWebTests {
                         .getStatus())
                 .isEqualTo(302);
         assertThat(fx.status(id)).isEqualTo("ACCEPTED");
-        ReturnFixtures.eventually(() -> "DONE".equals(fx.taskStatus(id, DataReturns.REVIEW_TASK))
+        Await.nonNull(() -> "DONE".equals(fx.taskStatus(id, DataReturns.REVIEW_TASK))
                         && "DONE".equals(fx.taskStatus(id, DataReturns.TASK))
                 ? true
                 : null);
@@ -414,7 +415,7 @@ class DataReturnWebTests {
                 .query(Long.class)
                 .single();
         assertThat(fx.status(id)).isEqualTo("DRAFT");
-        String title = ReturnFixtures.eventually(
+        String title = Await.nonNull(
                 () -> jdbc.sql("select title from task where source_type = 'data-return' and source_id = :s"
                                 + " and assignee_role = 'AGENCY_LEAD' and agency_id = :a and status = 'OPEN'")
                         .param("s", String.valueOf(id))

@@ -1,10 +1,8 @@
 package org.safeguardinghub.performance.returns;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.identity.signin.Principals;
 import org.safeguardinghub.performance.catalogue.Frequency;
@@ -127,20 +125,5 @@ final class ReturnFixtures {
                 .query(String.class)
                 .optional()
                 .orElse(null);
-    }
-
-    /** Polls until the condition holds (task listeners run after commit, on another thread). */
-    static <T> T eventually(Callable<@Nullable T> probe) throws Exception {
-        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            T value = probe.call();
-            if (value != null) {
-                return value;
-            }
-            if (System.nanoTime() > until) {
-                throw new AssertionError("Condition not met within 10 seconds");
-            }
-            Thread.sleep(100);
-        }
     }
 }

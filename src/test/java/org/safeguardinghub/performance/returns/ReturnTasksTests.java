@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import testsupport.Await;
 
 /**
  * The tasks a data return gives people through its rounds: the agency's to send it, the business team's to review
@@ -157,7 +158,7 @@ class ReturnTasksTests {
     }
 
     void awaitTask(long id, String type, String status) throws Exception {
-        ReturnFixtures.eventually(() -> status.equals(fx.taskStatus(id, type)) ? true : null);
+        Await.nonNull(() -> status.equals(fx.taskStatus(id, type)) ? true : null);
     }
 
     void submit(long id, String item, String value) throws Exception {

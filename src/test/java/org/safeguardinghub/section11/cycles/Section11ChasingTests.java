@@ -2,10 +2,8 @@ package org.safeguardinghub.section11.cycles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +12,7 @@ import org.safeguardinghub.section11.Section11Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import testsupport.Await;
 
 /**
  * Reminders on the home task list: the agency lead's task from 28 days before the close date, "Overdue" after it,
@@ -54,7 +53,7 @@ class Section11ChasingTests {
 
         chasing.chase(today);
 
-        String task = eventually(() -> task("s11-return", nearReturn, fx.kent(), "AGENCY_LEAD"));
+        String task = Await.nonNull(() -> task("s11-return", nearReturn, fx.kent(), "AGENCY_LEAD"));
         assertThat(task)
                 .isEqualTo("Complete the Section 11 return for " + nearName + "|/section11/returns/" + nearReturn + "|"
                         + today.plusDays(10) + "|" + agency + "|OPEN");
@@ -79,18 +78,18 @@ class Section11ChasingTests {
         chasing.chase(today);
 
         String overdueTitle = "Overdue: Complete the Section 11 return for " + name;
-        assertThat(eventually(() -> task("s11-return", bothReturn, fx.medway(), "AGENCY_LEAD")))
+        assertThat(Await.nonNull(() -> task("s11-return", bothReturn, fx.medway(), "AGENCY_LEAD")))
                 .startsWith(overdueTitle + "|");
-        assertThat(eventually(() -> task("s11-return", bothReturn, fx.kent(), "AGENCY_LEAD")))
+        assertThat(Await.nonNull(() -> task("s11-return", bothReturn, fx.kent(), "AGENCY_LEAD")))
                 .startsWith(overdueTitle + "|");
-        assertThat(eventually(() -> task("s11-return", kentReturn, fx.kent(), "AGENCY_LEAD")))
+        assertThat(Await.nonNull(() -> task("s11-return", kentReturn, fx.kent(), "AGENCY_LEAD")))
                 .startsWith(overdueTitle + "|");
         assertThat(task("s11-return", kentReturn, fx.medway(), "AGENCY_LEAD"))
                 .as("an agency not serving Medway has no task there")
                 .isNull();
         assertThat(task("s11-return", submitted, fx.kent(), "AGENCY_LEAD")).isNull();
         for (long p : List.of(fx.kent(), fx.medway())) {
-            assertThat(eventually(() -> task("s11-overdue", cycle, p, "BUSINESS_TEAM")))
+            assertThat(Await.nonNull(() -> task("s11-overdue", cycle, p, "BUSINESS_TEAM")))
                     .isEqualTo("2 Section 11 returns overdue for " + name + "|/section11/cycles/" + cycle
                             + "|null|null|OPEN");
         }
@@ -99,9 +98,9 @@ class Section11ChasingTests {
         fx.answerAll(kentReturn, 1);
         fx.submit(kentReturn);
         chasing.chase(today);
-        assertThat(eventually(() -> endsWith(task("s11-return", kentReturn, fx.kent(), "AGENCY_LEAD"), "|DONE")))
+        assertThat(Await.nonNull(() -> endsWith(task("s11-return", kentReturn, fx.kent(), "AGENCY_LEAD"), "|DONE")))
                 .isNotNull();
-        assertThat(eventually(() -> startsWith(
+        assertThat(Await.nonNull(() -> startsWith(
                         task("s11-overdue", cycle, fx.kent(), "BUSINESS_TEAM"), "1 Section 11 return overdue for ")))
                 .isNotNull();
 
@@ -110,9 +109,9 @@ class Section11ChasingTests {
         fx.submit(bothReturn);
         chasing.chase(today);
         for (long p : List.of(fx.kent(), fx.medway())) {
-            assertThat(eventually(() -> endsWith(task("s11-overdue", cycle, p, "BUSINESS_TEAM"), "|DONE")))
+            assertThat(Await.nonNull(() -> endsWith(task("s11-overdue", cycle, p, "BUSINESS_TEAM"), "|DONE")))
                     .isNotNull();
-            assertThat(eventually(() -> endsWith(task("s11-return", bothReturn, p, "AGENCY_LEAD"), "|DONE")))
+            assertThat(Await.nonNull(() -> endsWith(task("s11-return", bothReturn, p, "AGENCY_LEAD"), "|DONE")))
                     .isNotNull();
         }
     }
@@ -145,19 +144,5 @@ class Section11ChasingTests {
 
     private static @Nullable String startsWith(@Nullable String value, String prefix) {
         return value != null && value.startsWith(prefix) ? value : null;
-    }
-
-    private static <T> T eventually(Callable<@Nullable T> probe) throws Exception {
-        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            T value = probe.call();
-            if (value != null) {
-                return value;
-            }
-            if (System.nanoTime() > until) {
-                throw new AssertionError("Condition not met within 10 seconds");
-            }
-            Thread.sleep(100);
-        }
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import testsupport.Await;
 
 /**
  * Moderation on the demo's own rows, as a panel member meets them: a return assigned to them, part-way through
@@ -197,21 +198,6 @@ class DemoModerationTests {
         }
     }
 
-    interface PageSupplier {
-        String get() throws Exception;
-    }
-
-    /** The page once it shows what the async task feed raises (tasks arrive after the demo's commit). */
-    static String eventuallyPage(PageSupplier page, java.util.function.Predicate<String> ready) throws Exception {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-        String last = page.get();
-        while (!ready.test(last) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            last = page.get();
-        }
-        return last;
-    }
-
     @Test
     void thePanelMemberHasAHomeTaskForEachReturnTheyAreStillToModerate() throws Exception {
         List<Long> toModerate = jdbc.sql("""
@@ -226,9 +212,13 @@ class DemoModerationTests {
                 .query(Long.class)
                 .list();
         assertThat(toModerate).isNotEmpty();
-        String home = eventuallyPage(
-                () -> send(as(DemoAccounts.PANEL), get("/")).getContentAsString(),
-                page -> toModerate.stream().allMatch(r -> page.contains("/section11/returns/" + r + "/moderation")));
+        // the page once it shows what the async task feed raises (tasks arrive after the demo's commit)
+        String home = Await.nonNull(() -> {
+            String page = send(as(DemoAccounts.PANEL), get("/")).getContentAsString();
+            return toModerate.stream().allMatch(r -> page.contains("/section11/returns/" + r + "/moderation"))
+                    ? page
+                    : null;
+        });
         assertThat(home).doesNotContain("Nothing needs your attention");
         for (long r : toModerate) {
             assertThat(home).contains("href=\"/section11/returns/" + r + "/moderation\"");

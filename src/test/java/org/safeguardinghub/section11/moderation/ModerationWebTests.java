@@ -7,10 +7,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +26,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import testsupport.Await;
 
 /**
  * Moderation through the web on fixture cycles: who may moderate, assignments never to the panel member's own
@@ -240,7 +239,7 @@ class ModerationWebTests {
                         fx.kent()))
                 .isEqualTo(1);
         // the task is the assigned person's alone: other panel members of the ICB are not told whose return it is
-        eventually(() -> count(
+        Await.until(() -> count(
                         "select count(*) from task where source_type = 's11-moderate' and source_id = ?"
                                 + " and assignee_user_id = ? and assignee_role is null and status = 'OPEN'",
                         other + "-" + panel,
@@ -266,7 +265,7 @@ class ModerationWebTests {
         assertThat(send(as(DemoAccounts.PANEL), get("/section11/returns/" + other + "/moderation"))
                         .getStatus())
                 .isEqualTo(404);
-        eventually(() -> count(
+        Await.until(() -> count(
                         "select count(*) from task where source_type = 's11-moderate' and source_id = ?"
                                 + " and status = 'OPEN'",
                         other + "-" + panel)
@@ -338,7 +337,7 @@ class ModerationWebTests {
                 .param("r", ret)
                 .query(Long.class)
                 .single();
-        eventually(() -> count(
+        Await.until(() -> count(
                         "select count(*) from task where source_type = 's11-challenge' and source_id = ?"
                                 + " and assignee_role = 'AGENCY_LEAD' and agency_id = ? and status = 'OPEN'",
                         String.valueOf(challenge),
@@ -365,7 +364,7 @@ class ModerationWebTests {
                                         .param("version", "0"))
                         .getStatus())
                 .isEqualTo(302);
-        eventually(() -> count(
+        Await.until(() -> count(
                         "select count(*) from task where source_type = 's11-challenge' and source_id = ?"
                                 + " and status = 'DONE'",
                         String.valueOf(challenge))
@@ -550,7 +549,7 @@ class ModerationWebTests {
                 .isEqualTo(2);
         assertThat(count("select count(*) from s11_improvement where id = ? and learning_action_id is null", left))
                 .isEqualTo(1);
-        eventually(() -> count(
+        Await.until(() -> count(
                         "select count(*) from task where source_type = 'learning-action' and source_id = ?"
                                 + " and assignee_role = 'AGENCY_LEAD' and agency_id = ? and status = 'OPEN'",
                         String.valueOf(actionId),
@@ -650,16 +649,5 @@ class ModerationWebTests {
                 .matcher(page);
         assertThat(m.find()).as("row of return " + returnId).isTrue();
         return m.group();
-    }
-
-    static void eventually(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("condition not met within 10 seconds");
     }
 }
