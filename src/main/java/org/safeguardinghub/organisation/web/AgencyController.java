@@ -18,6 +18,7 @@ import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
 import org.safeguardinghub.platform.web.PageResult;
@@ -56,15 +57,15 @@ class AgencyController {
             @RequestParam(defaultValue = "false") boolean archived,
             @RequestParam(defaultValue = "1") int page,
             Model model) {
-        String text = FormPages.text(q);
-        AgencyType agencyType = FormPages.parse(AgencyType.class, type);
+        String text = Forms.text(q);
+        AgencyType agencyType = Forms.parse(AgencyType.class, type);
         PageResult<Agency> result =
                 agencies.search(FormPages.partnership(), text, agencyType, archived, page, PageResult.DEFAULT_SIZE);
         model.addAttribute("agencies", result);
         model.addAttribute("q", text == null ? "" : text);
         model.addAttribute("type", agencyType == null ? "" : agencyType.name());
         model.addAttribute("archived", archived);
-        model.addAttribute("typeOptions", FormPages.options(AgencyType.values(), AgencyType::label));
+        model.addAttribute("typeOptions", Forms.options(AgencyType.values(), AgencyType::label));
         model.addAttribute("canManage", FormPages.canManage());
         model.addAttribute(
                 "base",
@@ -113,7 +114,7 @@ class AgencyController {
             RedirectAttributes flash) {
         AgencyDetails details = validate(form, errors, null);
         if (details == null) {
-            FormPages.invalid(response);
+            Forms.invalid(response);
             return formView(model, null);
         }
         try {
@@ -122,7 +123,7 @@ class AgencyController {
             return "redirect:/agencies/" + id;
         } catch (DuplicateKeyException e) {
             errors.rejectValue("name", "taken", nameTaken(form.getName()));
-            FormPages.invalid(response);
+            Forms.invalid(response);
             return formView(model, null);
         }
     }
@@ -145,7 +146,7 @@ class AgencyController {
         Agency agency = find(id);
         AgencyDetails details = validate(form, errors, id);
         if (details == null) {
-            FormPages.invalid(response);
+            Forms.invalid(response);
             return formView(model, agency);
         }
         try {
@@ -154,11 +155,11 @@ class AgencyController {
             return "redirect:/agencies/" + id;
         } catch (ConcurrentEditException e) {
             Agency current = find(id);
-            FormPages.conflict(model, AgencyForm.of(current), e.getMessage(), response);
+            Forms.conflict(model, FORM, AgencyForm.of(current), e.getMessage(), response);
             return formView(model, current);
         } catch (DuplicateKeyException e) {
             errors.rejectValue("name", "taken", nameTaken(form.getName()));
-            FormPages.invalid(response);
+            Forms.invalid(response);
             return formView(model, agency);
         }
     }
@@ -175,7 +176,7 @@ class AgencyController {
 
     private String setArchived(long id, int version, boolean archive, RedirectAttributes flash) {
         find(id);
-        return FormPages.archiveOrRestore(
+        return Forms.archiveOrRestore(
                 "Agency", "/agencies/" + id, archive, () -> administration.archive(id, version, archive), flash);
     }
 
@@ -185,11 +186,11 @@ class AgencyController {
 
     /** The form's details when everything is right; otherwise null, with the errors recorded. */
     private AgencyDetails validate(AgencyForm form, BindingResult errors, Long exceptId) {
-        AgencyType type = FormPages.parse(AgencyType.class, form.getType());
+        AgencyType type = Forms.parse(AgencyType.class, form.getType());
         if (!errors.hasFieldErrors("type") && type == null) {
             errors.rejectValue("type", "invalid", "Select the type of agency");
         }
-        Sector sector = FormPages.parse(Sector.class, form.getSector());
+        Sector sector = Forms.parse(Sector.class, form.getSector());
         if (!errors.hasFieldErrors("sector") && sector == null) {
             errors.rejectValue("sector", "invalid", "Select the agency's sector");
         }
@@ -225,10 +226,10 @@ class AgencyController {
         model.addAttribute("title", agency == null ? "Add an agency" : "Change " + agency.name());
         model.addAttribute(
                 "typeOptions",
-                FormPages.options(
+                Forms.options(
                         AgencyType.values(),
                         t -> t.label() + " (" + t.category().toLowerCase(Locale.ROOT) + ")"));
-        model.addAttribute("sectorOptions", FormPages.options(Sector.values(), Sector::label));
+        model.addAttribute("sectorOptions", Forms.options(Sector.values(), Sector::label));
         List<Long> chosen = agency == null ? List.of() : agency.partnershipIds();
         model.addAttribute(
                 "partnershipOptions",

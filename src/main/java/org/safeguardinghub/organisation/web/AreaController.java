@@ -9,6 +9,7 @@ import org.safeguardinghub.organisation.districts.Areas;
 import org.safeguardinghub.organisation.districts.DistrictAdministration;
 import org.safeguardinghub.organisation.districts.Districts;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.PageResult;
 import org.springframework.dao.DuplicateKeyException;
@@ -45,7 +46,7 @@ class AreaController {
             @RequestParam(defaultValue = "false") boolean archived,
             @RequestParam(defaultValue = "1") int page,
             Model model) {
-        String text = FormPages.text(q);
+        String text = Forms.text(q);
         model.addAttribute(
                 "areas", areas.search(FormPages.partnership(), text, archived, page, PageResult.DEFAULT_SIZE));
         model.addAttribute("q", text == null ? "" : text);
@@ -80,7 +81,7 @@ class AreaController {
         long partnership = FormPages.partnership();
         checkName(form, errors, partnership, null);
         if (errors.hasErrors()) {
-            FormPages.invalid(response);
+            Forms.invalid(response);
             return formView(model, null);
         }
         try {
@@ -89,7 +90,7 @@ class AreaController {
             return "redirect:/areas/" + id;
         } catch (DuplicateKeyException e) {
             errors.rejectValue("name", "taken", taken(form));
-            FormPages.invalid(response);
+            Forms.invalid(response);
             return formView(model, null);
         }
     }
@@ -113,7 +114,7 @@ class AreaController {
         Area area = find(id);
         checkName(form, errors, partnership, id);
         if (errors.hasErrors()) {
-            FormPages.invalid(response);
+            Forms.invalid(response);
             return formView(model, area);
         }
         try {
@@ -122,11 +123,11 @@ class AreaController {
             return "redirect:/areas/" + id;
         } catch (ConcurrentEditException e) {
             Area current = find(id);
-            FormPages.conflict(model, AreaForm.of(current), e.getMessage(), response);
+            Forms.conflict(model, FORM, AreaForm.of(current), e.getMessage(), response);
             return formView(model, current);
         } catch (DuplicateKeyException e) {
             errors.rejectValue("name", "taken", taken(form));
-            FormPages.invalid(response);
+            Forms.invalid(response);
             return formView(model, area);
         }
     }
@@ -143,7 +144,7 @@ class AreaController {
 
     private String setArchived(long id, int version, boolean archive, RedirectAttributes flash) {
         find(id);
-        return FormPages.archiveOrRestore(
+        return Forms.archiveOrRestore(
                 "Area",
                 "/areas/" + id,
                 archive,

@@ -10,6 +10,7 @@ import org.safeguardinghub.organisation.districts.DistrictAdministration;
 import org.safeguardinghub.organisation.districts.DistrictAdministration.DistrictDetails;
 import org.safeguardinghub.organisation.districts.Districts;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
 import org.safeguardinghub.platform.web.PageResult;
@@ -46,7 +47,7 @@ class DistrictController {
             @RequestParam(defaultValue = "1") int page,
             Model model) {
         long partnership = FormPages.partnership();
-        String text = FormPages.text(q);
+        String text = Forms.text(q);
         model.addAttribute(
                 "districts", districts.search(partnership, text, area, archived, page, PageResult.DEFAULT_SIZE));
         model.addAttribute("q", text == null ? "" : text);
@@ -82,7 +83,7 @@ class DistrictController {
         long partnership = FormPages.partnership();
         check(form, errors, partnership, null);
         if (errors.hasErrors()) {
-            FormPages.invalid(response);
+            Forms.invalid(response);
             return formView(model, null);
         }
         try {
@@ -91,7 +92,7 @@ class DistrictController {
             return "redirect:/districts/" + id;
         } catch (DuplicateKeyException e) {
             errors.rejectValue("name", "taken", taken(form));
-            FormPages.invalid(response);
+            Forms.invalid(response);
             return formView(model, null);
         }
     }
@@ -115,7 +116,7 @@ class DistrictController {
         District district = find(id);
         check(form, errors, partnership, id);
         if (errors.hasErrors()) {
-            FormPages.invalid(response);
+            Forms.invalid(response);
             return formView(model, district);
         }
         try {
@@ -124,11 +125,11 @@ class DistrictController {
             return "redirect:/districts/" + id;
         } catch (ConcurrentEditException e) {
             District current = find(id);
-            FormPages.conflict(model, DistrictForm.of(current), e.getMessage(), response);
+            Forms.conflict(model, FORM, DistrictForm.of(current), e.getMessage(), response);
             return formView(model, current);
         } catch (DuplicateKeyException e) {
             errors.rejectValue("name", "taken", taken(form));
-            FormPages.invalid(response);
+            Forms.invalid(response);
             return formView(model, district);
         }
     }
@@ -145,7 +146,7 @@ class DistrictController {
 
     private String setArchived(long id, int version, boolean archive, RedirectAttributes flash) {
         find(id);
-        return FormPages.archiveOrRestore(
+        return Forms.archiveOrRestore(
                 "District",
                 "/districts/" + id,
                 archive,

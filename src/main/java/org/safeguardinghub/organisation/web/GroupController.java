@@ -18,6 +18,7 @@ import org.safeguardinghub.organisation.groups.GroupMembers;
 import org.safeguardinghub.organisation.groups.Groups;
 import org.safeguardinghub.organisation.groups.MemberRole;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
 import org.safeguardinghub.platform.web.PageResult;
@@ -64,7 +65,7 @@ class GroupController {
             @RequestParam(defaultValue = "false") boolean archived,
             @RequestParam(defaultValue = "1") int page,
             Model model) {
-        String text = FormPages.text(q);
+        String text = Forms.text(q);
         model.addAttribute(
                 "groups", groups.search(FormPages.partnership(), text, archived, page, PageResult.DEFAULT_SIZE));
         model.addAttribute("q", text == null ? "" : text);
@@ -113,7 +114,7 @@ class GroupController {
         long partnership = FormPages.partnership();
         checkGroup(form, errors, partnership, null);
         if (errors.hasErrors()) {
-            FormPages.invalid(response);
+            Forms.invalid(response);
             return groupFormView(model, null, form.getParentGroupId());
         }
         try {
@@ -122,7 +123,7 @@ class GroupController {
             return "redirect:/groups/" + id;
         } catch (DuplicateKeyException e) {
             errors.rejectValue("name", "taken", taken(form));
-            FormPages.invalid(response);
+            Forms.invalid(response);
             return groupFormView(model, null, form.getParentGroupId());
         }
     }
@@ -146,7 +147,7 @@ class GroupController {
         Group group = find(id);
         checkGroup(form, errors, partnership, id);
         if (errors.hasErrors()) {
-            FormPages.invalid(response);
+            Forms.invalid(response);
             return groupFormView(model, group, form.getParentGroupId());
         }
         try {
@@ -155,11 +156,11 @@ class GroupController {
             return "redirect:/groups/" + id;
         } catch (ConcurrentEditException e) {
             Group current = find(id);
-            FormPages.conflict(model, GroupForm.of(current), e.getMessage(), response);
+            Forms.conflict(model, FORM, GroupForm.of(current), e.getMessage(), response);
             return groupFormView(model, current, current.parentGroupId());
         } catch (DuplicateKeyException e) {
             errors.rejectValue("name", "taken", taken(form));
-            FormPages.invalid(response);
+            Forms.invalid(response);
             return groupFormView(model, group, form.getParentGroupId());
         }
     }
@@ -176,7 +177,7 @@ class GroupController {
 
     private String setArchived(long id, int version, boolean archive, RedirectAttributes flash) {
         find(id);
-        return FormPages.archiveOrRestore(
+        return Forms.archiveOrRestore(
                 "Group",
                 "/groups/" + id,
                 archive,
@@ -253,7 +254,7 @@ class GroupController {
         Group group = find(id);
         MemberDetails details = validateMember(form, errors, partnership, id, null);
         if (details == null) {
-            FormPages.invalid(response);
+            Forms.invalid(response);
             return memberFormView(model, group, null);
         }
         administration.addMember(partnership, id, details);
@@ -284,7 +285,7 @@ class GroupController {
         GroupMember member = findMember(id, memberId);
         MemberDetails details = validateMember(form, errors, partnership, id, memberId);
         if (details == null) {
-            FormPages.invalid(response);
+            Forms.invalid(response);
             return memberFormView(model, group, member);
         }
         try {
@@ -293,7 +294,7 @@ class GroupController {
             return "redirect:/groups/" + id + (details.leftOn() != null ? "?former=true" : "");
         } catch (ConcurrentEditException e) {
             GroupMember current = findMember(id, memberId);
-            FormPages.conflict(model, MemberForm.of(current), e.getMessage(), response);
+            Forms.conflict(model, FORM, MemberForm.of(current), e.getMessage(), response);
             return memberFormView(model, group, current);
         }
     }
@@ -324,7 +325,7 @@ class GroupController {
             checkLeftDate(errors, member.joinedOn(), leftOn);
         }
         if (errors.hasErrors() || leftOn == null) {
-            FormPages.invalid(response);
+            Forms.invalid(response);
             return leaveView(model, group, member);
         }
         try {
@@ -333,14 +334,14 @@ class GroupController {
             return "redirect:/groups/" + id + "?former=true";
         } catch (ConcurrentEditException e) {
             GroupMember current = findMember(id, memberId);
-            FormPages.conflict(model, LeaveForm.of(current, leftOn), e.getMessage(), response);
+            Forms.conflict(model, FORM, LeaveForm.of(current, leftOn), e.getMessage(), response);
             return leaveView(model, group, current);
         }
     }
 
     private MemberDetails validateMember(
             MemberForm form, BindingResult errors, long partnership, long groupId, Long memberId) {
-        MemberRole role = FormPages.parse(MemberRole.class, form.getRole());
+        MemberRole role = Forms.parse(MemberRole.class, form.getRole());
         if (!errors.hasFieldErrors("role") && role == null) {
             errors.rejectValue("role", "invalid", "Select the member's role in the group");
         }
@@ -397,7 +398,7 @@ class GroupController {
             agencyOptions.add(Option.of(member.agencyId(), member.agencyName() + " (archived)"));
         }
         model.addAttribute("agencyOptions", agencyOptions);
-        model.addAttribute("roleOptions", FormPages.options(MemberRole.values(), MemberRole::label));
+        model.addAttribute("roleOptions", Forms.options(MemberRole.values(), MemberRole::label));
         return "organisation/member-form";
     }
 

@@ -9,6 +9,7 @@ import org.safeguardinghub.organisation.partnerships.PartnershipAdministration;
 import org.safeguardinghub.organisation.partnerships.PartnershipAdministration.PartnershipDetails;
 import org.safeguardinghub.organisation.partnerships.Partnerships;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.PageResult;
 import org.springframework.dao.DuplicateKeyException;
@@ -43,7 +44,7 @@ class PartnershipController {
             @RequestParam(defaultValue = "false") boolean archived,
             @RequestParam(defaultValue = "1") int page,
             Model model) {
-        String text = FormPages.text(q);
+        String text = Forms.text(q);
         PageResult<Partnership> result = partnerships.search(text, archived, page, PageResult.DEFAULT_SIZE);
         model.addAttribute("partnerships", result);
         model.addAttribute("q", text == null ? "" : text);
@@ -73,7 +74,7 @@ class PartnershipController {
             RedirectAttributes flash) {
         checkNames(form, errors, null);
         if (errors.hasErrors()) {
-            FormPages.invalid(response);
+            Forms.invalid(response);
             return formView(model, null);
         }
         try {
@@ -82,7 +83,7 @@ class PartnershipController {
             return "redirect:/partnerships/" + id;
         } catch (DuplicateKeyException e) {
             errors.rejectValue("shortName", "taken", "There is already a partnership with this short name");
-            FormPages.invalid(response);
+            Forms.invalid(response);
             return formView(model, null);
         }
     }
@@ -105,7 +106,7 @@ class PartnershipController {
         Partnership p = find(id);
         checkNames(form, errors, id);
         if (errors.hasErrors()) {
-            FormPages.invalid(response);
+            Forms.invalid(response);
             return formView(model, p);
         }
         try {
@@ -114,11 +115,11 @@ class PartnershipController {
             return "redirect:/partnerships/" + id;
         } catch (ConcurrentEditException e) {
             Partnership current = find(id);
-            FormPages.conflict(model, PartnershipForm.of(current), e.getMessage(), response);
+            Forms.conflict(model, FORM, PartnershipForm.of(current), e.getMessage(), response);
             return formView(model, current);
         } catch (DuplicateKeyException e) {
             errors.rejectValue("shortName", "taken", "There is already a partnership with this short name");
-            FormPages.invalid(response);
+            Forms.invalid(response);
             return formView(model, p);
         }
     }
@@ -135,7 +136,7 @@ class PartnershipController {
 
     private String setArchived(long id, int version, boolean archive, RedirectAttributes flash) {
         find(id);
-        return FormPages.archiveOrRestore(
+        return Forms.archiveOrRestore(
                 "Partnership",
                 "/partnerships/" + id,
                 archive,

@@ -11,6 +11,7 @@ import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
+import org.safeguardinghub.platform.web.Refusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -92,7 +93,7 @@ class TokenController {
             ApiTokens.TokenRow row = tokens.revoke(actor, id);
             flash.addFlashAttribute("flash", "Token " + row.name() + " revoked");
             return "redirect:/returns/tokens?agency=" + row.agencyId();
-        } catch (IllegalStateException e) {
+        } catch (Refusal e) {
             ApiTokens.TokenRow row = tokens.find(actor, id);
             flash.addFlashAttribute("flash", e.getMessage());
             return "redirect:/returns/tokens?agency=" + row.agencyId();

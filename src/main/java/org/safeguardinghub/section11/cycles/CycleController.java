@@ -18,6 +18,7 @@ import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
+import org.safeguardinghub.platform.web.Refusal;
 import org.safeguardinghub.section11.access.ReturnAccess;
 import org.safeguardinghub.section11.templates.TemplateLibrary;
 import org.safeguardinghub.section11.templates.TemplateLibrary.Summary;
@@ -301,10 +302,10 @@ class CycleController {
         Cycle cycle = visible(id);
         try {
             if (templateId == null) {
-                throw new IllegalStateException("Choose a template from the library.");
+                throw Refusal.conflict("Choose a template from the library.");
             }
             cycles.changeTemplate(id, returnId, templateId);
-        } catch (IllegalStateException e) {
+        } catch (Refusal e) {
             model.addAttribute("rowProblem", e.getMessage());
             response.setStatus(HttpStatus.CONFLICT.value());
             return showView(model, cycle);
@@ -324,7 +325,7 @@ class CycleController {
         String agency;
         try {
             agency = cycles.remove(id, returnId);
-        } catch (IllegalStateException e) {
+        } catch (Refusal e) {
             model.addAttribute("rowProblem", e.getMessage());
             response.setStatus(HttpStatus.CONFLICT.value());
             return showView(model, cycle);
@@ -344,7 +345,7 @@ class CycleController {
         String agency;
         try {
             agency = cycles.reopen(id, returnId);
-        } catch (IllegalStateException e) {
+        } catch (Refusal e) {
             model.addAttribute("rowProblem", e.getMessage());
             response.setStatus(HttpStatus.CONFLICT.value());
             return showView(model, cycle);

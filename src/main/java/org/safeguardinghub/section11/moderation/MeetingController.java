@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.DateInput;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.Option;
 import org.safeguardinghub.section11.moderation.Moderation.MeetingDetails;
 import org.safeguardinghub.section11.moderation.ModerationForms.MeetingForm;
@@ -52,7 +53,7 @@ class MeetingController {
             RedirectAttributes flash) {
         MeetingDetails details = read(id, form, errors);
         if (details == null) {
-            ModerationForms.invalid(response);
+            Forms.invalid(response);
             return listView(id, model);
         }
         long meetingId = moderation.addMeeting(id, details);
@@ -79,7 +80,7 @@ class MeetingController {
         Meeting meeting = moderation.meeting(id, meetingId);
         MeetingDetails details = read(id, form, errors);
         if (details == null) {
-            ModerationForms.invalid(response);
+            Forms.invalid(response);
             return meetingView(id, meeting, model);
         }
         try {

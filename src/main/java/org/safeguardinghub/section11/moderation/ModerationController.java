@@ -15,6 +15,7 @@ import org.safeguardinghub.documents.DocumentSummary;
 import org.safeguardinghub.documents.Documents;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.Option;
 import org.safeguardinghub.section11.FinalPosition;
 import org.safeguardinghub.section11.NoteKind;
@@ -170,14 +171,14 @@ class ModerationController {
         ScoreChoice choice = checked.choice();
         ScoreState typed = new ScoreState(score, note, kind, version);
         if (!problems.isEmpty() || choice == null) {
-            ModerationForms.invalid(response);
+            Forms.invalid(response);
             return page(ref, model, problems, Map.of(standardId, typed));
         }
         try {
             moderation.saveScore(id, standardId, choice, note, checked.kind(), version);
         } catch (ModerationRefused e) {
             problems.put("score-" + standardId, e.getMessage());
-            ModerationForms.invalid(response);
+            Forms.invalid(response);
             return page(ref, model, problems, Map.of(standardId, typed));
         } catch (ConcurrentEditException e) {
             // show the other person's saved values (and their version) so nothing is overwritten unseen
@@ -262,14 +263,14 @@ class ModerationController {
             errors.rejectValue("question", "size", "The challenge question must be 10,000 characters or fewer");
         }
         if (errors.hasErrors() || standard == null) {
-            ModerationForms.invalid(response);
+            Forms.invalid(response);
             return page(ref, model, new LinkedHashMap<>(), Map.of());
         }
         try {
             moderation.ask(id, standard.id(), form.getQuestion());
         } catch (ModerationRefused e) {
             errors.reject("refused", e.getMessage());
-            ModerationForms.invalid(response);
+            Forms.invalid(response);
             return page(ref, model, new LinkedHashMap<>(), Map.of());
         }
         flash.addFlashAttribute(
@@ -326,7 +327,7 @@ class ModerationController {
                 .values()
                 .forEach(message -> errors.reject("blocked", message));
         if (errors.hasErrors() || position == null) {
-            ModerationForms.invalid(response);
+            Forms.invalid(response);
             return page(ref, model, new LinkedHashMap<>(), Map.of());
         }
         try {
@@ -341,7 +342,7 @@ class ModerationController {
                             extraDue));
         } catch (ModerationRefused e) {
             errors.reject("refused", e.getMessage());
-            ModerationForms.invalid(response);
+            Forms.invalid(response);
             return page(ref, model, new LinkedHashMap<>(), Map.of());
         } catch (ConcurrentEditException e) {
             errors.reject(
