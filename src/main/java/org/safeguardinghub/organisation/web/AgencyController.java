@@ -17,12 +17,11 @@ import org.safeguardinghub.organisation.partnerships.Partnerships;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.security.Permission;
-import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
 import org.safeguardinghub.platform.web.PageResult;
-import org.springframework.dao.DuplicateKeyException;
+import org.safeguardinghub.platform.web.RecordPages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -43,11 +42,19 @@ class AgencyController {
     private final Agencies agencies;
     private final AgencyAdministration administration;
     private final Partnerships partnerships;
+    private final RecordPages<Agency, AgencyForm> pages;
 
     AgencyController(Agencies agencies, AgencyAdministration administration, Partnerships partnerships) {
         this.agencies = agencies;
         this.administration = administration;
         this.partnerships = partnerships;
+        this.pages = new RecordPages<>(
+                "Agency",
+                "/agencies",
+                this::find,
+                AgencyForm::of,
+                (model, agency, form) -> formView(model, agency),
+                (form, errors) -> errors.rejectValue("name", "taken", nameTaken(form.getName())));
     }
 
     @GetMapping("/agencies")
@@ -62,21 +69,10 @@ class AgencyController {
         PageResult<Agency> result =
                 agencies.search(FormPages.partnership(), text, agencyType, archived, page, PageResult.DEFAULT_SIZE);
         model.addAttribute("agencies", result);
-        model.addAttribute("q", text == null ? "" : text);
         model.addAttribute("type", agencyType == null ? "" : agencyType.name());
-        model.addAttribute("archived", archived);
         model.addAttribute("typeOptions", Forms.options(AgencyType.values(), AgencyType::label));
         model.addAttribute("canManage", FormPages.canManage());
-        model.addAttribute(
-                "base",
-                FormPages.base(
-                        "/agencies",
-                        "q",
-                        text,
-                        "type",
-                        agencyType == null ? null : agencyType.name(),
-                        "archived",
-                        archived ? "true" : null));
+        pages.listFilters(model, text, archived, "type", agencyType == null ? null : agencyType.name());
         return "organisation/agencies";
     }
 
@@ -101,8 +97,7 @@ class AgencyController {
     String createForm(Model model) {
         AgencyForm form = new AgencyForm();
         form.getPartnershipIds().add(FormPages.partnership());
-        model.addAttribute(FORM, form);
-        return formView(model, null);
+        return pages.newForm(model, form);
     }
 
     @PostMapping("/agencies/new")
@@ -113,26 +108,12 @@ class AgencyController {
             HttpServletResponse response,
             RedirectAttributes flash) {
         AgencyDetails details = validate(form, errors, null);
-        if (details == null) {
-            Forms.invalid(response);
-            return formView(model, null);
-        }
-        try {
-            long id = administration.create(details);
-            flash.addFlashAttribute("flash", "Agency added");
-            return "redirect:/agencies/" + id;
-        } catch (DuplicateKeyException e) {
-            errors.rejectValue("name", "taken", nameTaken(form.getName()));
-            Forms.invalid(response);
-            return formView(model, null);
-        }
+        return pages.create(form, errors, model, response, flash, () -> administration.create(details));
     }
 
     @GetMapping("/agencies/{id}/edit")
     String editForm(@PathVariable long id, Model model) {
-        Agency agency = find(id);
-        model.addAttribute(FORM, AgencyForm.of(agency));
-        return formView(model, agency);
+        return pages.editForm(id, model);
     }
 
     @PostMapping("/agencies/{id}/edit")
@@ -145,39 +126,25 @@ class AgencyController {
             RedirectAttributes flash) {
         Agency agency = find(id);
         AgencyDetails details = validate(form, errors, id);
-        if (details == null) {
-            Forms.invalid(response);
-            return formView(model, agency);
-        }
-        try {
-            administration.update(id, form.getVersion(), details);
-            flash.addFlashAttribute("flash", "Agency updated");
-            return "redirect:/agencies/" + id;
-        } catch (ConcurrentEditException e) {
-            Agency current = find(id);
-            Forms.conflict(model, FORM, AgencyForm.of(current), e.getMessage(), response);
-            return formView(model, current);
-        } catch (DuplicateKeyException e) {
-            errors.rejectValue("name", "taken", nameTaken(form.getName()));
-            Forms.invalid(response);
-            return formView(model, agency);
-        }
+        return pages.update(
+                agency,
+                id,
+                form,
+                errors,
+                model,
+                response,
+                flash,
+                () -> administration.update(id, form.getVersion(), details));
     }
 
-    @PostMapping("/agencies/{id}/archive")
-    String archive(@PathVariable long id, @RequestParam int version, RedirectAttributes flash) {
-        return setArchived(id, version, true, flash);
-    }
-
-    @PostMapping("/agencies/{id}/restore")
-    String restore(@PathVariable long id, @RequestParam int version, RedirectAttributes flash) {
-        return setArchived(id, version, false, flash);
-    }
-
-    private String setArchived(long id, int version, boolean archive, RedirectAttributes flash) {
-        find(id);
-        return Forms.archiveOrRestore(
-                "Agency", "/agencies/" + id, archive, () -> administration.archive(id, version, archive), flash);
+    @PostMapping("/agencies/{id}/{change:archive|restore}")
+    String archive(
+            @PathVariable long id,
+            @PathVariable String change,
+            @RequestParam int version,
+            RedirectAttributes flash) {
+        boolean archive = change.equals("archive");
+        return pages.archive(id, archive, flash, () -> administration.archive(id, version, archive));
     }
 
     private Agency find(long id) {

@@ -8,11 +8,10 @@ import org.safeguardinghub.organisation.districts.Area;
 import org.safeguardinghub.organisation.districts.Areas;
 import org.safeguardinghub.organisation.districts.DistrictAdministration;
 import org.safeguardinghub.organisation.districts.Districts;
-import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.PageResult;
-import org.springframework.dao.DuplicateKeyException;
+import org.safeguardinghub.platform.web.RecordPages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -33,11 +32,19 @@ class AreaController {
     private final Areas areas;
     private final Districts districts;
     private final DistrictAdministration administration;
+    private final RecordPages<Area, AreaForm> pages;
 
     AreaController(Areas areas, Districts districts, DistrictAdministration administration) {
         this.areas = areas;
         this.districts = districts;
         this.administration = administration;
+        this.pages = new RecordPages<>(
+                "Area",
+                "/areas",
+                this::find,
+                AreaForm::of,
+                (model, area, form) -> formView(model, area),
+                (form, errors) -> errors.rejectValue("name", "taken", taken(form)));
     }
 
     @GetMapping("/areas")
@@ -49,9 +56,7 @@ class AreaController {
         String text = Forms.text(q);
         model.addAttribute(
                 "areas", areas.search(FormPages.partnership(), text, archived, page, PageResult.DEFAULT_SIZE));
-        model.addAttribute("q", text == null ? "" : text);
-        model.addAttribute("archived", archived);
-        model.addAttribute("base", FormPages.base("/areas", "q", text, "archived", archived ? "true" : null));
+        pages.listFilters(model, text, archived);
         return "organisation/areas";
     }
 
@@ -67,8 +72,7 @@ class AreaController {
 
     @GetMapping("/areas/new")
     String createForm(Model model) {
-        model.addAttribute(FORM, new AreaForm());
-        return formView(model, null);
+        return pages.newForm(model, new AreaForm());
     }
 
     @PostMapping("/areas/new")
@@ -80,26 +84,13 @@ class AreaController {
             RedirectAttributes flash) {
         long partnership = FormPages.partnership();
         checkName(form, errors, partnership, null);
-        if (errors.hasErrors()) {
-            Forms.invalid(response);
-            return formView(model, null);
-        }
-        try {
-            long id = administration.createArea(partnership, form.getName());
-            flash.addFlashAttribute("flash", "Area added");
-            return "redirect:/areas/" + id;
-        } catch (DuplicateKeyException e) {
-            errors.rejectValue("name", "taken", taken(form));
-            Forms.invalid(response);
-            return formView(model, null);
-        }
+        return pages.create(
+                form, errors, model, response, flash, () -> administration.createArea(partnership, form.getName()));
     }
 
     @GetMapping("/areas/{id}/edit")
     String editForm(@PathVariable long id, Model model) {
-        Area area = find(id);
-        model.addAttribute(FORM, AreaForm.of(area));
-        return formView(model, area);
+        return pages.editForm(id, model);
     }
 
     @PostMapping("/areas/{id}/edit")
@@ -113,43 +104,26 @@ class AreaController {
         long partnership = FormPages.partnership();
         Area area = find(id);
         checkName(form, errors, partnership, id);
-        if (errors.hasErrors()) {
-            Forms.invalid(response);
-            return formView(model, area);
-        }
-        try {
-            administration.renameArea(partnership, id, form.getVersion(), form.getName());
-            flash.addFlashAttribute("flash", "Area updated");
-            return "redirect:/areas/" + id;
-        } catch (ConcurrentEditException e) {
-            Area current = find(id);
-            Forms.conflict(model, FORM, AreaForm.of(current), e.getMessage(), response);
-            return formView(model, current);
-        } catch (DuplicateKeyException e) {
-            errors.rejectValue("name", "taken", taken(form));
-            Forms.invalid(response);
-            return formView(model, area);
-        }
+        return pages.update(
+                area,
+                id,
+                form,
+                errors,
+                model,
+                response,
+                flash,
+                () -> administration.renameArea(partnership, id, form.getVersion(), form.getName()));
     }
 
-    @PostMapping("/areas/{id}/archive")
-    String archive(@PathVariable long id, @RequestParam int version, RedirectAttributes flash) {
-        return setArchived(id, version, true, flash);
-    }
-
-    @PostMapping("/areas/{id}/restore")
-    String restore(@PathVariable long id, @RequestParam int version, RedirectAttributes flash) {
-        return setArchived(id, version, false, flash);
-    }
-
-    private String setArchived(long id, int version, boolean archive, RedirectAttributes flash) {
-        find(id);
-        return Forms.archiveOrRestore(
-                "Area",
-                "/areas/" + id,
-                archive,
-                () -> administration.archiveArea(FormPages.partnership(), id, version, archive),
-                flash);
+    @PostMapping("/areas/{id}/{change:archive|restore}")
+    String archive(
+            @PathVariable long id,
+            @PathVariable String change,
+            @RequestParam int version,
+            RedirectAttributes flash) {
+        boolean archive = change.equals("archive");
+        return pages.archive(
+                id, archive, flash, () -> administration.archiveArea(FormPages.partnership(), id, version, archive));
     }
 
     private Area find(long id) {

@@ -9,12 +9,11 @@ import org.safeguardinghub.organisation.districts.District;
 import org.safeguardinghub.organisation.districts.DistrictAdministration;
 import org.safeguardinghub.organisation.districts.DistrictAdministration.DistrictDetails;
 import org.safeguardinghub.organisation.districts.Districts;
-import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
 import org.safeguardinghub.platform.web.PageResult;
-import org.springframework.dao.DuplicateKeyException;
+import org.safeguardinghub.platform.web.RecordPages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -32,11 +31,19 @@ class DistrictController {
     private final Districts districts;
     private final Areas areas;
     private final DistrictAdministration administration;
+    private final RecordPages<District, DistrictForm> pages;
 
     DistrictController(Districts districts, Areas areas, DistrictAdministration administration) {
         this.districts = districts;
         this.areas = areas;
         this.administration = administration;
+        this.pages = new RecordPages<>(
+                "District",
+                "/districts",
+                this::find,
+                DistrictForm::of,
+                (model, district, form) -> formView(model, district),
+                (form, errors) -> errors.rejectValue("name", "taken", taken(form)));
     }
 
     @GetMapping("/districts")
@@ -50,13 +57,10 @@ class DistrictController {
         String text = Forms.text(q);
         model.addAttribute(
                 "districts", districts.search(partnership, text, area, archived, page, PageResult.DEFAULT_SIZE));
-        model.addAttribute("q", text == null ? "" : text);
         model.addAttribute("area", area == null ? "" : String.valueOf(area));
-        model.addAttribute("archived", archived);
         model.addAttribute("areaOptions", areaOptions(partnership, area));
         model.addAttribute("canManage", FormPages.canManage());
-        model.addAttribute(
-                "base", FormPages.base("/districts", "q", text, "area", area, "archived", archived ? "true" : null));
+        pages.listFilters(model, text, archived, "area", area);
         return "organisation/districts";
     }
 
@@ -69,8 +73,7 @@ class DistrictController {
 
     @GetMapping("/districts/new")
     String createForm(Model model) {
-        model.addAttribute(FORM, new DistrictForm());
-        return formView(model, null);
+        return pages.newForm(model, new DistrictForm());
     }
 
     @PostMapping("/districts/new")
@@ -82,26 +85,13 @@ class DistrictController {
             RedirectAttributes flash) {
         long partnership = FormPages.partnership();
         check(form, errors, partnership, null);
-        if (errors.hasErrors()) {
-            Forms.invalid(response);
-            return formView(model, null);
-        }
-        try {
-            long id = administration.createDistrict(partnership, details(form));
-            flash.addFlashAttribute("flash", "District added");
-            return "redirect:/districts/" + id;
-        } catch (DuplicateKeyException e) {
-            errors.rejectValue("name", "taken", taken(form));
-            Forms.invalid(response);
-            return formView(model, null);
-        }
+        return pages.create(
+                form, errors, model, response, flash, () -> administration.createDistrict(partnership, details(form)));
     }
 
     @GetMapping("/districts/{id}/edit")
     String editForm(@PathVariable long id, Model model) {
-        District district = find(id);
-        model.addAttribute(FORM, DistrictForm.of(district));
-        return formView(model, district);
+        return pages.editForm(id, model);
     }
 
     @PostMapping("/districts/{id}/edit")
@@ -115,43 +105,29 @@ class DistrictController {
         long partnership = FormPages.partnership();
         District district = find(id);
         check(form, errors, partnership, id);
-        if (errors.hasErrors()) {
-            Forms.invalid(response);
-            return formView(model, district);
-        }
-        try {
-            administration.updateDistrict(partnership, id, form.getVersion(), details(form));
-            flash.addFlashAttribute("flash", "District updated");
-            return "redirect:/districts/" + id;
-        } catch (ConcurrentEditException e) {
-            District current = find(id);
-            Forms.conflict(model, FORM, DistrictForm.of(current), e.getMessage(), response);
-            return formView(model, current);
-        } catch (DuplicateKeyException e) {
-            errors.rejectValue("name", "taken", taken(form));
-            Forms.invalid(response);
-            return formView(model, district);
-        }
+        return pages.update(
+                district,
+                id,
+                form,
+                errors,
+                model,
+                response,
+                flash,
+                () -> administration.updateDistrict(partnership, id, form.getVersion(), details(form)));
     }
 
-    @PostMapping("/districts/{id}/archive")
-    String archive(@PathVariable long id, @RequestParam int version, RedirectAttributes flash) {
-        return setArchived(id, version, true, flash);
-    }
-
-    @PostMapping("/districts/{id}/restore")
-    String restore(@PathVariable long id, @RequestParam int version, RedirectAttributes flash) {
-        return setArchived(id, version, false, flash);
-    }
-
-    private String setArchived(long id, int version, boolean archive, RedirectAttributes flash) {
-        find(id);
-        return Forms.archiveOrRestore(
-                "District",
-                "/districts/" + id,
+    @PostMapping("/districts/{id}/{change:archive|restore}")
+    String archive(
+            @PathVariable long id,
+            @PathVariable String change,
+            @RequestParam int version,
+            RedirectAttributes flash) {
+        boolean archive = change.equals("archive");
+        return pages.archive(
+                id,
                 archive,
-                () -> administration.archiveDistrict(FormPages.partnership(), id, version, archive),
-                flash);
+                flash,
+                () -> administration.archiveDistrict(FormPages.partnership(), id, version, archive));
     }
 
     private District find(long id) {

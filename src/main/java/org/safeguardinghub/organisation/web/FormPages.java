@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.security.Permission;
 import org.safeguardinghub.platform.web.Forms;
+import org.safeguardinghub.platform.web.RecordPages;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -12,7 +13,7 @@ import org.springframework.security.access.AccessDeniedException;
  */
 final class FormPages {
 
-    static final String FORM = "form";
+    static final String FORM = RecordPages.FORM;
 
     private FormPages() {}
 

@@ -22,7 +22,7 @@ import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
 import org.safeguardinghub.platform.web.PageResult;
-import org.springframework.dao.DuplicateKeyException;
+import org.safeguardinghub.platform.web.RecordPages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -48,6 +48,7 @@ class GroupController {
     private final Agencies agencies;
     private final GroupAdministration administration;
     private final Clock clock;
+    private final RecordPages<Group, GroupForm> pages;
 
     GroupController(Groups groups, GroupMembers members, Agencies agencies, GroupAdministration administration) {
         this.groups = groups;
@@ -55,6 +56,13 @@ class GroupController {
         this.agencies = agencies;
         this.administration = administration;
         this.clock = Clock.system(LONDON);
+        this.pages = new RecordPages<>(
+                "Group",
+                "/groups",
+                this::find,
+                GroupForm::of,
+                (model, group, form) -> groupFormView(model, group, form.getParentGroupId()),
+                (form, errors) -> errors.rejectValue("name", "taken", taken(form)));
     }
 
     // ---- groups ---------------------------------------------------------------------------------------------
@@ -68,10 +76,8 @@ class GroupController {
         String text = Forms.text(q);
         model.addAttribute(
                 "groups", groups.search(FormPages.partnership(), text, archived, page, PageResult.DEFAULT_SIZE));
-        model.addAttribute("q", text == null ? "" : text);
-        model.addAttribute("archived", archived);
         model.addAttribute("canManage", FormPages.canManage());
-        model.addAttribute("base", FormPages.base("/groups", "q", text, "archived", archived ? "true" : null));
+        pages.listFilters(model, text, archived);
         return "organisation/groups";
     }
 
@@ -100,8 +106,7 @@ class GroupController {
                 && groups.inPartnership(FormPages.partnership(), parent).isPresent()) {
             form.setParentGroupId(parent);
         }
-        model.addAttribute(FORM, form);
-        return groupFormView(model, null, form.getParentGroupId());
+        return pages.newForm(model, form);
     }
 
     @PostMapping("/groups/new")
@@ -113,26 +118,13 @@ class GroupController {
             RedirectAttributes flash) {
         long partnership = FormPages.partnership();
         checkGroup(form, errors, partnership, null);
-        if (errors.hasErrors()) {
-            Forms.invalid(response);
-            return groupFormView(model, null, form.getParentGroupId());
-        }
-        try {
-            long id = administration.createGroup(partnership, details(form));
-            flash.addFlashAttribute("flash", "Group added");
-            return "redirect:/groups/" + id;
-        } catch (DuplicateKeyException e) {
-            errors.rejectValue("name", "taken", taken(form));
-            Forms.invalid(response);
-            return groupFormView(model, null, form.getParentGroupId());
-        }
+        return pages.create(
+                form, errors, model, response, flash, () -> administration.createGroup(partnership, details(form)));
     }
 
     @GetMapping("/groups/{id}/edit")
     String editForm(@PathVariable long id, Model model) {
-        Group group = find(id);
-        model.addAttribute(FORM, GroupForm.of(group));
-        return groupFormView(model, group, group.parentGroupId());
+        return pages.editForm(id, model);
     }
 
     @PostMapping("/groups/{id}/edit")
@@ -146,43 +138,26 @@ class GroupController {
         long partnership = FormPages.partnership();
         Group group = find(id);
         checkGroup(form, errors, partnership, id);
-        if (errors.hasErrors()) {
-            Forms.invalid(response);
-            return groupFormView(model, group, form.getParentGroupId());
-        }
-        try {
-            administration.updateGroup(partnership, id, form.getVersion(), details(form));
-            flash.addFlashAttribute("flash", "Group updated");
-            return "redirect:/groups/" + id;
-        } catch (ConcurrentEditException e) {
-            Group current = find(id);
-            Forms.conflict(model, FORM, GroupForm.of(current), e.getMessage(), response);
-            return groupFormView(model, current, current.parentGroupId());
-        } catch (DuplicateKeyException e) {
-            errors.rejectValue("name", "taken", taken(form));
-            Forms.invalid(response);
-            return groupFormView(model, group, form.getParentGroupId());
-        }
+        return pages.update(
+                group,
+                id,
+                form,
+                errors,
+                model,
+                response,
+                flash,
+                () -> administration.updateGroup(partnership, id, form.getVersion(), details(form)));
     }
 
-    @PostMapping("/groups/{id}/archive")
-    String archive(@PathVariable long id, @RequestParam int version, RedirectAttributes flash) {
-        return setArchived(id, version, true, flash);
-    }
-
-    @PostMapping("/groups/{id}/restore")
-    String restore(@PathVariable long id, @RequestParam int version, RedirectAttributes flash) {
-        return setArchived(id, version, false, flash);
-    }
-
-    private String setArchived(long id, int version, boolean archive, RedirectAttributes flash) {
-        find(id);
-        return Forms.archiveOrRestore(
-                "Group",
-                "/groups/" + id,
-                archive,
-                () -> administration.archiveGroup(FormPages.partnership(), id, version, archive),
-                flash);
+    @PostMapping("/groups/{id}/{change:archive|restore}")
+    String archive(
+            @PathVariable long id,
+            @PathVariable String change,
+            @RequestParam int version,
+            RedirectAttributes flash) {
+        boolean archive = change.equals("archive");
+        return pages.archive(
+                id, archive, flash, () -> administration.archiveGroup(FormPages.partnership(), id, version, archive));
     }
 
     private void checkGroup(GroupForm form, BindingResult errors, long partnership, Long selfId) {

@@ -8,11 +8,10 @@ import org.safeguardinghub.organisation.partnerships.Partnership;
 import org.safeguardinghub.organisation.partnerships.PartnershipAdministration;
 import org.safeguardinghub.organisation.partnerships.PartnershipAdministration.PartnershipDetails;
 import org.safeguardinghub.organisation.partnerships.Partnerships;
-import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.PageResult;
-import org.springframework.dao.DuplicateKeyException;
+import org.safeguardinghub.platform.web.RecordPages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -32,10 +31,19 @@ class PartnershipController {
 
     private final Partnerships partnerships;
     private final PartnershipAdministration administration;
+    private final RecordPages<Partnership, PartnershipForm> pages;
 
     PartnershipController(Partnerships partnerships, PartnershipAdministration administration) {
         this.partnerships = partnerships;
         this.administration = administration;
+        this.pages = new RecordPages<>(
+                "Partnership",
+                "/partnerships",
+                this::find,
+                PartnershipForm::of,
+                (model, partnership, form) -> formView(model, partnership),
+                (form, errors) ->
+                        errors.rejectValue("shortName", "taken", "There is already a partnership with this short name"));
     }
 
     @GetMapping("/partnerships")
@@ -47,9 +55,7 @@ class PartnershipController {
         String text = Forms.text(q);
         PageResult<Partnership> result = partnerships.search(text, archived, page, PageResult.DEFAULT_SIZE);
         model.addAttribute("partnerships", result);
-        model.addAttribute("q", text == null ? "" : text);
-        model.addAttribute("archived", archived);
-        model.addAttribute("base", FormPages.base("/partnerships", "q", text, "archived", archived ? "true" : null));
+        pages.listFilters(model, text, archived);
         return "organisation/partnerships";
     }
 
@@ -61,8 +67,7 @@ class PartnershipController {
 
     @GetMapping("/partnerships/new")
     String createForm(Model model) {
-        model.addAttribute(FORM, new PartnershipForm());
-        return formView(model, null);
+        return pages.newForm(model, new PartnershipForm());
     }
 
     @PostMapping("/partnerships/new")
@@ -73,26 +78,12 @@ class PartnershipController {
             HttpServletResponse response,
             RedirectAttributes flash) {
         checkNames(form, errors, null);
-        if (errors.hasErrors()) {
-            Forms.invalid(response);
-            return formView(model, null);
-        }
-        try {
-            long id = administration.create(details(form));
-            flash.addFlashAttribute("flash", "Partnership added");
-            return "redirect:/partnerships/" + id;
-        } catch (DuplicateKeyException e) {
-            errors.rejectValue("shortName", "taken", "There is already a partnership with this short name");
-            Forms.invalid(response);
-            return formView(model, null);
-        }
+        return pages.create(form, errors, model, response, flash, () -> administration.create(details(form)));
     }
 
     @GetMapping("/partnerships/{id}/edit")
     String editForm(@PathVariable long id, Model model) {
-        Partnership p = find(id);
-        model.addAttribute(FORM, PartnershipForm.of(p));
-        return formView(model, p);
+        return pages.editForm(id, model);
     }
 
     @PostMapping("/partnerships/{id}/edit")
@@ -105,43 +96,25 @@ class PartnershipController {
             RedirectAttributes flash) {
         Partnership p = find(id);
         checkNames(form, errors, id);
-        if (errors.hasErrors()) {
-            Forms.invalid(response);
-            return formView(model, p);
-        }
-        try {
-            administration.update(id, form.getVersion(), details(form));
-            flash.addFlashAttribute("flash", "Partnership updated");
-            return "redirect:/partnerships/" + id;
-        } catch (ConcurrentEditException e) {
-            Partnership current = find(id);
-            Forms.conflict(model, FORM, PartnershipForm.of(current), e.getMessage(), response);
-            return formView(model, current);
-        } catch (DuplicateKeyException e) {
-            errors.rejectValue("shortName", "taken", "There is already a partnership with this short name");
-            Forms.invalid(response);
-            return formView(model, p);
-        }
+        return pages.update(
+                p,
+                id,
+                form,
+                errors,
+                model,
+                response,
+                flash,
+                () -> administration.update(id, form.getVersion(), details(form)));
     }
 
-    @PostMapping("/partnerships/{id}/archive")
-    String archive(@PathVariable long id, @RequestParam int version, RedirectAttributes flash) {
-        return setArchived(id, version, true, flash);
-    }
-
-    @PostMapping("/partnerships/{id}/restore")
-    String restore(@PathVariable long id, @RequestParam int version, RedirectAttributes flash) {
-        return setArchived(id, version, false, flash);
-    }
-
-    private String setArchived(long id, int version, boolean archive, RedirectAttributes flash) {
-        find(id);
-        return Forms.archiveOrRestore(
-                "Partnership",
-                "/partnerships/" + id,
-                archive,
-                () -> administration.archive(id, version, archive),
-                flash);
+    @PostMapping("/partnerships/{id}/{change:archive|restore}")
+    String archive(
+            @PathVariable long id,
+            @PathVariable String change,
+            @RequestParam int version,
+            RedirectAttributes flash) {
+        boolean archive = change.equals("archive");
+        return pages.archive(id, archive, flash, () -> administration.archive(id, version, archive));
     }
 
     private Partnership find(long id) {
