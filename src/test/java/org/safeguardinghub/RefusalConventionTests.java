@@ -27,9 +27,9 @@ class RefusalConventionTests {
             .withImportOption(ModularityTests.MAIN_CODE_ONLY)
             .importPackages("org.safeguardinghub");
 
-    static final DescribedPredicate<JavaClass> WEB_CODE =
-            DescribedPredicate.describe("are in a web package or are controllers", c -> c.getPackageName()
-                            .matches(".*\\.web(\\..*)?")
+    static final DescribedPredicate<JavaClass> WEB_CODE = DescribedPredicate.describe(
+            "are in a web package or are controllers",
+            c -> c.getPackageName().matches(".*\\.web(\\..*)?")
                     || c.isMetaAnnotatedWith(Controller.class)
                     || c.getEnclosingClass()
                             .map(outer -> outer.isMetaAnnotatedWith(Controller.class))

@@ -62,8 +62,7 @@ public record Contribution(
      */
     Contribution answer(String text, LocalDate on, String by) {
         if (!open()) {
-            throw Refusal.invalid(
-                    answered() ? "This request has already been answered" : "This request was withdrawn");
+            throw Refusal.invalid(answered() ? "This request has already been answered" : "This request was withdrawn");
         }
         if (text.isBlank()) {
             throw Refusal.invalid("Enter your answer");

@@ -211,8 +211,7 @@ final class PracticeReview {
         requireText(by, "Enter who signed off the review");
         requireNotBeforeCommissioning(on, "The sign-off date");
         if (on.isBefore(finalReportOn)) {
-            throw Refusal.invalid(
-                    "The sign-off date cannot be before the final report date (" + finalReportOn + ")");
+            throw Refusal.invalid("The sign-off date cannot be before the final report date (" + finalReportOn + ")");
         }
         signedOffOn = on;
         signedOffBy = by.strip();
@@ -233,8 +232,7 @@ final class PracticeReview {
         }
         requireNotBeforeCommissioning(on, "The publication date");
         if (on.isBefore(signedOffOn)) {
-            throw Refusal.invalid(
-                    "The publication date cannot be before the sign-off date (" + signedOffOn + ")");
+            throw Refusal.invalid("The publication date cannot be before the sign-off date (" + signedOffOn + ")");
         }
         publication = kind;
         publishedOn = on;
@@ -284,8 +282,7 @@ final class PracticeReview {
     private void requireNotBeforeCommissioning(LocalDate on, String what) {
         Objects.requireNonNull(on, "date");
         if (on.isBefore(commissionedOn)) {
-            throw Refusal.invalid(
-                    what + " cannot be before the review was commissioned (" + commissionedOn + ")");
+            throw Refusal.invalid(what + " cannot be before the review was commissioned (" + commissionedOn + ")");
         }
     }
 

@@ -114,8 +114,7 @@ public final class LearningAction {
             throw Refusal.invalid("This action has already been signed off");
         }
         if (status != ActionStatus.COMPLETED) {
-            throw Refusal.invalid(
-                    "This action cannot be signed off until its owner has marked it as completed");
+            throw Refusal.invalid("This action cannot be signed off until its owner has marked it as completed");
         }
         if (on.isAfter(today)) {
             throw Refusal.invalid("The sign-off date must be today or in the past");

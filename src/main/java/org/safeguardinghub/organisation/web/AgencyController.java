@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import org.safeguardinghub.organisation.AgencyType;
 import org.safeguardinghub.organisation.Sector;
 import org.safeguardinghub.organisation.agencies.Agencies;
@@ -48,13 +49,9 @@ class AgencyController {
         this.agencies = agencies;
         this.administration = administration;
         this.partnerships = partnerships;
-        this.pages = new RecordPages<>(
-                "Agency",
-                "/agencies",
-                this::find,
-                AgencyForm::of,
-                (model, agency, form) -> formView(model, agency),
-                (form, errors) -> errors.rejectValue("name", "taken", nameTaken(form.getName())));
+        BiConsumer<AgencyForm, BindingResult> taken =
+                RecordPages.taken("name", (AgencyForm f) -> nameTaken(f.getName()));
+        this.pages = new RecordPages<>("Agency", "/agencies", this::find, AgencyForm::of, this::formView, taken);
     }
 
     @GetMapping("/agencies")
@@ -124,27 +121,15 @@ class AgencyController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes flash) {
-        Agency agency = find(id);
         AgencyDetails details = validate(form, errors, id);
-        return pages.update(
-                agency,
-                id,
-                form,
-                errors,
-                model,
-                response,
-                flash,
-                () -> administration.update(id, form.getVersion(), details));
+        Runnable save = () -> administration.update(id, form.getVersion(), details);
+        return pages.update(id, form, errors, model, response, flash, save);
     }
 
-    @PostMapping("/agencies/{id}/{change:archive|restore}")
+    @PostMapping("/agencies/{id}/{to:archive|restore}")
     String archive(
-            @PathVariable long id,
-            @PathVariable String change,
-            @RequestParam int version,
-            RedirectAttributes flash) {
-        boolean archive = change.equals("archive");
-        return pages.archive(id, archive, flash, () -> administration.archive(id, version, archive));
+            @PathVariable long id, @PathVariable String to, @RequestParam int version, RedirectAttributes flash) {
+        return pages.archive(id, to, flash, archive -> administration.archive(id, version, archive));
     }
 
     private Agency find(long id) {
@@ -188,7 +173,7 @@ class AgencyController {
                 + " (it may work with another partnership, or be archived)";
     }
 
-    private String formView(Model model, Agency agency) {
+    private String formView(Model model, Agency agency, AgencyForm form) {
         model.addAttribute("agency", agency);
         model.addAttribute("title", agency == null ? "Add an agency" : "Change " + agency.name());
         model.addAttribute(

@@ -4,6 +4,7 @@ import static org.safeguardinghub.organisation.web.FormPages.FORM;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.function.BiConsumer;
 import org.safeguardinghub.organisation.districts.Area;
 import org.safeguardinghub.organisation.districts.Areas;
 import org.safeguardinghub.organisation.districts.DistrictAdministration;
@@ -38,13 +39,8 @@ class AreaController {
         this.areas = areas;
         this.districts = districts;
         this.administration = administration;
-        this.pages = new RecordPages<>(
-                "Area",
-                "/areas",
-                this::find,
-                AreaForm::of,
-                (model, area, form) -> formView(model, area),
-                (form, errors) -> errors.rejectValue("name", "taken", taken(form)));
+        BiConsumer<AreaForm, BindingResult> taken = RecordPages.taken("name", AreaController::taken);
+        this.pages = new RecordPages<>("Area", "/areas", this::find, AreaForm::of, this::formView, taken);
     }
 
     @GetMapping("/areas")
@@ -102,28 +98,16 @@ class AreaController {
             HttpServletResponse response,
             RedirectAttributes flash) {
         long partnership = FormPages.partnership();
-        Area area = find(id);
         checkName(form, errors, partnership, id);
-        return pages.update(
-                area,
-                id,
-                form,
-                errors,
-                model,
-                response,
-                flash,
-                () -> administration.renameArea(partnership, id, form.getVersion(), form.getName()));
+        Runnable save = () -> administration.renameArea(partnership, id, form.getVersion(), form.getName());
+        return pages.update(id, form, errors, model, response, flash, save);
     }
 
-    @PostMapping("/areas/{id}/{change:archive|restore}")
+    @PostMapping("/areas/{id}/{to:archive|restore}")
     String archive(
-            @PathVariable long id,
-            @PathVariable String change,
-            @RequestParam int version,
-            RedirectAttributes flash) {
-        boolean archive = change.equals("archive");
+            @PathVariable long id, @PathVariable String to, @RequestParam int version, RedirectAttributes flash) {
         return pages.archive(
-                id, archive, flash, () -> administration.archiveArea(FormPages.partnership(), id, version, archive));
+                id, to, flash, archive -> administration.archiveArea(FormPages.partnership(), id, version, archive));
     }
 
     private Area find(long id) {
@@ -140,7 +124,7 @@ class AreaController {
         return "There is already an area called " + form.getName().trim() + " in this partnership (it may be archived)";
     }
 
-    private String formView(Model model, Area area) {
+    private String formView(Model model, Area area, AreaForm form) {
         model.addAttribute("area", area);
         model.addAttribute("title", area == null ? "Add an area" : "Rename " + area.name());
         return "organisation/area-form";

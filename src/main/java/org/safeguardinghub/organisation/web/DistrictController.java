@@ -4,6 +4,7 @@ import static org.safeguardinghub.organisation.web.FormPages.FORM;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.function.BiConsumer;
 import org.safeguardinghub.organisation.districts.Areas;
 import org.safeguardinghub.organisation.districts.District;
 import org.safeguardinghub.organisation.districts.DistrictAdministration;
@@ -37,13 +38,8 @@ class DistrictController {
         this.districts = districts;
         this.areas = areas;
         this.administration = administration;
-        this.pages = new RecordPages<>(
-                "District",
-                "/districts",
-                this::find,
-                DistrictForm::of,
-                (model, district, form) -> formView(model, district),
-                (form, errors) -> errors.rejectValue("name", "taken", taken(form)));
+        BiConsumer<DistrictForm, BindingResult> taken = RecordPages.taken("name", DistrictController::taken);
+        this.pages = new RecordPages<>("District", "/districts", this::find, DistrictForm::of, this::formView, taken);
     }
 
     @GetMapping("/districts")
@@ -103,31 +99,19 @@ class DistrictController {
             HttpServletResponse response,
             RedirectAttributes flash) {
         long partnership = FormPages.partnership();
-        District district = find(id);
         check(form, errors, partnership, id);
-        return pages.update(
-                district,
-                id,
-                form,
-                errors,
-                model,
-                response,
-                flash,
-                () -> administration.updateDistrict(partnership, id, form.getVersion(), details(form)));
+        Runnable save = () -> administration.updateDistrict(partnership, id, form.getVersion(), details(form));
+        return pages.update(id, form, errors, model, response, flash, save);
     }
 
-    @PostMapping("/districts/{id}/{change:archive|restore}")
+    @PostMapping("/districts/{id}/{to:archive|restore}")
     String archive(
-            @PathVariable long id,
-            @PathVariable String change,
-            @RequestParam int version,
-            RedirectAttributes flash) {
-        boolean archive = change.equals("archive");
+            @PathVariable long id, @PathVariable String to, @RequestParam int version, RedirectAttributes flash) {
         return pages.archive(
                 id,
-                archive,
+                to,
                 flash,
-                () -> administration.archiveDistrict(FormPages.partnership(), id, version, archive));
+                archive -> administration.archiveDistrict(FormPages.partnership(), id, version, archive));
     }
 
     private District find(long id) {
@@ -162,7 +146,7 @@ class DistrictController {
                 .toList();
     }
 
-    private String formView(Model model, District district) {
+    private String formView(Model model, District district, DistrictForm form) {
         model.addAttribute("district", district);
         model.addAttribute("title", district == null ? "Add a district" : "Change " + district.name());
         model.addAttribute(

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.safeguardinghub.organisation.agencies.Agencies;
 import org.safeguardinghub.organisation.groups.Group;
 import org.safeguardinghub.organisation.groups.GroupAdministration;
@@ -56,13 +57,8 @@ class GroupController {
         this.agencies = agencies;
         this.administration = administration;
         this.clock = Clock.system(LONDON);
-        this.pages = new RecordPages<>(
-                "Group",
-                "/groups",
-                this::find,
-                GroupForm::of,
-                (model, group, form) -> groupFormView(model, group, form.getParentGroupId()),
-                (form, errors) -> errors.rejectValue("name", "taken", taken(form)));
+        BiConsumer<GroupForm, BindingResult> taken = RecordPages.taken("name", GroupController::taken);
+        this.pages = new RecordPages<>("Group", "/groups", this::find, GroupForm::of, this::groupFormView, taken);
     }
 
     // ---- groups ---------------------------------------------------------------------------------------------
@@ -136,28 +132,16 @@ class GroupController {
             HttpServletResponse response,
             RedirectAttributes flash) {
         long partnership = FormPages.partnership();
-        Group group = find(id);
         checkGroup(form, errors, partnership, id);
-        return pages.update(
-                group,
-                id,
-                form,
-                errors,
-                model,
-                response,
-                flash,
-                () -> administration.updateGroup(partnership, id, form.getVersion(), details(form)));
+        Runnable save = () -> administration.updateGroup(partnership, id, form.getVersion(), details(form));
+        return pages.update(id, form, errors, model, response, flash, save);
     }
 
-    @PostMapping("/groups/{id}/{change:archive|restore}")
+    @PostMapping("/groups/{id}/{to:archive|restore}")
     String archive(
-            @PathVariable long id,
-            @PathVariable String change,
-            @RequestParam int version,
-            RedirectAttributes flash) {
-        boolean archive = change.equals("archive");
+            @PathVariable long id, @PathVariable String to, @RequestParam int version, RedirectAttributes flash) {
         return pages.archive(
-                id, archive, flash, () -> administration.archiveGroup(FormPages.partnership(), id, version, archive));
+                id, to, flash, archive -> administration.archiveGroup(FormPages.partnership(), id, version, archive));
     }
 
     private void checkGroup(GroupForm form, BindingResult errors, long partnership, Long selfId) {
@@ -190,7 +174,8 @@ class GroupController {
                 form.getMeetingFrequency());
     }
 
-    private String groupFormView(Model model, Group group, Long chosenParent) {
+    private String groupFormView(Model model, Group group, GroupForm form) {
+        Long chosenParent = form.getParentGroupId();
         model.addAttribute("group", group);
         model.addAttribute("title", group == null ? "Add a group" : "Change " + group.name());
         model.addAttribute(

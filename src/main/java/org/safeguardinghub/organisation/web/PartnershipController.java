@@ -4,6 +4,7 @@ import static org.safeguardinghub.organisation.web.FormPages.FORM;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.function.BiConsumer;
 import org.safeguardinghub.organisation.partnerships.Partnership;
 import org.safeguardinghub.organisation.partnerships.PartnershipAdministration;
 import org.safeguardinghub.organisation.partnerships.PartnershipAdministration.PartnershipDetails;
@@ -36,14 +37,10 @@ class PartnershipController {
     PartnershipController(Partnerships partnerships, PartnershipAdministration administration) {
         this.partnerships = partnerships;
         this.administration = administration;
+        BiConsumer<PartnershipForm, BindingResult> taken =
+                RecordPages.taken("shortName", form -> "There is already a partnership with this short name");
         this.pages = new RecordPages<>(
-                "Partnership",
-                "/partnerships",
-                this::find,
-                PartnershipForm::of,
-                (model, partnership, form) -> formView(model, partnership),
-                (form, errors) ->
-                        errors.rejectValue("shortName", "taken", "There is already a partnership with this short name"));
+                "Partnership", "/partnerships", this::find, PartnershipForm::of, this::formView, taken);
     }
 
     @GetMapping("/partnerships")
@@ -94,27 +91,15 @@ class PartnershipController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes flash) {
-        Partnership p = find(id);
         checkNames(form, errors, id);
-        return pages.update(
-                p,
-                id,
-                form,
-                errors,
-                model,
-                response,
-                flash,
-                () -> administration.update(id, form.getVersion(), details(form)));
+        Runnable save = () -> administration.update(id, form.getVersion(), details(form));
+        return pages.update(id, form, errors, model, response, flash, save);
     }
 
-    @PostMapping("/partnerships/{id}/{change:archive|restore}")
+    @PostMapping("/partnerships/{id}/{to:archive|restore}")
     String archive(
-            @PathVariable long id,
-            @PathVariable String change,
-            @RequestParam int version,
-            RedirectAttributes flash) {
-        boolean archive = change.equals("archive");
-        return pages.archive(id, archive, flash, () -> administration.archive(id, version, archive));
+            @PathVariable long id, @PathVariable String to, @RequestParam int version, RedirectAttributes flash) {
+        return pages.archive(id, to, flash, archive -> administration.archive(id, version, archive));
     }
 
     private Partnership find(long id) {
@@ -141,7 +126,7 @@ class PartnershipController {
         return new PartnershipDetails(form.getName(), form.getShortName(), form.getDescription());
     }
 
-    private String formView(Model model, Partnership partnership) {
+    private String formView(Model model, Partnership partnership, PartnershipForm form) {
         model.addAttribute("partnership", partnership);
         model.addAttribute("title", partnership == null ? "Add a partnership" : "Change " + partnership.name());
         return "organisation/partnership-form";

@@ -40,6 +40,11 @@ public record RecordPages<R, F>(
     /** The model name of the form on every record form page. */
     public static final String FORM = "form";
 
+    /** Reports a duplicate on {@code field} with the message made from the form. */
+    public static <F> BiConsumer<F, BindingResult> taken(String field, Function<F, String> message) {
+        return (form, errors) -> errors.rejectValue(field, "taken", message.apply(form));
+    }
+
     /** Fills the model for the form page of a record (null when adding) and names its template. */
     @FunctionalInterface
     public interface FormView<R, F> {
@@ -103,11 +108,10 @@ public record RecordPages<R, F>(
     }
 
     /**
-     * Changes {@code record} once the form's checks have passed and goes back to its page; a stale version shows
-     * the other person's values instead.
+     * Changes the record once the form's checks have passed and goes back to its page; a stale version shows the
+     * other person's values instead.
      */
     public String update(
-            R record,
             long id,
             F form,
             BindingResult errors,
@@ -115,6 +119,7 @@ public record RecordPages<R, F>(
             HttpServletResponse response,
             RedirectAttributes flash,
             Runnable update) {
+        R record = find.apply(id);
         if (errors.hasErrors()) {
             return invalid(model, record, form, response);
         }
@@ -133,10 +138,21 @@ public record RecordPages<R, F>(
         }
     }
 
-    /** Archives or restores the record (it must be in scope) and says so on its page. */
-    public String archive(long id, boolean archive, RedirectAttributes flash, Runnable change) {
+    /** Changes whether a record is archived. */
+    @FunctionalInterface
+    public interface Archiving {
+        void set(boolean archived);
+    }
+
+    /**
+     * Archives or restores the record (it must be in scope) and says so on its page.
+     *
+     * @param to {@code "archive"} or {@code "restore"}, from the URL
+     */
+    public String archive(long id, String to, RedirectAttributes flash, Archiving change) {
         find.apply(id);
-        return Forms.archiveOrRestore(what, path + "/" + id, archive, change, flash);
+        boolean archive = to.equals("archive");
+        return Forms.archiveOrRestore(what, path + "/" + id, archive, () -> change.set(archive), flash);
     }
 
     private String invalid(Model model, @Nullable R record, F form, HttpServletResponse response) {

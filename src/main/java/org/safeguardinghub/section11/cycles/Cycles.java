@@ -406,8 +406,7 @@ public class Cycles {
     public String reopen(long cycleId, long returnId) {
         ExpectedReturn r = expectedReturn(cycleId, returnId);
         if (r.status() != ReturnStatus.SUBMITTED) {
-            throw Refusal.conflict(
-                    r.agencyName() + "'s return is not submitted, so there is nothing to reopen.");
+            throw Refusal.conflict(r.agencyName() + "'s return is not submitted, so there is nothing to reopen.");
         }
         boolean agreed = jdbc.sql("select exists (select 1 from s11_moderation where return_id = :r)")
                 .param("r", returnId)
