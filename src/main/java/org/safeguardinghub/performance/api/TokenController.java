@@ -9,6 +9,7 @@ import org.safeguardinghub.organisation.AgencySummary;
 import org.safeguardinghub.organisation.Organisation;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
 import org.safeguardinghub.platform.web.Refusal;
@@ -70,14 +71,14 @@ class TokenController {
             problems.put("name", "The name must be 100 characters or fewer");
         }
         if (!problems.isEmpty() || chosen == null) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return form(model, actor, agency, trimmed, problems);
         }
         ApiTokens.CreatedToken created;
         try {
             created = tokens.create(actor, chosen.id(), trimmed);
         } catch (ApiTokens.TooManyTokens e) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return form(model, actor, agency, trimmed, Map.of("name", e.getMessage()));
         }
         response.setHeader("Cache-Control", "no-store");

@@ -74,6 +74,15 @@ public final class Forms {
     }
 
     /**
+     * Someone else saved first and the form keeps what this user typed (the caller gives it the latest version, so
+     * saving again works once they have checked): the message goes in the error summary, as 409.
+     */
+    public static void conflict(BindingResult errors, String message, HttpServletResponse response) {
+        errors.reject("conflict", message);
+        response.setStatus(HttpStatus.CONFLICT.value());
+    }
+
+    /**
      * Archives or restores a record and says so on the page {@code page}; a stale version puts the conflict message
      * there instead.
      */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.Forms;
+import org.safeguardinghub.platform.web.Refusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,7 +49,7 @@ class AssignmentController {
         }
         try {
             moderation.assign(id, returnId, userId);
-        } catch (ModerationRefused e) {
+        } catch (Refusal e) {
             problems.put(e.field(), e.getMessage());
             Forms.invalid(response);
             return page(id, model, problems);

@@ -17,7 +17,6 @@ import org.safeguardinghub.section11.moderation.ModerationRecords.CycleReturn;
 import org.safeguardinghub.section11.moderation.ModerationRecords.Meeting;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -89,11 +88,7 @@ class MeetingController {
             // the other person's saved meeting is shown in the form, with their version, and the conflict message
             Meeting current = moderation.meeting(id, meetingId);
             MeetingForm theirs = formOf(current);
-            BindingResult conflict = new BeanPropertyBindingResult(theirs, FORM);
-            conflict.reject("conflict", e.getMessage());
-            model.addAttribute(FORM, theirs);
-            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + FORM, conflict);
-            response.setStatus(409);
+            Forms.conflict(model, FORM, theirs, e.getMessage(), response);
             return meetingView(id, current, model);
         }
         flash.addFlashAttribute("flash", "Panel meeting updated");

@@ -17,6 +17,7 @@ import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.Option;
+import org.safeguardinghub.platform.web.Refusal;
 import org.safeguardinghub.section11.FinalPosition;
 import org.safeguardinghub.section11.NoteKind;
 import org.safeguardinghub.section11.access.ReturnRef;
@@ -176,7 +177,7 @@ class ModerationController {
         }
         try {
             moderation.saveScore(id, standardId, choice, note, checked.kind(), version);
-        } catch (ModerationRefused e) {
+        } catch (Refusal e) {
             problems.put("score-" + standardId, e.getMessage());
             Forms.invalid(response);
             return page(ref, model, problems, Map.of(standardId, typed));
@@ -228,7 +229,7 @@ class ModerationController {
                             + java.time.LocalTime.now(java.time.ZoneId.of("Europe/London"))
                                     .format(java.time.format.DateTimeFormatter.ofPattern("HH:mm")));
             model.addAttribute("version", saved);
-        } catch (ModerationRefused e) {
+        } catch (Refusal e) {
             response.setHeader("X-Autosave", "invalid");
             model.addAttribute("message", "Not saved: " + e.getMessage());
         } catch (ConcurrentEditException e) {
@@ -268,7 +269,7 @@ class ModerationController {
         }
         try {
             moderation.ask(id, standard.id(), form.getQuestion());
-        } catch (ModerationRefused e) {
+        } catch (Refusal e) {
             errors.reject("refused", e.getMessage());
             Forms.invalid(response);
             return page(ref, model, new LinkedHashMap<>(), Map.of());
@@ -340,15 +341,15 @@ class ModerationController {
                             improvementIds,
                             form.getExtraAction(),
                             extraDue));
-        } catch (ModerationRefused e) {
+        } catch (Refusal e) {
             errors.reject("refused", e.getMessage());
             Forms.invalid(response);
             return page(ref, model, new LinkedHashMap<>(), Map.of());
         } catch (ConcurrentEditException e) {
-            errors.reject(
-                    "conflict",
-                    "Someone else agreed the final position for this partnership meanwhile;" + " it is shown below.");
-            response.setStatus(409);
+            Forms.conflict(
+                    errors,
+                    "Someone else agreed the final position for this partnership meanwhile;" + " it is shown below.",
+                    response);
             return page(ref, model, new LinkedHashMap<>(), Map.of());
         }
         flash.addFlashAttribute("flash", "Final position agreed for " + ref.agencyName());
