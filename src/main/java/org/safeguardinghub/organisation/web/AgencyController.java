@@ -2,7 +2,6 @@ package org.safeguardinghub.organisation.web;
 
 import static org.safeguardinghub.organisation.web.FormPages.FORM;
 
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.safeguardinghub.organisation.partnerships.Partnerships;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.security.Permission;
+import org.safeguardinghub.platform.web.FormReply;
 import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
@@ -98,14 +98,9 @@ class AgencyController {
     }
 
     @PostMapping("/agencies/new")
-    String create(
-            @Valid @ModelAttribute(FORM) AgencyForm form,
-            BindingResult errors,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes flash) {
+    String create(@Valid @ModelAttribute(FORM) AgencyForm form, BindingResult errors, FormReply reply) {
         AgencyDetails details = validate(form, errors, null);
-        return pages.create(form, errors, model, response, flash, () -> administration.create(details));
+        return pages.create(form, errors, reply, () -> administration.create(details));
     }
 
     @GetMapping("/agencies/{id}/edit")
@@ -118,12 +113,10 @@ class AgencyController {
             @PathVariable long id,
             @Valid @ModelAttribute(FORM) AgencyForm form,
             BindingResult errors,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes flash) {
+            FormReply reply) {
         AgencyDetails details = validate(form, errors, id);
         Runnable save = () -> administration.update(id, form.getVersion(), details);
-        return pages.update(id, form, errors, model, response, flash, save);
+        return pages.update(id, form, errors, reply, save);
     }
 
     @PostMapping("/agencies/{id}/{to:archive|restore}")

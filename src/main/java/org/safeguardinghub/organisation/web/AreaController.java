@@ -2,13 +2,13 @@ package org.safeguardinghub.organisation.web;
 
 import static org.safeguardinghub.organisation.web.FormPages.FORM;
 
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.function.BiConsumer;
 import org.safeguardinghub.organisation.districts.Area;
 import org.safeguardinghub.organisation.districts.Areas;
 import org.safeguardinghub.organisation.districts.DistrictAdministration;
 import org.safeguardinghub.organisation.districts.Districts;
+import org.safeguardinghub.platform.web.FormReply;
 import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.PageResult;
@@ -72,16 +72,10 @@ class AreaController {
     }
 
     @PostMapping("/areas/new")
-    String create(
-            @Valid @ModelAttribute(FORM) AreaForm form,
-            BindingResult errors,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes flash) {
+    String create(@Valid @ModelAttribute(FORM) AreaForm form, BindingResult errors, FormReply reply) {
         long partnership = FormPages.partnership();
         checkName(form, errors, partnership, null);
-        return pages.create(
-                form, errors, model, response, flash, () -> administration.createArea(partnership, form.getName()));
+        return pages.create(form, errors, reply, () -> administration.createArea(partnership, form.getName()));
     }
 
     @GetMapping("/areas/{id}/edit")
@@ -91,16 +85,11 @@ class AreaController {
 
     @PostMapping("/areas/{id}/edit")
     String update(
-            @PathVariable long id,
-            @Valid @ModelAttribute(FORM) AreaForm form,
-            BindingResult errors,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes flash) {
+            @PathVariable long id, @Valid @ModelAttribute(FORM) AreaForm form, BindingResult errors, FormReply reply) {
         long partnership = FormPages.partnership();
         checkName(form, errors, partnership, id);
         Runnable save = () -> administration.renameArea(partnership, id, form.getVersion(), form.getName());
-        return pages.update(id, form, errors, model, response, flash, save);
+        return pages.update(id, form, errors, reply, save);
     }
 
     @PostMapping("/areas/{id}/{to:archive|restore}")

@@ -2,7 +2,6 @@ package org.safeguardinghub.organisation.web;
 
 import static org.safeguardinghub.organisation.web.FormPages.FORM;
 
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.function.BiConsumer;
 import org.safeguardinghub.organisation.districts.Areas;
@@ -10,6 +9,7 @@ import org.safeguardinghub.organisation.districts.District;
 import org.safeguardinghub.organisation.districts.DistrictAdministration;
 import org.safeguardinghub.organisation.districts.DistrictAdministration.DistrictDetails;
 import org.safeguardinghub.organisation.districts.Districts;
+import org.safeguardinghub.platform.web.FormReply;
 import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
@@ -73,16 +73,10 @@ class DistrictController {
     }
 
     @PostMapping("/districts/new")
-    String create(
-            @Valid @ModelAttribute(FORM) DistrictForm form,
-            BindingResult errors,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes flash) {
+    String create(@Valid @ModelAttribute(FORM) DistrictForm form, BindingResult errors, FormReply reply) {
         long partnership = FormPages.partnership();
         check(form, errors, partnership, null);
-        return pages.create(
-                form, errors, model, response, flash, () -> administration.createDistrict(partnership, details(form)));
+        return pages.create(form, errors, reply, () -> administration.createDistrict(partnership, details(form)));
     }
 
     @GetMapping("/districts/{id}/edit")
@@ -95,13 +89,11 @@ class DistrictController {
             @PathVariable long id,
             @Valid @ModelAttribute(FORM) DistrictForm form,
             BindingResult errors,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes flash) {
+            FormReply reply) {
         long partnership = FormPages.partnership();
         check(form, errors, partnership, id);
         Runnable save = () -> administration.updateDistrict(partnership, id, form.getVersion(), details(form));
-        return pages.update(id, form, errors, model, response, flash, save);
+        return pages.update(id, form, errors, reply, save);
     }
 
     @PostMapping("/districts/{id}/{to:archive|restore}")

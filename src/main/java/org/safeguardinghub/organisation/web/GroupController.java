@@ -19,6 +19,7 @@ import org.safeguardinghub.organisation.groups.GroupMembers;
 import org.safeguardinghub.organisation.groups.Groups;
 import org.safeguardinghub.organisation.groups.MemberRole;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.platform.web.FormReply;
 import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
@@ -106,16 +107,10 @@ class GroupController {
     }
 
     @PostMapping("/groups/new")
-    String create(
-            @Valid @ModelAttribute(FORM) GroupForm form,
-            BindingResult errors,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes flash) {
+    String create(@Valid @ModelAttribute(FORM) GroupForm form, BindingResult errors, FormReply reply) {
         long partnership = FormPages.partnership();
         checkGroup(form, errors, partnership, null);
-        return pages.create(
-                form, errors, model, response, flash, () -> administration.createGroup(partnership, details(form)));
+        return pages.create(form, errors, reply, () -> administration.createGroup(partnership, details(form)));
     }
 
     @GetMapping("/groups/{id}/edit")
@@ -125,16 +120,11 @@ class GroupController {
 
     @PostMapping("/groups/{id}/edit")
     String update(
-            @PathVariable long id,
-            @Valid @ModelAttribute(FORM) GroupForm form,
-            BindingResult errors,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes flash) {
+            @PathVariable long id, @Valid @ModelAttribute(FORM) GroupForm form, BindingResult errors, FormReply reply) {
         long partnership = FormPages.partnership();
         checkGroup(form, errors, partnership, id);
         Runnable save = () -> administration.updateGroup(partnership, id, form.getVersion(), details(form));
-        return pages.update(id, form, errors, model, response, flash, save);
+        return pages.update(id, form, errors, reply, save);
     }
 
     @PostMapping("/groups/{id}/{to:archive|restore}")

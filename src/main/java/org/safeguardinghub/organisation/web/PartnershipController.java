@@ -2,13 +2,13 @@ package org.safeguardinghub.organisation.web;
 
 import static org.safeguardinghub.organisation.web.FormPages.FORM;
 
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.function.BiConsumer;
 import org.safeguardinghub.organisation.partnerships.Partnership;
 import org.safeguardinghub.organisation.partnerships.PartnershipAdministration;
 import org.safeguardinghub.organisation.partnerships.PartnershipAdministration.PartnershipDetails;
 import org.safeguardinghub.organisation.partnerships.Partnerships;
+import org.safeguardinghub.platform.web.FormReply;
 import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.PageResult;
@@ -68,14 +68,9 @@ class PartnershipController {
     }
 
     @PostMapping("/partnerships/new")
-    String create(
-            @Valid @ModelAttribute(FORM) PartnershipForm form,
-            BindingResult errors,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes flash) {
+    String create(@Valid @ModelAttribute(FORM) PartnershipForm form, BindingResult errors, FormReply reply) {
         checkNames(form, errors, null);
-        return pages.create(form, errors, model, response, flash, () -> administration.create(details(form)));
+        return pages.create(form, errors, reply, () -> administration.create(details(form)));
     }
 
     @GetMapping("/partnerships/{id}/edit")
@@ -88,12 +83,10 @@ class PartnershipController {
             @PathVariable long id,
             @Valid @ModelAttribute(FORM) PartnershipForm form,
             BindingResult errors,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes flash) {
+            FormReply reply) {
         checkNames(form, errors, id);
         Runnable save = () -> administration.update(id, form.getVersion(), details(form));
-        return pages.update(id, form, errors, model, response, flash, save);
+        return pages.update(id, form, errors, reply, save);
     }
 
     @PostMapping("/partnerships/{id}/{to:archive|restore}")

@@ -1,6 +1,5 @@
 package org.safeguardinghub.platform.web;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -87,23 +86,17 @@ public record RecordPages<R, F>(
      *
      * @param create saves the record and returns its id
      */
-    public String create(
-            F form,
-            BindingResult errors,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes flash,
-            LongSupplier create) {
+    public String create(F form, BindingResult errors, FormReply reply, LongSupplier create) {
         if (errors.hasErrors()) {
-            return invalid(model, null, form, response);
+            return invalid(reply, null, form);
         }
         try {
             long id = create.getAsLong();
-            flash.addFlashAttribute("flash", what + " added");
+            reply.flash().addFlashAttribute("flash", what + " added");
             return "redirect:" + path + "/" + id;
         } catch (DuplicateKeyException e) {
             taken.accept(form, errors);
-            return invalid(model, null, form, response);
+            return invalid(reply, null, form);
         }
     }
 
@@ -111,30 +104,23 @@ public record RecordPages<R, F>(
      * Changes the record once the form's checks have passed and goes back to its page; a stale version shows the
      * other person's values instead.
      */
-    public String update(
-            long id,
-            F form,
-            BindingResult errors,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes flash,
-            Runnable update) {
+    public String update(long id, F form, BindingResult errors, FormReply reply, Runnable update) {
         R record = find.apply(id);
         if (errors.hasErrors()) {
-            return invalid(model, record, form, response);
+            return invalid(reply, record, form);
         }
         try {
             update.run();
-            flash.addFlashAttribute("flash", what + " updated");
+            reply.flash().addFlashAttribute("flash", what + " updated");
             return "redirect:" + path + "/" + id;
         } catch (ConcurrentEditException e) {
             R current = find.apply(id);
             F theirs = formOf.apply(current);
-            Forms.conflict(model, FORM, theirs, e.getMessage(), response);
-            return view.show(model, current, theirs);
+            Forms.conflict(reply.model(), FORM, theirs, e.getMessage(), reply.response());
+            return view.show(reply.model(), current, theirs);
         } catch (DuplicateKeyException e) {
             taken.accept(form, errors);
-            return invalid(model, record, form, response);
+            return invalid(reply, record, form);
         }
     }
 
@@ -155,8 +141,8 @@ public record RecordPages<R, F>(
         return Forms.archiveOrRestore(what, path + "/" + id, archive, () -> change.set(archive), flash);
     }
 
-    private String invalid(Model model, @Nullable R record, F form, HttpServletResponse response) {
-        Forms.invalid(response);
-        return view.show(model, record, form);
+    private String invalid(FormReply reply, @Nullable R record, F form) {
+        Forms.invalid(reply.response());
+        return view.show(reply.model(), record, form);
     }
 }
