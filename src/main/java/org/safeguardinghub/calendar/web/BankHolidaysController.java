@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.calendar.BankHolidayLists;
 import org.safeguardinghub.calendar.WorkingDayCalendar;
 import org.safeguardinghub.platform.security.Actors;
+import org.safeguardinghub.platform.web.Forms;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,11 +44,11 @@ class BankHolidaysController {
             RedirectAttributes flash)
             throws IOException {
         if (file == null || file.isEmpty()) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return view(model, "Select GOV.UK's bank-holidays.json file");
         }
         if (file.getSize() > BankHolidayLists.MAX_FILE_BYTES) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return view(
                     model,
                     "The selected file must be smaller than " + (BankHolidayLists.MAX_FILE_BYTES / 1024) + " KB");
@@ -55,7 +56,7 @@ class BankHolidaysController {
         String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
         BankHolidayLists.Outcome outcome = lists.load(Actors.require(), name, file.getBytes());
         if (outcome.refusal() != null) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return view(model, outcome.refusal());
         }
         BankHolidayLists.StoredList loaded = outcome.loaded();

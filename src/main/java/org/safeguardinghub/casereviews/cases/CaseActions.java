@@ -19,6 +19,7 @@ import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Audience;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.NotFoundException;
+import org.safeguardinghub.platform.web.Refusal;
 import org.safeguardinghub.tasks.TaskRequested;
 import org.safeguardinghub.tasks.TaskResolved;
 import org.springframework.context.ApplicationEventPublisher;
@@ -170,7 +171,7 @@ class CaseActions {
             @Nullable Long userId) {
         RapidReview rr = rapidReview(actor, referralId);
         if (rr.sent()) {
-            throw new IllegalStateException("The rapid review has been sent to the national panel");
+            throw Refusal.invalid("The rapid review has been sent to the national panel");
         }
         if (agencyId != null) {
             agency(actor, agencyId);
@@ -178,7 +179,7 @@ class CaseActions {
         if (userId != null
                 && cases.panelAccounts(actor.partnershipId()).stream()
                         .noneMatch(o -> o.value().equals(String.valueOf(userId)))) {
-            throw new IllegalStateException("Select the member's Hub account from the list");
+            throw Refusal.invalid("Select the member's Hub account from the list");
         }
         cases.addMember(rr.id(), name.trim(), blankToNull(role), agencyId, userId);
         Map<String, Object> values = new LinkedHashMap<>();
@@ -207,12 +208,12 @@ class CaseActions {
         Referral referral = referral(actor, referralId);
         RapidReview rr = rapidReview(actor, referralId);
         if (rr.sent()) {
-            throw new IllegalStateException("The rapid review has been sent to the national panel");
+            throw Refusal.invalid("The rapid review has been sent to the national panel");
         }
         AgencySummary agency = agency(actor, agencyId);
         LocalDate today = LocalDate.now(clock);
         if (dueOn.isBefore(today)) {
-            throw new IllegalStateException("The due date must be today or in the future");
+            throw Refusal.invalid("The due date must be today or in the future");
         }
         long id = cases.insertRequest(
                 actor.partnershipId(),
@@ -274,7 +275,7 @@ class CaseActions {
     private RapidReview rapidReview(Actor actor, long referralId) {
         referral(actor, referralId);
         return cases.rapidReview(actor.partnershipId(), referralId)
-                .orElseThrow(() -> new IllegalStateException(
+                .orElseThrow(() -> Refusal.invalid(
                         "There is no rapid review: the incident has not been notified to the national panel"));
     }
 
@@ -282,7 +283,7 @@ class CaseActions {
         return organisation.agenciesOf(actor.partnershipId()).stream()
                 .filter(a -> a.id() == agencyId)
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("Select an agency of this partnership"));
+                .orElseThrow(() -> Refusal.invalid("Select an agency of this partnership"));
     }
 
     private void save(Referral after, int version, String what) {

@@ -22,13 +22,13 @@ import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.DateInput;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
-import org.springframework.http.HttpStatus;
+import org.safeguardinghub.platform.web.Refusal;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -92,19 +92,18 @@ class CaseFormsController {
         LocalDate notified =
                 past(form.getNotifiedOn(), errors, "notifiedOn", "Date the national panel was notified", notify);
         if (errors.hasErrors()) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return triageView(model, referral);
         }
         try {
             actions.decideNotification(
                     Actors.require(), id, form.getVersion(), form.getDecision(), decided, notified, form.getReason());
-        } catch (IllegalStateException e) {
-            errors.reject("rule", e.getMessage());
-            response.setStatus(422);
+        } catch (Refusal e) {
+            Forms.refused(e, errors, response);
             return triageView(model, referral);
         } catch (ConcurrentEditException e) {
             Referral current = referral(id);
-            conflict(model, TriageForm.of(current), e.getMessage(), response);
+            Forms.conflict(model, FORM, TriageForm.of(current), e.getMessage(), response);
             return triageView(model, current);
         }
         flash.addFlashAttribute(
@@ -157,19 +156,18 @@ class CaseFormsController {
         }
         LocalDate decided = past(form.getDecidedOn(), errors, "decidedOn", "Decision date", true);
         if (errors.hasErrors()) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return localView(model, referral);
         }
         try {
             actions.decideLocalReview(
                     Actors.require(), id, form.getVersion(), form.getDecision(), decided, form.getReason());
-        } catch (IllegalStateException e) {
-            errors.reject("rule", e.getMessage());
-            response.setStatus(422);
+        } catch (Refusal e) {
+            Forms.refused(e, errors, response);
             return localView(model, referral);
         } catch (ConcurrentEditException e) {
             Referral current = referral(id);
-            conflict(model, LocalDecisionForm.of(current), e.getMessage(), response);
+            Forms.conflict(model, FORM, LocalDecisionForm.of(current), e.getMessage(), response);
             return localView(model, current);
         }
         flash.addFlashAttribute("flash", "Local decision recorded");
@@ -212,18 +210,17 @@ class CaseFormsController {
         LocalDate on = form.getMeetingOn().read(errors, "meetingOn", "Meeting date", true);
         model.addAttribute("memberForm", new MemberForm());
         if (errors.hasErrors()) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return meetingView(model, referral, rr);
         }
         try {
             actions.holdMeeting(Actors.require(), id, form.getVersion(), on);
-        } catch (IllegalStateException e) {
-            errors.reject("rule", e.getMessage());
-            response.setStatus(422);
+        } catch (Refusal e) {
+            Forms.refused(e, errors, response);
             return meetingView(model, referral, rr);
         } catch (ConcurrentEditException e) {
             RapidReview current = rapidReview(id);
-            conflict(model, MeetingForm.of(current), e.getMessage(), response);
+            Forms.conflict(model, FORM, MeetingForm.of(current), e.getMessage(), response);
             return meetingView(model, referral, current);
         }
         flash.addFlashAttribute("flash", "Meeting date saved");
@@ -252,11 +249,12 @@ class CaseFormsController {
                         form.getUserId());
                 flash.addFlashAttribute("flash", form.getPersonName().trim() + " added to the meeting");
                 return "redirect:/cases/" + id + "/rapid-review";
-            } catch (IllegalStateException e) {
-                errors.reject("rule", e.getMessage());
+            } catch (Refusal e) {
+                Forms.refused(e, errors, response);
+                return meetingView(model, referral, rr);
             }
         }
-        response.setStatus(422);
+        Forms.invalid(response);
         return meetingView(model, referral, rr);
     }
 
@@ -310,15 +308,14 @@ class CaseFormsController {
             due = clocks.requestDueDate(LocalDate.now(clock));
         }
         if (errors.hasErrors()) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return requestView(model, referral);
         }
         try {
             actions.requestContribution(
                     Actors.require(), id, form.getAgencyId(), form.getKind(), form.getQuestion(), due);
-        } catch (IllegalStateException e) {
-            errors.reject("rule", e.getMessage());
-            response.setStatus(422);
+        } catch (Refusal e) {
+            Forms.refused(e, errors, response);
             return requestView(model, referral);
         }
         flash.addFlashAttribute("flash", "Request sent to the agency");
@@ -370,7 +367,7 @@ class CaseFormsController {
         }
         LocalDate completed = past(form.getCompletedOn(), errors, "completedOn", "Date completed", true);
         if (errors.hasErrors()) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return outcomeView(model, referral);
         }
         try {
@@ -382,12 +379,11 @@ class CaseFormsController {
                     other ? form.getOtherReviewType() : null,
                     form.getReason(),
                     completed);
-        } catch (IllegalStateException e) {
-            errors.reject("rule", e.getMessage());
-            response.setStatus(422);
+        } catch (Refusal e) {
+            Forms.refused(e, errors, response);
             return outcomeView(model, referral);
         } catch (ConcurrentEditException e) {
-            conflict(model, OutcomeForm.of(rapidReview(id)), e.getMessage(), response);
+            Forms.conflict(model, FORM, OutcomeForm.of(rapidReview(id)), e.getMessage(), response);
             return outcomeView(model, referral);
         }
         flash.addFlashAttribute("flash", "Outcome recorded");
@@ -429,21 +425,20 @@ class CaseFormsController {
         RapidReview rr = rapidReview(id);
         LocalDate on = past(form.getSentOn(), errors, "sentOn", "Date sent", true);
         if (errors.hasErrors()) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return sendView(model, referral, rr);
         }
         try {
             actions.sendToPanel(Actors.require(), id, form.getVersion(), on);
-        } catch (IllegalStateException e) {
-            errors.reject("rule", e.getMessage());
-            response.setStatus(422);
+        } catch (Refusal e) {
+            Forms.refused(e, errors, response);
             return sendView(model, referral, rr);
         } catch (ConcurrentEditException e) {
             RapidReview current = rapidReview(id);
             SendForm fresh = new SendForm();
             fresh.setSentOn(form.getSentOn());
             fresh.setVersion(current.version());
-            conflict(model, fresh, e.getMessage(), response);
+            Forms.conflict(model, FORM, fresh, e.getMessage(), response);
             return sendView(model, referral, current);
         }
         flash.addFlashAttribute("flash", "Rapid review sent to the national panel");
@@ -525,13 +520,5 @@ class CaseFormsController {
             return null;
         }
         return value;
-    }
-
-    private static void conflict(Model model, Object current, String message, HttpServletResponse response) {
-        BindingResult errors = new BeanPropertyBindingResult(current, FORM);
-        errors.reject("conflict", message);
-        model.addAttribute(FORM, current);
-        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + FORM, errors);
-        response.setStatus(HttpStatus.CONFLICT.value());
     }
 }

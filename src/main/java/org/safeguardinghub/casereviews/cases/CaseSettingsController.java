@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.Option;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -71,7 +72,7 @@ class CaseSettingsController {
                 .orElse(null);
         if (start == null) {
             errors.rejectValue("rapidReviewStart", "required", "Select when the rapid review clock starts");
-            response.setStatus(422);
+            Forms.invalid(response);
             return view(model);
         }
         try {
@@ -79,8 +80,7 @@ class CaseSettingsController {
         } catch (ConcurrentEditException e) {
             CaseSettings.Setting current = settings.setting(actor.partnershipId());
             form.setVersion(current.version());
-            errors.reject("conflict", e.getMessage());
-            response.setStatus(409);
+            Forms.conflict(errors, e.getMessage(), response);
             return view(model);
         }
         flash.addFlashAttribute(

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.platform.web.Refusal;
 
 /**
  * The rapid review that follows a notification to the national Child Safeguarding Practice Review Panel.
@@ -37,7 +38,7 @@ public record RapidReview(
     RapidReview holdMeetingOn(LocalDate on) {
         requireNotSent();
         if (completedOn != null && on.isAfter(completedOn)) {
-            throw new IllegalStateException(
+            throw Refusal.invalid(
                     "The meeting cannot be after the outcome was recorded on " + CaseFormats.date(completedOn));
         }
         return new RapidReview(
@@ -48,17 +49,17 @@ public record RapidReview(
     RapidReview recordOutcome(String newOutcome, @Nullable String reviewType, String reason, LocalDate completed) {
         requireNotSent();
         if (meetingOn == null) {
-            throw new IllegalStateException("Record the date of the rapid review meeting before its outcome");
+            throw Refusal.invalid("Record the date of the rapid review meeting before its outcome");
         }
         if (completed.isBefore(meetingOn)) {
-            throw new IllegalStateException(
+            throw Refusal.invalid(
                     "The outcome cannot be recorded before the rapid review meeting on " + CaseFormats.date(meetingOn));
         }
         if (OTHER_REVIEW.equals(newOutcome) && (reviewType == null || reviewType.isBlank())) {
-            throw new IllegalStateException("Select the type of review");
+            throw Refusal.invalid("Select the type of review");
         }
         if (reason.isBlank()) {
-            throw new IllegalStateException("Enter the rationale for the outcome");
+            throw Refusal.invalid("Enter the rationale for the outcome");
         }
         return new RapidReview(
                 id,
@@ -76,11 +77,11 @@ public record RapidReview(
     RapidReview sendToPanel(LocalDate on) {
         requireNotSent();
         if (outcome == null || completedOn == null) {
-            throw new IllegalStateException(
+            throw Refusal.invalid(
                     "Record the outcome of the rapid review before sending it to the" + " national panel");
         }
         if (on.isBefore(completedOn)) {
-            throw new IllegalStateException("The rapid review cannot be sent before its outcome was recorded on "
+            throw Refusal.invalid("The rapid review cannot be sent before its outcome was recorded on "
                     + CaseFormats.date(completedOn));
         }
         return new RapidReview(
@@ -93,7 +94,7 @@ public record RapidReview(
 
     private void requireNotSent() {
         if (sentToPanelOn != null) {
-            throw new IllegalStateException("The rapid review was sent to the national panel on "
+            throw Refusal.invalid("The rapid review was sent to the national panel on "
                     + CaseFormats.date(sentToPanelOn) + " and can no longer be changed");
         }
     }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.platform.web.Refusal;
 
 /**
  * A referral of a serious incident as the business team triages it.
@@ -56,33 +57,33 @@ public record Referral(
     Referral decideNationalNotification(
             String decision, LocalDate decidedOn, @Nullable LocalDate notified, String reason, String by) {
         if ("DRAFT".equals(status)) {
-            throw new IllegalStateException("A draft referral cannot be triaged until it is submitted");
+            throw Refusal.invalid("A draft referral cannot be triaged until it is submitted");
         }
         if (!NOTIFY.equals(decision) && !DO_NOT_NOTIFY.equals(decision)) {
             throw new IllegalArgumentException("Unknown decision " + decision);
         }
         if (NOTIFY.equals(nationalDecision) && DO_NOT_NOTIFY.equals(decision)) {
-            throw new IllegalStateException(
+            throw Refusal.invalid(
                     "This incident was notified to the national panel; a notification cannot be withdrawn");
         }
         if (DO_NOT_NOTIFY.equals(nationalDecision) && NOTIFY.equals(decision) && localDecision != null) {
-            throw new IllegalStateException("The practice review group has already decided on a local review;"
+            throw Refusal.invalid("The practice review group has already decided on a local review;"
                     + " record a change to the local decision first");
         }
         if ("REVIEW_COMMISSIONED".equals(status) && !decision.equals(nationalDecision)) {
-            throw new IllegalStateException("A practice review has been commissioned for this referral");
+            throw Refusal.invalid("A practice review has been commissioned for this referral");
         }
         LocalDate aware = laAwareDate != null ? laAwareDate : receivedOn;
         if (decidedOn.isBefore(aware) && laAwareDate != null) {
-            throw new IllegalStateException("The decision date must be on or after the date the local authority"
+            throw Refusal.invalid("The decision date must be on or after the date the local authority"
                     + " became aware of the incident");
         }
         if (NOTIFY.equals(decision)) {
             if (notified == null) {
-                throw new IllegalStateException("Enter the date the national panel was notified");
+                throw Refusal.invalid("Enter the date the national panel was notified");
             }
             if (laAwareDate != null && notified.isBefore(laAwareDate)) {
-                throw new IllegalStateException("The date notified must be on or after the date the local authority"
+                throw Refusal.invalid("The date notified must be on or after the date the local authority"
                         + " became aware of the incident");
             }
         }
@@ -116,18 +117,18 @@ public record Referral(
      */
     Referral decideLocalReview(String decision, LocalDate decidedOn, String reason, String by) {
         if (!DO_NOT_NOTIFY.equals(nationalDecision)) {
-            throw new IllegalStateException("Only a referral that was not notified to the national panel follows"
+            throw Refusal.invalid("Only a referral that was not notified to the national panel follows"
                     + " the local route; record the triage decision first");
         }
         if ("REVIEW_COMMISSIONED".equals(status)) {
-            throw new IllegalStateException(
+            throw Refusal.invalid(
                     "A practice review has been commissioned for this referral; the local decision cannot change");
         }
         if (!LOCAL_REVIEW.equals(decision) && !NO_REVIEW.equals(decision)) {
             throw new IllegalArgumentException("Unknown decision " + decision);
         }
         if (nationalDecisionOn != null && decidedOn.isBefore(nationalDecisionOn)) {
-            throw new IllegalStateException("The local decision cannot be dated before the triage decision on "
+            throw Refusal.invalid("The local decision cannot be dated before the triage decision on "
                     + CaseFormats.date(nationalDecisionOn));
         }
         boolean close = NO_REVIEW.equals(decision);

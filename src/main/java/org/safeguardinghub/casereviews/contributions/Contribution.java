@@ -5,6 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.casereviews.cases.ClockView;
 import org.safeguardinghub.documents.DocumentSummary;
+import org.safeguardinghub.platform.web.Refusal;
 
 /**
  * A request to one agency for its summary of involvement, chronology or agency report, as that agency's lead sees
@@ -61,11 +62,10 @@ public record Contribution(
      */
     Contribution answer(String text, LocalDate on, String by) {
         if (!open()) {
-            throw new IllegalStateException(
-                    answered() ? "This request has already been answered" : "This request was withdrawn");
+            throw Refusal.invalid(answered() ? "This request has already been answered" : "This request was withdrawn");
         }
         if (text.isBlank()) {
-            throw new IllegalStateException("Enter your answer");
+            throw Refusal.invalid("Enter your answer");
         }
         return new Contribution(
                 id,

@@ -23,6 +23,7 @@ import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.PageResult;
+import org.safeguardinghub.platform.web.Refusal;
 import org.safeguardinghub.tasks.TaskResolved;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -124,7 +125,7 @@ class Contributions {
         Contribution before = find(actor, id);
         Contribution after = before.answer(response, LocalDate.now(clock), actor.displayName());
         if (uploads.size() + before.documents().size() > MAX_DOCUMENTS) {
-            throw new IllegalStateException("Attach up to " + MAX_DOCUMENTS + " documents");
+            throw Refusal.invalid("Attach up to " + MAX_DOCUMENTS + " documents");
         }
         int updated = jdbc.sql("""
                         update agency_request set status = 'ANSWERED', response = :response, answered_on = :on,

@@ -10,8 +10,10 @@ import org.safeguardinghub.documents.Upload;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.PageResult;
+import org.safeguardinghub.platform.web.Refusal;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -69,14 +71,14 @@ class ContributionsController {
         check(form.getDocument2(), "document2", uploads, errors);
         check(form.getDocument3(), "document3", uploads, errors);
         if (errors.hasErrors()) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return view(model, c);
         }
         try {
             contributions.answer(actor, id, form.getVersion(), form.getResponse(), uploads);
-        } catch (IllegalStateException | ConcurrentEditException e) {
+        } catch (Refusal | ConcurrentEditException e) {
             errors.reject("rule", e.getMessage());
-            response.setStatus(e instanceof ConcurrentEditException ? 409 : 422);
+            response.setStatus(e instanceof Refusal refusal ? Forms.status(refusal) : 409);
             return view(model, contributions.find(actor, id));
         }
         flash.addFlashAttribute("flash", "Your answer has been sent");

@@ -9,6 +9,7 @@ import org.safeguardinghub.platform.export.ExportFormat;
 import org.safeguardinghub.platform.export.ExportResponse;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -70,7 +71,7 @@ class DashboardController {
         Actor actor = Actors.require();
         DashboardPages.ThemePage page = pages.themePage(request, actor);
         if (page.sinceError() != null) {
-            response.setStatus(422);
+            Forms.invalid(response);
         }
         filters(model, request, actor);
         model.addAttribute("page", page);

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.documents.Upload;
 import org.safeguardinghub.organisation.Organisation;
 import org.safeguardinghub.organisation.PartnershipSummary;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.Option;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -85,7 +86,7 @@ class NotifyController {
             RedirectAttributes flash) {
         Optional<PartnershipSummary> partnership = partnership(form.getPartnership());
         if (partnership.isEmpty()) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return chooser(model, true);
         }
         PartnershipSummary p = partnership.get();
@@ -110,7 +111,7 @@ class NotifyController {
         List<Upload> files = pages.files(attachments, Referrals.MAX_ATTACHMENTS, errors);
         if (errors.hasErrors()) {
             ReferralPages.chooseFilesAgain(files, errors);
-            response.setStatus(422);
+            Forms.invalid(response);
             return formView(model, p);
         }
         Referrals.Submitted submitted = referrals.submitPublic(p.id(), p.shortName(), details, files);

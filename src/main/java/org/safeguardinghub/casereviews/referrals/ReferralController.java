@@ -17,6 +17,7 @@ import org.safeguardinghub.organisation.PartnershipSummary;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -109,7 +110,7 @@ class ReferralController {
             return conflict(id, form, errors, model, response);
         }
         if (errors.hasErrors()) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return formView(model, draft(id));
         }
         flash.addFlashAttribute("flash", "Draft saved. You can come back to it from Your referrals.");
@@ -136,7 +137,7 @@ class ReferralController {
                 form.setVersion(referrals.saveDraft(
                         actor, id, form.getVersion(), ReferralChecks.draft(form, choices), List.of()));
                 ReferralPages.chooseFilesAgain(files, errors);
-                response.setStatus(422);
+                Forms.invalid(response);
                 return formView(model, draft(id));
             }
             PartnershipSummary partnership = organisation
@@ -183,11 +184,11 @@ class ReferralController {
             long id, ReferralForm form, BindingResult errors, Model model, HttpServletResponse response) {
         Referrals.Draft current = draft(id);
         form.setVersion(current.version());
-        errors.reject(
-                "conflict",
+        Forms.conflict(
+                errors,
                 "This draft was also saved from another window. What you typed here is shown below: check it and"
-                        + " save again to keep it.");
-        response.setStatus(409);
+                        + " save again to keep it.",
+                response);
         return formView(model, current);
     }
 

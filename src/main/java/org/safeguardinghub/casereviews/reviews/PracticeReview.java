@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.calendar.StatutoryClock;
+import org.safeguardinghub.platform.web.Refusal;
 
 /**
  * A practice review commissioned by the safeguarding partners: most often a local child safeguarding practice review
@@ -151,7 +152,7 @@ final class PracticeReview {
         requireText(newTitle, "Enter the review's title");
         for (LocalDate recorded : new LocalDate[] {draftReportOn, finalReportOn, signedOffOn, publishedOn}) {
             if (recorded != null && recorded.isBefore(newCommissionedOn)) {
-                throw new IllegalStateException("The date commissioned cannot be after " + recorded
+                throw Refusal.invalid("The date commissioned cannot be after " + recorded
                         + ", when a later step of the review was recorded");
             }
         }
@@ -179,7 +180,7 @@ final class PracticeReview {
     void recordDraftReport(LocalDate on) {
         requireNotSignedOff("the draft report");
         if (finalReportOn != null) {
-            throw new IllegalStateException("The final report is already recorded, so the draft cannot be changed");
+            throw Refusal.invalid("The final report is already recorded, so the draft cannot be changed");
         }
         requireNotBeforeCommissioning(on, "The draft report date");
         draftReportOn = on;
@@ -191,7 +192,7 @@ final class PracticeReview {
         requireNotSignedOff("the final report");
         requireNotBeforeCommissioning(on, "The final report date");
         if (draftReportOn != null && on.isBefore(draftReportOn)) {
-            throw new IllegalStateException(
+            throw Refusal.invalid(
                     "The final report date cannot be before the draft report date (" + draftReportOn + ")");
         }
         finalReportOn = on;
@@ -202,16 +203,15 @@ final class PracticeReview {
     void signOff(LocalDate on, String by) {
         requireNotPublished();
         if (signedOffOn != null) {
-            throw new IllegalStateException("The review was already signed off on " + signedOffOn);
+            throw Refusal.invalid("The review was already signed off on " + signedOffOn);
         }
         if (finalReportOn == null) {
-            throw new IllegalStateException("A review cannot be signed off before its final report is recorded");
+            throw Refusal.invalid("A review cannot be signed off before its final report is recorded");
         }
         requireText(by, "Enter who signed off the review");
         requireNotBeforeCommissioning(on, "The sign-off date");
         if (on.isBefore(finalReportOn)) {
-            throw new IllegalStateException(
-                    "The sign-off date cannot be before the final report date (" + finalReportOn + ")");
+            throw Refusal.invalid("The sign-off date cannot be before the final report date (" + finalReportOn + ")");
         }
         signedOffOn = on;
         signedOffBy = by.strip();
@@ -228,12 +228,11 @@ final class PracticeReview {
         }
         requireNotPublished();
         if (signedOffOn == null) {
-            throw new IllegalStateException("A review cannot be published before it is signed off");
+            throw Refusal.invalid("A review cannot be published before it is signed off");
         }
         requireNotBeforeCommissioning(on, "The publication date");
         if (on.isBefore(signedOffOn)) {
-            throw new IllegalStateException(
-                    "The publication date cannot be before the sign-off date (" + signedOffOn + ")");
+            throw Refusal.invalid("The publication date cannot be before the sign-off date (" + signedOffOn + ")");
         }
         publication = kind;
         publishedOn = on;
@@ -244,7 +243,7 @@ final class PracticeReview {
     void delayPublication(@Nullable String reason) {
         requireNotPublished();
         if (signedOffOn == null) {
-            throw new IllegalStateException("Sign off the review before recording a delay to its publication");
+            throw Refusal.invalid("Sign off the review before recording a delay to its publication");
         }
         requireText(reason, "Give the reason publication is delayed, for example parallel criminal proceedings");
         publication = "DELAYED";
@@ -269,28 +268,27 @@ final class PracticeReview {
 
     private void requireNotPublished() {
         if (isPublished()) {
-            throw new IllegalStateException("The review was published on " + publishedOn + " and cannot change");
+            throw Refusal.invalid("The review was published on " + publishedOn + " and cannot change");
         }
     }
 
     private void requireNotSignedOff(String what) {
         requireNotPublished();
         if (signedOffOn != null) {
-            throw new IllegalStateException("The review is signed off, so " + what + " can no longer be changed");
+            throw Refusal.invalid("The review is signed off, so " + what + " can no longer be changed");
         }
     }
 
     private void requireNotBeforeCommissioning(LocalDate on, String what) {
         Objects.requireNonNull(on, "date");
         if (on.isBefore(commissionedOn)) {
-            throw new IllegalStateException(
-                    what + " cannot be before the review was commissioned (" + commissionedOn + ")");
+            throw Refusal.invalid(what + " cannot be before the review was commissioned (" + commissionedOn + ")");
         }
     }
 
     private static void requireText(@Nullable String text, String message) {
         if (text == null || text.isBlank()) {
-            throw new IllegalStateException(message);
+            throw Refusal.invalid(message);
         }
     }
 

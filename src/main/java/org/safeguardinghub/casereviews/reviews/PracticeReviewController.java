@@ -42,6 +42,7 @@ import org.safeguardinghub.platform.web.DateInput;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
 import org.safeguardinghub.platform.web.PageResult;
+import org.safeguardinghub.platform.web.Refusal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -190,7 +191,7 @@ class PracticeReviewController {
                     text(form.getFamilyInvolvement())));
             flash.addFlashAttribute("flash", "Practice review commissioned");
             return "redirect:/reviews/" + id;
-        } catch (IllegalStateException e) {
+        } catch (Refusal e) {
             errors.reject("rule", e.getMessage());
             response.setStatus(422);
             return formView(model, null);
@@ -239,7 +240,7 @@ class PracticeReviewController {
             model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", conflict);
             response.setStatus(HttpStatus.CONFLICT.value());
             return formView(model, current);
-        } catch (IllegalStateException e) {
+        } catch (Refusal e) {
             errors.reject("rule", e.getMessage());
             response.setStatus(422);
             return formView(model, review);
@@ -332,7 +333,7 @@ class PracticeReviewController {
         }
         try {
             desk.addMeeting(id, on, text(form.getMeetingNotes()), agenda, minutes);
-        } catch (IllegalStateException e) {
+        } catch (Refusal e) {
             errors.rejectValue("meetingOn", "rule", e.getMessage());
             return problem(id, "meetingForm", model, response);
         }
@@ -591,7 +592,7 @@ class PracticeReviewController {
         List<Long> chosen = form.getThemeIds() == null ? List.of() : form.getThemeIds();
         try {
             desk.tagThemes(id, chosen);
-        } catch (IllegalStateException e) {
+        } catch (Refusal e) {
             errors.rejectValue("themeIds", "invalid", e.getMessage());
             return problem(id, "themesForm", model, response);
         }
@@ -713,7 +714,7 @@ class PracticeReviewController {
             model.addAttribute("failedForm", formName);
             response.setStatus(HttpStatus.CONFLICT.value());
             return page(id, model);
-        } catch (IllegalStateException | IllegalArgumentException e) {
+        } catch (Refusal | IllegalArgumentException e) {
             errors.reject("rule", e.getMessage());
             return problem(id, formName, model, response);
         }

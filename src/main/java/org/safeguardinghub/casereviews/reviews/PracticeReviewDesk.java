@@ -19,6 +19,7 @@ import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.security.Audience;
 import org.safeguardinghub.platform.web.NotFoundException;
+import org.safeguardinghub.platform.web.Refusal;
 import org.safeguardinghub.tasks.TaskRequested;
 import org.safeguardinghub.tasks.TaskResolved;
 import org.springframework.context.ApplicationEventPublisher;
@@ -208,7 +209,7 @@ class PracticeReviewDesk {
     long addMeeting(long id, LocalDate on, @Nullable String notes, @Nullable Upload agenda, @Nullable Upload minutes) {
         PracticeReview review = find(id);
         if (on.isBefore(review.commissionedOn())) {
-            throw new IllegalStateException(
+            throw Refusal.invalid(
                     "The meeting date cannot be before the review was commissioned (" + review.commissionedOn() + ")");
         }
         long meeting = reviews.addMeeting(review.id(), on, notes);
@@ -282,12 +283,12 @@ class PracticeReviewDesk {
         Set<Long> chosen = new TreeSet<>();
         for (Long theme : themeIds) {
             if (!known.contains(theme)) {
-                throw new IllegalStateException("Choose learning themes from the list");
+                throw Refusal.invalid("Choose learning themes from the list");
             }
             // a retired theme can stay tagged but cannot be newly added
             if (!before.contains(theme)
                     && themes.find(theme).map(t -> !t.active()).orElse(true)) {
-                throw new IllegalStateException("Choose learning themes from the list");
+                throw Refusal.invalid("Choose learning themes from the list");
             }
             chosen.add(theme);
         }

@@ -6,6 +6,7 @@ import org.safeguardinghub.identity.HubUser;
 import org.safeguardinghub.identity.PasswordPolicy;
 import org.safeguardinghub.identity.signin.Principals;
 import org.safeguardinghub.identity.users.UserAdministration;
+import org.safeguardinghub.platform.web.Forms;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -87,7 +88,7 @@ class AccountController {
         if (!problems.isEmpty()) {
             model.addAttribute("problems", problems);
             model.addAttribute("mustChange", user.mustChangePassword());
-            response.setStatus(422);
+            Forms.invalid(response);
             return "identity/password";
         }
         replacePrincipal(user.passwordChanged(), request, response);
@@ -133,7 +134,7 @@ class AccountController {
         model.addAttribute("email", email.get());
         model.addAttribute("token", token);
         model.addAttribute("problems", problems);
-        response.setStatus(422);
+        Forms.invalid(response);
         return "identity/invitation";
     }
 

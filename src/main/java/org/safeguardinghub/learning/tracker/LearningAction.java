@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.platform.web.Refusal;
 
 /**
  * An action agreed to carry out a recommendation from a case review (or a national review, an audit or a Section
@@ -84,13 +85,13 @@ public final class LearningAction {
      */
     public boolean recordProgress(@Nullable ActionStatus to, LocalDate today) {
         if (status == ActionStatus.SIGNED_OFF) {
-            throw new IllegalStateException("This action has been signed off, so it can no longer be updated");
+            throw Refusal.invalid("This action has been signed off, so it can no longer be updated");
         }
         if (to == null || to == status) {
             return false;
         }
         if (to == ActionStatus.SIGNED_OFF) {
-            throw new IllegalStateException(
+            throw Refusal.invalid(
                     "An update cannot sign an action off: the Learning and Improvement Group signs it off");
         }
         if (to == ActionStatus.COMPLETED) {
@@ -110,17 +111,16 @@ public final class LearningAction {
      */
     public void signOff(LocalDate on, String byName, @Nullable String note, LocalDate today) {
         if (status == ActionStatus.SIGNED_OFF) {
-            throw new IllegalStateException("This action has already been signed off");
+            throw Refusal.invalid("This action has already been signed off");
         }
         if (status != ActionStatus.COMPLETED) {
-            throw new IllegalStateException(
-                    "This action cannot be signed off until its owner has marked it as completed");
+            throw Refusal.invalid("This action cannot be signed off until its owner has marked it as completed");
         }
         if (on.isAfter(today)) {
-            throw new IllegalStateException("The sign-off date must be today or in the past");
+            throw Refusal.invalid("The sign-off date must be today or in the past");
         }
         if (completedOn != null && on.isBefore(completedOn)) {
-            throw new IllegalStateException("The sign-off date must be on or after the date the action was completed, "
+            throw Refusal.invalid("The sign-off date must be on or after the date the action was completed, "
                     + DAY.format(completedOn));
         }
         status = ActionStatus.SIGNED_OFF;
@@ -136,7 +136,7 @@ public final class LearningAction {
      */
     public void recordImpact(String note) {
         if (status != ActionStatus.COMPLETED && status != ActionStatus.SIGNED_OFF) {
-            throw new IllegalStateException("Record the impact once the action has been completed");
+            throw Refusal.invalid("Record the impact once the action has been completed");
         }
         impactNote = note;
     }
@@ -148,7 +148,7 @@ public final class LearningAction {
      */
     public void reschedule(@Nullable LocalDate newDueOn) {
         if (status == ActionStatus.SIGNED_OFF) {
-            throw new IllegalStateException("This action has been signed off, so it can no longer be changed");
+            throw Refusal.invalid("This action has been signed off, so it can no longer be changed");
         }
         dueOn = newDueOn;
     }

@@ -24,6 +24,7 @@ import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.security.Audience;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.NotFoundException;
+import org.safeguardinghub.platform.web.Refusal;
 import org.safeguardinghub.tasks.TaskRequested;
 import org.safeguardinghub.tasks.TaskResolved;
 import org.springframework.context.ApplicationEventPublisher;
@@ -256,7 +257,7 @@ public class Tracker {
         Actor actor = Actors.require();
         ActionDetail action = action(Scope.of(actor), id);
         if (action.status() == ActionStatus.SIGNED_OFF) {
-            throw new IllegalStateException("This action has been signed off, so no more evidence can be added");
+            throw Refusal.invalid("This action has been signed off, so no more evidence can be added");
         }
         DocumentSummary stored = documents.store(
                 actor.partnershipId(), action.ownerAgencyId(), EVIDENCE_OWNER, id, upload, blankToNull(description));

@@ -18,8 +18,10 @@ import org.safeguardinghub.learning.tracker.Tracker.ActionDetails;
 import org.safeguardinghub.organisation.Organisation;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.DateInput;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
+import org.safeguardinghub.platform.web.Refusal;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -78,18 +80,18 @@ class ActionController {
             errors.rejectValue("newStatus", "invalid", "Select a status from the list");
         }
         if (errors.hasErrors()) {
-            Pages.invalid(response);
+            Forms.invalid(response);
             return page(action, model);
         }
         try {
             tracker.recordProgress(id, form.getVersion(), form.getProgress(), to);
-        } catch (IllegalStateException e) {
-            Pages.refused(model, PROGRESS, form, errors, e.getMessage(), response);
+        } catch (Refusal e) {
+            Forms.refused(e, errors, response);
             return page(action, model);
         } catch (ConcurrentEditException e) {
             ActionDetail current = find(id);
             form.setVersion(current.version()); // keep what they typed; they can check and send it again
-            Pages.conflict(model, PROGRESS, form, e.getMessage(), response);
+            Forms.conflict(model, PROGRESS, form, e.getMessage(), response);
             return page(current, model);
         }
         flash.addFlashAttribute(
@@ -115,7 +117,7 @@ class ActionController {
             errors.rejectValue("evidence", "required", "Select a file");
         }
         if (errors.hasErrors() || upload == null) {
-            Pages.invalid(response);
+            Forms.invalid(response);
             return page(action, model);
         }
         try {
@@ -123,10 +125,10 @@ class ActionController {
             flash.addFlashAttribute("flash", stored.fileName() + " added as evidence");
         } catch (DocumentRejected e) {
             errors.rejectValue("evidence", "rejected", e.getMessage());
-            Pages.invalid(response);
+            Forms.invalid(response);
             return page(action, model);
-        } catch (IllegalStateException e) {
-            Pages.refused(model, EVIDENCE, form, errors, e.getMessage(), response);
+        } catch (Refusal e) {
+            Forms.refused(e, errors, response);
             return page(action, model);
         }
         return "redirect:/learning/actions/" + id;
@@ -152,18 +154,18 @@ class ActionController {
         ActionDetail action = find(id);
         LocalDate on = form.getSignedOffOn().read(errors, "signedOffOn", "Date signed off", true);
         if (errors.hasErrors() || on == null) {
-            Pages.invalid(response);
+            Forms.invalid(response);
             return page(action, model);
         }
         try {
             tracker.signOff(id, form.getVersion(), on, form.getSignOffNote());
-        } catch (IllegalStateException e) {
-            Pages.refused(model, SIGN_OFF, form, errors, e.getMessage(), response);
+        } catch (Refusal e) {
+            Forms.refused(e, errors, response);
             return page(action, model);
         } catch (ConcurrentEditException e) {
             ActionDetail current = find(id);
             form.setVersion(current.version());
-            Pages.conflict(model, SIGN_OFF, form, e.getMessage(), response);
+            Forms.conflict(model, SIGN_OFF, form, e.getMessage(), response);
             return page(current, model);
         }
         flash.addFlashAttribute("flash", "Action " + action.reference() + " signed off");
@@ -180,18 +182,18 @@ class ActionController {
             RedirectAttributes flash) {
         ActionDetail action = find(id);
         if (errors.hasErrors()) {
-            Pages.invalid(response);
+            Forms.invalid(response);
             return page(action, model);
         }
         try {
             tracker.recordImpact(id, form.getVersion(), form.getImpactNote());
-        } catch (IllegalStateException e) {
-            Pages.refused(model, IMPACT, form, errors, e.getMessage(), response);
+        } catch (Refusal e) {
+            Forms.refused(e, errors, response);
             return page(action, model);
         } catch (ConcurrentEditException e) {
             ActionDetail current = find(id);
             form.setVersion(current.version());
-            Pages.conflict(model, IMPACT, form, e.getMessage(), response);
+            Forms.conflict(model, IMPACT, form, e.getMessage(), response);
             return page(current, model);
         }
         flash.addFlashAttribute("flash", "Impact recorded");
@@ -217,18 +219,17 @@ class ActionController {
         ActionDetails details = RecommendationController.readAction(
                 form, errors, organisation, Pages.actor().partnershipId());
         if (errors.hasErrors() || details == null) {
-            Pages.invalid(response);
+            Forms.invalid(response);
             return formView(model, action);
         }
         try {
             tracker.changeAction(id, form.getVersion(), details);
-        } catch (IllegalStateException e) {
-            errors.reject("refused", e.getMessage());
-            Pages.invalid(response);
+        } catch (Refusal e) {
+            Forms.refused(e, errors, response);
             return formView(model, action);
         } catch (ConcurrentEditException e) {
             ActionDetail current = find(id);
-            Pages.conflict(model, FORM, ActionForm.of(current), e.getMessage(), response);
+            Forms.conflict(model, FORM, ActionForm.of(current), e.getMessage(), response);
             return formView(model, current);
         }
         flash.addFlashAttribute("flash", "Action " + action.reference() + " updated");

@@ -19,6 +19,7 @@ import org.safeguardinghub.learning.tracker.Tracker.ActionDetails;
 import org.safeguardinghub.learning.tracker.Tracker.RecommendationDetails;
 import org.safeguardinghub.organisation.Organisation;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
 import org.springframework.stereotype.Controller;
@@ -83,7 +84,7 @@ class RecommendationController {
             RedirectAttributes flash) {
         RecommendationDetails details = read(form, errors, null);
         if (errors.hasErrors() || details == null) {
-            Pages.invalid(response);
+            Forms.invalid(response);
             return formView(model, null);
         }
         long id = tracker.createRecommendation(details);
@@ -120,14 +121,14 @@ class RecommendationController {
         RecommendationDetail recommendation = tracker.recommendation(Pages.scope(), id);
         RecommendationDetails details = read(form, errors, recommendation);
         if (errors.hasErrors() || details == null) {
-            Pages.invalid(response);
+            Forms.invalid(response);
             return formView(model, recommendation);
         }
         try {
             tracker.reviseRecommendation(id, form.getVersion(), details);
         } catch (ConcurrentEditException e) {
             RecommendationDetail current = tracker.recommendation(Pages.scope(), id);
-            Pages.conflict(model, FORM, RecommendationForm.of(current), e.getMessage(), response);
+            Forms.conflict(model, FORM, RecommendationForm.of(current), e.getMessage(), response);
             return formView(model, current);
         }
         flash.addFlashAttribute("flash", "Recommendation " + recommendation.reference() + " updated");
@@ -153,7 +154,7 @@ class RecommendationController {
         ActionDetails details =
                 readAction(form, errors, organisation, Pages.actor().partnershipId());
         if (errors.hasErrors() || details == null) {
-            Pages.invalid(response);
+            Forms.invalid(response);
             return actionFormView(model, recommendation);
         }
         long actionId = tracker.addAction(id, details);

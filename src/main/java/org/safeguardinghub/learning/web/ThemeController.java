@@ -7,6 +7,7 @@ import org.safeguardinghub.learning.LearningAccess;
 import org.safeguardinghub.learning.tracker.ThemeAdministration;
 import org.safeguardinghub.learning.tracker.ThemeRecord;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Controller;
@@ -53,14 +54,14 @@ class ThemeController {
             RedirectAttributes flash) {
         checkName(form, errors, null);
         if (errors.hasErrors()) {
-            Pages.invalid(response);
+            Forms.invalid(response);
             return formView(model, null);
         }
         try {
             themes.add(form.getName(), form.getDescription());
         } catch (DuplicateKeyException e) {
             errors.rejectValue("name", "taken", taken(form));
-            Pages.invalid(response);
+            Forms.invalid(response);
             return formView(model, null);
         }
         flash.addFlashAttribute("flash", "Theme " + form.getName().trim() + " added");
@@ -85,18 +86,18 @@ class ThemeController {
         ThemeRecord theme = find(id);
         checkName(form, errors, id);
         if (errors.hasErrors()) {
-            Pages.invalid(response);
+            Forms.invalid(response);
             return formView(model, theme);
         }
         try {
             themes.describe(id, form.getVersion(), form.getName(), form.getDescription());
         } catch (ConcurrentEditException e) {
             ThemeRecord current = find(id);
-            Pages.conflict(model, FORM, ThemeForm.of(current), e.getMessage(), response);
+            Forms.conflict(model, FORM, ThemeForm.of(current), e.getMessage(), response);
             return formView(model, current);
         } catch (DuplicateKeyException e) {
             errors.rejectValue("name", "taken", taken(form));
-            Pages.invalid(response);
+            Forms.invalid(response);
             return formView(model, theme);
         }
         flash.addFlashAttribute("flash", "Theme " + form.getName().trim() + " updated");

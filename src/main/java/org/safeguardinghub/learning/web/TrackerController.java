@@ -19,6 +19,7 @@ import org.safeguardinghub.organisation.Organisation;
 import org.safeguardinghub.platform.export.ExportFormat;
 import org.safeguardinghub.platform.export.ExportResponse;
 import org.safeguardinghub.platform.export.Table;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
 import org.safeguardinghub.platform.web.PageResult;
@@ -99,11 +100,11 @@ class TrackerController {
     String recommendations(
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page, Model model) {
         Scope scope = Pages.scope();
-        String text = Pages.text(q);
+        String text = Forms.text(q);
         model.addAttribute("summary", actions.summary(scope, tracker.today()));
         model.addAttribute("recommendations", recommendations.search(scope, text, page, PageResult.DEFAULT_SIZE));
         model.addAttribute("q", text == null ? "" : text);
-        model.addAttribute("base", "/learning/recommendations?" + Pages.query("q", text));
+        model.addAttribute("base", "/learning/recommendations?" + Forms.query("q", text));
         model.addAttribute("canManage", Pages.can(LearningAccess.LEARNING_MANAGE));
         return "learning/recommendations";
     }
@@ -177,16 +178,16 @@ class TrackerController {
             boolean overdue,
             @Nullable String q) {
         return new ActionFilter(
-                Pages.text(source),
+                Forms.text(source),
                 scope.allAgencies() ? agency : null,
                 ActionStatus.parse(status),
                 theme,
                 overdue,
-                Pages.text(q));
+                Forms.text(q));
     }
 
     static String query(ActionFilter f) {
-        return Pages.query(
+        return Forms.query(
                 "source", f.source(),
                 "agency", f.agencyId(),
                 "status", f.status() == null ? null : f.status().name(),

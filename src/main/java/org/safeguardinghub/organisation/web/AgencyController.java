@@ -2,11 +2,11 @@ package org.safeguardinghub.organisation.web;
 
 import static org.safeguardinghub.organisation.web.FormPages.FORM;
 
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import org.safeguardinghub.organisation.AgencyType;
 import org.safeguardinghub.organisation.OrganisationAccess;
 import org.safeguardinghub.organisation.Sector;
@@ -17,11 +17,12 @@ import org.safeguardinghub.organisation.agencies.AgencyAdministration.AgencyDeta
 import org.safeguardinghub.organisation.partnerships.Partnerships;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
-import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.platform.web.FormReply;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
 import org.safeguardinghub.platform.web.PageResult;
-import org.springframework.dao.DuplicateKeyException;
+import org.safeguardinghub.platform.web.RecordPages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -42,11 +43,15 @@ class AgencyController {
     private final Agencies agencies;
     private final AgencyAdministration administration;
     private final Partnerships partnerships;
+    private final RecordPages<Agency, AgencyForm> pages;
 
     AgencyController(Agencies agencies, AgencyAdministration administration, Partnerships partnerships) {
         this.agencies = agencies;
         this.administration = administration;
         this.partnerships = partnerships;
+        BiConsumer<AgencyForm, BindingResult> taken =
+                RecordPages.taken("name", (AgencyForm f) -> nameTaken(f.getName()));
+        this.pages = new RecordPages<>("Agency", "/agencies", this::find, AgencyForm::of, this::formView, taken);
     }
 
     @GetMapping("/agencies")
@@ -56,26 +61,15 @@ class AgencyController {
             @RequestParam(defaultValue = "false") boolean archived,
             @RequestParam(defaultValue = "1") int page,
             Model model) {
-        String text = FormPages.text(q);
-        AgencyType agencyType = FormPages.parse(AgencyType.class, type);
+        String text = Forms.text(q);
+        AgencyType agencyType = Forms.parse(AgencyType.class, type);
         PageResult<Agency> result =
                 agencies.search(FormPages.partnership(), text, agencyType, archived, page, PageResult.DEFAULT_SIZE);
         model.addAttribute("agencies", result);
-        model.addAttribute("q", text == null ? "" : text);
         model.addAttribute("type", agencyType == null ? "" : agencyType.name());
-        model.addAttribute("archived", archived);
-        model.addAttribute("typeOptions", FormPages.options(AgencyType.values(), AgencyType::label));
+        model.addAttribute("typeOptions", Forms.options(AgencyType.values(), AgencyType::label));
         model.addAttribute("canManage", FormPages.canManage());
-        model.addAttribute(
-                "base",
-                FormPages.base(
-                        "/agencies",
-                        "q",
-                        text,
-                        "type",
-                        agencyType == null ? null : agencyType.name(),
-                        "archived",
-                        archived ? "true" : null));
+        pages.listFilters(model, text, archived, "type", agencyType == null ? null : agencyType.name());
         return "organisation/agencies";
     }
 
@@ -99,38 +93,18 @@ class AgencyController {
     String createForm(Model model) {
         AgencyForm form = new AgencyForm();
         form.getPartnershipIds().add(FormPages.partnership());
-        model.addAttribute(FORM, form);
-        return formView(model, null);
+        return pages.newForm(model, form);
     }
 
     @PostMapping("/agencies/new")
-    String create(
-            @Valid @ModelAttribute(FORM) AgencyForm form,
-            BindingResult errors,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes flash) {
+    String create(@Valid @ModelAttribute(FORM) AgencyForm form, BindingResult errors, FormReply reply) {
         AgencyDetails details = validate(form, errors, null);
-        if (details == null) {
-            FormPages.invalid(response);
-            return formView(model, null);
-        }
-        try {
-            long id = administration.create(details);
-            flash.addFlashAttribute("flash", "Agency added");
-            return "redirect:/agencies/" + id;
-        } catch (DuplicateKeyException e) {
-            errors.rejectValue("name", "taken", nameTaken(form.getName()));
-            FormPages.invalid(response);
-            return formView(model, null);
-        }
+        return pages.create(form, errors, reply, () -> administration.create(details));
     }
 
     @GetMapping("/agencies/{id}/edit")
     String editForm(@PathVariable long id, Model model) {
-        Agency agency = find(id);
-        model.addAttribute(FORM, AgencyForm.of(agency));
-        return formView(model, agency);
+        return pages.editForm(id, model);
     }
 
     @PostMapping("/agencies/{id}/edit")
@@ -138,44 +112,16 @@ class AgencyController {
             @PathVariable long id,
             @Valid @ModelAttribute(FORM) AgencyForm form,
             BindingResult errors,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes flash) {
-        Agency agency = find(id);
+            FormReply reply) {
         AgencyDetails details = validate(form, errors, id);
-        if (details == null) {
-            FormPages.invalid(response);
-            return formView(model, agency);
-        }
-        try {
-            administration.update(id, form.getVersion(), details);
-            flash.addFlashAttribute("flash", "Agency updated");
-            return "redirect:/agencies/" + id;
-        } catch (ConcurrentEditException e) {
-            Agency current = find(id);
-            FormPages.conflict(model, AgencyForm.of(current), e.getMessage(), response);
-            return formView(model, current);
-        } catch (DuplicateKeyException e) {
-            errors.rejectValue("name", "taken", nameTaken(form.getName()));
-            FormPages.invalid(response);
-            return formView(model, agency);
-        }
+        Runnable save = () -> administration.update(id, form.getVersion(), details);
+        return pages.update(id, form, errors, reply, save);
     }
 
-    @PostMapping("/agencies/{id}/archive")
-    String archive(@PathVariable long id, @RequestParam int version, RedirectAttributes flash) {
-        return setArchived(id, version, true, flash);
-    }
-
-    @PostMapping("/agencies/{id}/restore")
-    String restore(@PathVariable long id, @RequestParam int version, RedirectAttributes flash) {
-        return setArchived(id, version, false, flash);
-    }
-
-    private String setArchived(long id, int version, boolean archive, RedirectAttributes flash) {
-        find(id);
-        return FormPages.archiveOrRestore(
-                "Agency", "/agencies/" + id, archive, () -> administration.archive(id, version, archive), flash);
+    @PostMapping("/agencies/{id}/{to:archive|restore}")
+    String archive(
+            @PathVariable long id, @PathVariable String to, @RequestParam int version, RedirectAttributes flash) {
+        return pages.archive(id, to, flash, archive -> administration.archive(id, version, archive));
     }
 
     private Agency find(long id) {
@@ -184,11 +130,11 @@ class AgencyController {
 
     /** The form's details when everything is right; otherwise null, with the errors recorded. */
     private AgencyDetails validate(AgencyForm form, BindingResult errors, Long exceptId) {
-        AgencyType type = FormPages.parse(AgencyType.class, form.getType());
+        AgencyType type = Forms.parse(AgencyType.class, form.getType());
         if (!errors.hasFieldErrors("type") && type == null) {
             errors.rejectValue("type", "invalid", "Select the type of agency");
         }
-        Sector sector = FormPages.parse(Sector.class, form.getSector());
+        Sector sector = Forms.parse(Sector.class, form.getSector());
         if (!errors.hasFieldErrors("sector") && sector == null) {
             errors.rejectValue("sector", "invalid", "Select the agency's sector");
         }
@@ -219,15 +165,15 @@ class AgencyController {
                 + " (it may work with another partnership, or be archived)";
     }
 
-    private String formView(Model model, Agency agency) {
+    private String formView(Model model, Agency agency, AgencyForm form) {
         model.addAttribute("agency", agency);
         model.addAttribute("title", agency == null ? "Add an agency" : "Change " + agency.name());
         model.addAttribute(
                 "typeOptions",
-                FormPages.options(
+                Forms.options(
                         AgencyType.values(),
                         t -> t.label() + " (" + t.category().toLowerCase(Locale.ROOT) + ")"));
-        model.addAttribute("sectorOptions", FormPages.options(Sector.values(), Sector::label));
+        model.addAttribute("sectorOptions", Forms.options(Sector.values(), Sector::label));
         List<Long> chosen = agency == null ? List.of() : agency.partnershipIds();
         model.addAttribute(
                 "partnershipOptions",

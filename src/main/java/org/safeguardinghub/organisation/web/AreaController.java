@@ -2,16 +2,17 @@ package org.safeguardinghub.organisation.web;
 
 import static org.safeguardinghub.organisation.web.FormPages.FORM;
 
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.function.BiConsumer;
 import org.safeguardinghub.organisation.districts.Area;
 import org.safeguardinghub.organisation.districts.Areas;
 import org.safeguardinghub.organisation.districts.DistrictAdministration;
 import org.safeguardinghub.organisation.districts.Districts;
-import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.platform.web.FormReply;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.PageResult;
-import org.springframework.dao.DuplicateKeyException;
+import org.safeguardinghub.platform.web.RecordPages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -32,11 +33,14 @@ class AreaController {
     private final Areas areas;
     private final Districts districts;
     private final DistrictAdministration administration;
+    private final RecordPages<Area, AreaForm> pages;
 
     AreaController(Areas areas, Districts districts, DistrictAdministration administration) {
         this.areas = areas;
         this.districts = districts;
         this.administration = administration;
+        BiConsumer<AreaForm, BindingResult> taken = RecordPages.taken("name", AreaController::taken);
+        this.pages = new RecordPages<>("Area", "/areas", this::find, AreaForm::of, this::formView, taken);
     }
 
     @GetMapping("/areas")
@@ -45,12 +49,10 @@ class AreaController {
             @RequestParam(defaultValue = "false") boolean archived,
             @RequestParam(defaultValue = "1") int page,
             Model model) {
-        String text = FormPages.text(q);
+        String text = Forms.text(q);
         model.addAttribute(
                 "areas", areas.search(FormPages.partnership(), text, archived, page, PageResult.DEFAULT_SIZE));
-        model.addAttribute("q", text == null ? "" : text);
-        model.addAttribute("archived", archived);
-        model.addAttribute("base", FormPages.base("/areas", "q", text, "archived", archived ? "true" : null));
+        pages.listFilters(model, text, archived);
         return "organisation/areas";
     }
 
@@ -66,89 +68,35 @@ class AreaController {
 
     @GetMapping("/areas/new")
     String createForm(Model model) {
-        model.addAttribute(FORM, new AreaForm());
-        return formView(model, null);
+        return pages.newForm(model, new AreaForm());
     }
 
     @PostMapping("/areas/new")
-    String create(
-            @Valid @ModelAttribute(FORM) AreaForm form,
-            BindingResult errors,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes flash) {
+    String create(@Valid @ModelAttribute(FORM) AreaForm form, BindingResult errors, FormReply reply) {
         long partnership = FormPages.partnership();
         checkName(form, errors, partnership, null);
-        if (errors.hasErrors()) {
-            FormPages.invalid(response);
-            return formView(model, null);
-        }
-        try {
-            long id = administration.createArea(partnership, form.getName());
-            flash.addFlashAttribute("flash", "Area added");
-            return "redirect:/areas/" + id;
-        } catch (DuplicateKeyException e) {
-            errors.rejectValue("name", "taken", taken(form));
-            FormPages.invalid(response);
-            return formView(model, null);
-        }
+        return pages.create(form, errors, reply, () -> administration.createArea(partnership, form.getName()));
     }
 
     @GetMapping("/areas/{id}/edit")
     String editForm(@PathVariable long id, Model model) {
-        Area area = find(id);
-        model.addAttribute(FORM, AreaForm.of(area));
-        return formView(model, area);
+        return pages.editForm(id, model);
     }
 
     @PostMapping("/areas/{id}/edit")
     String update(
-            @PathVariable long id,
-            @Valid @ModelAttribute(FORM) AreaForm form,
-            BindingResult errors,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes flash) {
+            @PathVariable long id, @Valid @ModelAttribute(FORM) AreaForm form, BindingResult errors, FormReply reply) {
         long partnership = FormPages.partnership();
-        Area area = find(id);
         checkName(form, errors, partnership, id);
-        if (errors.hasErrors()) {
-            FormPages.invalid(response);
-            return formView(model, area);
-        }
-        try {
-            administration.renameArea(partnership, id, form.getVersion(), form.getName());
-            flash.addFlashAttribute("flash", "Area updated");
-            return "redirect:/areas/" + id;
-        } catch (ConcurrentEditException e) {
-            Area current = find(id);
-            FormPages.conflict(model, AreaForm.of(current), e.getMessage(), response);
-            return formView(model, current);
-        } catch (DuplicateKeyException e) {
-            errors.rejectValue("name", "taken", taken(form));
-            FormPages.invalid(response);
-            return formView(model, area);
-        }
+        Runnable save = () -> administration.renameArea(partnership, id, form.getVersion(), form.getName());
+        return pages.update(id, form, errors, reply, save);
     }
 
-    @PostMapping("/areas/{id}/archive")
-    String archive(@PathVariable long id, @RequestParam int version, RedirectAttributes flash) {
-        return setArchived(id, version, true, flash);
-    }
-
-    @PostMapping("/areas/{id}/restore")
-    String restore(@PathVariable long id, @RequestParam int version, RedirectAttributes flash) {
-        return setArchived(id, version, false, flash);
-    }
-
-    private String setArchived(long id, int version, boolean archive, RedirectAttributes flash) {
-        find(id);
-        return FormPages.archiveOrRestore(
-                "Area",
-                "/areas/" + id,
-                archive,
-                () -> administration.archiveArea(FormPages.partnership(), id, version, archive),
-                flash);
+    @PostMapping("/areas/{id}/{to:archive|restore}")
+    String archive(
+            @PathVariable long id, @PathVariable String to, @RequestParam int version, RedirectAttributes flash) {
+        return pages.archive(
+                id, to, flash, archive -> administration.archiveArea(FormPages.partnership(), id, version, archive));
     }
 
     private Area find(long id) {
@@ -165,7 +113,7 @@ class AreaController {
         return "There is already an area called " + form.getName().trim() + " in this partnership (it may be archived)";
     }
 
-    private String formView(Model model, Area area) {
+    private String formView(Model model, Area area, AreaForm form) {
         model.addAttribute("area", area);
         model.addAttribute("title", area == null ? "Add an area" : "Rename " + area.name());
         return "organisation/area-form";

@@ -2,18 +2,19 @@ package org.safeguardinghub.organisation.web;
 
 import static org.safeguardinghub.organisation.web.FormPages.FORM;
 
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.function.BiConsumer;
 import org.safeguardinghub.organisation.districts.Areas;
 import org.safeguardinghub.organisation.districts.District;
 import org.safeguardinghub.organisation.districts.DistrictAdministration;
 import org.safeguardinghub.organisation.districts.DistrictAdministration.DistrictDetails;
 import org.safeguardinghub.organisation.districts.Districts;
-import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.platform.web.FormReply;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
 import org.safeguardinghub.platform.web.PageResult;
-import org.springframework.dao.DuplicateKeyException;
+import org.safeguardinghub.platform.web.RecordPages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -31,11 +32,14 @@ class DistrictController {
     private final Districts districts;
     private final Areas areas;
     private final DistrictAdministration administration;
+    private final RecordPages<District, DistrictForm> pages;
 
     DistrictController(Districts districts, Areas areas, DistrictAdministration administration) {
         this.districts = districts;
         this.areas = areas;
         this.administration = administration;
+        BiConsumer<DistrictForm, BindingResult> taken = RecordPages.taken("name", DistrictController::taken);
+        this.pages = new RecordPages<>("District", "/districts", this::find, DistrictForm::of, this::formView, taken);
     }
 
     @GetMapping("/districts")
@@ -46,16 +50,13 @@ class DistrictController {
             @RequestParam(defaultValue = "1") int page,
             Model model) {
         long partnership = FormPages.partnership();
-        String text = FormPages.text(q);
+        String text = Forms.text(q);
         model.addAttribute(
                 "districts", districts.search(partnership, text, area, archived, page, PageResult.DEFAULT_SIZE));
-        model.addAttribute("q", text == null ? "" : text);
         model.addAttribute("area", area == null ? "" : String.valueOf(area));
-        model.addAttribute("archived", archived);
         model.addAttribute("areaOptions", areaOptions(partnership, area));
         model.addAttribute("canManage", FormPages.canManage());
-        model.addAttribute(
-                "base", FormPages.base("/districts", "q", text, "area", area, "archived", archived ? "true" : null));
+        pages.listFilters(model, text, archived, "area", area);
         return "organisation/districts";
     }
 
@@ -68,39 +69,19 @@ class DistrictController {
 
     @GetMapping("/districts/new")
     String createForm(Model model) {
-        model.addAttribute(FORM, new DistrictForm());
-        return formView(model, null);
+        return pages.newForm(model, new DistrictForm());
     }
 
     @PostMapping("/districts/new")
-    String create(
-            @Valid @ModelAttribute(FORM) DistrictForm form,
-            BindingResult errors,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes flash) {
+    String create(@Valid @ModelAttribute(FORM) DistrictForm form, BindingResult errors, FormReply reply) {
         long partnership = FormPages.partnership();
         check(form, errors, partnership, null);
-        if (errors.hasErrors()) {
-            FormPages.invalid(response);
-            return formView(model, null);
-        }
-        try {
-            long id = administration.createDistrict(partnership, details(form));
-            flash.addFlashAttribute("flash", "District added");
-            return "redirect:/districts/" + id;
-        } catch (DuplicateKeyException e) {
-            errors.rejectValue("name", "taken", taken(form));
-            FormPages.invalid(response);
-            return formView(model, null);
-        }
+        return pages.create(form, errors, reply, () -> administration.createDistrict(partnership, details(form)));
     }
 
     @GetMapping("/districts/{id}/edit")
     String editForm(@PathVariable long id, Model model) {
-        District district = find(id);
-        model.addAttribute(FORM, DistrictForm.of(district));
-        return formView(model, district);
+        return pages.editForm(id, model);
     }
 
     @PostMapping("/districts/{id}/edit")
@@ -108,49 +89,21 @@ class DistrictController {
             @PathVariable long id,
             @Valid @ModelAttribute(FORM) DistrictForm form,
             BindingResult errors,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes flash) {
+            FormReply reply) {
         long partnership = FormPages.partnership();
-        District district = find(id);
         check(form, errors, partnership, id);
-        if (errors.hasErrors()) {
-            FormPages.invalid(response);
-            return formView(model, district);
-        }
-        try {
-            administration.updateDistrict(partnership, id, form.getVersion(), details(form));
-            flash.addFlashAttribute("flash", "District updated");
-            return "redirect:/districts/" + id;
-        } catch (ConcurrentEditException e) {
-            District current = find(id);
-            FormPages.conflict(model, DistrictForm.of(current), e.getMessage(), response);
-            return formView(model, current);
-        } catch (DuplicateKeyException e) {
-            errors.rejectValue("name", "taken", taken(form));
-            FormPages.invalid(response);
-            return formView(model, district);
-        }
+        Runnable save = () -> administration.updateDistrict(partnership, id, form.getVersion(), details(form));
+        return pages.update(id, form, errors, reply, save);
     }
 
-    @PostMapping("/districts/{id}/archive")
-    String archive(@PathVariable long id, @RequestParam int version, RedirectAttributes flash) {
-        return setArchived(id, version, true, flash);
-    }
-
-    @PostMapping("/districts/{id}/restore")
-    String restore(@PathVariable long id, @RequestParam int version, RedirectAttributes flash) {
-        return setArchived(id, version, false, flash);
-    }
-
-    private String setArchived(long id, int version, boolean archive, RedirectAttributes flash) {
-        find(id);
-        return FormPages.archiveOrRestore(
-                "District",
-                "/districts/" + id,
-                archive,
-                () -> administration.archiveDistrict(FormPages.partnership(), id, version, archive),
-                flash);
+    @PostMapping("/districts/{id}/{to:archive|restore}")
+    String archive(
+            @PathVariable long id, @PathVariable String to, @RequestParam int version, RedirectAttributes flash) {
+        return pages.archive(
+                id,
+                to,
+                flash,
+                archive -> administration.archiveDistrict(FormPages.partnership(), id, version, archive));
     }
 
     private District find(long id) {
@@ -185,7 +138,7 @@ class DistrictController {
                 .toList();
     }
 
-    private String formView(Model model, District district) {
+    private String formView(Model model, District district, DistrictForm form) {
         model.addAttribute("district", district);
         model.addAttribute("title", district == null ? "Add a district" : "Change " + district.name());
         model.addAttribute(

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.safeguardinghub.organisation.agencies.Agencies;
 import org.safeguardinghub.organisation.groups.Group;
 import org.safeguardinghub.organisation.groups.GroupAdministration;
@@ -18,10 +19,12 @@ import org.safeguardinghub.organisation.groups.GroupMembers;
 import org.safeguardinghub.organisation.groups.Groups;
 import org.safeguardinghub.organisation.groups.MemberRole;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.platform.web.FormReply;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
 import org.safeguardinghub.platform.web.PageResult;
-import org.springframework.dao.DuplicateKeyException;
+import org.safeguardinghub.platform.web.RecordPages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -47,6 +50,7 @@ class GroupController {
     private final Agencies agencies;
     private final GroupAdministration administration;
     private final Clock clock;
+    private final RecordPages<Group, GroupForm> pages;
 
     GroupController(Groups groups, GroupMembers members, Agencies agencies, GroupAdministration administration) {
         this.groups = groups;
@@ -54,6 +58,8 @@ class GroupController {
         this.agencies = agencies;
         this.administration = administration;
         this.clock = Clock.system(LONDON);
+        BiConsumer<GroupForm, BindingResult> taken = RecordPages.taken("name", GroupController::taken);
+        this.pages = new RecordPages<>("Group", "/groups", this::find, GroupForm::of, this::groupFormView, taken);
     }
 
     // ---- groups ---------------------------------------------------------------------------------------------
@@ -64,13 +70,11 @@ class GroupController {
             @RequestParam(defaultValue = "false") boolean archived,
             @RequestParam(defaultValue = "1") int page,
             Model model) {
-        String text = FormPages.text(q);
+        String text = Forms.text(q);
         model.addAttribute(
                 "groups", groups.search(FormPages.partnership(), text, archived, page, PageResult.DEFAULT_SIZE));
-        model.addAttribute("q", text == null ? "" : text);
-        model.addAttribute("archived", archived);
         model.addAttribute("canManage", FormPages.canManage());
-        model.addAttribute("base", FormPages.base("/groups", "q", text, "archived", archived ? "true" : null));
+        pages.listFilters(model, text, archived);
         return "organisation/groups";
     }
 
@@ -99,89 +103,35 @@ class GroupController {
                 && groups.inPartnership(FormPages.partnership(), parent).isPresent()) {
             form.setParentGroupId(parent);
         }
-        model.addAttribute(FORM, form);
-        return groupFormView(model, null, form.getParentGroupId());
+        return pages.newForm(model, form);
     }
 
     @PostMapping("/groups/new")
-    String create(
-            @Valid @ModelAttribute(FORM) GroupForm form,
-            BindingResult errors,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes flash) {
+    String create(@Valid @ModelAttribute(FORM) GroupForm form, BindingResult errors, FormReply reply) {
         long partnership = FormPages.partnership();
         checkGroup(form, errors, partnership, null);
-        if (errors.hasErrors()) {
-            FormPages.invalid(response);
-            return groupFormView(model, null, form.getParentGroupId());
-        }
-        try {
-            long id = administration.createGroup(partnership, details(form));
-            flash.addFlashAttribute("flash", "Group added");
-            return "redirect:/groups/" + id;
-        } catch (DuplicateKeyException e) {
-            errors.rejectValue("name", "taken", taken(form));
-            FormPages.invalid(response);
-            return groupFormView(model, null, form.getParentGroupId());
-        }
+        return pages.create(form, errors, reply, () -> administration.createGroup(partnership, details(form)));
     }
 
     @GetMapping("/groups/{id}/edit")
     String editForm(@PathVariable long id, Model model) {
-        Group group = find(id);
-        model.addAttribute(FORM, GroupForm.of(group));
-        return groupFormView(model, group, group.parentGroupId());
+        return pages.editForm(id, model);
     }
 
     @PostMapping("/groups/{id}/edit")
     String update(
-            @PathVariable long id,
-            @Valid @ModelAttribute(FORM) GroupForm form,
-            BindingResult errors,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes flash) {
+            @PathVariable long id, @Valid @ModelAttribute(FORM) GroupForm form, BindingResult errors, FormReply reply) {
         long partnership = FormPages.partnership();
-        Group group = find(id);
         checkGroup(form, errors, partnership, id);
-        if (errors.hasErrors()) {
-            FormPages.invalid(response);
-            return groupFormView(model, group, form.getParentGroupId());
-        }
-        try {
-            administration.updateGroup(partnership, id, form.getVersion(), details(form));
-            flash.addFlashAttribute("flash", "Group updated");
-            return "redirect:/groups/" + id;
-        } catch (ConcurrentEditException e) {
-            Group current = find(id);
-            FormPages.conflict(model, GroupForm.of(current), e.getMessage(), response);
-            return groupFormView(model, current, current.parentGroupId());
-        } catch (DuplicateKeyException e) {
-            errors.rejectValue("name", "taken", taken(form));
-            FormPages.invalid(response);
-            return groupFormView(model, group, form.getParentGroupId());
-        }
+        Runnable save = () -> administration.updateGroup(partnership, id, form.getVersion(), details(form));
+        return pages.update(id, form, errors, reply, save);
     }
 
-    @PostMapping("/groups/{id}/archive")
-    String archive(@PathVariable long id, @RequestParam int version, RedirectAttributes flash) {
-        return setArchived(id, version, true, flash);
-    }
-
-    @PostMapping("/groups/{id}/restore")
-    String restore(@PathVariable long id, @RequestParam int version, RedirectAttributes flash) {
-        return setArchived(id, version, false, flash);
-    }
-
-    private String setArchived(long id, int version, boolean archive, RedirectAttributes flash) {
-        find(id);
-        return FormPages.archiveOrRestore(
-                "Group",
-                "/groups/" + id,
-                archive,
-                () -> administration.archiveGroup(FormPages.partnership(), id, version, archive),
-                flash);
+    @PostMapping("/groups/{id}/{to:archive|restore}")
+    String archive(
+            @PathVariable long id, @PathVariable String to, @RequestParam int version, RedirectAttributes flash) {
+        return pages.archive(
+                id, to, flash, archive -> administration.archiveGroup(FormPages.partnership(), id, version, archive));
     }
 
     private void checkGroup(GroupForm form, BindingResult errors, long partnership, Long selfId) {
@@ -214,7 +164,8 @@ class GroupController {
                 form.getMeetingFrequency());
     }
 
-    private String groupFormView(Model model, Group group, Long chosenParent) {
+    private String groupFormView(Model model, Group group, GroupForm form) {
+        Long chosenParent = form.getParentGroupId();
         model.addAttribute("group", group);
         model.addAttribute("title", group == null ? "Add a group" : "Change " + group.name());
         model.addAttribute(
@@ -253,7 +204,7 @@ class GroupController {
         Group group = find(id);
         MemberDetails details = validateMember(form, errors, partnership, id, null);
         if (details == null) {
-            FormPages.invalid(response);
+            Forms.invalid(response);
             return memberFormView(model, group, null);
         }
         administration.addMember(partnership, id, details);
@@ -284,7 +235,7 @@ class GroupController {
         GroupMember member = findMember(id, memberId);
         MemberDetails details = validateMember(form, errors, partnership, id, memberId);
         if (details == null) {
-            FormPages.invalid(response);
+            Forms.invalid(response);
             return memberFormView(model, group, member);
         }
         try {
@@ -293,7 +244,7 @@ class GroupController {
             return "redirect:/groups/" + id + (details.leftOn() != null ? "?former=true" : "");
         } catch (ConcurrentEditException e) {
             GroupMember current = findMember(id, memberId);
-            FormPages.conflict(model, MemberForm.of(current), e.getMessage(), response);
+            Forms.conflict(model, FORM, MemberForm.of(current), e.getMessage(), response);
             return memberFormView(model, group, current);
         }
     }
@@ -324,7 +275,7 @@ class GroupController {
             checkLeftDate(errors, member.joinedOn(), leftOn);
         }
         if (errors.hasErrors() || leftOn == null) {
-            FormPages.invalid(response);
+            Forms.invalid(response);
             return leaveView(model, group, member);
         }
         try {
@@ -333,14 +284,14 @@ class GroupController {
             return "redirect:/groups/" + id + "?former=true";
         } catch (ConcurrentEditException e) {
             GroupMember current = findMember(id, memberId);
-            FormPages.conflict(model, LeaveForm.of(current, leftOn), e.getMessage(), response);
+            Forms.conflict(model, FORM, LeaveForm.of(current, leftOn), e.getMessage(), response);
             return leaveView(model, group, current);
         }
     }
 
     private MemberDetails validateMember(
             MemberForm form, BindingResult errors, long partnership, long groupId, Long memberId) {
-        MemberRole role = FormPages.parse(MemberRole.class, form.getRole());
+        MemberRole role = Forms.parse(MemberRole.class, form.getRole());
         if (!errors.hasFieldErrors("role") && role == null) {
             errors.rejectValue("role", "invalid", "Select the member's role in the group");
         }
@@ -397,7 +348,7 @@ class GroupController {
             agencyOptions.add(Option.of(member.agencyId(), member.agencyName() + " (archived)"));
         }
         model.addAttribute("agencyOptions", agencyOptions);
-        model.addAttribute("roleOptions", FormPages.options(MemberRole.values(), MemberRole::label));
+        model.addAttribute("roleOptions", Forms.options(MemberRole.values(), MemberRole::label));
         return "organisation/member-form";
     }
 

@@ -2,16 +2,17 @@ package org.safeguardinghub.organisation.web;
 
 import static org.safeguardinghub.organisation.web.FormPages.FORM;
 
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.function.BiConsumer;
 import org.safeguardinghub.organisation.partnerships.Partnership;
 import org.safeguardinghub.organisation.partnerships.PartnershipAdministration;
 import org.safeguardinghub.organisation.partnerships.PartnershipAdministration.PartnershipDetails;
 import org.safeguardinghub.organisation.partnerships.Partnerships;
-import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.platform.web.FormReply;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.PageResult;
-import org.springframework.dao.DuplicateKeyException;
+import org.safeguardinghub.platform.web.RecordPages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -31,10 +32,15 @@ class PartnershipController {
 
     private final Partnerships partnerships;
     private final PartnershipAdministration administration;
+    private final RecordPages<Partnership, PartnershipForm> pages;
 
     PartnershipController(Partnerships partnerships, PartnershipAdministration administration) {
         this.partnerships = partnerships;
         this.administration = administration;
+        BiConsumer<PartnershipForm, BindingResult> taken =
+                RecordPages.taken("shortName", form -> "There is already a partnership with this short name");
+        this.pages = new RecordPages<>(
+                "Partnership", "/partnerships", this::find, PartnershipForm::of, this::formView, taken);
     }
 
     @GetMapping("/partnerships")
@@ -43,12 +49,10 @@ class PartnershipController {
             @RequestParam(defaultValue = "false") boolean archived,
             @RequestParam(defaultValue = "1") int page,
             Model model) {
-        String text = FormPages.text(q);
+        String text = Forms.text(q);
         PageResult<Partnership> result = partnerships.search(text, archived, page, PageResult.DEFAULT_SIZE);
         model.addAttribute("partnerships", result);
-        model.addAttribute("q", text == null ? "" : text);
-        model.addAttribute("archived", archived);
-        model.addAttribute("base", FormPages.base("/partnerships", "q", text, "archived", archived ? "true" : null));
+        pages.listFilters(model, text, archived);
         return "organisation/partnerships";
     }
 
@@ -60,38 +64,18 @@ class PartnershipController {
 
     @GetMapping("/partnerships/new")
     String createForm(Model model) {
-        model.addAttribute(FORM, new PartnershipForm());
-        return formView(model, null);
+        return pages.newForm(model, new PartnershipForm());
     }
 
     @PostMapping("/partnerships/new")
-    String create(
-            @Valid @ModelAttribute(FORM) PartnershipForm form,
-            BindingResult errors,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes flash) {
+    String create(@Valid @ModelAttribute(FORM) PartnershipForm form, BindingResult errors, FormReply reply) {
         checkNames(form, errors, null);
-        if (errors.hasErrors()) {
-            FormPages.invalid(response);
-            return formView(model, null);
-        }
-        try {
-            long id = administration.create(details(form));
-            flash.addFlashAttribute("flash", "Partnership added");
-            return "redirect:/partnerships/" + id;
-        } catch (DuplicateKeyException e) {
-            errors.rejectValue("shortName", "taken", "There is already a partnership with this short name");
-            FormPages.invalid(response);
-            return formView(model, null);
-        }
+        return pages.create(form, errors, reply, () -> administration.create(details(form)));
     }
 
     @GetMapping("/partnerships/{id}/edit")
     String editForm(@PathVariable long id, Model model) {
-        Partnership p = find(id);
-        model.addAttribute(FORM, PartnershipForm.of(p));
-        return formView(model, p);
+        return pages.editForm(id, model);
     }
 
     @PostMapping("/partnerships/{id}/edit")
@@ -99,48 +83,16 @@ class PartnershipController {
             @PathVariable long id,
             @Valid @ModelAttribute(FORM) PartnershipForm form,
             BindingResult errors,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes flash) {
-        Partnership p = find(id);
+            FormReply reply) {
         checkNames(form, errors, id);
-        if (errors.hasErrors()) {
-            FormPages.invalid(response);
-            return formView(model, p);
-        }
-        try {
-            administration.update(id, form.getVersion(), details(form));
-            flash.addFlashAttribute("flash", "Partnership updated");
-            return "redirect:/partnerships/" + id;
-        } catch (ConcurrentEditException e) {
-            Partnership current = find(id);
-            FormPages.conflict(model, PartnershipForm.of(current), e.getMessage(), response);
-            return formView(model, current);
-        } catch (DuplicateKeyException e) {
-            errors.rejectValue("shortName", "taken", "There is already a partnership with this short name");
-            FormPages.invalid(response);
-            return formView(model, p);
-        }
+        Runnable save = () -> administration.update(id, form.getVersion(), details(form));
+        return pages.update(id, form, errors, reply, save);
     }
 
-    @PostMapping("/partnerships/{id}/archive")
-    String archive(@PathVariable long id, @RequestParam int version, RedirectAttributes flash) {
-        return setArchived(id, version, true, flash);
-    }
-
-    @PostMapping("/partnerships/{id}/restore")
-    String restore(@PathVariable long id, @RequestParam int version, RedirectAttributes flash) {
-        return setArchived(id, version, false, flash);
-    }
-
-    private String setArchived(long id, int version, boolean archive, RedirectAttributes flash) {
-        find(id);
-        return FormPages.archiveOrRestore(
-                "Partnership",
-                "/partnerships/" + id,
-                archive,
-                () -> administration.archive(id, version, archive),
-                flash);
+    @PostMapping("/partnerships/{id}/{to:archive|restore}")
+    String archive(
+            @PathVariable long id, @PathVariable String to, @RequestParam int version, RedirectAttributes flash) {
+        return pages.archive(id, to, flash, archive -> administration.archive(id, version, archive));
     }
 
     private Partnership find(long id) {
@@ -167,7 +119,7 @@ class PartnershipController {
         return new PartnershipDetails(form.getName(), form.getShortName(), form.getDescription());
     }
 
-    private String formView(Model model, Partnership partnership) {
+    private String formView(Model model, Partnership partnership, PartnershipForm form) {
         model.addAttribute("partnership", partnership);
         model.addAttribute("title", partnership == null ? "Add a partnership" : "Change " + partnership.name());
         return "organisation/partnership-form";

@@ -16,6 +16,7 @@ import org.safeguardinghub.audit.AuditAction;
 import org.safeguardinghub.audit.AuditTrail;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.web.NotFoundException;
+import org.safeguardinghub.platform.web.Refusal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -164,7 +165,7 @@ class ApiTokens {
     TokenRow revoke(Actor actor, long id) {
         TokenRow row = find(actor, id);
         if (row.revoked()) {
-            throw new IllegalStateException("This token was already revoked");
+            throw Refusal.conflict("This token was already revoked");
         }
         jdbc.sql("update api_token set revoked_at = now(), revoked_by_name = :by where id = :id")
                 .param("by", actor.displayName())

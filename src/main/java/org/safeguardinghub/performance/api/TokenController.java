@@ -9,8 +9,10 @@ import org.safeguardinghub.organisation.AgencySummary;
 import org.safeguardinghub.organisation.Organisation;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
+import org.safeguardinghub.platform.web.Refusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,14 +71,14 @@ class TokenController {
             problems.put("name", "The name must be 100 characters or fewer");
         }
         if (!problems.isEmpty() || chosen == null) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return form(model, actor, agency, trimmed, problems);
         }
         ApiTokens.CreatedToken created;
         try {
             created = tokens.create(actor, chosen.id(), trimmed);
         } catch (ApiTokens.TooManyTokens e) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return form(model, actor, agency, trimmed, Map.of("name", e.getMessage()));
         }
         response.setHeader("Cache-Control", "no-store");
@@ -92,7 +94,7 @@ class TokenController {
             ApiTokens.TokenRow row = tokens.revoke(actor, id);
             flash.addFlashAttribute("flash", "Token " + row.name() + " revoked");
             return "redirect:/returns/tokens?agency=" + row.agencyId();
-        } catch (IllegalStateException e) {
+        } catch (Refusal e) {
             ApiTokens.TokenRow row = tokens.find(actor, id);
             flash.addFlashAttribute("flash", e.getMessage());
             return "redirect:/returns/tokens?agency=" + row.agencyId();

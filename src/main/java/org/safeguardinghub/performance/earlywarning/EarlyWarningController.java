@@ -6,6 +6,7 @@ import org.safeguardinghub.performance.PerformanceAccess;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -74,7 +75,7 @@ class EarlyWarningController {
                 episode = episode(actor, id);
             }
         }
-        response.setStatus(422);
+        Forms.invalid(response);
         return acknowledgeView(model, episode, form);
     }
 
@@ -110,7 +111,7 @@ class EarlyWarningController {
                     "reason", "length", "What changed must be " + ChangeForm.MAX_LENGTH + " characters or fewer");
         }
         if (errors.hasErrors() || periodEnd == null) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return changeView(model, charted, form);
         }
         records.recordChange(actor, charted.indicatorId(), periodEnd, reason);

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.organisation.Organisation;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
 import org.safeguardinghub.platform.web.PageResult;
@@ -78,7 +79,7 @@ class ExtractController {
             problems.put("file", "The file must be a CSV file (.csv)");
         }
         if (!problems.isEmpty() || chosen == null || agencyId == null || file == null) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return form(model, actor, layout, agency, problems);
         }
         Path temp = null;

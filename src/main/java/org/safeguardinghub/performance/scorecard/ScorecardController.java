@@ -19,6 +19,7 @@ import org.safeguardinghub.platform.export.ExportResponse;
 import org.safeguardinghub.platform.export.Table;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -208,7 +209,7 @@ class ScorecardController {
                     "body", "length", "Commentary must be " + CommentaryForm.MAX_LENGTH + " characters or fewer");
         }
         if (errors.hasErrors() || periodEnd == null) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return indicatorView(model, actor, page);
         }
         data.addCommentary(

@@ -10,8 +10,13 @@ import org.jspecify.annotations.Nullable;
  * <p>It exists so that web code never has to catch a library's {@link IllegalStateException} and show its message
  * to a user: only messages written for users travel in a refusal. The message is a sentence a user can act on; the
  * optional field names the form field it belongs to, so the error summary can link to it.
+ *
+ * <p>It is an {@link IllegalStateException} (the record is not in a state that allows the request), so domain
+ * objects keep their documented contract, while web code catches only the refusal: any other
+ * {@code IllegalStateException} is a fault and reaches the error page. {@link Forms} puts a refusal on its form;
+ * {@link RefusalAdvice} answers one that no form handled.
  */
-public class Refusal extends RuntimeException {
+public class Refusal extends IllegalStateException {
 
     /** What kind of "no" it is, which decides the status and page the user gets. */
     public enum Kind {

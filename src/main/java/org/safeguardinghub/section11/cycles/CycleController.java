@@ -16,15 +16,15 @@ import org.safeguardinghub.organisation.PartnershipSummary;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
+import org.safeguardinghub.platform.web.Refusal;
 import org.safeguardinghub.section11.access.ReturnAccess;
 import org.safeguardinghub.section11.templates.TemplateLibrary;
 import org.safeguardinghub.section11.templates.TemplateLibrary.Summary;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -86,7 +86,7 @@ class CycleController {
         Actor actor = Actors.require();
         CycleInput input = read(form, errors, actor, null);
         if (input == null) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return formView(model, null);
         }
         long id = cycles.create(actor, input);
@@ -113,18 +113,14 @@ class CycleController {
         Actor actor = Actors.require();
         CycleInput input = read(form, errors, actor, id);
         if (input == null) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return formView(model, cycle);
         }
         try {
             cycles.update(actor, id, form.getVersion(), input);
         } catch (ConcurrentEditException e) {
             Cycle current = cycles.get(id);
-            BindingResult conflict = new BeanPropertyBindingResult(CycleForm.of(current), FORM);
-            conflict.reject("conflict", e.getMessage());
-            model.addAttribute(FORM, conflict.getTarget());
-            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + FORM, conflict);
-            response.setStatus(HttpStatus.CONFLICT.value());
+            Forms.conflict(model, FORM, CycleForm.of(current), e.getMessage(), response);
             return formView(model, current);
         }
         flash.addFlashAttribute("flash", "Cycle changed");
@@ -280,7 +276,7 @@ class CycleController {
                 : (agencyIds == null ? List.of() : agencyIds);
         if (chosen.isEmpty()) {
             model.addAttribute("addProblem", "Select the agencies expected to return");
-            response.setStatus(422);
+            Forms.invalid(response);
             return showView(model, cycle);
         }
         int added = cycles.addAgencies(id, chosen);
@@ -301,12 +297,12 @@ class CycleController {
         Cycle cycle = visible(id);
         try {
             if (templateId == null) {
-                throw new IllegalStateException("Choose a template from the library.");
+                throw Refusal.conflict("Choose a template from the library.");
             }
             cycles.changeTemplate(id, returnId, templateId);
-        } catch (IllegalStateException e) {
+        } catch (Refusal e) {
             model.addAttribute("rowProblem", e.getMessage());
-            response.setStatus(HttpStatus.CONFLICT.value());
+            response.setStatus(Forms.status(e));
             return showView(model, cycle);
         }
         flash.addFlashAttribute("flash", "Template changed");
@@ -324,9 +320,9 @@ class CycleController {
         String agency;
         try {
             agency = cycles.remove(id, returnId);
-        } catch (IllegalStateException e) {
+        } catch (Refusal e) {
             model.addAttribute("rowProblem", e.getMessage());
-            response.setStatus(HttpStatus.CONFLICT.value());
+            response.setStatus(Forms.status(e));
             return showView(model, cycle);
         }
         flash.addFlashAttribute("flash", agency + " is no longer expected to return");
@@ -344,9 +340,9 @@ class CycleController {
         String agency;
         try {
             agency = cycles.reopen(id, returnId);
-        } catch (IllegalStateException e) {
+        } catch (Refusal e) {
             model.addAttribute("rowProblem", e.getMessage());
-            response.setStatus(HttpStatus.CONFLICT.value());
+            response.setStatus(Forms.status(e));
             return showView(model, cycle);
         }
         flash.addFlashAttribute("flash", agency + "'s return is open to the agency again");

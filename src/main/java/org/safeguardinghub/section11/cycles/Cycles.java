@@ -22,6 +22,7 @@ import org.safeguardinghub.organisation.AgencyType;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.NotFoundException;
+import org.safeguardinghub.platform.web.Refusal;
 import org.safeguardinghub.section11.ReturnStatus;
 import org.safeguardinghub.section11.Section11Access;
 import org.safeguardinghub.section11.TemplateVariant;
@@ -335,20 +336,20 @@ public class Cycles {
     public void changeTemplate(long cycleId, long returnId, long templateId) {
         ExpectedReturn r = expectedReturn(cycleId, returnId);
         if (r.status() != ReturnStatus.NOT_STARTED) {
-            throw new IllegalStateException(r.agencyName() + " has started its return, so its template cannot change.");
+            throw Refusal.conflict(r.agencyName() + " has started its return, so its template cannot change.");
         }
         boolean exists = jdbc.sql("select exists (select 1 from s11_template where id = :t and retired_at is null)")
                 .param("t", templateId)
                 .query(Boolean.class)
                 .single();
         if (!exists) {
-            throw new IllegalStateException("Choose a template from the library.");
+            throw Refusal.conflict("Choose a template from the library.");
         }
         int rows = jdbc.sql("""
                         update s11_return set template_id = :t, version = version + 1, updated_at = now()
                         where id = :r and status = 'NOT_STARTED'""").param("t", templateId).param("r", returnId).update();
         if (rows == 0) {
-            throw new IllegalStateException(r.agencyName() + " has started its return, so its template cannot change.");
+            throw Refusal.conflict(r.agencyName() + " has started its return, so its template cannot change.");
         }
         audit.changed(
                 AuditAction.UPDATE,
@@ -363,7 +364,7 @@ public class Cycles {
     public String remove(long cycleId, long returnId) {
         ExpectedReturn r = expectedReturn(cycleId, returnId);
         if (r.status() != ReturnStatus.NOT_STARTED) {
-            throw new IllegalStateException(
+            throw Refusal.conflict(
                     r.agencyName() + " has started its return, so it can no longer be removed from the cycle.");
         }
         try {
@@ -378,11 +379,11 @@ public class Cycles {
                     .param("r", returnId)
                     .update();
             if (rows == 0) {
-                throw new IllegalStateException(r.agencyName() + " has started its return, so it can no longer be"
+                throw Refusal.conflict(r.agencyName() + " has started its return, so it can no longer be"
                         + " removed from the cycle.");
             }
         } catch (DataIntegrityViolationException e) {
-            throw new IllegalStateException(r.agencyName() + "'s return already holds answers or assignments, so it"
+            throw Refusal.conflict(r.agencyName() + "'s return already holds answers or assignments, so it"
                     + " cannot be removed from the cycle.");
         }
         Map<String, Object> values = new LinkedHashMap<>();
@@ -405,15 +406,14 @@ public class Cycles {
     public String reopen(long cycleId, long returnId) {
         ExpectedReturn r = expectedReturn(cycleId, returnId);
         if (r.status() != ReturnStatus.SUBMITTED) {
-            throw new IllegalStateException(
-                    r.agencyName() + "'s return is not submitted, so there is nothing to reopen.");
+            throw Refusal.conflict(r.agencyName() + "'s return is not submitted, so there is nothing to reopen.");
         }
         boolean agreed = jdbc.sql("select exists (select 1 from s11_moderation where return_id = :r)")
                 .param("r", returnId)
                 .query(Boolean.class)
                 .single();
         if (agreed) {
-            throw new IllegalStateException("The panel has agreed its position on " + r.agencyName()
+            throw Refusal.conflict("The panel has agreed its position on " + r.agencyName()
                     + "'s return, so it can no longer be reopened.");
         }
         int rows = jdbc.sql("""
@@ -422,7 +422,7 @@ public class Cycles {
                                updated_at = now()
                         where id = :r and status = 'SUBMITTED'""").param("r", returnId).update();
         if (rows == 0) {
-            throw new IllegalStateException(r.agencyName() + "'s return changed meanwhile; reload the page.");
+            throw Refusal.conflict(r.agencyName() + "'s return changed meanwhile; reload the page.");
         }
         audit.changed(
                 AuditAction.UPDATE,

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.safeguardinghub.platform.security.Actors;
+import org.safeguardinghub.platform.web.Forms;
+import org.safeguardinghub.platform.web.Refusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,14 +44,14 @@ class AssignmentController {
         if (userId == null) {
             moderation.managedCycle(id);
             problems.put("userId-" + returnId, "Choose a panel member to assign");
-            ModerationForms.invalid(response);
+            Forms.invalid(response);
             return page(id, model, problems);
         }
         try {
             moderation.assign(id, returnId, userId);
-        } catch (ModerationRefused e) {
+        } catch (Refusal e) {
             problems.put(e.field(), e.getMessage());
-            ModerationForms.invalid(response);
+            Forms.invalid(response);
             return page(id, model, problems);
         }
         flash.addFlashAttribute("flash", "Panel member assigned");

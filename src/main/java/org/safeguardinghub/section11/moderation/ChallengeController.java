@@ -10,6 +10,7 @@ import org.safeguardinghub.audit.AuditTrail;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.section11.access.ReturnAccess;
 import org.safeguardinghub.section11.access.ReturnRef;
@@ -83,7 +84,7 @@ class ChallengeController {
             problems.put(field, "Your answer must be 10,000 characters or fewer");
         }
         if (!problems.isEmpty()) {
-            ModerationForms.invalid(http);
+            Forms.invalid(http);
             return page(ref, model, problems, Map.of(challengeId, new AnswerState(response, version)));
         }
         try {

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.DateInput;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.Option;
 import org.safeguardinghub.section11.moderation.Moderation.MeetingDetails;
 import org.safeguardinghub.section11.moderation.ModerationForms.MeetingForm;
@@ -16,7 +17,6 @@ import org.safeguardinghub.section11.moderation.ModerationRecords.CycleReturn;
 import org.safeguardinghub.section11.moderation.ModerationRecords.Meeting;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -52,7 +52,7 @@ class MeetingController {
             RedirectAttributes flash) {
         MeetingDetails details = read(id, form, errors);
         if (details == null) {
-            ModerationForms.invalid(response);
+            Forms.invalid(response);
             return listView(id, model);
         }
         long meetingId = moderation.addMeeting(id, details);
@@ -79,7 +79,7 @@ class MeetingController {
         Meeting meeting = moderation.meeting(id, meetingId);
         MeetingDetails details = read(id, form, errors);
         if (details == null) {
-            ModerationForms.invalid(response);
+            Forms.invalid(response);
             return meetingView(id, meeting, model);
         }
         try {
@@ -88,11 +88,7 @@ class MeetingController {
             // the other person's saved meeting is shown in the form, with their version, and the conflict message
             Meeting current = moderation.meeting(id, meetingId);
             MeetingForm theirs = formOf(current);
-            BindingResult conflict = new BeanPropertyBindingResult(theirs, FORM);
-            conflict.reject("conflict", e.getMessage());
-            model.addAttribute(FORM, theirs);
-            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + FORM, conflict);
-            response.setStatus(409);
+            Forms.conflict(model, FORM, theirs, e.getMessage(), response);
             return meetingView(id, current, model);
         }
         flash.addFlashAttribute("flash", "Panel meeting updated");

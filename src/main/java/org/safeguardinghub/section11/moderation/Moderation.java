@@ -18,6 +18,7 @@ import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.security.Audience;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.NotFoundException;
+import org.safeguardinghub.platform.web.Refusal;
 import org.safeguardinghub.section11.FinalPosition;
 import org.safeguardinghub.section11.NoteKind;
 import org.safeguardinghub.section11.Section11Access;
@@ -121,16 +122,16 @@ class Moderation {
         PanelMember member = store.panelMembers(p).stream()
                 .filter(m -> m.userId() == userId)
                 .findFirst()
-                .orElseThrow(() -> new ModerationRefused(
+                .orElseThrow(() -> Refusal.invalid(
                         "userId-" + returnId, "Choose a panel member of this partnership from the list"));
         if (member.agencyId() == ref.agencyId()) {
-            throw new ModerationRefused(
+            throw Refusal.invalid(
                     "userId-" + returnId,
                     member.name() + " works for " + ref.agencyName() + ", so cannot moderate its return."
                             + " Choose a panel member from another agency.");
         }
         if (store.assigned(returnId, p, userId)) {
-            throw new ModerationRefused(
+            throw Refusal.invalid(
                     "userId-" + returnId, member.name() + " is already assigned to " + ref.agencyName() + "'s return");
         }
         long id = store.assign(returnId, p, userId, member.agencyId(), ref.agencyId(), actor.displayName());
@@ -347,7 +348,7 @@ class Moderation {
         ensureNotAgreed(ref, p);
         Map<String, String> blockers = blockers(ref, p);
         if (!blockers.isEmpty()) {
-            throw new ModerationRefused(
+            throw Refusal.invalid(
                     "position", "The final position cannot be agreed yet: " + String.join("; ", blockers.values()));
         }
         Map<Long, Improvement> improvements = store.improvements(returnId, p).stream()
@@ -420,7 +421,7 @@ class Moderation {
                 .filter(a -> a.partnershipId() == partnershipId)
                 .findFirst()
                 .ifPresent(a -> {
-                    throw new ModerationRefused(
+                    throw Refusal.invalid(
                             "position",
                             "The final position was agreed by " + a.agreedByName()
                                     + ", so this partnership's moderation of the return is closed.");

@@ -15,7 +15,9 @@ import org.safeguardinghub.documents.DocumentSummary;
 import org.safeguardinghub.documents.Documents;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.Option;
+import org.safeguardinghub.platform.web.Refusal;
 import org.safeguardinghub.section11.FinalPosition;
 import org.safeguardinghub.section11.NoteKind;
 import org.safeguardinghub.section11.access.ReturnRef;
@@ -170,14 +172,14 @@ class ModerationController {
         ScoreChoice choice = checked.choice();
         ScoreState typed = new ScoreState(score, note, kind, version);
         if (!problems.isEmpty() || choice == null) {
-            ModerationForms.invalid(response);
+            Forms.invalid(response);
             return page(ref, model, problems, Map.of(standardId, typed));
         }
         try {
             moderation.saveScore(id, standardId, choice, note, checked.kind(), version);
-        } catch (ModerationRefused e) {
+        } catch (Refusal e) {
             problems.put("score-" + standardId, e.getMessage());
-            ModerationForms.invalid(response);
+            Forms.invalid(response);
             return page(ref, model, problems, Map.of(standardId, typed));
         } catch (ConcurrentEditException e) {
             // show the other person's saved values (and their version) so nothing is overwritten unseen
@@ -227,7 +229,7 @@ class ModerationController {
                             + java.time.LocalTime.now(java.time.ZoneId.of("Europe/London"))
                                     .format(java.time.format.DateTimeFormatter.ofPattern("HH:mm")));
             model.addAttribute("version", saved);
-        } catch (ModerationRefused e) {
+        } catch (Refusal e) {
             response.setHeader("X-Autosave", "invalid");
             model.addAttribute("message", "Not saved: " + e.getMessage());
         } catch (ConcurrentEditException e) {
@@ -262,14 +264,14 @@ class ModerationController {
             errors.rejectValue("question", "size", "The challenge question must be 10,000 characters or fewer");
         }
         if (errors.hasErrors() || standard == null) {
-            ModerationForms.invalid(response);
+            Forms.invalid(response);
             return page(ref, model, new LinkedHashMap<>(), Map.of());
         }
         try {
             moderation.ask(id, standard.id(), form.getQuestion());
-        } catch (ModerationRefused e) {
+        } catch (Refusal e) {
             errors.reject("refused", e.getMessage());
-            ModerationForms.invalid(response);
+            Forms.invalid(response);
             return page(ref, model, new LinkedHashMap<>(), Map.of());
         }
         flash.addFlashAttribute(
@@ -326,7 +328,7 @@ class ModerationController {
                 .values()
                 .forEach(message -> errors.reject("blocked", message));
         if (errors.hasErrors() || position == null) {
-            ModerationForms.invalid(response);
+            Forms.invalid(response);
             return page(ref, model, new LinkedHashMap<>(), Map.of());
         }
         try {
@@ -339,15 +341,15 @@ class ModerationController {
                             improvementIds,
                             form.getExtraAction(),
                             extraDue));
-        } catch (ModerationRefused e) {
+        } catch (Refusal e) {
             errors.reject("refused", e.getMessage());
-            ModerationForms.invalid(response);
+            Forms.invalid(response);
             return page(ref, model, new LinkedHashMap<>(), Map.of());
         } catch (ConcurrentEditException e) {
-            errors.reject(
-                    "conflict",
-                    "Someone else agreed the final position for this partnership meanwhile;" + " it is shown below.");
-            response.setStatus(409);
+            Forms.conflict(
+                    errors,
+                    "Someone else agreed the final position for this partnership meanwhile;" + " it is shown below.",
+                    response);
             return page(ref, model, new LinkedHashMap<>(), Map.of());
         }
         flash.addFlashAttribute("flash", "Final position agreed for " + ref.agencyName());

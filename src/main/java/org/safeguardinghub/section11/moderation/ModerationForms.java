@@ -1,6 +1,5 @@
 package org.safeguardinghub.section11.moderation;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -12,11 +11,6 @@ final class ModerationForms {
     static final int MAX_TEXT = 10_000;
 
     private ModerationForms() {}
-
-    /** The form had mistakes or the rules refused it: shown again with the error summary, as 422. */
-    static void invalid(HttpServletResponse response) {
-        response.setStatus(422);
-    }
 
     static String text(@Nullable String v) {
         return v == null ? "" : v;

@@ -19,6 +19,7 @@ import org.safeguardinghub.platform.export.Table;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.DateInput;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.section11.access.ReturnAccess;
 import org.safeguardinghub.section11.access.ReturnRef;
@@ -148,7 +149,7 @@ class StaffSurveyController {
             errors.rejectValue("closesOn", "past", "Date the survey closes must be today or in the future");
         }
         if (errors.hasErrors() || opens == null || closes == null) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return setupView(model, cycle);
         }
         Actor actor = Actors.require();

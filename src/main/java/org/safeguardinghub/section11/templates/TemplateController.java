@@ -10,6 +10,7 @@ import org.safeguardinghub.audit.AuditTrail;
 import org.safeguardinghub.imports.UploadRefused;
 import org.safeguardinghub.imports.Uploads;
 import org.safeguardinghub.platform.security.Actors;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.section11.Section11Access;
 import org.safeguardinghub.section11.templates.TemplateLibrary.ImportResult;
@@ -112,7 +113,7 @@ class TemplateController {
         }
         if (result == null || result.outcome() == Outcome.REJECTED) {
             model.addAttribute("problems", problems);
-            response.setStatus(422);
+            Forms.invalid(response);
             return "section11/templates/import";
         }
         TemplateStructure t = reader.get(result.templateId());

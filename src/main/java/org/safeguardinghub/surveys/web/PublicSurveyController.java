@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.surveys.SurveyQuestion;
 import org.safeguardinghub.surveys.Surveys;
@@ -98,7 +99,7 @@ class PublicSurveyController {
                 return closed(model, survey, surveys.today(), true);
             }
             case INVALID -> {
-                response.setStatus(422);
+                Forms.invalid(response);
                 return formView(model, survey, answers, submission.problems());
             }
             default -> {

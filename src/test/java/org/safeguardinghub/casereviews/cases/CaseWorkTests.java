@@ -104,6 +104,33 @@ class CaseWorkTests {
                 .isEqualTo(1);
     }
 
+    /** A rule of the referral refuses the change: the same form, 422, the rule's message and everything typed. */
+    @Test
+    void withdrawingANotificationIsRefusedOnTheTriageFormWithTheInputKept() throws Exception {
+        long kent = CaseFixtures.kent(jdbc);
+        String ref = CaseFixtures.reference();
+        LocalDate today = LocalDate.now(clock);
+        long id = CaseFixtures.receivedReferral(jdbc, kent, ref, today);
+        assertThat(as(DemoAccounts.BUSINESS, triage(id, "NOTIFY", today, today, "Meets the criteria", 0))
+                        .getStatus())
+                .isEqualTo(302);
+
+        String typed = "On reflection the local review is enough for " + ref;
+        var refused = as(DemoAccounts.BUSINESS, triage(id, "DO_NOT_NOTIFY", today, null, typed, 1));
+
+        assertThat(refused.getStatus()).isEqualTo(422);
+        assertThat(refused.getContentAsString())
+                .contains("govuk-error-summary")
+                .contains("This incident was notified to the national panel; a notification cannot be withdrawn")
+                .contains(">" + typed + "</textarea>")
+                .containsPattern("value=\"DO_NOT_NOTIFY\"\\s+checked");
+        assertThat(jdbc.sql("select status || '|' || national_decision from referral where id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("RAPID_REVIEW|NOTIFY");
+    }
+
     @Test
     void triageNeedsARationaleAndTheNotificationDateAndRefusesAStaleVersion() throws Exception {
         long kent = CaseFixtures.kent(jdbc);
