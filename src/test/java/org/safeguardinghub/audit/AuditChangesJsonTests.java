@@ -28,7 +28,8 @@ class AuditChangesJsonTests {
         String json = AuditTrail.json(
                 Map.of("detail", new AuditTrail.FieldChange(null, "said \"no\" \\ then\nleft\r\tok é")));
 
-        assertThat(json).isEqualTo("{\"detail\":{\"before\":null,\"after\":\"said \\\"no\\\" \\\\ then\\nleft\\r\\tok é\"}}");
+        assertThat(json)
+                .isEqualTo("{\"detail\":{\"before\":null,\"after\":\"said \\\"no\\\" \\\\ then\\nleft\\r\\tok é\"}}");
     }
 
     @Test
@@ -37,7 +38,11 @@ class AuditChangesJsonTests {
         String json = AuditTrail.json(Map.of("detail", new AuditTrail.FieldChange(text, "x")));
 
         assertThat(json).doesNotContain("\u0007").doesNotContain("\b").doesNotContain("\u001f");
-        assertThat(JsonMapper.shared().readTree(json).get("detail").get("before").asString())
+        assertThat(JsonMapper.shared()
+                        .readTree(json)
+                        .get("detail")
+                        .get("before")
+                        .asString())
                 .isEqualTo(text);
     }
 
