@@ -16,7 +16,7 @@ class ChartKitTests {
         assertThat(y.px(200)).isEqualTo(20);
         assertThat(y.px(50)).isEqualTo(230);
         assertThat(y.px(1)).isEqualTo(298.6);
-        assertThat(new Scale(5, 5, 100, 0).at(5)).isEqualTo(50);
+        assertThat(new Scale(5, 5, 100, 0).middle()).isEqualTo(50);
     }
 
     @Test
@@ -26,11 +26,10 @@ class ChartKitTests {
     }
 
     @Test
-    void theAxisMaximumIsANiceNumberAtOrAboveTheLargestValue() {
-        assertThat(Scale.niceCeiling(87)).isEqualTo(100);
-        assertThat(Scale.niceCeiling(230)).isEqualTo(250);
+    void theAxisMaximumIsANiceNumberAtOrAboveTheLargestValueAndTheMinimumBelowTheSmallest() {
         assertThat(Scale.niceCeiling(0.013)).isEqualTo(0.02);
-        assertThat(Scale.niceCeiling(0)).isEqualTo(1);
+        assertThat(Scale.niceCeiling(4999)).isEqualTo(5000);
+        assertThat(Scale.niceCeiling(-7)).isEqualTo(-5);
     }
 
     @Test

@@ -79,17 +79,18 @@ class YamlFilesTests {
 
     @Test
     void duplicateAndUnknownKeysAndNonsenseAreRefused() {
-        assertThatThrownBy(() -> YamlFiles.read("a.yml", "title: A\ntitle: B\n", Calendar.class))
-                .isInstanceOf(YamlFiles.InvalidFile.class)
-                .hasMessageContaining("title");
-        assertThatThrownBy(() -> YamlFiles.read("a.yml", "title: A\ntitel: B\n", Calendar.class))
-                .isInstanceOf(YamlFiles.InvalidFile.class)
-                .hasMessageContaining("titel");
-        assertThatThrownBy(() -> YamlFiles.read("a.yml", "just: [unclosed", Calendar.class))
-                .isInstanceOf(YamlFiles.InvalidFile.class)
-                .hasMessageStartingWith("a.yml: ");
-        assertThatThrownBy(() -> YamlFiles.read("a.yml", "", Calendar.class))
-                .isInstanceOf(YamlFiles.InvalidFile.class)
-                .hasMessage("a.yml: file: empty");
+        assertThat(problem("title: A\ntitle: B\n")).contains("title");
+        assertThat(problem("title: A\ntitel: B\n")).contains("titel");
+        assertThat(problem("just: [unclosed")).startsWith("a.yml: ");
+        assertThat(problem("# only a comment\n")).isEqualTo("a.yml: file: empty");
+    }
+
+    private static String problem(String text) {
+        try {
+            YamlFiles.read("a.yml", text, Calendar.class);
+        } catch (YamlFiles.InvalidFile e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("read without a problem: " + text);
     }
 }
