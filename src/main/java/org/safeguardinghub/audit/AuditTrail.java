@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Records entries in the audit trail. Call it inside the transaction that makes the change, so the change and its
@@ -20,6 +21,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  */
 @Service
 public class AuditTrail {
+
+    private static final JsonMapper JSON = JsonMapper.shared();
 
     private final JdbcClient jdbc;
 
@@ -115,8 +118,13 @@ public class AuditTrail {
                 .param("recordType", recordType)
                 .param("recordId", recordId == null ? null : String.valueOf(recordId))
                 .param("partnership", partnership)
-                .param("changes", Json.of(changes))
+                .param("changes", json(changes))
                 .update();
+    }
+
+    /** The changes column: a flat object of field to {"before", "after"}, in the map's order. */
+    static String json(Map<String, FieldChange> changes) {
+        return JSON.writeValueAsString(changes);
     }
 
     private static @Nullable String sourceAddress() {

@@ -1,14 +1,13 @@
 package org.safeguardinghub.audit;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.platform.security.Actors;
+import org.safeguardinghub.platform.web.PerAddressLimit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -24,26 +23,25 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class RefusalLog {
 
     private final AuditTrail audit;
-    private final int perMinute;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> leftOut = new ConcurrentHashMap<>();
+    private final PerAddressLimit limit;
+    private final Cache<String, AtomicInteger> leftOut = Caffeine.newBuilder()
+            .maximumSize(PerAddressLimit.MAX_ADDRESSES)
+            .executor(Runnable::run)
+            .build();
 
     RefusalLog(AuditTrail audit, @Value("${hub.audit.refusals-per-minute-per-address:10}") int perMinute) {
         this.audit = audit;
-        this.perMinute = perMinute;
+        this.limit = PerAddressLimit.refilledWhole(perMinute, Duration.ofMinutes(1));
     }
 
     /** Records one refusal, unless this address has had its share this minute (then it is only counted). */
     public void record(AuditAction action, String recordType, @Nullable Object recordId, String detail) {
         String address = sourceAddress();
-        if (!allowed(address)) {
-            if (leftOut.size() > 100_000) {
-                leftOut.clear();
-            }
-            leftOut.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
+        if (!limit.tryAcquire(address)) {
+            leftOut.get(address, a -> new AtomicInteger()).incrementAndGet();
             return;
         }
-        AtomicInteger skipped = leftOut.remove(address);
+        AtomicInteger skipped = leftOut.asMap().remove(address);
         String text = skipped == null
                 ? detail
                 : detail + " (" + skipped.get() + " more refusals from this address since the last entry were"
@@ -56,22 +54,6 @@ public class RefusalLog {
                 recordType,
                 recordId,
                 text);
-    }
-
-    /** A fixed allowance per address each minute (refilled whole, not a token at a time). */
-    private boolean allowed(String address) {
-        if (buckets.size() > 100_000) {
-            buckets.clear();
-        }
-        return buckets.computeIfAbsent(
-                        address,
-                        a -> Bucket.builder()
-                                .addLimit(Bandwidth.builder()
-                                        .capacity(perMinute)
-                                        .refillIntervally(perMinute, Duration.ofMinutes(1))
-                                        .build())
-                                .build())
-                .tryConsume(1);
     }
 
     private static String sourceAddress() {

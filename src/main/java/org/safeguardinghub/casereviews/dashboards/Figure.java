@@ -3,6 +3,8 @@ package org.safeguardinghub.casereviews.dashboards;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.platform.chart.Bars;
+import org.safeguardinghub.platform.chart.Svg;
 import org.safeguardinghub.platform.export.Table;
 import org.safeguardinghub.shared.SafeCounts;
 import org.safeguardinghub.shared.SafeTable;
@@ -124,9 +126,7 @@ record Figure(
                         safe == null ? String.format("%,d", n) : safe.cell(r, s).text();
                 cells.add(new Cell(text, hidden));
                 String cssClass = "hub-chart__bar hub-chart__bar--" + (s + 1);
-                int length = hidden || max == 0
-                        ? 0
-                        : (int) Math.max(n == 0 ? 0 : 2, Math.round(PLOT_WIDTH * n / (double) max));
+                int length = hidden ? 0 : Bars.length(n, max, PLOT_WIDTH, 2);
                 if (length > 0) {
                     bars.add(new Bar(LABEL_WIDTH, y, length, BAR_HEIGHT, cssClass));
                 }
@@ -140,7 +140,11 @@ record Figure(
             }
             int groupHeight = y - groupTop;
             texts.add(new Text(
-                    LABEL_WIDTH - 8, groupTop + groupHeight / 2 + 5, shorten(c.label()), "end", "hub-chart__label"));
+                    LABEL_WIDTH - 8,
+                    groupTop + groupHeight / 2 + 5,
+                    Svg.shortenTrimmed(c.label(), MAX_LABEL),
+                    "end",
+                    "hub-chart__label"));
             rows.add(new Row(c.label(), cells, detailHeader == null ? null : c.detail()));
             y += GAP;
         }
@@ -194,11 +198,5 @@ record Figure(
         }
         Long shown = safe.cell(r, s).shown();
         return shown == null ? 0 : shown;
-    }
-
-    private static String shorten(String label) {
-        return label.length() <= MAX_LABEL
-                ? label
-                : label.substring(0, MAX_LABEL - 1).stripTrailing() + "…";
     }
 }

@@ -1,5 +1,6 @@
 package org.safeguardinghub.identity.signin;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,10 +15,10 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.platform.web.PerAddressLimit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -56,8 +57,8 @@ public class SignInGuard {
     private final Duration interval;
     private final boolean secureCookies;
     private final byte[] key = new byte[32];
-    private final Map<String, Counter> pairs = new ConcurrentHashMap<>();
-    private final Map<String, Counter> accounts = new ConcurrentHashMap<>();
+    private final Map<String, Counter> pairs = bounded();
+    private final Map<String, Counter> accounts = bounded();
     private Clock clock = Clock.systemUTC();
 
     SignInGuard(
@@ -105,7 +106,6 @@ public class SignInGuard {
     /** Counts a failed attempt; true when this failure started the slow-down of the email address. */
     boolean failed(HttpServletRequest request, String email) {
         Instant now = clock.instant();
-        bounded();
         count(pairs, pairKey(request.getRemoteAddr(), email), now);
         return count(accounts, hash(email), now) == accountLimit;
     }
@@ -153,11 +153,13 @@ public class SignInGuard {
         }
     }
 
-    private void bounded() {
-        if (pairs.size() > 100_000 || accounts.size() > 100_000) {
-            pairs.clear();
-            accounts.clear();
-        }
+    /** A map of counts that holds at most as many keys as the per-address limits (the least used go first). */
+    private static Map<String, Counter> bounded() {
+        return Caffeine.newBuilder()
+                .maximumSize(PerAddressLimit.MAX_ADDRESSES)
+                .executor(Runnable::run)
+                .<String, Counter>build()
+                .asMap();
     }
 
     private String pairKey(String address, String email) {

@@ -1,17 +1,14 @@
 package org.safeguardinghub.identity.signin;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.safeguardinghub.audit.AuditAction;
 import org.safeguardinghub.audit.RefusalLog;
+import org.safeguardinghub.platform.web.PerAddressLimit;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -21,13 +18,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class SignInThrottle extends OncePerRequestFilter {
 
-    private final int perMinute;
+    private final PerAddressLimit attempts;
     private final SignInGuard guard;
     private final RefusalLog refusals;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     SignInThrottle(int perMinute, SignInGuard guard, RefusalLog refusals) {
-        this.perMinute = perMinute;
+        this.attempts = new PerAddressLimit(perMinute, Duration.ofMinutes(1));
         this.guard = guard;
         this.refusals = refusals;
     }
@@ -43,18 +39,7 @@ class SignInThrottle extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (buckets.size() > 100_000) {
-            buckets.clear(); // bounded memory under a spray of addresses
-        }
-        Bucket bucket = buckets.computeIfAbsent(
-                request.getRemoteAddr(),
-                a -> Bucket.builder()
-                        .addLimit(Bandwidth.builder()
-                                .capacity(perMinute)
-                                .refillGreedy(perMinute, Duration.ofMinutes(1))
-                                .build())
-                        .build());
-        if (!bucket.tryConsume(1)) {
+        if (!attempts.tryAcquire(request.getRemoteAddr())) {
             response.setHeader("Retry-After", "60");
             response.sendError(429);
             return;

@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntToDoubleFunction;
 import java.util.stream.Collectors;
+import org.safeguardinghub.platform.chart.Svg;
 
 /**
  * One indicator's control chart drawn on the server as SVG, and the data table that says the same in numbers. The
@@ -76,55 +78,38 @@ record SpcFigure(
         double plotW = WIDTH - LEFT - RIGHT;
         double plotH = HEIGHT - TOP - BOTTOM;
         double step = n > 1 ? plotW / (n - 1) : 0;
-        java.util.function.IntToDoubleFunction x = i -> LEFT + i * step;
+        IntToDoubleFunction x = i -> LEFT + i * step;
         java.util.function.DoubleUnaryOperator y = v -> TOP + plotH - (v - low) / (high - low) * plotH;
 
         Map<Integer, List<MdcRules.Found>> byPoint = new HashMap<>();
         for (MdcRules.Found f : a.found()) {
             byPoint.computeIfAbsent(f.index(), k -> new ArrayList<>()).add(f);
         }
-        StringBuilder values = new StringBuilder();
-        StringBuilder upper = new StringBuilder();
-        StringBuilder lower = new StringBuilder();
+        IntToDoubleFunction yValue = i -> y.applyAsDouble(c.value(i));
+        String values = Svg.path(n, x, yValue);
+        String upper = Svg.path(n, x, i -> y.applyAsDouble(c.upper(i)));
+        String lower = Svg.path(n, x, i -> y.applyAsDouble(c.lower(i)));
         List<Marker> markers = new ArrayList<>();
         List<Text> texts = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            String cmd = i == 0 ? "M" : "L";
             double px = x.applyAsDouble(i);
-            double py = y.applyAsDouble(c.value(i));
-            values.append(cmd).append(f(px)).append(',').append(f(py)).append(' ');
-            upper.append(cmd)
-                    .append(f(px))
-                    .append(',')
-                    .append(f(y.applyAsDouble(c.upper(i))))
-                    .append(' ');
-            lower.append(cmd)
-                    .append(f(px))
-                    .append(',')
-                    .append(f(y.applyAsDouble(c.lower(i))))
-                    .append(' ');
+            double py = yValue.applyAsDouble(i);
             List<MdcRules.Found> here = byPoint.get(i);
             if (here == null) {
-                markers.add(new Marker(circle(px, py, 3), false));
+                markers.add(new Marker(Svg.circle(px, py, 3), false));
             } else {
-                markers.add(new Marker(diamond(px, py, 7), true));
+                markers.add(new Marker(Svg.diamond(px, py, 7), true));
                 String label = here.stream().map(s -> s.rule().shortLabel()).collect(Collectors.joining(", "));
                 boolean above = here.get(0).direction() == Direction.UP;
                 texts.add(new Text(
                         px, above ? py - 12 : py + 20, label, px > WIDTH - 120 ? "end" : "middle", "hub-spc__flag"));
             }
         }
-        StringBuilder centre = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            boolean starts = i == 0 || c.centre(i) != c.centre(i - 1);
-            centre.append(starts ? "M" : "L")
-                    .append(f(x.applyAsDouble(i)))
-                    .append(',')
-                    .append(f(y.applyAsDouble(c.centre(i))))
-                    .append(' ');
-        }
+        // the centre line restarts where the limits are re-based
+        String centre =
+                Svg.path(n, x, i -> y.applyAsDouble(c.centre(i)), i -> i == 0 || c.centre(i) != c.centre(i - 1));
         if (n == 1) {
-            centre.append("L").append(WIDTH - RIGHT).append(',').append(f(y.applyAsDouble(c.centre(0))));
+            centre += " L" + (WIDTH - RIGHT) + "," + f(y.applyAsDouble(c.centre(0)));
         }
         // recorded changes: a vertical line where the new phase starts, explained under the chart
         List<String> changePaths = new ArrayList<>();
@@ -158,7 +143,7 @@ record SpcFigure(
                 a.wording().number(c.lower(n - 1)),
                 "end",
                 "hub-spc__axis"));
-        int every = Math.max(1, (int) Math.ceil(n / 10.0));
+        int every = Svg.labelEvery(n, 10);
         for (int i = 0; i < n; i += every) {
             texts.add(new Text(
                     x.applyAsDouble(i), HEIGHT - BOTTOM + 20, a.shortLabels().get(i), "middle", "hub-spc__axis"));
@@ -195,10 +180,10 @@ record SpcFigure(
                 WIDTH,
                 HEIGHT,
                 aria,
-                values.toString().trim(),
-                centre.toString().trim(),
-                upper.toString().trim(),
-                lower.toString().trim(),
+                values,
+                centre,
+                upper,
+                lower,
                 markers,
                 texts,
                 changePaths,
@@ -206,17 +191,7 @@ record SpcFigure(
                 rows);
     }
 
-    private static String circle(double x, double y, double r) {
-        return "M" + f(x - r) + "," + f(y) + " a" + f(r) + "," + f(r) + " 0 1,0 " + f(2 * r) + ",0 a" + f(r) + ","
-                + f(r) + " 0 1,0 " + f(-2 * r) + ",0 Z";
-    }
-
-    private static String diamond(double x, double y, double r) {
-        return "M" + f(x) + "," + f(y - r) + " L" + f(x + r) + "," + f(y) + " L" + f(x) + "," + f(y + r) + " L"
-                + f(x - r) + "," + f(y) + " Z";
-    }
-
     private static String f(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+        return Svg.f(v);
     }
 }

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.platform.chart.Scale;
+import org.safeguardinghub.platform.chart.Svg;
 
 /**
  * A horizontal bar chart of one breakdown's latest values (for example by district). A hidden value has no bar and
@@ -41,7 +43,7 @@ record BarChart(int width, int height, String ariaLabel, List<Bar> bars, List<Li
                 bars.add(new Bar(LABEL_WIDTH, y, length, BAR));
             }
             labels.add(new LineChart.Label(
-                    LABEL_WIDTH - 8, y + BAR - 5, shorten(i.label()), "end", "hub-perf-chart__label"));
+                    LABEL_WIDTH - 8, y + BAR - 5, Svg.shorten(i.label(), 30), "end", "hub-perf-chart__label"));
             labels.add(new LineChart.Label(
                     LABEL_WIDTH + length + 6, y + BAR - 5, i.text(), "start", "hub-perf-chart__label"));
             y += BAR + GAP;
@@ -52,9 +54,5 @@ record BarChart(int width, int height, String ariaLabel, List<Bar> bars, List<Li
                 "Bar chart: " + title + ". The figures are in the table below.",
                 bars,
                 labels);
-    }
-
-    private static String shorten(String label) {
-        return label.length() <= 30 ? label : label.substring(0, 29) + "…";
     }
 }

@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.platform.chart.Polyline;
+import org.safeguardinghub.platform.chart.Scale;
+import org.safeguardinghub.platform.chart.Svg;
 
 /**
  * An indicator's full time series as a server-drawn SVG line chart: the values (published points as filled dots,
@@ -71,19 +74,18 @@ record LineChart(
 
         List<Rule> rules = new ArrayList<>();
         List<Label> labels = new ArrayList<>();
-        for (int t = 0; t <= 4; t++) {
-            double v = min + (max - min) * t / 4;
+        for (double v : y.ticks(4)) {
             double py = y.px(v);
             rules.add(new Rule(LEFT, py, plotRight, py, "hub-perf-chart__grid"));
             labels.add(new Label(LEFT - 6, py + 4, Figures.axis(v), "end", "hub-perf-chart__axis"));
         }
         rules.add(new Rule(LEFT, TOP, LEFT, plotBottom, "hub-perf-chart__axis-line"));
         rules.add(new Rule(LEFT, plotBottom, plotRight, plotBottom, "hub-perf-chart__axis-line"));
-        int every = Math.max(1, (int) Math.ceil(n / 12.0));
+        int every = Svg.labelEvery(n, 12);
         for (int i = 0; i < n; i++) {
             if (i % every == 0 || i == n - 1 && n <= 12) {
                 labels.add(new Label(
-                        n == 1 ? (LEFT + plotRight) / 2.0 : x.px(i),
+                        n == 1 ? x.middle() : x.px(i),
                         plotBottom + 18,
                         points.get(i).label(),
                         "middle",
@@ -104,30 +106,16 @@ record LineChart(
             rules.add(new Rule(bx, TOP, bx, plotBottom, "hub-perf-chart__break"));
             labels.add(new Label(bx + 4, TOP + 12, b.label(), "start", "hub-perf-chart__break-label"));
         }
-        List<String> segments = new ArrayList<>();
+        Polyline line = Polyline.of(points.stream().map(p -> (Number) p.value()).toList(), x, y);
         List<Dot> dots = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
         boolean anyFictional = false;
         boolean anyPublished = false;
-        for (int i = 0; i < n; i++) {
-            Point p = points.get(i);
-            if (p.value() == null) {
-                if (!current.isEmpty()) {
-                    segments.add(current.toString().trim());
-                    current.setLength(0);
-                }
-                continue;
-            }
-            double px = n == 1 ? (LEFT + plotRight) / 2.0 : x.px(i);
-            double py = y.px(p.value().doubleValue());
-            current.append(px).append(',').append(py).append(' ');
+        for (Polyline.Point at : line.points()) {
+            boolean fictional = points.get(at.index()).fictional();
             dots.add(new Dot(
-                    px, py, p.fictional() ? "hub-perf-chart__dot--fictional" : "hub-perf-chart__dot--published"));
-            anyFictional |= p.fictional();
-            anyPublished |= !p.fictional();
-        }
-        if (!current.isEmpty()) {
-            segments.add(current.toString().trim());
+                    at.x(), at.y(), fictional ? "hub-perf-chart__dot--fictional" : "hub-perf-chart__dot--published"));
+            anyFictional |= fictional;
+            anyPublished |= !fictional;
         }
         if (anyPublished) {
             legend.add(new Legend("Published figure (filled dot)", "hub-perf-key hub-perf-key--published"));
@@ -143,6 +131,6 @@ record LineChart(
                         ? ""
                         : ", with " + breaks.size() + " methodology break" + (breaks.size() == 1 ? "" : "s"))
                 + ". The figures are in the table below.";
-        return new LineChart(WIDTH, HEIGHT, aria, segments, dots, rules, labels, legend);
+        return new LineChart(WIDTH, HEIGHT, aria, line.segments(), dots, rules, labels, legend);
     }
 }

@@ -1,9 +1,10 @@
 package org.safeguardinghub.performance.scorecard;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.platform.chart.Polyline;
+import org.safeguardinghub.platform.chart.Scale;
 
 /**
  * A small inline trend line of an indicator's last points, drawn on the server as SVG. Missing or suppressed points
@@ -32,33 +33,20 @@ record Sparkline(int width, int height, List<String> segments, double lastX, dou
                 max = Math.max(max, v.doubleValue());
             }
         }
-        List<String> segments = new ArrayList<>();
+        List<String> segments = List.of();
         double lastX = -1;
         double lastY = -1;
         if (min <= max) {
             int n = values.size();
-            Scale x = new Scale(0, Math.max(1, n - 1), PAD, WIDTH - PAD);
-            Scale y = new Scale(min, max, HEIGHT - PAD, PAD);
-            StringBuilder current = new StringBuilder();
-            for (int i = 0; i < n; i++) {
-                BigDecimal v = values.get(i);
-                if (v == null) {
-                    if (!current.isEmpty()) {
-                        segments.add(current.toString().trim());
-                        current.setLength(0);
-                    }
-                    continue;
-                }
-                double px = n == 1 ? WIDTH / 2.0 : x.px(i);
-                double py = y.px(v.doubleValue());
-                current.append(px).append(',').append(py).append(' ');
-                lastX = px;
-                lastY = py;
-            }
-            if (!current.isEmpty()) {
-                segments.add(current.toString().trim());
+            Polyline line = Polyline.of(
+                    values, new Scale(0, Math.max(1, n - 1), PAD, WIDTH - PAD), new Scale(min, max, HEIGHT - PAD, PAD));
+            segments = line.segments();
+            if (!line.points().isEmpty()) {
+                Polyline.Point last = line.points().get(line.points().size() - 1);
+                lastX = last.x();
+                lastY = last.y();
             }
         }
-        return new Sparkline(WIDTH, HEIGHT, List.copyOf(segments), lastX, lastY, ariaLabel);
+        return new Sparkline(WIDTH, HEIGHT, segments, lastX, lastY, ariaLabel);
     }
 }

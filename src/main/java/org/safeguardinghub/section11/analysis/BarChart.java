@@ -2,6 +2,8 @@ package org.safeguardinghub.section11.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.safeguardinghub.platform.chart.Bars;
+import org.safeguardinghub.platform.chart.Svg;
 import org.safeguardinghub.section11.analysis.CycleAnalysis.LevelCount;
 
 /**
@@ -39,7 +41,7 @@ record BarChart(int width, int height, String ariaLabel, List<Bar> bars, List<La
         labels.add(new Label(LABEL_WIDTH + 160, 18, "Moderated", "start"));
         int y = LEGEND;
         for (LevelCount l : levels) {
-            labels.add(new Label(LABEL_WIDTH - 8, y + BAR + 4, shorten(l.label()), "end"));
+            labels.add(new Label(LABEL_WIDTH - 8, y + BAR + 4, Svg.shorten(l.label(), 22), "end"));
             y = series(bars, labels, y, l.self(), max, SELF_COLOUR, SELF_COLOUR);
             y = series(bars, labels, y, l.moderated(), max, "#ffffff", MODERATED_COLOUR);
             y += GROUP_GAP;
@@ -55,15 +57,11 @@ record BarChart(int width, int height, String ariaLabel, List<Bar> bars, List<La
 
     private static int series(
             List<Bar> bars, List<Label> labels, int y, int value, int max, String fill, String stroke) {
-        int length = value == 0 ? 0 : Math.max(3, (int) Math.round((double) value * PLOT_WIDTH / max));
+        int length = Bars.length(value, max, PLOT_WIDTH, 3);
         if (length > 0) {
             bars.add(new Bar(LABEL_WIDTH, y, length, BAR - 2, fill, stroke));
         }
         labels.add(new Label(LABEL_WIDTH + length + 6, y + BAR - 3, String.valueOf(value), "start"));
         return y + BAR;
-    }
-
-    private static String shorten(String label) {
-        return label.length() <= 22 ? label : label.substring(0, 21) + "…";
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.organisation.Sector;
+import org.safeguardinghub.platform.chart.HeatMap;
 import org.safeguardinghub.section11.ReturnStatus;
 import org.safeguardinghub.section11.analysis.AnalysisData.Cycle;
 import org.safeguardinghub.section11.analysis.AnalysisData.ExpectedReturn;
@@ -241,18 +242,7 @@ class CycleAnalysis {
         if (score == null) {
             return new Cell("–", missing, null);
         }
-        double share = max <= 0 ? 0 : (double) score / max;
-        String tag;
-        if (share >= 1) {
-            tag = "govuk-tag--green";
-        } else if (share >= 0.5) {
-            tag = "govuk-tag--yellow";
-        } else if (share > 0) {
-            tag = "govuk-tag--orange";
-        } else {
-            tag = "govuk-tag--red";
-        }
-        return new Cell(String.valueOf(score), labels.getOrDefault(score, ""), tag);
+        return new Cell(String.valueOf(score), labels.getOrDefault(score, ""), HeatMap.tag(score, max));
     }
 
     private static GapRow gapRow(Gap g, String title) {

@@ -1,5 +1,7 @@
 package org.safeguardinghub.surveys.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,8 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.platform.web.PerAddressLimit;
@@ -32,6 +32,9 @@ import org.springframework.stereotype.Component;
  *       browser within {@link #ANSWERED_WINDOW} is refused (held only as a hash of cookie and link). A post without
  *       the cookie (a script, or cookies switched off) falls under a stricter per-address limit instead.
  * </ul>
+ *
+ * <p>Both are bounded in memory: {@link PerAddressLimit} holds at most its maximum of addresses, and the answered
+ * hashes expire after {@link #ANSWERED_WINDOW} with the same maximum.
  */
 @Component
 class SurveyPostLimit {
@@ -50,7 +53,11 @@ class SurveyPostLimit {
     private final PerAddressLimit limit;
     private final PerAddressLimit burst;
     private final PerAddressLimit withoutCookie;
-    private final Map<String, Instant> answered = new ConcurrentHashMap<>();
+    private final Cache<String, Instant> answered = Caffeine.newBuilder()
+            .maximumSize(PerAddressLimit.MAX_ADDRESSES)
+            .expireAfterWrite(ANSWERED_WINDOW)
+            .executor(Runnable::run)
+            .build();
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
 
@@ -93,7 +100,7 @@ class SurveyPostLimit {
             return Refusal.TOO_MANY;
         }
         if (nonce != null) {
-            Instant at = answered.get(key(nonce, linkToken));
+            Instant at = answered.getIfPresent(key(nonce, linkToken));
             if (at != null && at.plus(ANSWERED_WINDOW).isAfter(clock.instant())) {
                 return Refusal.ALREADY_ANSWERED;
             }
@@ -107,14 +114,7 @@ class SurveyPostLimit {
         if (nonce == null) {
             return;
         }
-        Instant now = clock.instant();
-        if (answered.size() > 100_000) {
-            answered.values().removeIf(at -> !at.plus(ANSWERED_WINDOW).isAfter(now));
-            if (answered.size() > 100_000) {
-                answered.clear(); // bounded memory under a spray of cookies
-            }
-        }
-        answered.put(key(nonce, linkToken), now);
+        answered.put(key(nonce, linkToken), clock.instant());
     }
 
     private static @Nullable String nonce(HttpServletRequest request) {

@@ -13,6 +13,7 @@ import org.safeguardinghub.performance.catalogue.IndicatorDefinition;
 import org.safeguardinghub.performance.catalogue.Polarity;
 import org.safeguardinghub.performance.scorecard.PerformanceData.Indicator;
 import org.safeguardinghub.performance.scorecard.PerformanceData.Point;
+import org.safeguardinghub.platform.chart.Scale;
 import org.safeguardinghub.shared.SafeCounts;
 
 /** The pure parts of the performance pages: grouping, chart scaling and suppression, without Spring. */

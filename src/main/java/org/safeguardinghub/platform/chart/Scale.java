@@ -1,13 +1,16 @@
-package org.safeguardinghub.performance.scorecard;
+package org.safeguardinghub.platform.chart;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A linear mapping from figures to SVG pixels: {@code min} maps to {@code low} and {@code max} to {@code high}
  * (for a y axis, {@code low} is the bottom pixel, which is the larger number). A flat range (min equal to max) maps
  * everything to the middle.
  */
-record Scale(double min, double max, double low, double high) {
+public record Scale(double min, double max, double low, double high) {
 
-    double at(double value) {
+    public double at(double value) {
         if (max == min) {
             return (low + high) / 2;
         }
@@ -15,15 +18,29 @@ record Scale(double min, double max, double low, double high) {
     }
 
     /** {@link #at} rounded to one decimal, as written into SVG attributes. */
-    double px(double value) {
+    public double px(double value) {
         return Math.round(at(value) * 10) / 10.0;
+    }
+
+    /** The pixel halfway along the scale (where a series of one point is drawn). */
+    public double middle() {
+        return (low + high) / 2;
+    }
+
+    /** {@code intervals + 1} evenly spaced values from {@code min} to {@code max}, for axis ticks and grid lines. */
+    public List<Double> ticks(int intervals) {
+        List<Double> ticks = new ArrayList<>(intervals + 1);
+        for (int t = 0; t <= intervals; t++) {
+            ticks.add(min + (max - min) * t / intervals);
+        }
+        return ticks;
     }
 
     /**
      * A "nice" upper bound for an axis starting at zero or at {@code min}: 1, 2, 2.5 or 5 times a power of ten, at
      * or above {@code value}.
      */
-    static double niceCeiling(double value) {
+    public static double niceCeiling(double value) {
         if (value <= 0) {
             return value == 0 ? 1 : -niceFloorPositive(-value);
         }
