@@ -126,7 +126,7 @@ class SelfAssessmentRecords {
     List<Long> servedPartnerships(ReturnRef ref) {
         return jdbc.sql("""
                         select cp.partnership_id from s11_cycle_partnership cp
-                        join agency_partnership ap on ap.partnership_id = cp.partnership_id and ap.agency_id = :a
+                        join agency_partnership_view ap on ap.partnership_id = cp.partnership_id and ap.agency_id = :a
                         where cp.cycle_id = :c order by 1""")
                 .param("a", ref.agencyId())
                 .param("c", ref.cycleId())
@@ -323,7 +323,7 @@ class SelfAssessmentRecords {
     List<Contributor> contributors(long returnId) {
         return jdbc.sql("""
                         select c.user_id, u.display_name, u.email, c.invited_by_name, c.invited_at
-                        from s11_contributor c join app_user u on u.id = c.user_id
+                        from s11_contributor c join app_user_view u on u.id = c.user_id
                         where c.return_id = :r order by u.display_name""")
                 .param("r", returnId)
                 .query((rs, n) -> new Contributor(
@@ -338,7 +338,7 @@ class SelfAssessmentRecords {
     /** Active people of the agency who are not yet contributors (and not {@code exceptUserId}). */
     List<Colleague> invitable(ReturnRef ref, long exceptUserId) {
         return jdbc.sql("""
-                        select u.id, u.display_name, u.email from app_user u
+                        select u.id, u.display_name, u.email from app_user_view u
                         where u.agency_id = :a and u.status = 'ACTIVE' and u.id <> :me
                           and not exists (select 1 from s11_contributor c where c.return_id = :r and c.user_id = u.id)
                         order by u.display_name""")
