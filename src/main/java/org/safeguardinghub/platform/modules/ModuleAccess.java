@@ -102,7 +102,7 @@ public abstract class ModuleAccess {
     }
 
     /** A route rule being declared: finish it with who may pass. */
-    protected final class Rule {
+    public final class Rule {
         private final @Nullable HttpMethod method;
         private final List<String> patterns;
 
