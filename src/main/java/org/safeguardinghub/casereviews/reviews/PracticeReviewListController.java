@@ -1,7 +1,5 @@
 package org.safeguardinghub.casereviews.reviews;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
@@ -10,6 +8,7 @@ import org.safeguardinghub.casereviews.access.CaseMembership;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.security.Permission;
+import org.safeguardinghub.platform.web.ListLinks;
 import org.safeguardinghub.platform.web.PageResult;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -70,20 +69,7 @@ class PracticeReviewListController {
         model.addAttribute("statusOptions", CaseVocabulary.options(CaseVocabulary.REVIEW_STATUS));
         model.addAttribute("typeOptions", CaseVocabulary.options(CaseVocabulary.REVIEW_TYPE));
         model.addAttribute("canManage", actor.can(Permission.CASES_MANAGE));
-        model.addAttribute("base", base("/reviews", "status", s, "type", t));
+        model.addAttribute("base", ListLinks.base("/reviews", "status", s, "type", t));
         return "casereviews/reviews/list";
-    }
-
-    private static String base(String path, @Nullable String... params) {
-        StringBuilder sb = new StringBuilder(path).append('?');
-        for (int i = 0; i + 1 < params.length; i += 2) {
-            if (params[i + 1] != null) {
-                sb.append(params[i])
-                        .append('=')
-                        .append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8))
-                        .append('&');
-            }
-        }
-        return sb.toString();
     }
 }
