@@ -289,16 +289,6 @@ class CasesController {
     }
 
     static String base(String path, @Nullable Object... params) {
-        StringBuilder sb = new StringBuilder(path).append('?');
-        for (int i = 0; i + 1 < params.length; i += 2) {
-            if (params[i + 1] != null) {
-                sb.append(params[i])
-                        .append('=')
-                        .append(java.net.URLEncoder.encode(
-                                String.valueOf(params[i + 1]), java.nio.charset.StandardCharsets.UTF_8))
-                        .append('&');
-            }
-        }
-        return sb.toString();
+        return org.safeguardinghub.platform.web.ListLinks.base(path, params);
     }
 }

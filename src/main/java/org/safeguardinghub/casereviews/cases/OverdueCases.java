@@ -32,6 +32,18 @@ class OverdueCases {
      */
     List<OverdueItem> overdue(long partnership, LocalDate today) {
         List<OverdueItem> items = new ArrayList<>();
+        addCaseClocks(items, partnership, today);
+        addReviewClocks(items, partnership, today);
+        addRequestClocks(items, partnership, today);
+        return items.stream()
+                .filter(i -> i.clock().overdue())
+                .sorted(Comparator.comparing((OverdueItem i) -> i.clock().targetDate())
+                        .thenComparing(OverdueItem::subject))
+                .toList();
+    }
+
+    /** Notification decisions and rapid reviews past their targets. */
+    private void addCaseClocks(List<OverdueItem> items, long partnership, LocalDate today) {
         RapidReviewStart start = settings.rapidReviewStart(partnership);
         jdbc.sql("""
                         select r.id, r.reference, r.la_aware_date, r.national_decision, r.notified_on,
@@ -73,6 +85,10 @@ class OverdueCases {
                     return 0;
                 })
                 .list();
+    }
+
+    /** Practice reviews past their publication target. */
+    private void addReviewClocks(List<OverdueItem> items, long partnership, LocalDate today) {
         jdbc.sql("""
                         select id, title, commissioned_on from practice_review
                         where partnership_id = :p and published_on is null and commissioned_on < :cut""")
@@ -85,6 +101,10 @@ class OverdueCases {
                         null,
                         ClockView.of(clocks.practiceReview(date(rs, "commissioned_on"), null), today))))
                 .list();
+    }
+
+    /** Agency requests (for a case or a practice review) past their due date. */
+    private void addRequestClocks(List<OverdueItem> items, long partnership, LocalDate today) {
         jdbc.sql("""
                         select q.id, q.kind, q.requested_on, q.due_on, q.referral_id, q.practice_review_id,
                                a.name as agency, r.reference, pr.title
@@ -107,10 +127,5 @@ class OverdueCases {
                                     clocks.agencyRequest(date(rs, "requested_on"), date(rs, "due_on"), null), today)));
                 })
                 .list();
-        return items.stream()
-                .filter(i -> i.clock().overdue())
-                .sorted(Comparator.comparing((OverdueItem i) -> i.clock().targetDate())
-                        .thenComparing(OverdueItem::subject))
-                .toList();
     }
 }

@@ -2,17 +2,12 @@ package org.safeguardinghub.casereviews.reviews;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.casereviews.CaseReviewsAccess;
 import org.safeguardinghub.casereviews.CaseVocabulary;
-import org.safeguardinghub.casereviews.access.CaseMembership;
 import org.safeguardinghub.casereviews.reviews.SectionForms.DraftForm;
 import org.safeguardinghub.casereviews.reviews.SectionForms.FamilyForm;
 import org.safeguardinghub.casereviews.reviews.SectionForms.FinalForm;
@@ -23,28 +18,16 @@ import org.safeguardinghub.casereviews.reviews.SectionForms.PublicationForm;
 import org.safeguardinghub.casereviews.reviews.SectionForms.RequestForm;
 import org.safeguardinghub.casereviews.reviews.SectionForms.SignOffForm;
 import org.safeguardinghub.casereviews.reviews.SectionForms.ThemesForm;
-import org.safeguardinghub.documents.DocumentKind;
-import org.safeguardinghub.documents.DocumentRejected;
-import org.safeguardinghub.documents.Documents;
 import org.safeguardinghub.documents.Upload;
-import org.safeguardinghub.learning.LearningAccess;
-import org.safeguardinghub.learning.LearningTheme;
-import org.safeguardinghub.learning.LearningThemes;
-import org.safeguardinghub.learning.RecommendationSource;
-import org.safeguardinghub.learning.Recommendations;
-import org.safeguardinghub.organisation.AgencySummary;
 import org.safeguardinghub.organisation.GroupSummary;
 import org.safeguardinghub.organisation.Organisation;
-import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.DateInput;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
-import org.safeguardinghub.platform.web.PageResult;
 import org.safeguardinghub.platform.web.Refusal;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,92 +38,41 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The practice review pages: the list with its publication clocks, commissioning, and the review's own page where
- * each section (panel, meetings, agency reports, family involvement, reports, sign-off, publication, learning themes)
- * has its own small form. Reading needs cases:view and changing cases:manage (route rules); a review of another
+ * The practice review pages: commissioning, the details form, and the review's own page (filled by {@link
+ * PracticeReviewPage}) where each section (panel, meetings, agency reports, family involvement, reports, sign-off,
+ * publication, learning themes) has its own small form. Reading needs cases:view and changing cases:manage (route rules); a review of another
  * partnership is a 404.
  */
 @Controller
 class PracticeReviewController {
 
-    private static final String SHOW = "casereviews/reviews/show";
-
     private final PracticeReviews reviews;
     private final PracticeReviewDesk desk;
-    private final Documents documents;
     private final Organisation organisation;
-    private final LearningThemes themes;
-    private final Recommendations recommendations;
     private final Clock clock;
+    private final PracticeReviewPage reviewPage;
+    private final PracticeReviewInputs inputs;
 
     PracticeReviewController(
             PracticeReviews reviews,
             PracticeReviewDesk desk,
-            Documents documents,
             Organisation organisation,
-            LearningThemes themes,
-            Recommendations recommendations,
-            Clock clock) {
+            Clock clock,
+            PracticeReviewPage reviewPage,
+            PracticeReviewInputs inputs) {
         this.reviews = reviews;
         this.desk = desk;
-        this.documents = documents;
         this.organisation = organisation;
-        this.themes = themes;
-        this.recommendations = recommendations;
         this.clock = clock;
+        this.reviewPage = reviewPage;
+        this.inputs = inputs;
     }
-
-    /** One row of the list: the review, its labels and its clock. */
-    record ListItem(
-            long id,
-            String title,
-            String typeLabel,
-            String statusLabel,
-            String commissionedOn,
-            String targetOn,
-            ReviewView.ClockTag clock,
-            @Nullable String publishedOn) {}
 
     /** The review whose details form is open. */
     record Editing(long id, String title) {}
-
-    // list
-
-    @GetMapping("/reviews")
-    String list(
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) String type,
-            @RequestParam(defaultValue = "1") int page,
-            Model model) {
-        Actor actor = Actors.require();
-        String s = CaseVocabulary.REVIEW_STATUS.containsKey(status) ? status : null;
-        String t = CaseVocabulary.REVIEW_TYPE.containsKey(type) ? type : null;
-        LocalDate today = today();
-        PageResult<ListItem> result = reviews.search(
-                        actor.partnershipId(), CaseMembership.limitedTo(actor), s, t, page, PageResult.DEFAULT_SIZE)
-                .map(r -> new ListItem(
-                        r.id(),
-                        r.title(),
-                        CaseVocabulary.label(CaseVocabulary.REVIEW_TYPE, r.reviewType()),
-                        CaseVocabulary.label(CaseVocabulary.REVIEW_STATUS, r.status()),
-                        ReviewView.date(r.commissionedOn()),
-                        ReviewView.date(PracticeReview.publicationClock(r.commissionedOn(), null)
-                                .targetDate()),
-                        ReviewView.ClockTag.of(r.status(), r.commissionedOn(), r.publishedOn(), today),
-                        ReviewView.date(r.publishedOn())));
-        model.addAttribute("reviews", result);
-        model.addAttribute("status", s == null ? "" : s);
-        model.addAttribute("type", t == null ? "" : t);
-        model.addAttribute("statusOptions", CaseVocabulary.options(CaseVocabulary.REVIEW_STATUS));
-        model.addAttribute("typeOptions", CaseVocabulary.options(CaseVocabulary.REVIEW_TYPE));
-        model.addAttribute("canManage", actor.can(CaseReviewsAccess.CASES_MANAGE));
-        model.addAttribute("base", base("/reviews", "status", s, "type", t));
-        return "casereviews/reviews/list";
-    }
 
     // commissioning
 
@@ -291,7 +223,7 @@ class PracticeReviewController {
             HttpServletResponse response,
             RedirectAttributes flash) {
         desk.find(id);
-        String agency = agencyName(form.getMemberAgencyId(), errors, "memberAgencyId");
+        String agency = inputs.agencyName(form.getMemberAgencyId(), errors, "memberAgencyId");
         if (errors.hasErrors()) {
             return problem(id, "memberForm", model, response);
         }
@@ -326,8 +258,8 @@ class PracticeReviewController {
             RedirectAttributes flash) {
         desk.find(id);
         LocalDate on = form.getMeetingOn().read(errors, "meetingOn", "Meeting date", true);
-        Upload agenda = upload(form.getMeetingAgenda(), errors, "meetingAgenda");
-        Upload minutes = upload(form.getMeetingMinutes(), errors, "meetingMinutes");
+        Upload agenda = inputs.upload(form.getMeetingAgenda(), errors, "meetingAgenda");
+        Upload minutes = inputs.upload(form.getMeetingMinutes(), errors, "meetingMinutes");
         if (errors.hasErrors() || on == null) {
             return problem(id, "meetingForm", model, response);
         }
@@ -355,7 +287,7 @@ class PracticeReviewController {
         if (!errors.hasFieldErrors("documentKind") && description == null) {
             errors.rejectValue("documentKind", "invalid", "Select whether this is the agenda or the minutes");
         }
-        Upload file = upload(form.getDocumentFile(), errors, "documentFile");
+        Upload file = inputs.upload(form.getDocumentFile(), errors, "documentFile");
         if (file == null && !errors.hasFieldErrors("documentFile")) {
             errors.rejectValue("documentFile", "required", "Select the file to upload");
         }
@@ -370,16 +302,6 @@ class PracticeReviewController {
         return done(id, "meetings", description + " added", flash);
     }
 
-    @GetMapping("/reviews/{id}/meetings/{meetingId}/documents/{documentId}")
-    ResponseEntity<byte[]> meetingDocument(
-            @PathVariable long id, @PathVariable long meetingId, @PathVariable long documentId) {
-        PracticeReview review = desk.find(id);
-        reviews.meeting(review.id(), meetingId).orElseThrow(() -> new NotFoundException("Panel meeting"));
-        return Documents.download(documents
-                .read(documentId, PracticeReviewDesk.MEETING_DOCUMENTS, meetingId)
-                .orElseThrow(() -> new NotFoundException("Document")));
-    }
-
     @PostMapping("/reviews/{id}/requests")
     String requestAgencyReport(
             @PathVariable long id,
@@ -389,7 +311,7 @@ class PracticeReviewController {
             HttpServletResponse response,
             RedirectAttributes flash) {
         desk.find(id);
-        String agency = agencyName(form.getRequestAgencyId(), errors, "requestAgencyId");
+        String agency = inputs.agencyName(form.getRequestAgencyId(), errors, "requestAgencyId");
         LocalDate due = form.getRequestDueOn().read(errors, "requestDueOn", "Due date", true);
         if (due != null && due.isBefore(today())) {
             errors.rejectValue("requestDueOn", "past", "Due date must be today or in the future");
@@ -399,19 +321,6 @@ class PracticeReviewController {
         }
         desk.requestAgencyReport(id, form.getRequestAgencyId(), agency, due, form.getRequestQuestion());
         return done(id, "agency-reports", "Agency report requested from " + agency, flash);
-    }
-
-    @GetMapping("/reviews/{id}/requests/{requestId}/documents/{documentId}")
-    ResponseEntity<byte[]> requestDocument(
-            @PathVariable long id, @PathVariable long requestId, @PathVariable long documentId) {
-        PracticeReview review = desk.find(id);
-        reviews.agencyReports(review.partnershipId(), review.id()).stream()
-                .filter(r -> r.id() == requestId)
-                .findFirst()
-                .orElseThrow(() -> new NotFoundException("Agency request"));
-        return Documents.download(documents
-                .read(documentId, PracticeReviewDesk.REQUEST_DOCUMENTS, requestId)
-                .orElseThrow(() -> new NotFoundException("Document")));
     }
 
     @PostMapping("/reviews/{id}/family")
@@ -450,7 +359,7 @@ class PracticeReviewController {
                 errors,
                 "draftOn",
                 "Date of the draft report");
-        Upload file = upload(form.getDraftFile(), errors, "draftFile");
+        Upload file = inputs.upload(form.getDraftFile(), errors, "draftFile");
         if (errors.hasErrors() || on == null) {
             return problem(id, "draftForm", model, response);
         }
@@ -479,7 +388,7 @@ class PracticeReviewController {
                 errors,
                 "finalOn",
                 "Date of the final report");
-        Upload file = upload(form.getFinalFile(), errors, "finalFile");
+        Upload file = inputs.upload(form.getFinalFile(), errors, "finalFile");
         if (errors.hasErrors() || on == null) {
             return problem(id, "finalForm", model, response);
         }
@@ -493,14 +402,6 @@ class PracticeReviewController {
                 "reports",
                 "Final report recorded",
                 () -> desk.recordFinalReport(id, form.getVersion(), on, file));
-    }
-
-    @GetMapping("/reviews/{id}/documents/{documentId}")
-    ResponseEntity<byte[]> reviewDocument(@PathVariable long id, @PathVariable long documentId) {
-        PracticeReview review = desk.find(id);
-        return Documents.download(documents
-                .read(documentId, PracticeReviewDesk.REVIEW_DOCUMENTS, review.id())
-                .orElseThrow(() -> new NotFoundException("Document")));
     }
 
     @PostMapping("/reviews/{id}/sign-off")
@@ -602,90 +503,7 @@ class PracticeReviewController {
     // page assembly
 
     private String page(long id, Model model) {
-        PracticeReview review = desk.read(id);
-        Actor actor = Actors.require();
-        long p = review.partnershipId();
-        LocalDate today = today();
-        String groupName = review.panelGroupId() == null
-                ? null
-                : groups().stream()
-                        .filter(g -> g.id() == review.panelGroupId())
-                        .map(GroupSummary::name)
-                        .findFirst()
-                        .orElse(null);
-        PracticeReviews.ReferralRef referral = review.referralId() == null
-                ? null
-                : reviews.referral(p, review.referralId()).orElse(null);
-        model.addAttribute("review", ReviewView.of(review, groupName, referral, today));
-        model.addAttribute("title", review.title());
-        model.addAttribute("members", reviews.members(review.id()));
-        List<PracticeReviews.Meeting> meetings = reviews.meetings(review.id());
-        model.addAttribute("meetings", meetings);
-        model.addAttribute(
-                "meetingDocuments",
-                documents.list(
-                        PracticeReviewDesk.MEETING_DOCUMENTS,
-                        meetings.stream().map(PracticeReviews.Meeting::id).toList()));
-        model.addAttribute(
-                "meetingOptions",
-                meetings.stream()
-                        .map(m -> Option.of(m.id(), ReviewView.date(m.meetingOn())))
-                        .toList());
-        List<PracticeReviews.AgencyReport> requests = reviews.agencyReports(p, review.id());
-        model.addAttribute("requests", requests);
-        model.addAttribute(
-                "requestDocuments",
-                documents.list(
-                        PracticeReviewDesk.REQUEST_DOCUMENTS,
-                        requests.stream().map(PracticeReviews.AgencyReport::id).toList()));
-        model.addAttribute("reportDocuments", documents.list(PracticeReviewDesk.REVIEW_DOCUMENTS, review.id()));
-        Set<Long> tagged = reviews.themeIds(p, review.id());
-        List<LearningTheme> allThemes = themes.all();
-        model.addAttribute(
-                "taggedThemes",
-                allThemes.stream().filter(t -> tagged.contains(t.id())).toList());
-        model.addAttribute(
-                "themeOptions",
-                allThemes.stream()
-                        .filter(t -> t.active() || tagged.contains(t.id()))
-                        .map(t -> Option.of(t.id(), t.active() ? t.name() : t.name() + " (retired)"))
-                        .toList());
-        model.addAttribute(
-                "recommendations", recommendations.forSource(p, RecommendationSource.PRACTICE_REVIEW, review.id()));
-        model.addAttribute("agencyOptions", agencyOptions(p));
-        model.addAttribute("accountOptions", reviews.panelAccounts(p));
-        model.addAttribute("kindOptions", List.of(new Option("AGENDA", "Agenda"), new Option("MINUTES", "Minutes")));
-        model.addAttribute(
-                "publicationOptions",
-                CaseVocabulary.PUBLICATION.entrySet().stream()
-                        .map(e -> new Option(e.getKey(), e.getValue()))
-                        .toList());
-        model.addAttribute("canManage", actor.can(CaseReviewsAccess.CASES_MANAGE));
-        model.addAttribute("canRecommend", actor.can(LearningAccess.LEARNING_MANAGE));
-        model.addAttribute("maxSize", documents.maxSizeLabel());
-        addIfAbsent(model, "memberForm", new MemberForm());
-        addIfAbsent(model, "meetingForm", new MeetingForm());
-        addIfAbsent(model, "meetingDocumentForm", new MeetingDocumentForm());
-        addIfAbsent(model, "requestForm", new RequestForm());
-        FamilyForm family = new FamilyForm();
-        family.setFamilyInvolvement(review.familyInvolvement() == null ? "" : review.familyInvolvement());
-        addIfAbsent(model, "familyForm", family);
-        addIfAbsent(model, "draftForm", new DraftForm());
-        addIfAbsent(model, "finalForm", new FinalForm());
-        addIfAbsent(model, "signOffForm", new SignOffForm());
-        addIfAbsent(model, "publicationForm", new PublicationForm());
-        ThemesForm themesForm = new ThemesForm();
-        themesForm.setThemeIds(new ArrayList<>(tagged));
-        addIfAbsent(model, "themesForm", themesForm);
-        // every form posts the version the page was read at, so a stale change is refused
-        Object failed = model.getAttribute("failedForm");
-        boolean conflict = model.containsAttribute("conflict");
-        for (String name : List.of("familyForm", "draftForm", "finalForm", "signOffForm", "publicationForm")) {
-            if (conflict || !name.equals(failed)) {
-                setVersion(model.getAttribute(name), review.version());
-            }
-        }
-        return SHOW;
+        return reviewPage.fill(id, model);
     }
 
     /** A refused section: the page again with that section's errors, as 422. */
@@ -726,61 +544,6 @@ class PracticeReviewController {
         return "redirect:/reviews/" + id + "#" + section;
     }
 
-    /** Sets the version a section form posts, keeping the one a refused form was opened at (unless in conflict). */
-    private static void setVersion(@Nullable Object form, int version) {
-        if (form instanceof FamilyForm f) {
-            f.setVersion(version);
-        } else if (form instanceof DraftForm f) {
-            f.setVersion(version);
-        } else if (form instanceof FinalForm f) {
-            f.setVersion(version);
-        } else if (form instanceof SignOffForm f) {
-            f.setVersion(version);
-        } else if (form instanceof PublicationForm f) {
-            f.setVersion(version);
-        }
-    }
-
-    private static void addIfAbsent(Model model, String name, Object form) {
-        if (!model.containsAttribute(name)) {
-            model.addAttribute(name, form);
-        }
-    }
-
-    private @Nullable Upload upload(@Nullable MultipartFile file, BindingResult errors, String field) {
-        Upload upload = Upload.of(file);
-        if (upload == null) {
-            return null;
-        }
-        try {
-            DocumentKind kind = documents.check(upload);
-            return kind == null ? null : upload;
-        } catch (DocumentRejected e) {
-            errors.rejectValue(field, "file", e.getMessage());
-            return null;
-        }
-    }
-
-    private @Nullable String agencyName(@Nullable Long agencyId, BindingResult errors, String field) {
-        if (agencyId == null) {
-            return null;
-        }
-        return organisation.agenciesOf(partnership()).stream()
-                .filter(a -> a.id() == agencyId)
-                .map(AgencySummary::name)
-                .findFirst()
-                .orElseGet(() -> {
-                    errors.rejectValue(field, "invalid", "Select an agency from the list");
-                    return null;
-                });
-    }
-
-    private List<Option> agencyOptions(long partnershipId) {
-        return organisation.agenciesOf(partnershipId).stream()
-                .map(a -> Option.of(a.id(), a.name()))
-                .toList();
-    }
-
     private List<GroupSummary> groups() {
         return organisation.groupsOf(partnership());
     }
@@ -809,18 +572,5 @@ class PracticeReviewController {
 
     private static @Nullable String text(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static String base(String path, @Nullable String... params) {
-        StringBuilder sb = new StringBuilder(path).append('?');
-        for (int i = 0; i + 1 < params.length; i += 2) {
-            if (params[i + 1] != null) {
-                sb.append(params[i])
-                        .append('=')
-                        .append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8))
-                        .append('&');
-            }
-        }
-        return sb.toString();
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,14 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
-import org.postgresql.util.PSQLException;
 import org.safeguardinghub.audit.AuditAction;
 import org.safeguardinghub.audit.AuditTrail;
 import org.safeguardinghub.imports.UploadRefused;
@@ -47,7 +40,6 @@ import org.safeguardinghub.platform.web.PageResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -75,7 +67,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ExtractLoads {
 
     static final int MAX_PROBLEMS_STORED = 1000;
-    private static final Pattern COPY_LINE = Pattern.compile("line (\\d+)");
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -84,6 +75,7 @@ public class ExtractLoads {
     private final Organisation organisation;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ExtractStaging staging;
     private static final Logger log = LoggerFactory.getLogger(ExtractLoads.class);
 
     ExtractLoads(
@@ -93,7 +85,8 @@ public class ExtractLoads {
             DataReturns returns,
             Organisation organisation,
             AuditTrail audit,
-            Clock clock) {
+            Clock clock,
+            ExtractStaging staging) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transaction = transaction;
@@ -101,6 +94,7 @@ public class ExtractLoads {
         this.organisation = organisation;
         this.audit = audit;
         this.clock = clock;
+        this.staging = staging;
     }
 
     record LoadRow(
@@ -155,15 +149,18 @@ public class ExtractLoads {
             this.periodEnd = periodEnd;
             this.problems = problems;
         }
-    }
 
-    /** The file could not be copied (not CSV, wrong number of cells in a line, not UTF-8). */
-    private static final class Unreadable extends RuntimeException {
-        final int line;
-
-        Unreadable(int line, String message) {
-            super(message, null, false, false);
-            this.line = line;
+        /** The first problems, each named by its month, item and breakdown. */
+        List<ProblemRow> problemRows() {
+            return problems.stream()
+                    .limit(MAX_PROBLEMS_STORED)
+                    .map(p -> new ProblemRow(
+                            0,
+                            null,
+                            YearMonth.from(periodEnd) + " " + p.itemCode()
+                                    + (p.breakdownValue().isEmpty() ? "" : " (" + p.breakdownValue() + ")") + ": "
+                                    + p.message()))
+                    .toList();
         }
     }
 
@@ -312,17 +309,9 @@ public class ExtractLoads {
                     : stageCheckAndSave(actor, agencyId, layout, name, sha, columns.size(), staged, file, started));
             return id == null ? 0 : id;
         } catch (Refused e) {
-            List<ProblemRow> problems = e.problems.stream()
-                    .limit(MAX_PROBLEMS_STORED)
-                    .map(p -> new ProblemRow(
-                            0,
-                            null,
-                            YearMonth.from(e.periodEnd) + " " + p.itemCode()
-                                    + (p.breakdownValue().isEmpty() ? "" : " (" + p.breakdownValue() + ")") + ": "
-                                    + p.message()))
-                    .toList();
-            return record(actor, agencyId, layout, name, sha, "FAILED", 0, e.problems.size(), 0, started, problems);
-        } catch (Unreadable e) {
+            return record(
+                    actor, agencyId, layout, name, sha, "FAILED", 0, e.problems.size(), 0, started, e.problemRows());
+        } catch (ExtractStaging.Unreadable e) {
             return record(
                     actor,
                     agencyId,
@@ -349,55 +338,13 @@ public class ExtractLoads {
             Path file,
             long started) {
         long id = insertLoad(actor, agencyId, layout, fileName, sha);
-        StringBuilder columns = new StringBuilder();
-        StringBuilder names = new StringBuilder();
-        for (int i = 0; i < columnCount; i++) {
-            columns.append(", c").append(i).append(" text");
-            names.append(i == 0 ? "" : ", ").append('c').append(i);
-        }
-        jdbc.sql("create temporary table extract_stage (row_no bigint generated always as identity" + columns
-                        + ") on commit drop")
-                .update();
-        long rows = copy("copy extract_stage (" + names + ") from stdin with (format csv, header true)", file);
+        long rows = staging.copy(file, columnCount);
 
         // checks: one count pass over the staged rows, then the first problems of each kind
         List<DistrictSummary> districts = organisation.districtsOf(actor.partnershipId());
         List<String> districtNames =
                 districts.stream().map(d -> d.name().toLowerCase(Locale.ROOT)).toList();
-        List<Check> checks = checks(layout, staged, districtNames);
-        int problemCount = 0;
-        if (!checks.isEmpty() && rows > 0) {
-            String counts = checks.stream()
-                    .map(c -> "count(*) filter (where " + c.condition() + ")")
-                    .collect(Collectors.joining(", "));
-            var query = jdbc.sql("select " + counts + " from extract_stage");
-            query = bindDistricts(query, districtNames);
-            List<Long> found = query.query((rs, i) -> {
-                        List<Long> n = new ArrayList<>();
-                        for (int c = 1; c <= checks.size(); c++) {
-                            n.add(rs.getLong(c));
-                        }
-                        return n;
-                    })
-                    .single();
-            int stored = 0;
-            for (int c = 0; c < checks.size(); c++) {
-                long n = found.get(c);
-                problemCount += (int) n;
-                if (n > 0 && stored < MAX_PROBLEMS_STORED) {
-                    Check check = checks.get(c);
-                    var insert = jdbc.sql("insert into extract_problem (load_id, row_number, column_name, message)"
-                                    + " select :id, row_no + 1, :column, :message || coalesce(left(trim("
-                                    + check.stagedColumn() + "), 60), '') from extract_stage where " + check.condition()
-                                    + " order by row_no limit :limit")
-                            .param("id", id)
-                            .param("column", check.column())
-                            .param("message", check.message())
-                            .param("limit", MAX_PROBLEMS_STORED - stored);
-                    stored += bindDistricts(insert, districtNames).update();
-                }
-            }
-        }
+        int problemCount = rows > 0 ? staging.check(id, layout, staged, districtNames) : 0;
         if (problemCount > 0) {
             finish(id, "INVALID", rows, problemCount, 0, null, started);
             audit.event(
@@ -409,7 +356,8 @@ public class ExtractLoads {
         }
 
         // aggregate: one GROUP BY per measure, by month in total and by district
-        Map<LocalDate, List<ValueEntry>> byMonth = aggregate(actor, layout, staged, districts);
+        Map<LocalDate, List<ValueEntry>> byMonth =
+                staging.aggregate(layout, staged, districts, itemsByDistrict(actor.partnershipId(), layout));
         log.debug("Extract {}: staged, checked and counted ({} ms)", fileName, millis(started));
         return saveFigures(actor, agencyId, layout, fileName, id, rows, byMonth, started);
     }
@@ -468,150 +416,6 @@ public class ExtractLoads {
         return (System.nanoTime() - started) / 1_000_000;
     }
 
-    /** A kind of problem: a SQL condition over a staged row, the column it is about and the message. */
-    private record Check(String column, String stagedColumn, String condition, String message) {}
-
-    private static List<Check> checks(ExtractLayout layout, Map<String, String> staged, List<String> districts) {
-        List<Check> checks = new ArrayList<>();
-        for (ExtractLayout.Column column : layout.columns()) {
-            String c = staged.get(column.name());
-            if (c == null) {
-                continue;
-            }
-            String value = "nullif(trim(" + c + "), '')";
-            if (column.required()) {
-                checks.add(new Check(column.name(), c, value + " is null", "Blank; " + column.name() + " is needed"));
-            } else if (column.type() == ExtractLayout.Type.DISTRICT) {
-                // figures by district must add up to the total, so a file that gives districts gives one on every row
-                checks.add(new Check(
-                        column.name(),
-                        c,
-                        value + " is null",
-                        "Blank; the file has a " + column.name() + " column, so every row needs a district"));
-            }
-            switch (column.type()) {
-                case DATE ->
-                    checks.add(new Check(
-                            column.name(),
-                            c,
-                            value + " is not null and " + dateExpression("trim(" + c + ")") + " is null",
-                            "Not a date in the form dd/mm/yyyy or yyyy-mm-dd: "));
-                case CODE ->
-                    checks.add(new Check(
-                            column.name(),
-                            c,
-                            value + " is not null and upper(trim(" + c + ")) not in ("
-                                    + column.allowed().stream()
-                                            .sorted()
-                                            .map(v -> "'" + v + "'")
-                                            .collect(Collectors.joining(", "))
-                                    + ")",
-                            "Must be one of "
-                                    + String.join(
-                                            ", ",
-                                            column.allowed().stream().sorted().toList()) + ": "));
-                case DISTRICT ->
-                    checks.add(new Check(
-                            column.name(),
-                            c,
-                            value + " is not null and lower(trim(" + c + ")) not in (:districts)",
-                            "Not a district of the partnership: "));
-                case TEXT -> {}
-            }
-        }
-        return checks;
-    }
-
-    private static JdbcClient.StatementSpec bindDistricts(JdbcClient.StatementSpec spec, List<String> districts) {
-        // an impossible name keeps "not in ()" valid SQL for a partnership with no districts
-        return spec.param("districts", districts.isEmpty() ? List.of("\u0000none") : districts);
-    }
-
-    /**
-     * A date from dd/mm/yyyy or yyyy-mm-dd, or null when the text is neither or names a day that does not exist.
-     * Nested CASEs guarantee make_date only sees a valid day (it would otherwise fail the whole statement).
-     */
-    static String dateExpression(String text) {
-        String iso = "'^[0-9]{4}-[0-9]{2}-[0-9]{2}$'";
-        String uk = "'^[0-9]{2}/[0-9]{2}/[0-9]{4}$'";
-        return "(case when " + text + " ~ " + iso + " then "
-                + safeDate(
-                        "substr(" + text + ", 1, 4)::int",
-                        "substr(" + text + ", 6, 2)::int",
-                        "substr(" + text + ", 9, 2)::int")
-                + " when " + text + " ~ " + uk + " then "
-                + safeDate(
-                        "substr(" + text + ", 7, 4)::int",
-                        "substr(" + text + ", 4, 2)::int",
-                        "substr(" + text + ", 1, 2)::int")
-                + " end)";
-    }
-
-    private static String safeDate(String y, String m, String d) {
-        return "(case when " + y + " between 1 and 9999 and " + m + " between 1 and 12 then (case when " + d
-                + " between 1 and extract(day from (make_date(" + y + ", " + m + ", 1) + interval '1 month'"
-                + " - interval '1 day'))::int then make_date(" + y + ", " + m + ", " + d + ") end) end)";
-    }
-
-    /**
-     * The monthly figures of every measure, keyed by month end: totals, and for items returned by district every
-     * district of the partnership (0 when no row names it). Months are those any row falls in.
-     */
-    private Map<LocalDate, List<ValueEntry>> aggregate(
-            Actor actor, ExtractLayout layout, Map<String, String> staged, List<DistrictSummary> districts) {
-        String month =
-                "date_trunc('month', " + dateExpression("trim(" + staged.get(layout.monthColumn()) + ")") + ")::date";
-        String breakdown = layout.breakdownColumn() == null ? null : staged.get(layout.breakdownColumn());
-        Map<String, String> canonical = new LinkedHashMap<>();
-        districts.forEach(d -> canonical.put(d.name().toLowerCase(Locale.ROOT), d.name()));
-        Map<String, Boolean> byDistrict = itemsByDistrict(actor.partnershipId(), layout);
-
-        TreeSet<LocalDate> months = new TreeSet<>(jdbc.sql("select distinct " + month + " from extract_stage")
-                .query(LocalDate.class)
-                .list());
-        Map<LocalDate, List<ValueEntry>> result = new TreeMap<>();
-        months.forEach(m -> result.put(YearMonth.from(m).atEndOfMonth(), new ArrayList<>()));
-
-        for (ExtractLayout.Measure measure : layout.measures()) {
-            boolean districtsToo = breakdown != null && byDistrict.getOrDefault(measure.itemCode(), false);
-            String filter = "true";
-            if (measure.filterColumn() != null && staged.containsKey(measure.filterColumn())) {
-                filter = "upper(trim(" + staged.get(measure.filterColumn()) + ")) = :filter";
-            }
-            String district = districtsToo ? "lower(nullif(trim(" + breakdown + "), ''))" : "null::text";
-            String sql = "select month, district, grouping(district) as total, count(*) filter (where matches) as n"
-                    + " from (select " + month + " as month, " + district + " as district, " + filter
-                    + " as matches from extract_stage) s group by grouping sets ((month), (month, district))";
-            var query = jdbc.sql(sql);
-            if (!"true".equals(filter)) {
-                query = query.param(
-                        "filter", String.valueOf(measure.filterValue()).toUpperCase(Locale.ROOT));
-            }
-            Map<LocalDate, Map<String, Long>> counts = new TreeMap<>();
-            query.query((rs, i) -> {
-                        LocalDate m = YearMonth.from(rs.getObject("month", LocalDate.class))
-                                .atEndOfMonth();
-                        String d = rs.getInt("total") == 1 ? "" : rs.getString("district");
-                        if (d != null) {
-                            counts.computeIfAbsent(m, k -> new LinkedHashMap<>())
-                                    .put(d, rs.getLong("n"));
-                        }
-                        return null;
-                    })
-                    .list();
-            for (LocalDate m : result.keySet()) {
-                Map<String, Long> c = counts.getOrDefault(m, Map.of());
-                List<ValueEntry> entries = result.get(m);
-                entries.add(ValueEntry.total(measure.itemCode(), String.valueOf(c.getOrDefault("", 0L))));
-                if (districtsToo) {
-                    canonical.forEach((lower, name) -> entries.add(new ValueEntry(
-                            measure.itemCode(), "DISTRICT", name, String.valueOf(c.getOrDefault(lower, 0L)), null)));
-                }
-            }
-        }
-        return result;
-    }
-
     /** Whether each of the layout's items is returned by district in this partnership's catalogue. */
     private Map<String, Boolean> itemsByDistrict(long partnershipId, ExtractLayout layout) {
         Map<String, Boolean> result = new LinkedHashMap<>();
@@ -626,34 +430,6 @@ public class ExtractLoads {
                 .query((rs, i) -> result.put(rs.getString("code"), rs.getBoolean("by_district")))
                 .list();
         return result;
-    }
-
-    private long copy(String sql, Path file) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (InputStream in = Files.newInputStream(file)) {
-            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, in);
-        } catch (PSQLException e) {
-            String where = e.getServerErrorMessage() == null
-                    ? null
-                    : e.getServerErrorMessage().getWhere();
-            int line = 0;
-            if (where != null) {
-                Matcher m = COPY_LINE.matcher(where);
-                if (m.find()) {
-                    line = Integer.parseInt(m.group(1));
-                }
-            }
-            String detail = e.getServerErrorMessage() == null
-                    ? e.getMessage()
-                    : e.getServerErrorMessage().getMessage();
-            throw new Unreadable(line, "The file could not be read as CSV: " + detail);
-        } catch (SQLException e) {
-            throw new Unreadable(0, "The file could not be read as CSV: " + e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
     }
 
     private long insertLoad(Actor actor, long agencyId, ExtractLayout layout, String fileName, String sha) {

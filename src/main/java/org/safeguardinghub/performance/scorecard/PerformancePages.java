@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,8 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
-import org.safeguardinghub.organisation.AgencySummary;
-import org.safeguardinghub.organisation.DistrictSummary;
 import org.safeguardinghub.organisation.Organisation;
 import org.safeguardinghub.performance.catalogue.Formula;
 import org.safeguardinghub.performance.catalogue.Frequency;
@@ -33,8 +30,8 @@ import org.safeguardinghub.shared.SafeCounts;
 import org.springframework.stereotype.Service;
 
 /**
- * Builds the scorecard, the indicator page, "Context in numbers" and the priorities dashboard from the computed
- * indicator values. Every page reads each table once (definitions, values, commentary, signals, items) and
+ * Builds the indicator page and the priorities dashboard from the computed indicator values, and the pieces the
+ * scorecard ({@link ScorecardPage}) and "Context in numbers" ({@link ContextInNumbers}) share with them. Every page reads each table once (definitions, values, commentary, signals, items) and
  * assembles rows in memory, whatever the number of indicators. Summaries read only a window of each indicator's
  * newest values (see {@link #summaryPoints}); "Context in numbers" reads only the two year ends it compares.
  *
@@ -55,7 +52,7 @@ class PerformancePages {
             "Online safety");
 
     static final int SPARK_POINTS = 12;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     private final PerformanceData data;
     private final Organisation organisation;
@@ -176,13 +173,7 @@ class PerformancePages {
                 upToPoints.add(p);
             }
         }
-        Point latest = null;
-        for (int i = upToPoints.size() - 1; i >= 0; i--) {
-            if (shown(upToPoints.get(i), firstPublished) != null) {
-                latest = upToPoints.get(i);
-                break;
-            }
-        }
+        Point latest = latest(upToPoints, firstPublished);
         Period latestPeriod = latest == null ? null : Period.containing(frequency, latest.periodEnd());
         Period previousPeriod = latestPeriod == null ? null : latestPeriod.previous();
         Point previous = null;
@@ -224,18 +215,7 @@ class PerformancePages {
             sparkValues.add(f.publishedValue(v, p.numerator(), p.denominator()));
             recent.add(row(d, f, frequency, p, firstPublished));
         }
-        String aria = recentPoints.isEmpty()
-                ? "Trend of " + d.name() + ": no data"
-                : "Trend of " + d.name() + " over the last " + recentPoints.size() + " periods, "
-                        + Period.containing(frequency, recentPoints.get(0).periodEnd())
-                                .shortLabel() + " to "
-                        + Period.containing(
-                                        frequency,
-                                        recentPoints
-                                                .get(recentPoints.size() - 1)
-                                                .periodEnd())
-                                .shortLabel()
-                        + "; the figures are on the indicator page";
+        String aria = trendLabel(d, recentPoints, frequency);
         return new Summary(
                 indicator,
                 f,
@@ -251,6 +231,32 @@ class PerformancePages {
                 Sparkline.of(sparkValues, aria),
                 recent,
                 methodologyNote(indicator, recentPoints, frequency));
+    }
+
+    /** The newest point with a value to show. */
+    private static @Nullable Point latest(List<Point> points, boolean firstPublished) {
+        for (int i = points.size() - 1; i >= 0; i--) {
+            if (shown(points.get(i), firstPublished) != null) {
+                return points.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** The sparkline's text alternative: the indicator and the periods it spans. */
+    private static String trendLabel(IndicatorDefinition d, List<Point> recentPoints, Frequency frequency) {
+        return recentPoints.isEmpty()
+                ? "Trend of " + d.name() + ": no data"
+                : "Trend of " + d.name() + " over the last " + recentPoints.size() + " periods, "
+                        + Period.containing(frequency, recentPoints.get(0).periodEnd())
+                                .shortLabel() + " to "
+                        + Period.containing(
+                                        frequency,
+                                        recentPoints
+                                                .get(recentPoints.size() - 1)
+                                                .periodEnd())
+                                .shortLabel()
+                        + "; the figures are on the indicator page";
     }
 
     private static SeriesRow row(IndicatorDefinition d, Figures f, Frequency frequency, Point p, boolean first) {
@@ -341,154 +347,13 @@ class PerformancePages {
         return data.series(partnershipId, indicator.id(), kind, category);
     }
 
-    // ---------------------------------------------------------------- scorecard
-
-    /** A scorecard row. */
-    record ScorecardRow(
-            Summary summary,
-            String target,
-            String england,
-            String region,
-            String neighbours,
-            @Nullable Commentary commentary,
-            boolean commentaryRequired,
-            @Nullable Signal signal,
-            boolean notByDistrict) {}
-
-    record Scorecard(
-            List<ScorecardRow> rows,
-            boolean published,
-            boolean firstPublished,
-            @Nullable LocalDate periodEnd,
-            @Nullable String priority,
-            @Nullable Long agencyId,
-            @Nullable String district,
-            String query,
-            List<Option> periodOptions,
-            List<Option> priorityOptions,
-            List<Option> agencyOptions,
-            List<Option> districtOptions) {
-
-        public String periodValue() {
-            return periodEnd == null ? "" : periodEnd.toString();
-        }
-
-        public String agencyValue() {
-            return agencyId == null ? "" : String.valueOf(agencyId);
-        }
-
-        public String description() {
-            List<String> parts = new ArrayList<>();
-            parts.add(periodEnd == null ? "latest figures" : "figures at or before " + DAY.format(periodEnd));
-            if (priority != null) {
-                parts.add("priority: " + priority);
-            }
-            if (district != null) {
-                parts.add("district: " + district);
-            }
-            parts.add(firstPublished ? "as first published" : "latest revisions");
-            parts.add(published ? "published view" : "internal view");
-            return String.join("; ", parts);
-        }
-    }
-
-    Scorecard scorecard(long partnershipId, ScorecardRequest request, boolean published) {
-        List<Indicator> indicators = data.indicators(partnershipId);
-        Map<String, ItemSource> items = data.items(partnershipId);
-        String district = request.districtName();
-        String kind = district == null ? "" : "DISTRICT";
-        String category = district == null ? "" : district;
-        Map<Long, List<Point>> values =
-                data.recentValues(partnershipId, kind, category, request.periodEnd(), SUMMARY_WINDOW);
-        Set<Long> byDistrict = district == null ? Set.of() : new HashSet<>(data.indicatorsWithDistricts(partnershipId));
-        Map<Long, Map<LocalDate, Commentary>> commentary = data.latestCommentary(partnershipId);
-        Map<Long, Signal> signals = data.openSignals(partnershipId);
-        String priority = request.priorityName();
-        Long agencyId = request.agencyId();
-        List<ScorecardRow> rows = new ArrayList<>();
-        for (Indicator indicator : indicators) {
-            IndicatorDefinition d = indicator.current();
-            if (priority != null && d.priorities().stream().noneMatch(priority::equalsIgnoreCase)) {
-                continue;
-            }
-            if (agencyId != null
-                    && codes(d).stream().noneMatch(code -> {
-                        ItemSource item = items.get(code);
-                        return item != null && agencyId.equals(item.agencyId());
-                    })) {
-                continue;
-            }
-            List<Point> points = summaryPoints(
-                    partnershipId,
-                    indicator,
-                    kind,
-                    category,
-                    values.getOrDefault(indicator.id(), List.of()),
-                    items,
-                    request.periodEnd(),
-                    request.firstPublished());
-            Frequency frequency = frequency(d, items, points);
-            Summary s = summary(indicator, points, frequency, request.periodEnd(), request.firstPublished(), published);
-            Commentary c = s.latest() == null
-                    ? null
-                    : commentary
-                            .getOrDefault(indicator.id(), Map.of())
-                            .get(s.latest().periodEnd());
-            rows.add(new ScorecardRow(
-                    s,
-                    reference(s.figures(), d.target(), d),
-                    reference(s.figures(), d.benchmarkEngland(), d),
-                    reference(s.figures(), d.benchmarkRegion(), d),
-                    reference(s.figures(), d.benchmarkNeighbours(), d),
-                    c,
-                    s.rag() == Rag.RED && c == null,
-                    signals.get(indicator.id()),
-                    district != null && !byDistrict.contains(indicator.id())));
-        }
-        return new Scorecard(
-                rows,
-                published,
-                request.firstPublished(),
-                request.periodEnd(),
-                priority,
-                agencyId,
-                district,
-                request.query(published),
-                periodOptions(partnershipId),
-                priorityOptions(indicators),
-                agencyOptions(partnershipId),
-                districtOptions(partnershipId));
-    }
-
-    private static String reference(Figures f, @Nullable BigDecimal value, IndicatorDefinition d) {
-        return value == null ? "" : Figures.plain(value) + d.factor().unit();
-    }
-
-    List<Option> periodOptions(long partnershipId) {
-        return data.periodEnds(partnershipId).stream()
-                .map(e -> new Option(e.toString(), DAY.format(e)))
-                .toList();
-    }
-
+    /** The priorities to filter by: the current ones first, then any other an indicator names. */
     static List<Option> priorityOptions(List<Indicator> indicators) {
         Set<String> names = new LinkedHashSet<>(CURRENT_PRIORITIES);
         for (Indicator i : indicators) {
             names.addAll(i.current().priorities());
         }
         return names.stream().map(n -> new Option(n, n)).toList();
-    }
-
-    private List<Option> agencyOptions(long partnershipId) {
-        return organisation.agenciesOf(partnershipId).stream()
-                .filter(a -> !a.archived())
-                .map((AgencySummary a) -> Option.of(a.id(), a.name()))
-                .toList();
-    }
-
-    private List<Option> districtOptions(long partnershipId) {
-        return organisation.districtsOf(partnershipId).stream()
-                .map((DistrictSummary d) -> new Option(d.name(), d.name()))
-                .toList();
     }
 
     // ---------------------------------------------------------------- indicator page
@@ -667,104 +532,6 @@ class PerformancePages {
         } catch (IllegalArgumentException e) {
             return kind;
         }
-    }
-
-    // ---------------------------------------------------------------- context in numbers
-
-    record ContextRow(
-            IndicatorDefinition definition,
-            String value,
-            String lastYear,
-            String change,
-            @Nullable ChangeGroup group) {
-
-        public String groupLabel() {
-            return group == null ? "Not compared" : group.label();
-        }
-    }
-
-    record Context(
-            @Nullable LocalDate yearEnd,
-            String yearLabel,
-            List<Option> yearOptions,
-            List<ContextRow> rows,
-            Map<ChangeGroup, List<ContextRow>> groups,
-            boolean published) {
-
-        public String yearValue() {
-            return yearEnd == null ? "" : yearEnd.toString();
-        }
-    }
-
-    Context context(long partnershipId, @Nullable String year, boolean published) {
-        List<LocalDate> yearEnds = data.periodEnds(partnershipId).stream()
-                .filter(e -> e.getMonthValue() == 3 && e.getDayOfMonth() == 31)
-                .toList();
-        LocalDate yearEnd = null;
-        if (year != null && !year.isBlank()) {
-            yearEnd = yearEnds.stream()
-                    .filter(e -> e.toString().equals(year.trim()))
-                    .findFirst()
-                    .orElse(null);
-        }
-        if (yearEnd == null && !yearEnds.isEmpty()) {
-            yearEnd = yearEnds.get(0);
-        }
-        List<Option> options = yearEnds.stream()
-                .map(e -> new Option(e.toString(), "Year to " + DAY.format(e)))
-                .toList();
-        Map<ChangeGroup, List<ContextRow>> groups = new LinkedHashMap<>();
-        for (ChangeGroup g : ChangeGroup.values()) {
-            groups.put(g, new ArrayList<>());
-        }
-        List<ContextRow> rows = new ArrayList<>();
-        if (yearEnd != null) {
-            LocalDate lastYearEnd = yearEnd.minusYears(1);
-            Map<Long, List<Point>> values = data.totalsAt(partnershipId, List.of(lastYearEnd, yearEnd));
-            for (Indicator indicator : data.indicators(partnershipId)) {
-                IndicatorDefinition d = indicator.current();
-                Point now = null;
-                Point before = null;
-                for (Point p : values.getOrDefault(indicator.id(), List.of())) {
-                    if (p.periodEnd().equals(yearEnd)) {
-                        now = p;
-                    } else if (p.periodEnd().equals(lastYearEnd)) {
-                        before = p;
-                    }
-                }
-                if (now == null || now.value() == null) {
-                    continue;
-                }
-                Figures f = figures(d, published);
-                boolean hiddenNow = f.hidden(now.value(), now.numerator(), now.denominator());
-                boolean hiddenBefore =
-                        before != null && f.hidden(before.value(), before.numerator(), before.denominator());
-                BigDecimal percent = before == null || before.value() == null
-                        ? null
-                        : IndicatorMaths.percentChange(now.value(), before.value())
-                                .orElse(null);
-                // a suppressed figure is neither compared nor grouped: the direction would hint at it
-                ChangeGroup group = hiddenNow || hiddenBefore ? null : ChangeGroup.of(percent);
-                ContextRow row = new ContextRow(
-                        d,
-                        f.value(now.value(), now.numerator(), now.denominator()),
-                        before == null ? "No data" : f.value(before.value(), before.numerator(), before.denominator()),
-                        hiddenNow || hiddenBefore
-                                ? Figures.SUPPRESSED
-                                : percent == null ? "" : Figures.percent(percent),
-                        group);
-                rows.add(row);
-                if (group != null) {
-                    groups.get(group).add(row);
-                }
-            }
-        }
-        String label = yearEnd == null
-                ? "No year-end figures yet"
-                : Period.containing(Frequency.ANNUAL, yearEnd).label() + " compared with "
-                        + Period.containing(Frequency.ANNUAL, yearEnd.minusYears(1))
-                                .label();
-        return new Context(yearEnd, label, options, rows, groups, published);
     }
 
     // ---------------------------------------------------------------- priorities dashboard

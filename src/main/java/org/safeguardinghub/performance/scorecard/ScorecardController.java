@@ -9,11 +9,11 @@ import org.safeguardinghub.audit.AuditAction;
 import org.safeguardinghub.audit.AuditTrail;
 import org.safeguardinghub.casereviews.CaseReviewsAccess;
 import org.safeguardinghub.performance.PerformanceAccess;
-import org.safeguardinghub.performance.scorecard.PerformancePages.ContextRow;
+import org.safeguardinghub.performance.scorecard.ContextInNumbers.ContextRow;
 import org.safeguardinghub.performance.scorecard.PerformancePages.IndicatorPage;
-import org.safeguardinghub.performance.scorecard.PerformancePages.Scorecard;
-import org.safeguardinghub.performance.scorecard.PerformancePages.ScorecardRow;
 import org.safeguardinghub.performance.scorecard.PerformancePages.SeriesRow;
+import org.safeguardinghub.performance.scorecard.ScorecardPage.Scorecard;
+import org.safeguardinghub.performance.scorecard.ScorecardPage.ScorecardRow;
 import org.safeguardinghub.platform.export.ExportFormat;
 import org.safeguardinghub.platform.export.ExportResponse;
 import org.safeguardinghub.platform.export.Table;
@@ -43,11 +43,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ScorecardController {
 
     private final PerformancePages pages;
+    private final ScorecardPage scorecards;
+    private final ContextInNumbers contexts;
     private final PerformanceData data;
     private final AuditTrail audit;
 
-    ScorecardController(PerformancePages pages, PerformanceData data, AuditTrail audit) {
+    ScorecardController(
+            PerformancePages pages,
+            ScorecardPage scorecards,
+            ContextInNumbers contexts,
+            PerformanceData data,
+            AuditTrail audit) {
         this.pages = pages;
+        this.scorecards = scorecards;
+        this.contexts = contexts;
         this.data = data;
         this.audit = audit;
     }
@@ -59,7 +68,7 @@ class ScorecardController {
     @GetMapping("/performance")
     String scorecard(@ModelAttribute("filter") ScorecardRequest request, Model model) {
         Actor actor = Actors.require();
-        Scorecard card = pages.scorecard(actor.partnershipId(), request, published(actor, request.view()));
+        Scorecard card = scorecards.scorecard(actor.partnershipId(), request, published(actor, request.view()));
         model.addAttribute("card", card);
         common(model, actor, card.published(), "scorecard");
         return "performance/scorecard/scorecard";
@@ -71,7 +80,7 @@ class ScorecardController {
             jakarta.servlet.http.HttpServletRequest http,
             HttpServletResponse response) {
         Actor actor = Actors.require();
-        Scorecard card = pages.scorecard(actor.partnershipId(), request, published(actor, request.view()));
+        Scorecard card = scorecards.scorecard(actor.partnershipId(), request, published(actor, request.view()));
         List<List<String>> rows = new ArrayList<>();
         for (ScorecardRow r : card.rows()) {
             var s = r.summary();
@@ -229,7 +238,7 @@ class ScorecardController {
             @RequestParam(required = false) @Nullable String view,
             Model model) {
         Actor actor = Actors.require();
-        PerformancePages.Context context = pages.context(actor.partnershipId(), year, published(actor, view));
+        ContextInNumbers.Context context = contexts.context(actor.partnershipId(), year, published(actor, view));
         model.addAttribute("context", context);
         model.addAttribute("inLineBelow", ChangeGroup.IN_LINE_BELOW_PERCENT.toPlainString());
         model.addAttribute(
@@ -247,7 +256,7 @@ class ScorecardController {
             jakarta.servlet.http.HttpServletRequest http,
             HttpServletResponse response) {
         Actor actor = Actors.require();
-        PerformancePages.Context context = pages.context(actor.partnershipId(), year, published(actor, view));
+        ContextInNumbers.Context context = contexts.context(actor.partnershipId(), year, published(actor, view));
         List<List<String>> rows = new ArrayList<>();
         for (ContextRow r : context.rows()) {
             rows.add(List.of(r.definition().name(), r.value(), r.lastYear(), r.change(), r.groupLabel()));

@@ -1,27 +1,20 @@
 package org.safeguardinghub.performance.catalogue.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.safeguardinghub.audit.AuditAction;
 import org.safeguardinghub.audit.AuditTrail;
 import org.safeguardinghub.imports.NumberRule;
-import org.safeguardinghub.imports.UploadRefused;
-import org.safeguardinghub.imports.Uploads;
 import org.safeguardinghub.organisation.AgencySummary;
 import org.safeguardinghub.organisation.Organisation;
 import org.safeguardinghub.performance.PerformanceAccess;
@@ -29,11 +22,9 @@ import org.safeguardinghub.performance.catalogue.Aggregation;
 import org.safeguardinghub.performance.catalogue.Breakdown;
 import org.safeguardinghub.performance.catalogue.Catalogue;
 import org.safeguardinghub.performance.catalogue.CatalogueAdministration;
-import org.safeguardinghub.performance.catalogue.CatalogueFile;
 import org.safeguardinghub.performance.catalogue.CatalogueFile.IndicatorSpec;
 import org.safeguardinghub.performance.catalogue.CatalogueFile.ItemSpec;
 import org.safeguardinghub.performance.catalogue.CatalogueFile.VersionSpec;
-import org.safeguardinghub.performance.catalogue.CatalogueFiles;
 import org.safeguardinghub.performance.catalogue.DataItem;
 import org.safeguardinghub.performance.catalogue.Factor;
 import org.safeguardinghub.performance.catalogue.Formula;
@@ -42,16 +33,11 @@ import org.safeguardinghub.performance.catalogue.IndicatorDefinition;
 import org.safeguardinghub.performance.catalogue.PeriodType;
 import org.safeguardinghub.performance.catalogue.Polarity;
 import org.safeguardinghub.performance.compute.IndicatorCalculator;
-import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
-import org.safeguardinghub.shared.SharedAccess;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -61,13 +47,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The catalogue administration: items, indicators and rules of the current partnership, their definitions and
- * versions, forms to add and change them, recomputing history, and export and import in the catalogue file format.
+ * The catalogue administration's forms: adding and changing items and indicators (an indicator's versions and
+ * methodology breaks) and recomputing history. Reading the catalogue is {@link CatalogueBrowseController}; export
+ * and import of the catalogue file, {@link CatalogueFileController}.
  * Anyone who reads reports or submits returns may read definitions; only the business team changes them (route
  * rules in the security configuration).
  */
@@ -101,94 +86,6 @@ class CatalogueController {
         this.calculator = calculator;
         this.organisation = organisation;
         this.audit = audit;
-    }
-
-    record IndicatorRow(IndicatorDefinition definition, String unit, List<String> sources) {}
-
-    @GetMapping
-    String index(
-            @RequestParam(required = false) String priority, @RequestParam(required = false) Long agency, Model model) {
-        long p = partnership();
-        List<DataItem> items = catalogue.items(p);
-        Map<String, DataItem> byCode = items.stream().collect(Collectors.toMap(DataItem::code, i -> i));
-        String chosenPriority = priority != null && PRIORITIES.contains(priority) ? priority : null;
-        Long chosenAgency =
-                agency != null && items.stream().anyMatch(i -> agency.equals(i.sourceAgencyId())) ? agency : null;
-        List<IndicatorRow> indicators = new ArrayList<>();
-        for (IndicatorDefinition d : catalogue.indicators(p)) {
-            Set<String> codes =
-                    new java.util.LinkedHashSet<>(d.numeratorFormula().codes());
-            Formula den = d.denominatorFormula();
-            if (den != null) {
-                codes.addAll(den.codes());
-            }
-            List<String> sources = codes.stream()
-                    .map(byCode::get)
-                    .filter(i -> i != null && i.sourceAgencyName() != null)
-                    .map(DataItem::sourceAgencyName)
-                    .distinct()
-                    .toList();
-            boolean agencyMatches = chosenAgency == null
-                    || codes.stream()
-                            .map(byCode::get)
-                            .anyMatch(i -> i != null && chosenAgency.equals(i.sourceAgencyId()));
-            if ((chosenPriority == null || d.priorities().contains(chosenPriority)) && agencyMatches) {
-                indicators.add(new IndicatorRow(d, d.factor().label(), sources));
-            }
-        }
-        List<DataItem> shownItems = items.stream()
-                .filter(i -> chosenAgency == null || chosenAgency.equals(i.sourceAgencyId()))
-                .toList();
-        model.addAttribute("indicators", indicators);
-        model.addAttribute("items", shownItems);
-        model.addAttribute("rules", catalogue.rules(p));
-        model.addAttribute(
-                "priorityOptions", PRIORITIES.stream().map(x -> Option.of(x, x)).toList());
-        model.addAttribute(
-                "agencyOptions",
-                items.stream()
-                        .filter(i -> i.sourceAgencyId() != null)
-                        .map(i -> Option.of(i.sourceAgencyId(), i.sourceAgencyName()))
-                        .distinct()
-                        .sorted(java.util.Comparator.comparing(Option::label))
-                        .toList());
-        model.addAttribute("priority", chosenPriority == null ? "" : chosenPriority);
-        model.addAttribute("agency", chosenAgency == null ? "" : String.valueOf(chosenAgency));
-        model.addAttribute("canManage", canManage());
-        model.addAttribute("canViewReports", Actors.require().can(SharedAccess.REPORTS_VIEW));
-        return "performance/catalogue/index";
-    }
-
-    @GetMapping("/items/{code}")
-    String item(@PathVariable String code, Model model) {
-        long p = partnership();
-        DataItem item = findItem(p, code);
-        model.addAttribute("item", item);
-        model.addAttribute(
-                "usedBy",
-                catalogue.indicators(p).stream().filter(d -> reads(d, code)).toList());
-        model.addAttribute(
-                "rules",
-                catalogue.rules(p).stream()
-                        .filter(r -> r.leftItem().equals(code) || r.rightItem().equals(code))
-                        .toList());
-        model.addAttribute("canManage", canManage());
-        return "performance/catalogue/item";
-    }
-
-    @GetMapping("/indicators/{code}")
-    String indicator(@PathVariable String code, Model model) {
-        long p = partnership();
-        IndicatorDefinition d = findIndicator(p, code);
-        List<IndicatorDefinition> versions = catalogue.versions(d.indicatorId());
-        model.addAttribute("indicator", d);
-        model.addAttribute("versions", versions);
-        model.addAttribute("reasons", administration.reasons(d.indicatorId()));
-        model.addAttribute("hasBreak", versions.size() > 1 && !d.historyRecomputed());
-        model.addAttribute("display", new Display());
-        model.addAttribute("canManage", canManage());
-        model.addAttribute("canViewReports", Actors.require().can(SharedAccess.REPORTS_VIEW));
-        return "performance/catalogue/indicator";
     }
 
     /** A new item's or indicator's code: the catalogue's code shape, and not already used in the partnership. */
@@ -507,15 +404,7 @@ class CatalogueController {
         if (aggregation == null) {
             errors.rejectValue("aggregation", "required", "Select how the numerator is read over time");
         }
-        Integer decimals = null;
-        try {
-            decimals = Integer.valueOf(form.getDecimals());
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        if (decimals == null || decimals < 0 || decimals > 4) {
-            errors.rejectValue("decimals", "range", "Enter decimal places as a whole number from 0 to 4");
-        }
+        Integer decimals = decimals(form, errors);
         Polarity polarity = parse(Polarity.class, form.getPolarity());
         if (polarity == null) {
             errors.rejectValue("polarity", "required", "Select which direction is better");
@@ -527,11 +416,7 @@ class CatalogueController {
         BigDecimal region = number(form.getBenchmarkRegion(), "benchmarkRegion", "Regional benchmark", errors);
         BigDecimal neighbours = number(
                 form.getBenchmarkNeighbours(), "benchmarkNeighbours", "Statistical neighbours benchmark", errors);
-        for (String priority : form.getPriorities()) {
-            if (!PRIORITIES.contains(priority)) {
-                errors.rejectValue("priorities", "invalid", "Select priorities from the list");
-            }
-        }
+        checkPriorities(form, errors);
         LocalDate effectiveFrom = null;
         if (!form.getEffectiveFrom().isBlank()) {
             try {
@@ -565,20 +450,47 @@ class CatalogueController {
                 effectiveFrom == null ? (current == null ? LocalDate.now() : current.effectiveFrom()) : effectiveFrom,
                 blankToNull(form.getReason()));
         if (current != null && spec.formulaDiffers(VersionSpec.ofDefinition(current))) {
-            if (effectiveFrom == null) {
-                errors.rejectValue(
-                        "effectiveFrom",
-                        "required",
-                        "Enter the date the new formula applies from: changing the formula is a methodology break");
-            }
-            if (form.getReason().isBlank()) {
-                errors.rejectValue("reason", "required", "Enter why the formula changed");
-            }
+            checkBreakExplained(form, effectiveFrom, errors);
             if (errors.hasErrors()) {
                 return Optional.empty();
             }
         }
         return Optional.of(spec);
+    }
+
+    private static @Nullable Integer decimals(IndicatorForm form, BindingResult errors) {
+        Integer decimals = null;
+        try {
+            decimals = Integer.valueOf(form.getDecimals());
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        if (decimals == null || decimals < 0 || decimals > 4) {
+            errors.rejectValue("decimals", "range", "Enter decimal places as a whole number from 0 to 4");
+        }
+        return decimals;
+    }
+
+    private static void checkPriorities(IndicatorForm form, BindingResult errors) {
+        for (String priority : form.getPriorities()) {
+            if (!PRIORITIES.contains(priority)) {
+                errors.rejectValue("priorities", "invalid", "Select priorities from the list");
+            }
+        }
+    }
+
+    /** A changed formula is a methodology break: it needs the date it applies from and the reason. */
+    private static void checkBreakExplained(
+            IndicatorForm form, @Nullable LocalDate effectiveFrom, BindingResult errors) {
+        if (effectiveFrom == null) {
+            errors.rejectValue(
+                    "effectiveFrom",
+                    "required",
+                    "Enter the date the new formula applies from: changing the formula is a methodology break");
+        }
+        if (form.getReason().isBlank()) {
+            errors.rejectValue("reason", "required", "Enter why the formula changed");
+        }
     }
 
     private static @Nullable String formula(
@@ -626,91 +538,6 @@ class CatalogueController {
         return "performance/catalogue/indicator-form";
     }
 
-    // ---- export and import ----
-
-    @GetMapping("/export.yaml")
-    ResponseEntity<byte[]> export() {
-        Actor actor = Actors.require();
-        long p = actor.partnershipId();
-        String shortName = actor.partnershipName();
-        int version = Math.max(1, administration.loadedFileVersion(p));
-        CatalogueFile file = administration.export(
-                p,
-                shortName,
-                version,
-                "Catalogue of " + shortName + " exported from the Safeguarding Partnership Hub on " + LocalDate.now());
-        String text = CatalogueFiles.write(
-                file,
-                "Catalogue of " + shortName + ", exported " + LocalDate.now()
-                        + ".\nFormat: see src/main/resources/performance/catalogue/kent.yml. Raise version before loading.");
-        audit.event(AuditAction.EXPORT, "indicator_catalogue", p, "Catalogue exported as YAML");
-        return ResponseEntity.ok()
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        "attachment; filename=\"catalogue-" + shortName.replaceAll("[^A-Za-z0-9_-]", "") + ".yaml\"")
-                .contentType(new MediaType("application", "yaml", StandardCharsets.UTF_8))
-                .body(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    @GetMapping("/import")
-    String importForm(Model model) {
-        model.addAttribute("problems", List.of());
-        return "performance/catalogue/import";
-    }
-
-    @PostMapping("/import")
-    String importFile(
-            @RequestParam(name = "file", required = false) MultipartFile upload,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes flash)
-            throws IOException {
-        Actor actor = Actors.require();
-        long p = actor.partnershipId();
-        List<String> problems = new ArrayList<>();
-        CatalogueFile file = null;
-        if (upload == null || upload.isEmpty()) {
-            problems.add("Select a catalogue file (YAML) to upload");
-        } else if (upload.getSize() > 2_000_000) {
-            problems.add("The file must be smaller than 2 MB");
-        } else {
-            String text = null;
-            try {
-                // strict UTF-8 through the imports module's reader: never replacement characters
-                text = Uploads.text("YAML", upload.getBytes());
-            } catch (UploadRefused e) {
-                problems.addAll(e.messages());
-            }
-            if (text != null) {
-                Set<String> existing =
-                        catalogue.items(p).stream().map(DataItem::code).collect(Collectors.toSet());
-                CatalogueFiles.Parsed parsed = CatalogueFiles.parse(text, existing);
-                problems.addAll(parsed.problems());
-                file = parsed.file();
-                if (file != null && !file.partnership().equalsIgnoreCase(actor.partnershipName())) {
-                    problems.add(
-                            "partnership: the file is for " + file.partnership() + ", not " + actor.partnershipName());
-                }
-            }
-        }
-        if (!problems.isEmpty() || file == null) {
-            model.addAttribute("problems", problems);
-            response.setStatus(422);
-            return "performance/catalogue/import";
-        }
-        CatalogueAdministration.FileResult result = administration.applyFile(p, file, actorName());
-        audit.event(AuditAction.IMPORT_COMMITTED, "indicator_catalogue", p, "Catalogue file imported: " + result);
-        calculator.recomputeAll(p);
-        flash.addFlashAttribute(
-                "flash",
-                "Catalogue imported: " + result.itemsAdded() + " items added, "
-                        + result.itemsChanged() + " changed, " + result.rulesSaved() + " rules saved, "
-                        + result.indicatorsAdded() + " indicators added, " + result.versionsAdded() + " new versions");
-        return "redirect:/performance/catalogue";
-    }
-
-    // ---- helpers ----
-
     private static void conflict(Model model, Object currentValues, String message, HttpServletResponse response) {
         BindingResult errors = new BeanPropertyBindingResult(currentValues, FORM);
         errors.reject("conflict", message);
@@ -729,12 +556,6 @@ class CatalogueController {
 
     private IndicatorDefinition findIndicator(long p, String code) {
         return catalogue.indicator(p, code).orElseThrow(() -> new NotFoundException("Indicator"));
-    }
-
-    private static boolean reads(IndicatorDefinition d, String code) {
-        Formula den = d.denominatorFormula();
-        return d.numeratorFormula().codes().contains(code)
-                || (den != null && den.codes().contains(code));
     }
 
     private static long partnership() {
@@ -774,12 +595,5 @@ class CatalogueController {
 
     private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    /** Formats benchmarks and targets on the indicator page. */
-    static final class Display {
-        public String number(@Nullable BigDecimal value) {
-            return value == null ? "Not set" : value.stripTrailingZeros().toPlainString();
-        }
     }
 }
