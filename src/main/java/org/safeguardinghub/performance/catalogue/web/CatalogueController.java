@@ -17,7 +17,6 @@ import org.safeguardinghub.audit.AuditTrail;
 import org.safeguardinghub.imports.NumberRule;
 import org.safeguardinghub.organisation.AgencySummary;
 import org.safeguardinghub.organisation.Organisation;
-import org.safeguardinghub.performance.PerformanceAccess;
 import org.safeguardinghub.performance.catalogue.Aggregation;
 import org.safeguardinghub.performance.catalogue.Breakdown;
 import org.safeguardinghub.performance.catalogue.Catalogue;
@@ -564,10 +563,6 @@ class CatalogueController {
 
     private static String actorName() {
         return Actors.require().displayName();
-    }
-
-    private static boolean canManage() {
-        return Actors.require().can(PerformanceAccess.CATALOGUE_MANAGE);
     }
 
     private static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String value) {
