@@ -102,69 +102,15 @@ public class EarlyWarning {
                 .list();
         boolean all = indicatorIds == null;
         List<Long> ids = all ? List.of(-1L) : List.copyOf(indicatorIds);
-        Map<Long, IndicatorRow> indicators = new LinkedHashMap<>();
-        jdbc.sql("""
-                        select i.id, i.code, i.name, v.factor, v.decimals, v.polarity, v.aggregation, v.numerator,
-                               v.denominator
-                        from indicator i
-                        join indicator_version v on v.indicator_id = i.id and v.version_no = i.current_version
-                        where i.partnership_id = :p and i.archived_at is null and (:all or i.id in (:ids))
-                        order by i.sort_order, i.name""")
-                .param("p", partnershipId)
-                .param("all", all)
-                .param("ids", ids)
-                .query(EarlyWarning::indicatorRow)
-                .list()
-                .forEach(i -> indicators.put(i.id(), i));
-        Map<Long, List<ValueRow>> series = new HashMap<>();
-        jdbc.sql("""
-                        select indicator_id, period_end, numerator, denominator, value from indicator_value
-                        where partnership_id = :p and breakdown_kind = '' and breakdown_value = '' and value is not null
-                          and (:all or indicator_id in (:ids))
-                        order by indicator_id, period_end""")
-                .param("p", partnershipId)
-                .param("all", all)
-                .param("ids", ids)
-                .query(EarlyWarning::valueRow)
-                .list()
-                .forEach(v -> series.computeIfAbsent(v.indicatorId(), k -> new ArrayList<>())
-                        .add(v));
+        Map<Long, IndicatorRow> indicators = indicators(partnershipId, all, ids);
+        Map<Long, List<ValueRow>> series = series(partnershipId, all, ids);
         Map<String, Map<LocalDate, BigDecimal>> totals = new HashMap<>();
         Set<String> monthlyItems = new HashSet<>();
         if (indicators.values().stream().anyMatch(IndicatorRow::cumulative)) {
-            // partnership totals of accepted monthly counts, for the indicators that are totals over several months
-            jdbc.sql("""
-                            select i.code, v.period_end, sum(v.value) as value
-                            from data_value v join data_item i on i.id = v.data_item_id
-                            left join data_return r on r.id = v.return_id
-                            where v.partnership_id = :p and i.partnership_id = :p and i.period_type = 'MONTHLY'
-                              and v.breakdown_kind = '' and v.breakdown_value = ''
-                              and (v.source = 'PUBLISHED' or r.status = 'ACCEPTED')
-                            group by i.code, v.period_end""")
-                    .param("p", partnershipId)
-                    .query((rs, n) -> {
-                        String code = rs.getString("code");
-                        monthlyItems.add(code);
-                        totals.computeIfAbsent(code, k -> new HashMap<>())
-                                .put(rs.getObject("period_end", LocalDate.class), rs.getBigDecimal("value"));
-                        return code;
-                    })
-                    .list();
+            monthlyTotals(partnershipId, totals, monthlyItems);
         }
         Map<Long, Map<LocalDate, String>> changes = changes(partnershipId);
-        List<Open> open = jdbc.sql("""
-                        select id, indicator_id, direction, started_on, last_period from spc_episode
-                        where partnership_id = :p and ended_at is null and (:all or indicator_id in (:ids))""")
-                .param("p", partnershipId)
-                .param("all", all)
-                .param("ids", ids)
-                .query((rs, n) -> new Open(
-                        rs.getLong("id"),
-                        rs.getLong("indicator_id"),
-                        Direction.valueOf(rs.getString("direction")),
-                        rs.getObject("started_on", LocalDate.class),
-                        rs.getObject("last_period", LocalDate.class)))
-                .list();
+        List<Open> open = open(partnershipId, all, ids);
 
         LocalDate due = WorkingDayCalendar.england().addWorkingDays(LocalDate.now(clock), TASK_DUE_WORKING_DAYS);
         int charted = 0;
@@ -194,76 +140,188 @@ public class EarlyWarning {
                     continue;
                 }
                 current++;
-                LocalDate from = a.periods().get(e.from());
-                LocalDate to = a.periods().get(e.to());
-                Variation variation = Variation.of(indicator.polarity(), e.direction());
-                String rules = e.rules().stream().map(Enum::name).collect(Collectors.joining(","));
-                Optional<Open> same = open.stream()
-                        .filter(o -> o.indicatorId() == indicator.id()
-                                && o.direction() == e.direction()
-                                && !kept.contains(o.id())
-                                && !o.startedOn().isAfter(to)
-                                && !o.lastPeriod().isBefore(from))
-                        .findFirst();
-                if (same.isPresent()) {
-                    kept.add(same.get().id());
-                    jdbc.sql("""
-                                    update spc_episode set started_on = least(started_on, :from), last_period = :to,
-                                        rules = string_to_array(:rules, ','), explanation = :explanation,
-                                        variation = :variation
-                                    where id = :id""")
-                            .param("from", from)
-                            .param("to", to)
-                            .param("rules", rules)
-                            .param("explanation", a.explain(e))
-                            .param("variation", variation.name())
-                            .param("id", same.get().id())
-                            .update();
-                    continue;
+                if (keepEpisode(partnershipId, indicator, a, e, open, kept, due)) {
+                    started++;
                 }
-                long id = jdbc.sql("""
-                                insert into spc_episode (partnership_id, indicator_id, direction, variation,
-                                                         started_on, last_period, rules, explanation)
-                                values (:p, :indicator, :direction, :variation, :from, :to,
-                                        string_to_array(:rules, ','), :explanation)
-                                returning id""")
-                        .param("p", partnershipId)
-                        .param("indicator", indicator.id())
-                        .param("direction", e.direction().name())
-                        .param("variation", variation.name())
-                        .param("from", from)
-                        .param("to", to)
-                        .param("rules", rules)
-                        .param("explanation", a.explain(e))
-                        .query(Long.class)
-                        .single();
-                kept.add(id);
-                started++;
-                if (!e.news(size)) {
-                    continue; // history found all at once: recorded and shown, but no task
-                }
-                events.publishEvent(new TaskRequested(
-                        partnershipId,
-                        Audience.BUSINESS_TEAM.roleName(),
-                        null,
-                        taskTitle(
-                                indicator, variation, e.direction(), a.labels().get(e.from())),
-                        "/performance/early-warning#" + indicator.code(),
-                        due,
-                        TASK_SOURCE,
-                        String.valueOf(id)));
             }
         }
         if (!indicators.isEmpty()) {
-            jdbc.sql("delete from spc_point where partnership_id = :p and indicator_id in (:ids)")
-                    .param("p", partnershipId)
-                    .param("ids", List.copyOf(indicators.keySet()))
-                    .update();
-            batch.batchUpdate("""
-                    insert into spc_point (indicator_id, partnership_id, period_end, value, centre, lower_limit,
-                                           upper_limit, sigma, chart_kind, frequency, baseline_size, basis)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, 'XMR', ?, ?, ?)""", points);
+            storePoints(partnershipId, indicators.keySet(), points);
         }
+        List<Long> ended = endEpisodes(partnershipId, open, kept);
+        log.debug(
+                "Early warning for partnership {}: {} charts, {} episodes started, {} ended",
+                partnershipId,
+                charted,
+                started,
+                ended.size());
+        return new ScanResult(charted, started, ended.size(), current);
+    }
+
+    /** The partnership's active indicators (those in ids unless all), in scorecard order. */
+    private Map<Long, IndicatorRow> indicators(long partnershipId, boolean all, List<Long> ids) {
+        Map<Long, IndicatorRow> indicators = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select i.id, i.code, i.name, v.factor, v.decimals, v.polarity, v.aggregation, v.numerator,
+                               v.denominator
+                        from indicator i
+                        join indicator_version v on v.indicator_id = i.id and v.version_no = i.current_version
+                        where i.partnership_id = :p and i.archived_at is null and (:all or i.id in (:ids))
+                        order by i.sort_order, i.name""")
+                .param("p", partnershipId)
+                .param("all", all)
+                .param("ids", ids)
+                .query(EarlyWarning::indicatorRow)
+                .list()
+                .forEach(i -> indicators.put(i.id(), i));
+        return indicators;
+    }
+
+    /** Partnership-level computed values by indicator, in period order. */
+    private Map<Long, List<ValueRow>> series(long partnershipId, boolean all, List<Long> ids) {
+        Map<Long, List<ValueRow>> series = new HashMap<>();
+        jdbc.sql("""
+                        select indicator_id, period_end, numerator, denominator, value from indicator_value
+                        where partnership_id = :p and breakdown_kind = '' and breakdown_value = '' and value is not null
+                          and (:all or indicator_id in (:ids))
+                        order by indicator_id, period_end""")
+                .param("p", partnershipId)
+                .param("all", all)
+                .param("ids", ids)
+                .query(EarlyWarning::valueRow)
+                .list()
+                .forEach(v -> series.computeIfAbsent(v.indicatorId(), k -> new ArrayList<>())
+                        .add(v));
+        return series;
+    }
+
+    /**
+     * Fills totals and monthlyItems with the partnership totals of accepted monthly counts, for the indicators that
+     * are totals over several months.
+     */
+    private void monthlyTotals(
+            long partnershipId, Map<String, Map<LocalDate, BigDecimal>> totals, Set<String> monthlyItems) {
+        jdbc.sql("""
+                        select i.code, v.period_end, sum(v.value) as value
+                        from data_value v join data_item i on i.id = v.data_item_id
+                        left join data_return r on r.id = v.return_id
+                        where v.partnership_id = :p and i.partnership_id = :p and i.period_type = 'MONTHLY'
+                          and v.breakdown_kind = '' and v.breakdown_value = ''
+                          and (v.source = 'PUBLISHED' or r.status = 'ACCEPTED')
+                        group by i.code, v.period_end""")
+                .param("p", partnershipId)
+                .query((rs, n) -> {
+                    String code = rs.getString("code");
+                    monthlyItems.add(code);
+                    totals.computeIfAbsent(code, k -> new HashMap<>())
+                            .put(rs.getObject("period_end", LocalDate.class), rs.getBigDecimal("value"));
+                    return code;
+                })
+                .list();
+    }
+
+    /** The stored episodes not yet ended (of the indicators in ids unless all). */
+    private List<Open> open(long partnershipId, boolean all, List<Long> ids) {
+        return jdbc.sql("""
+                        select id, indicator_id, direction, started_on, last_period from spc_episode
+                        where partnership_id = :p and ended_at is null and (:all or indicator_id in (:ids))""")
+                .param("p", partnershipId)
+                .param("all", all)
+                .param("ids", ids)
+                .query((rs, n) -> new Open(
+                        rs.getLong("id"),
+                        rs.getLong("indicator_id"),
+                        Direction.valueOf(rs.getString("direction")),
+                        rs.getObject("started_on", LocalDate.class),
+                        rs.getObject("last_period", LocalDate.class)))
+                .list();
+    }
+
+    /**
+     * Keeps a current episode in step with the stored ones: refreshes the matching open one, or stores it as new
+     * (raising a task when it is news). Adds the stored id to kept; true when the episode was stored as new.
+     */
+    private boolean keepEpisode(
+            long partnershipId,
+            IndicatorRow indicator,
+            SeriesAnalysis a,
+            Episode e,
+            List<Open> open,
+            Set<Long> kept,
+            LocalDate due) {
+        LocalDate from = a.periods().get(e.from());
+        LocalDate to = a.periods().get(e.to());
+        Variation variation = Variation.of(indicator.polarity(), e.direction());
+        String rules = e.rules().stream().map(Enum::name).collect(Collectors.joining(","));
+        Optional<Open> same = open.stream()
+                .filter(o -> o.indicatorId() == indicator.id()
+                        && o.direction() == e.direction()
+                        && !kept.contains(o.id())
+                        && !o.startedOn().isAfter(to)
+                        && !o.lastPeriod().isBefore(from))
+                .findFirst();
+        if (same.isPresent()) {
+            kept.add(same.get().id());
+            jdbc.sql("""
+                            update spc_episode set started_on = least(started_on, :from), last_period = :to,
+                                rules = string_to_array(:rules, ','), explanation = :explanation,
+                                variation = :variation
+                            where id = :id""")
+                    .param("from", from)
+                    .param("to", to)
+                    .param("rules", rules)
+                    .param("explanation", a.explain(e))
+                    .param("variation", variation.name())
+                    .param("id", same.get().id())
+                    .update();
+            return false;
+        }
+        long id = jdbc.sql("""
+                        insert into spc_episode (partnership_id, indicator_id, direction, variation,
+                                                 started_on, last_period, rules, explanation)
+                        values (:p, :indicator, :direction, :variation, :from, :to,
+                                string_to_array(:rules, ','), :explanation)
+                        returning id""")
+                .param("p", partnershipId)
+                .param("indicator", indicator.id())
+                .param("direction", e.direction().name())
+                .param("variation", variation.name())
+                .param("from", from)
+                .param("to", to)
+                .param("rules", rules)
+                .param("explanation", a.explain(e))
+                .query(Long.class)
+                .single();
+        kept.add(id);
+        // history found all at once is recorded and shown, but raises no task
+        if (e.news(a.periods().size())) {
+            events.publishEvent(new TaskRequested(
+                    partnershipId,
+                    Audience.BUSINESS_TEAM.roleName(),
+                    null,
+                    taskTitle(indicator, variation, e.direction(), a.labels().get(e.from())),
+                    "/performance/early-warning#" + indicator.code(),
+                    due,
+                    TASK_SOURCE,
+                    String.valueOf(id)));
+        }
+        return true;
+    }
+
+    /** Replaces the stored chart points of these indicators. */
+    private void storePoints(long partnershipId, Collection<Long> indicatorIds, List<Object[]> points) {
+        jdbc.sql("delete from spc_point where partnership_id = :p and indicator_id in (:ids)")
+                .param("p", partnershipId)
+                .param("ids", List.copyOf(indicatorIds))
+                .update();
+        batch.batchUpdate("""
+                insert into spc_point (indicator_id, partnership_id, period_end, value, centre, lower_limit,
+                                       upper_limit, sigma, chart_kind, frequency, baseline_size, basis)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 'XMR', ?, ?, ?)""", points);
+    }
+
+    /** Ends the open episodes the scan did not keep and closes their tasks; returns their ids. */
+    private List<Long> endEpisodes(long partnershipId, List<Open> open, Set<Long> kept) {
         List<Long> ended =
                 open.stream().filter(o -> !kept.contains(o.id())).map(Open::id).toList();
         if (!ended.isEmpty()) {
@@ -274,13 +332,7 @@ public class EarlyWarning {
                 events.publishEvent(new TaskResolved(partnershipId, TASK_SOURCE, String.valueOf(id)));
             }
         }
-        log.debug(
-                "Early warning for partnership {}: {} charts, {} episodes started, {} ended",
-                partnershipId,
-                charted,
-                started,
-                ended.size());
-        return new ScanResult(charted, started, ended.size(), current);
+        return ended;
     }
 
     /** "Early warning: special cause concern (higher) in Missing episodes since Jun 2026". */
