@@ -81,10 +81,7 @@ record SpcFigure(
         IntToDoubleFunction x = i -> LEFT + i * step;
         java.util.function.DoubleUnaryOperator y = v -> TOP + plotH - (v - low) / (high - low) * plotH;
 
-        Map<Integer, List<MdcRules.Found>> byPoint = new HashMap<>();
-        for (MdcRules.Found f : a.found()) {
-            byPoint.computeIfAbsent(f.index(), k -> new ArrayList<>()).add(f);
-        }
+        Map<Integer, List<MdcRules.Found>> byPoint = byPoint(a);
         IntToDoubleFunction yValue = i -> y.applyAsDouble(c.value(i));
         String values = Svg.path(n, x, yValue);
         String upper = Svg.path(n, x, i -> y.applyAsDouble(c.upper(i)));
@@ -121,15 +118,53 @@ record SpcFigure(
             double px = x.applyAsDouble(phase.from());
             changePaths.add("M" + f(px) + "," + TOP + " L" + f(px) + "," + (HEIGHT - BOTTOM));
             texts.add(new Text(px + 4, TOP - 8, "Change", "start", "hub-spc__flag"));
-            changes.add(a.labels().get(phase.from()) + ": " + phase.reason()
-                    + (phase.baselineSize() > 0
-                            ? " (limits re-based on the " + phase.baselineSize() + " "
-                                    + a.wording().unitWord() + "s from here)"
-                            : " (limits re-based once there are " + XmrChart.MIN_POINTS + " "
-                                    + a.wording().unitWord() + "s after it)"));
+            changes.add(changeNote(a, phase));
         }
+        axisTexts(a, x, y, texts);
+        return new SpcFigure(
+                a.indicator().code(),
+                a.indicator().name(),
+                ControlChart.KIND,
+                baselineNote(a),
+                WIDTH,
+                HEIGHT,
+                ariaLabel(a),
+                values,
+                centre,
+                upper,
+                lower,
+                markers,
+                texts,
+                changePaths,
+                changes,
+                rows(a, byPoint));
+    }
+
+    /** The signals found, by the index of the point they are on. */
+    private static Map<Integer, List<MdcRules.Found>> byPoint(SeriesAnalysis a) {
+        Map<Integer, List<MdcRules.Found>> byPoint = new HashMap<>();
+        for (MdcRules.Found f : a.found()) {
+            byPoint.computeIfAbsent(f.index(), k -> new ArrayList<>()).add(f);
+        }
+        return byPoint;
+    }
+
+    /** The note under the chart for a recorded change. */
+    private static String changeNote(SeriesAnalysis a, ControlChart.Phase phase) {
+        return a.labels().get(phase.from()) + ": " + phase.reason()
+                + (phase.baselineSize() > 0
+                        ? " (limits re-based on the " + phase.baselineSize() + " "
+                                + a.wording().unitWord() + "s from here)"
+                        : " (limits re-based once there are " + XmrChart.MIN_POINTS + " "
+                                + a.wording().unitWord() + "s after it)");
+    }
+
+    /** Axes text: the latest limits and centre on the left, periods along the bottom. */
+    private static void axisTexts(
+            SeriesAnalysis a, IntToDoubleFunction x, java.util.function.DoubleUnaryOperator y, List<Text> texts) {
+        ControlChart c = a.chart();
+        int n = c.size();
         double cy = y.applyAsDouble(c.centre(n - 1));
-        // axes text: limits and centre on the left, periods along the bottom
         texts.add(new Text(LEFT - 6, cy + 4, a.wording().number(c.centre(n - 1)), "end", "hub-spc__axis"));
         texts.add(new Text(
                 LEFT - 6,
@@ -148,7 +183,12 @@ record SpcFigure(
             texts.add(new Text(
                     x.applyAsDouble(i), HEIGHT - BOTTOM + 20, a.shortLabels().get(i), "middle", "hub-spc__axis"));
         }
+    }
 
+    /** The data table, latest period first. */
+    private static List<Row> rows(SeriesAnalysis a, Map<Integer, List<MdcRules.Found>> byPoint) {
+        ControlChart c = a.chart();
+        int n = c.size();
         List<Row> rows = new ArrayList<>();
         for (int i = n - 1; i >= 0; i--) {
             List<MdcRules.Found> here = byPoint.getOrDefault(i, List.of());
@@ -163,32 +203,23 @@ record SpcFigure(
                                     + s.direction().label().toLowerCase(Locale.UK) + ")")
                             .collect(Collectors.joining("; "))));
         }
-        int baselineSize = c.phases().get(0).baselineSize();
-        String baseline = "Plotted: " + a.basis() + ". Centre line and limits from the first " + baselineSize + " "
+        return rows;
+    }
+
+    private static String baselineNote(SeriesAnalysis a) {
+        int baselineSize = a.chart().phases().get(0).baselineSize();
+        return "Plotted: " + a.basis() + ". Centre line and limits from the first " + baselineSize + " "
                 + a.wording().unitWord() + "s (" + a.labels().get(0) + " to "
                 + a.labels().get(baselineSize - 1) + "), re-based only at a recorded change.";
-        String aria = ControlChart.KIND + " of " + a.indicator().name() + ", "
+    }
+
+    private static String ariaLabel(SeriesAnalysis a) {
+        int n = a.chart().size();
+        return ControlChart.KIND + " of " + a.indicator().name() + ", "
                 + a.labels().get(0) + " to "
                 + a.labels().get(n - 1) + ", with " + a.found().size() + " point"
                 + (a.found().size() == 1 ? "" : "s") + " of special cause variation marked. The figures are in the"
                 + " table below.";
-        return new SpcFigure(
-                a.indicator().code(),
-                a.indicator().name(),
-                ControlChart.KIND,
-                baseline,
-                WIDTH,
-                HEIGHT,
-                aria,
-                values,
-                centre,
-                upper,
-                lower,
-                markers,
-                texts,
-                changePaths,
-                changes,
-                rows);
     }
 
     private static String f(double v) {
