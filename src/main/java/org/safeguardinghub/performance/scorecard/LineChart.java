@@ -50,25 +50,9 @@ record LineChart(
     record Break(int index, String label) {}
 
     static LineChart of(String title, List<Point> points, List<Reference> references, List<Break> breaks, String unit) {
-        double min = 0;
-        double max = 0;
-        for (Point p : points) {
-            if (p.value() != null) {
-                min = Math.min(min, p.value().doubleValue());
-                max = Math.max(max, p.value().doubleValue());
-            }
-        }
-        for (Reference r : references) {
-            min = Math.min(min, r.value().doubleValue());
-            max = Math.max(max, r.value().doubleValue());
-        }
-        max = Scale.niceCeiling(max * 1.05);
-        if (min < 0) {
-            min = -Scale.niceCeiling(-min * 1.05);
-        }
         int plotRight = WIDTH - RIGHT;
         int plotBottom = HEIGHT - BOTTOM;
-        Scale y = new Scale(min, max, plotBottom, TOP);
+        Scale y = valueScale(points, references);
         int n = points.size();
         Scale x = new Scale(0, Math.max(1, n - 1), LEFT + 10, plotRight - 10);
 
@@ -132,5 +116,26 @@ record LineChart(
                         : ", with " + breaks.size() + " methodology break" + (breaks.size() == 1 ? "" : "s"))
                 + ". The figures are in the table below.";
         return new LineChart(WIDTH, HEIGHT, aria, line.segments(), dots, rules, labels, legend);
+    }
+
+    /** The vertical scale: from zero (or below, for negative values) to a round number above every value and line. */
+    private static Scale valueScale(List<Point> points, List<Reference> references) {
+        double min = 0;
+        double max = 0;
+        for (Point p : points) {
+            if (p.value() != null) {
+                min = Math.min(min, p.value().doubleValue());
+                max = Math.max(max, p.value().doubleValue());
+            }
+        }
+        for (Reference r : references) {
+            min = Math.min(min, r.value().doubleValue());
+            max = Math.max(max, r.value().doubleValue());
+        }
+        max = Scale.niceCeiling(max * 1.05);
+        if (min < 0) {
+            min = -Scale.niceCeiling(-min * 1.05);
+        }
+        return new Scale(min, max, HEIGHT - BOTTOM, TOP);
     }
 }
