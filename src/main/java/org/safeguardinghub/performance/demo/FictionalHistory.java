@@ -227,15 +227,7 @@ class FictionalHistory implements ApplicationRunner {
         List<String> districts = jdbc.sql("""
                         select name from district_view where partnership_id = :p and archived_at is null order by name""").param("p", p).query(String.class).list();
         // published totals already there: the history passes through them and districts are split from them
-        Map<String, BigDecimal> published = new HashMap<>();
-        jdbc.sql("""
-                        select data_item_id, period_end, value from data_value
-                        where partnership_id = :p and breakdown_kind = '' and breakdown_value = ''""")
-                .param("p", p)
-                .query((rs, n) -> published.put(
-                        rs.getLong("data_item_id") + "|" + rs.getObject("period_end", LocalDate.class),
-                        rs.getBigDecimal("value")))
-                .list();
+        Map<String, BigDecimal> published = published(p);
 
         Random random = new Random(SEED);
         double[] weights = new double[districts.size()];
@@ -278,6 +270,27 @@ class FictionalHistory implements ApplicationRunner {
                 }
             }
         }
+        int written = insertValues(values);
+        linkPublishedToReturns(p);
+        return written;
+    }
+
+    /** Published totals by "data item id|period end". */
+    private Map<String, BigDecimal> published(long p) {
+        Map<String, BigDecimal> published = new HashMap<>();
+        jdbc.sql("""
+                        select data_item_id, period_end, value from data_value
+                        where partnership_id = :p and breakdown_kind = '' and breakdown_value = ''""")
+                .param("p", p)
+                .query((rs, n) -> published.put(
+                        rs.getLong("data_item_id") + "|" + rs.getObject("period_end", LocalDate.class),
+                        rs.getBigDecimal("value")))
+                .list();
+        return published;
+    }
+
+    /** Inserts the values (skipping any already there); the number written. */
+    private int insertValues(List<Object[]> values) {
         int[][] counts = batch.batchUpdate("""
                 insert into data_value (partnership_id, data_item_id, agency_id, return_id, period_end, breakdown_kind,
                                         breakdown_value, value, first_value, source, provenance, fictional,
@@ -288,14 +301,6 @@ class FictionalHistory implements ApplicationRunner {
                 ps.setObject(i + 1, row[i]);
             }
         });
-        // published monthly figures belong to the same returns
-        jdbc.sql("""
-                        update data_value v set return_id = r.id
-                        from data_return r
-                        where v.partnership_id = :p and v.return_id is null and r.partnership_id = v.partnership_id
-                          and r.agency_id = v.agency_id and r.frequency = 'MONTHLY' and r.period_end = v.period_end
-                          and v.data_item_id in (select id from data_item where partnership_id = :p
-                                                 and frequency = 'MONTHLY')""").param("p", p).update();
         int written = 0;
         for (int[] chunk : counts) {
             for (int c : chunk) {
@@ -303,6 +308,17 @@ class FictionalHistory implements ApplicationRunner {
             }
         }
         return written;
+    }
+
+    /** Puts the published monthly figures into the same returns. */
+    private void linkPublishedToReturns(long p) {
+        jdbc.sql("""
+                        update data_value v set return_id = r.id
+                        from data_return r
+                        where v.partnership_id = :p and v.return_id is null and r.partnership_id = v.partnership_id
+                          and r.agency_id = v.agency_id and r.frequency = 'MONTHLY' and r.period_end = v.period_end
+                          and v.data_item_id in (select id from data_item where partnership_id = :p
+                                                 and frequency = 'MONTHLY')""").param("p", p).update();
     }
 
     /**
