@@ -71,8 +71,20 @@ public final class CatalogueFiles {
         Integer version = r.integer(map, "", "version", true);
         String description = r.text(map, "", "description", false);
 
-        List<ItemSpec> items = new ArrayList<>();
         Set<String> itemCodes = new HashSet<>(knownItemCodes);
+        List<ItemSpec> items = items(r, map, itemCodes, problems);
+        List<RuleSpec> rules = rules(r, map, itemCodes, problems);
+        List<IndicatorSpec> indicators = indicators(r, map, itemCodes, problems);
+        if (!problems.isEmpty() || partnership == null || version == null) {
+            return new Parsed(null, List.copyOf(problems));
+        }
+        return new Parsed(
+                new CatalogueFile(partnership, version, orEmpty(description), items, rules, indicators), List.of());
+    }
+
+    /** The items list; adds each item's code to {@code itemCodes}, valid or not, for the rules and indicators. */
+    private static List<ItemSpec> items(Reader r, Map<?, ?> map, Set<String> itemCodes, List<String> problems) {
+        List<ItemSpec> items = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         List<Map<?, ?>> itemMaps = r.list(map, "", "items");
         for (int i = 0; i < itemMaps.size(); i++) {
@@ -127,9 +139,12 @@ public final class CatalogueFiles {
                         max));
             }
         }
+        return items;
+    }
 
+    private static List<RuleSpec> rules(Reader r, Map<?, ?> map, Set<String> itemCodes, List<String> problems) {
         List<RuleSpec> rules = new ArrayList<>();
-        seen.clear();
+        Set<String> seen = new HashSet<>();
         List<Map<?, ?>> ruleMaps = r.list(map, "", "rules");
         for (int i = 0; i < ruleMaps.size(); i++) {
             String p = "rules[" + i + "].";
@@ -146,9 +161,13 @@ public final class CatalogueFiles {
                 rules.add(new RuleSpec(code, left, operator, right, message));
             }
         }
+        return rules;
+    }
 
+    private static List<IndicatorSpec> indicators(
+            Reader r, Map<?, ?> map, Set<String> itemCodes, List<String> problems) {
         List<IndicatorSpec> indicators = new ArrayList<>();
-        seen.clear();
+        Set<String> seen = new HashSet<>();
         List<Map<?, ?>> indicatorMaps = r.list(map, "", "indicators");
         for (int i = 0; i < indicatorMaps.size(); i++) {
             String p = "indicators[" + i + "].";
@@ -175,11 +194,7 @@ public final class CatalogueFiles {
                 indicators.add(new IndicatorSpec(code, name, current, List.copyOf(older)));
             }
         }
-        if (!problems.isEmpty() || partnership == null || version == null) {
-            return new Parsed(null, List.copyOf(problems));
-        }
-        return new Parsed(
-                new CatalogueFile(partnership, version, orEmpty(description), items, rules, indicators), List.of());
+        return indicators;
     }
 
     /** Writes a catalogue in the file format (what {@link #parse} reads back). */

@@ -159,42 +159,29 @@ final class ExtractScan {
     private static final int QUOTE_IN_QUOTED = 4;
     private static final int AFTER_CR = 5;
 
+    /** The reader's state between bytes (and between buffers): the cell being read and where the line stands. */
+    private byte[] field = new byte[256];
+
+    private int fieldLength;
+    private int cell;
+    private int state = HEADER;
+    private int headerQuotes;
+    private int headerBytes;
+    private int bom;
+    private boolean crlf;
+    private boolean recordOpen;
+
     /** Reads every byte into the digest; false as soon as the file is not clean (the digest is then unused). */
     private boolean read(InputStream in, MessageDigest digest) throws IOException {
         byte[] buffer = new byte[BUFFER];
-        byte[] field = new byte[256];
-        int fieldLength = 0;
-        int cell = 0;
-        int state = HEADER;
-        int headerQuotes = 0;
-        int headerBytes = 0;
-        int bom = 0;
-        boolean crlf = false;
-        boolean recordOpen = false;
         int n;
         while ((n = in.read(buffer)) > 0) {
             digest.update(buffer, 0, n);
             for (int i = 0; i < n; i++) {
                 int b = buffer[i] & 0xff;
                 if (state == HEADER) {
-                    if (bom < 3 && b == BOM[bom] && headerBytes == bom) {
-                        headerBytes++;
-                        bom++; // a UTF-8 byte order mark: the only bytes outside ASCII allowed (in the header)
-                        continue;
-                    }
-                    headerBytes++;
-                    if (b >= 0x80 || (crlf && b != '\n')) {
-                        return false; // outside ASCII, or a carriage return that does not end the line
-                    }
-                    if (b == '"') {
-                        headerQuotes++;
-                    } else if (b == '\n') {
-                        if (headerQuotes % 2 != 0) {
-                            return false; // a quoted newline in the header: COPY would skip more than one line
-                        }
-                        state = FIELD_START;
-                    } else if (b == '\r') {
-                        crlf = true;
+                    if (!headerByte(b)) {
+                        return false;
                     }
                     continue;
                 }
@@ -203,117 +190,157 @@ final class ExtractScan {
                 }
                 switch (state) {
                     case AFTER_CR -> {
-                        if (b != '\n') {
+                        if (b != '\n' || !finishRecord()) {
                             return false;
                         }
-                        if (!endRecord(cell)) {
-                            return false;
-                        }
-                        cell = 0;
-                        recordOpen = false;
-                        state = FIELD_START;
                     }
                     case FIELD_START, UNQUOTED -> {
-                        if (state == FIELD_START && b == '"') {
-                            state = QUOTED;
-                            recordOpen = true;
-                        } else if (b == ',') {
-                            if (!endCell(cell++, field, fieldLength)) {
-                                return false;
-                            }
-                            fieldLength = 0;
-                            recordOpen = true;
-                            state = FIELD_START;
-                        } else if (b == '\r' || b == '\n') {
-                            if (!recordOpen && state == FIELD_START) {
-                                return false; // an empty line
-                            }
-                            if ((b == '\r') != crlf) {
-                                return false;
-                            }
-                            if (!endCell(cell++, field, fieldLength)) {
-                                return false;
-                            }
-                            fieldLength = 0;
-                            if (b == '\r') {
-                                state = AFTER_CR;
-                            } else {
-                                if (!endRecord(cell)) {
-                                    return false;
-                                }
-                                cell = 0;
-                                recordOpen = false;
-                                state = FIELD_START;
-                            }
-                        } else if (b == '"') {
-                            return false; // a quote inside an unquoted cell
-                        } else {
-                            // the common case: take the rest of the cell at once, up to its comma or line end
-                            int end = i + 1;
-                            while (end < n && plain(buffer[end])) {
-                                end++;
-                            }
-                            int length = end - i;
-                            if (fieldLength + length > field.length) {
-                                field = java.util.Arrays.copyOf(
-                                        field, Math.max(field.length * 2, fieldLength + length));
-                            }
-                            System.arraycopy(buffer, i, field, fieldLength, length);
-                            fieldLength += length;
-                            i = end - 1;
-                            recordOpen = true;
-                            state = UNQUOTED;
+                        i = unquotedByte(buffer, i, n);
+                        if (i < 0) {
+                            return false;
                         }
                     }
                     case QUOTED -> {
                         if (b == '"') {
                             state = QUOTE_IN_QUOTED;
                         } else {
-                            if (fieldLength == field.length) {
-                                field = java.util.Arrays.copyOf(field, field.length * 2);
-                            }
-                            field[fieldLength++] = (byte) b;
+                            append((byte) b);
                         }
                     }
                     case QUOTE_IN_QUOTED -> {
-                        if (b == '"') {
-                            if (fieldLength == field.length) {
-                                field = java.util.Arrays.copyOf(field, field.length * 2);
-                            }
-                            field[fieldLength++] = (byte) '"';
-                            state = QUOTED;
-                        } else if (b == ',') {
-                            if (!endCell(cell++, field, fieldLength)) {
-                                return false;
-                            }
-                            fieldLength = 0;
-                            state = FIELD_START;
-                        } else if (b == '\r' || b == '\n') {
-                            if ((b == '\r') != crlf) {
-                                return false;
-                            }
-                            if (!endCell(cell++, field, fieldLength)) {
-                                return false;
-                            }
-                            fieldLength = 0;
-                            if (b == '\r') {
-                                state = AFTER_CR;
-                            } else {
-                                if (!endRecord(cell)) {
-                                    return false;
-                                }
-                                cell = 0;
-                                recordOpen = false;
-                                state = FIELD_START;
-                            }
-                        } else {
-                            return false; // text after a closing quote
+                        if (!afterQuoteByte(b)) {
+                            return false;
                         }
                     }
                     default -> throw new IllegalStateException("state " + state);
                 }
             }
         }
+        return endOfFile();
+    }
+
+    /** One byte of the header line, which is only checked, not read; false when the file is not clean. */
+    private boolean headerByte(int b) {
+        if (bom < 3 && b == BOM[bom] && headerBytes == bom) {
+            headerBytes++;
+            bom++; // a UTF-8 byte order mark: the only bytes outside ASCII allowed (in the header)
+            return true;
+        }
+        headerBytes++;
+        if (b >= 0x80 || (crlf && b != '\n')) {
+            return false; // outside ASCII, or a carriage return that does not end the line
+        }
+        if (b == '"') {
+            headerQuotes++;
+        } else if (b == '\n') {
+            if (headerQuotes % 2 != 0) {
+                return false; // a quoted newline in the header: COPY would skip more than one line
+            }
+            state = FIELD_START;
+        } else if (b == '\r') {
+            crlf = true;
+        }
+        return true;
+    }
+
+    /**
+     * The byte at {@code i} at the start of a cell or in an unquoted one; gives the index of the last byte taken (a
+     * run of plain bytes is taken at once), or -1 when the file is not clean.
+     */
+    private int unquotedByte(byte[] buffer, int i, int n) {
+        int b = buffer[i] & 0xff;
+        if (state == FIELD_START && b == '"') {
+            state = QUOTED;
+            recordOpen = true;
+        } else if (b == ',') {
+            if (!endCell(cell++, field, fieldLength)) {
+                return -1;
+            }
+            fieldLength = 0;
+            recordOpen = true;
+            state = FIELD_START;
+        } else if (b == '\r' || b == '\n') {
+            if (!recordOpen && state == FIELD_START) {
+                return -1; // an empty line
+            }
+            if (!lineEnd(b)) {
+                return -1;
+            }
+        } else if (b == '"') {
+            return -1; // a quote inside an unquoted cell
+        } else {
+            // the common case: take the rest of the cell at once, up to its comma or line end
+            int end = i + 1;
+            while (end < n && plain(buffer[end])) {
+                end++;
+            }
+            int length = end - i;
+            if (fieldLength + length > field.length) {
+                field = java.util.Arrays.copyOf(field, Math.max(field.length * 2, fieldLength + length));
+            }
+            System.arraycopy(buffer, i, field, fieldLength, length);
+            fieldLength += length;
+            recordOpen = true;
+            state = UNQUOTED;
+            return end - 1;
+        }
+        return i;
+    }
+
+    /** A byte after a quote in a quoted cell: a doubled quote, or what ends the cell; false when not clean. */
+    private boolean afterQuoteByte(int b) {
+        if (b == '"') {
+            append((byte) '"');
+            state = QUOTED;
+        } else if (b == ',') {
+            if (!endCell(cell++, field, fieldLength)) {
+                return false;
+            }
+            fieldLength = 0;
+            state = FIELD_START;
+        } else if (b == '\r' || b == '\n') {
+            return lineEnd(b);
+        } else {
+            return false; // text after a closing quote
+        }
+        return true;
+    }
+
+    /** A carriage return or newline ending a cell and (with a newline) its record; false when not clean. */
+    private boolean lineEnd(int b) {
+        if ((b == '\r') != crlf) {
+            return false;
+        }
+        if (!endCell(cell++, field, fieldLength)) {
+            return false;
+        }
+        fieldLength = 0;
+        if (b == '\r') {
+            state = AFTER_CR;
+            return true;
+        }
+        return finishRecord();
+    }
+
+    private boolean finishRecord() {
+        if (!endRecord(cell)) {
+            return false;
+        }
+        cell = 0;
+        recordOpen = false;
+        state = FIELD_START;
+        return true;
+    }
+
+    private void append(byte b) {
+        if (fieldLength == field.length) {
+            field = java.util.Arrays.copyOf(field, field.length * 2);
+        }
+        field[fieldLength++] = b;
+    }
+
+    /** Whether the file ends cleanly, counting a last line without a line ending. */
+    private boolean endOfFile() {
         switch (state) {
             case HEADER, QUOTED, AFTER_CR -> {
                 return false;

@@ -90,6 +90,25 @@ public final class TemplateFiles {
         }
         boolean allowNotApplicable = r.bool(map, "", "allow_not_applicable", true);
 
+        List<Level> scale = scale(r, map, problems);
+        List<SectionSpec> sections = sections(r, map, problems);
+        if (!problems.isEmpty() || code == null || version == null || name == null || variant == null) {
+            return new Parsed(null, List.copyOf(problems));
+        }
+        return new Parsed(
+                new TemplateFile(
+                        code,
+                        version,
+                        name,
+                        variant,
+                        orEmpty(description),
+                        allowNotApplicable,
+                        List.copyOf(scale),
+                        List.copyOf(sections)),
+                List.of());
+    }
+
+    private static List<Level> scale(Reader r, Map<?, ?> map, List<String> problems) {
         List<Level> scale = new ArrayList<>();
         List<Map<?, ?>> levels = r.list(map, "", "scale", true);
         Set<Integer> scores = new HashSet<>();
@@ -115,7 +134,10 @@ public final class TemplateFiles {
         if (levels.size() == 1) {
             problems.add("scale: needs at least two levels");
         }
+        return scale;
+    }
 
+    private static List<SectionSpec> sections(Reader r, Map<?, ?> map, List<String> problems) {
         List<SectionSpec> sections = new ArrayList<>();
         Set<String> sectionCodes = new HashSet<>();
         Set<String> standardCodes = new HashSet<>();
@@ -128,75 +150,81 @@ public final class TemplateFiles {
             List<StandardSpec> standards = new ArrayList<>();
             List<Map<?, ?>> standardMaps = r.list(sm, sp, "standards", true);
             for (int t = 0; t < standardMaps.size(); t++) {
-                String tp = sp + "standards[" + t + "].";
-                Map<?, ?> tm = standardMaps.get(t);
-                String standardCode = r.code(tm, tp, standardCodes);
-                String standardTitle = r.text(tm, tp, "title", true);
-                String statement = r.text(tm, tp, "statement", true);
-                String guidance = r.text(tm, tp, "guidance", false);
-                List<Link> links = new ArrayList<>();
-                List<Map<?, ?>> linkMaps = r.list(tm, tp, "guidance_links", false);
-                for (int l = 0; l < linkMaps.size(); l++) {
-                    String lp = tp + "guidance_links[" + l + "].";
-                    String linkText = r.text(linkMaps.get(l), lp, "text", true);
-                    String url = r.text(linkMaps.get(l), lp, "url", true);
-                    if (url != null && !URL.matcher(url).matches()) {
-                        problems.add(lp + "url: must be a web address starting https:// (not " + url + ")");
-                    } else if (linkText != null && url != null) {
-                        links.add(new Link(linkText, url));
-                    }
-                }
-                List<QuestionSpec> questions = new ArrayList<>();
-                Set<String> questionCodes = new HashSet<>();
-                List<Map<?, ?>> questionMaps = r.list(tm, tp, "questions", false);
-                for (int q = 0; q < questionMaps.size(); q++) {
-                    String qp = tp + "questions[" + q + "].";
-                    Map<?, ?> qm = questionMaps.get(q);
-                    String questionCode = r.code(qm, qp, questionCodes);
-                    QuestionKind kind = null;
-                    String kindText = r.text(qm, qp, "kind", true);
-                    if (kindText != null) {
-                        try {
-                            kind = QuestionKind.valueOf(kindText.toUpperCase(Locale.ROOT));
-                        } catch (IllegalArgumentException e) {
-                            problems.add(qp + "kind: must be YES_NO, FREE_TEXT or EVIDENCE (not " + kindText + ")");
-                        }
-                    }
-                    String questionText = r.text(qm, qp, "text", true);
-                    String hint = r.text(qm, qp, "hint", false);
-                    boolean required = r.bool(qm, qp, "required", false);
-                    if (questionCode != null && kind != null && questionText != null) {
-                        questions.add(new QuestionSpec(questionCode, kind, questionText, orEmpty(hint), required));
-                    }
-                }
-                if (standardCode != null && standardTitle != null && statement != null) {
-                    standards.add(new StandardSpec(
-                            standardCode,
-                            standardTitle,
-                            statement,
-                            orEmpty(guidance),
-                            List.copyOf(links),
-                            List.copyOf(questions)));
+                StandardSpec standard =
+                        standard(r, standardMaps.get(t), sp + "standards[" + t + "].", standardCodes, problems);
+                if (standard != null) {
+                    standards.add(standard);
                 }
             }
             if (sectionCode != null && title != null) {
                 sections.add(new SectionSpec(sectionCode, title, List.copyOf(standards)));
             }
         }
-        if (!problems.isEmpty() || code == null || version == null || name == null || variant == null) {
-            return new Parsed(null, List.copyOf(problems));
+        return sections;
+    }
+
+    /** One standard of a section; null when its code, title or statement could not be read. */
+    private static @Nullable StandardSpec standard(
+            Reader r, Map<?, ?> tm, String tp, Set<String> standardCodes, List<String> problems) {
+        String standardCode = r.code(tm, tp, standardCodes);
+        String standardTitle = r.text(tm, tp, "title", true);
+        String statement = r.text(tm, tp, "statement", true);
+        String guidance = r.text(tm, tp, "guidance", false);
+        List<Link> links = links(r, tm, tp, problems);
+        List<QuestionSpec> questions = questions(r, tm, tp, problems);
+        if (standardCode != null && standardTitle != null && statement != null) {
+            return new StandardSpec(
+                    standardCode,
+                    standardTitle,
+                    statement,
+                    orEmpty(guidance),
+                    List.copyOf(links),
+                    List.copyOf(questions));
         }
-        return new Parsed(
-                new TemplateFile(
-                        code,
-                        version,
-                        name,
-                        variant,
-                        orEmpty(description),
-                        allowNotApplicable,
-                        List.copyOf(scale),
-                        List.copyOf(sections)),
-                List.of());
+        return null;
+    }
+
+    private static List<Link> links(Reader r, Map<?, ?> tm, String tp, List<String> problems) {
+        List<Link> links = new ArrayList<>();
+        List<Map<?, ?>> linkMaps = r.list(tm, tp, "guidance_links", false);
+        for (int l = 0; l < linkMaps.size(); l++) {
+            String lp = tp + "guidance_links[" + l + "].";
+            String linkText = r.text(linkMaps.get(l), lp, "text", true);
+            String url = r.text(linkMaps.get(l), lp, "url", true);
+            if (url != null && !URL.matcher(url).matches()) {
+                problems.add(lp + "url: must be a web address starting https:// (not " + url + ")");
+            } else if (linkText != null && url != null) {
+                links.add(new Link(linkText, url));
+            }
+        }
+        return links;
+    }
+
+    private static List<QuestionSpec> questions(Reader r, Map<?, ?> tm, String tp, List<String> problems) {
+        List<QuestionSpec> questions = new ArrayList<>();
+        Set<String> questionCodes = new HashSet<>();
+        List<Map<?, ?>> questionMaps = r.list(tm, tp, "questions", false);
+        for (int q = 0; q < questionMaps.size(); q++) {
+            String qp = tp + "questions[" + q + "].";
+            Map<?, ?> qm = questionMaps.get(q);
+            String questionCode = r.code(qm, qp, questionCodes);
+            QuestionKind kind = null;
+            String kindText = r.text(qm, qp, "kind", true);
+            if (kindText != null) {
+                try {
+                    kind = QuestionKind.valueOf(kindText.toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    problems.add(qp + "kind: must be YES_NO, FREE_TEXT or EVIDENCE (not " + kindText + ")");
+                }
+            }
+            String questionText = r.text(qm, qp, "text", true);
+            String hint = r.text(qm, qp, "hint", false);
+            boolean required = r.bool(qm, qp, "required", false);
+            if (questionCode != null && kind != null && questionText != null) {
+                questions.add(new QuestionSpec(questionCode, kind, questionText, orEmpty(hint), required));
+            }
+        }
+        return questions;
     }
 
     /** Writes a template in the file format, which {@link #parse} reads back to an equal template. */

@@ -55,15 +55,16 @@ public class TemplateReader {
                 .flatMap(this::find);
     }
 
+    private record Head(
+            long id,
+            String code,
+            int version,
+            String name,
+            String variant,
+            String description,
+            boolean allowNotApplicable) {}
+
     private Optional<TemplateStructure> read(long templateId) {
-        record Head(
-                long id,
-                String code,
-                int version,
-                String name,
-                String variant,
-                String description,
-                boolean allowNotApplicable) {}
         Optional<Head> head = jdbc.sql("""
                         select id, code, version, name, variant, description, allow_not_applicable
                         from s11_template where id = :id""")
@@ -80,7 +81,25 @@ public class TemplateReader {
         if (head.isEmpty()) {
             return Optional.empty();
         }
-        List<ScaleLevel> scale = jdbc.sql("""
+        List<ScaleLevel> scale = scale(templateId);
+        Map<Long, List<Question>> questions = questionsByStandard(templateId);
+        Map<Long, List<Standard>> standards = standardsBySection(templateId, linksByStandard(templateId), questions);
+        List<Section> sections = sections(templateId, standards);
+        Head h = head.get();
+        return Optional.of(new TemplateStructure(
+                h.id(),
+                h.code(),
+                h.version(),
+                h.name(),
+                TemplateVariant.valueOf(h.variant()),
+                h.description(),
+                scale,
+                h.allowNotApplicable(),
+                sections));
+    }
+
+    private List<ScaleLevel> scale(long templateId) {
+        return jdbc.sql("""
                         select (e ->> 'score')::int as score, e ->> 'label' as label,
                                coalesce(e ->> 'description', '') as description
                         from s11_template t, jsonb_array_elements(t.scale) e
@@ -89,6 +108,9 @@ public class TemplateReader {
                 .query((rs, n) ->
                         new ScaleLevel(rs.getInt("score"), rs.getString("label"), rs.getString("description")))
                 .list();
+    }
+
+    private Map<Long, List<Question>> questionsByStandard(long templateId) {
         Map<Long, List<Question>> questions = new LinkedHashMap<>();
         jdbc.sql("""
                         select q.id, q.standard_id, q.position, q.code, q.text, q.hint, q.kind, q.required
@@ -106,6 +128,10 @@ public class TemplateReader {
                                 QuestionKind.valueOf(rs.getString("kind")),
                                 rs.getBoolean("required"))))
                 .list();
+        return questions;
+    }
+
+    private Map<Long, List<GuidanceLink>> linksByStandard(long templateId) {
         Map<Long, List<GuidanceLink>> links = new LinkedHashMap<>();
         jdbc.sql("""
                         select s.id, e ->> 'text' as text, e ->> 'url' as url
@@ -115,6 +141,11 @@ public class TemplateReader {
                 .query((rs, n) -> links.computeIfAbsent(rs.getLong("id"), k -> new ArrayList<>())
                         .add(new GuidanceLink(rs.getString("text"), rs.getString("url"))))
                 .list();
+        return links;
+    }
+
+    private Map<Long, List<Standard>> standardsBySection(
+            long templateId, Map<Long, List<GuidanceLink>> links, Map<Long, List<Question>> questions) {
         Map<Long, List<Standard>> standards = new LinkedHashMap<>();
         jdbc.sql("""
                         select id, section_id, position, code, title, statement, guidance
@@ -133,7 +164,11 @@ public class TemplateReader {
                                 List.copyOf(links.getOrDefault(rs.getLong("id"), List.of())),
                                 List.copyOf(questions.getOrDefault(rs.getLong("id"), List.of())))))
                 .list();
-        List<Section> sections = jdbc.sql("""
+        return standards;
+    }
+
+    private List<Section> sections(long templateId, Map<Long, List<Standard>> standards) {
+        return jdbc.sql("""
                         select id, position, code, title from s11_section
                         where template_id = :id order by position, id""")
                 .param("id", templateId)
@@ -144,16 +179,5 @@ public class TemplateReader {
                         rs.getString("title"),
                         List.copyOf(standards.getOrDefault(rs.getLong("id"), List.of()))))
                 .list();
-        Head h = head.get();
-        return Optional.of(new TemplateStructure(
-                h.id(),
-                h.code(),
-                h.version(),
-                h.name(),
-                TemplateVariant.valueOf(h.variant()),
-                h.description(),
-                scale,
-                h.allowNotApplicable(),
-                sections));
     }
 }
