@@ -85,28 +85,7 @@ final class ReferralChecks {
                         "Date you found out must be the same as or after the date of the incident");
             }
         } else {
-            aware = date(form.getLaAwareDate(), "laAwareDate", "Date the local authority became aware", true);
-            if (aware != null && aware.isBefore(WorkingDayCalendar.england().firstCovered())) {
-                if (strict) {
-                    errors.rejectValue(
-                            "laAwareDate",
-                            "calendar",
-                            "Date the local authority became aware must be on or after "
-                                    + LONG_DATE.format(
-                                            WorkingDayCalendar.england().firstCovered())
-                                    + ", the first day the statutory clocks can count from");
-                    aware = null;
-                }
-                // a draft keeps the date as typed: the person sees it again and is told when they send it
-            }
-        }
-        if (incident != null && aware != null && aware.isBefore(incident)) {
-            if (strict) {
-                errors.rejectValue(
-                        "laAwareDate",
-                        "order",
-                        "Date the local authority became aware must be the same as or after the date of the incident");
-            }
+            aware = laAwareDate(incident);
         }
         String harm = code(form.getHarm(), CaseVocabulary.HARM, "harm", "Select what happened to the child", true);
         String abuse = code(
@@ -152,6 +131,32 @@ final class ReferralChecks {
                 email,
                 phone,
                 rationale);
+    }
+
+    /** The date the local authority became aware, checked against the calendar and the incident. */
+    private @Nullable LocalDate laAwareDate(@Nullable LocalDate incident) {
+        LocalDate aware = date(form.getLaAwareDate(), "laAwareDate", "Date the local authority became aware", true);
+        if (aware != null && aware.isBefore(WorkingDayCalendar.england().firstCovered())) {
+            if (strict) {
+                errors.rejectValue(
+                        "laAwareDate",
+                        "calendar",
+                        "Date the local authority became aware must be on or after "
+                                + LONG_DATE.format(WorkingDayCalendar.england().firstCovered())
+                                + ", the first day the statutory clocks can count from");
+                aware = null;
+            }
+            // a draft keeps the date as typed: the person sees it again and is told when they send it
+        }
+        if (incident != null && aware != null && aware.isBefore(incident)) {
+            if (strict) {
+                errors.rejectValue(
+                        "laAwareDate",
+                        "order",
+                        "Date the local authority became aware must be the same as or after the date of the incident");
+            }
+        }
+        return aware;
     }
 
     private List<ReferralDetails.Child> children(@Nullable LocalDate incident) {
