@@ -321,9 +321,18 @@ public class Surveys {
         SurveySummary survey = find(surveyId).orElseThrow(() -> new NotFoundException("Survey"));
         List<SurveyQuestion> questions = questions(surveyId);
         List<SurveyLink> links = links(surveyId);
-        Map<Long, SurveyQuestion> byId = new HashMap<>();
-        questions.forEach(q -> byId.put(q.id(), q));
 
+        Map<Long, Map<Long, Map<String, Long>>> counts = answerCounts(surveyId);
+        SafeCounts rule = SafeCounts.of(suppression);
+        List<Long> linkIds = new ArrayList<>(links.stream().map(SurveyLink::id).toList());
+        List<QuestionResult> byQuestion = questionResults(rule, questions, linkIds, counts);
+        List<TagResult> byTag = tagResults(rule, questions, linkIds, tagCounts(surveyId));
+        return new SurveyResults(
+                survey, questions, links, List.copyOf(byQuestion), List.copyOf(byTag), rule.hiddenText());
+    }
+
+    /** Answers counted per link, question and value (free-text answers counted under "TEXT"). */
+    private Map<Long, Map<Long, Map<String, Long>>> answerCounts(long surveyId) {
         // counts[link][question][value]
         Map<Long, Map<Long, Map<String, Long>>> counts = new HashMap<>();
         jdbc.sql("""
@@ -346,10 +355,15 @@ public class Surveys {
                     return 0;
                 })
                 .list();
+        return counts;
+    }
 
-        SafeCounts rule = SafeCounts.of(suppression);
+    private static List<QuestionResult> questionResults(
+            SafeCounts rule,
+            List<SurveyQuestion> questions,
+            List<Long> linkIds,
+            Map<Long, Map<Long, Map<String, Long>>> counts) {
         List<QuestionResult> byQuestion = new ArrayList<>();
-        List<Long> linkIds = new ArrayList<>(links.stream().map(SurveyLink::id).toList());
         int n = linkIds.size();
         for (SurveyQuestion q : questions) {
             Map<String, Long> total = new LinkedHashMap<>();
@@ -373,7 +387,11 @@ public class Surveys {
             }
             byQuestion.add(questionResult(null, q, total, SafeTable.single(rule, allAnswered), table.columnTotal(0)));
         }
+        return byQuestion;
+    }
 
+    /** Per tag and link: respondents, answers that apply, positive answers. */
+    private Map<String, Map<Long, long[]>> tagCounts(long surveyId) {
         // per link and tag: respondents, answers that apply, positive answers; links with none count 0
         Map<String, Map<Long, long[]>> tagCounts = new LinkedHashMap<>();
         jdbc.sql("""
@@ -394,7 +412,16 @@ public class Surveys {
                     return 0;
                 })
                 .list();
+        return tagCounts;
+    }
+
+    private static List<TagResult> tagResults(
+            SafeCounts rule,
+            List<SurveyQuestion> questions,
+            List<Long> linkIds,
+            Map<String, Map<Long, long[]>> tagCounts) {
         List<TagResult> byTag = new ArrayList<>();
+        int n = linkIds.size();
         for (String tag : questions.stream()
                 .filter(q -> q.tag() != null && !q.kind().freeText())
                 .map(SurveyQuestion::tag)
@@ -435,8 +462,7 @@ public class Surveys {
                     SafeTable.single(rule, all[1]),
                     answerTable.columnTotal(0)));
         }
-        return new SurveyResults(
-                survey, questions, links, List.copyOf(byQuestion), List.copyOf(byTag), rule.hiddenText());
+        return byTag;
     }
 
     private static long answered(Map<String, Long> counts) {

@@ -108,16 +108,7 @@ class DashboardPages {
         int last = Integer.parseInt(period.substring(2));
         int first = period.startsWith("3Y") ? last - 2 : last;
         boolean notificationsOnly = "notifications".equals(request.show());
-        DashboardFilters f = new DashboardFilters(
-                actor.partnershipId(),
-                first,
-                last,
-                notificationsOnly,
-                DashboardRequest.code(request.ageBand(), AGE_BAND),
-                DashboardRequest.code(request.gender(), GENDER),
-                DashboardRequest.code(request.ethnicity(), ETHNICITY),
-                DashboardRequest.id(request.district()),
-                DashboardRequest.id(request.agency()));
+        DashboardFilters f = referralFilters(request, actor, first, last, notificationsOnly);
         String counted = notificationsOnly ? "Notifications" : "Referrals";
 
         List<Figure> figures = new ArrayList<>();
@@ -150,6 +141,36 @@ class DashboardPages {
                 rule,
                 notificationsOnly ? new long[] {total} : new long[] {total, notified},
                 "Counted in the financial year (April to March) the referral was submitted."));
+        figures.addAll(breakdownFigures(charts, counted, rule, total, actor.partnershipId()));
+        String label = first == last
+                ? new FinancialYear(last).label()
+                : new FinancialYear(first).label() + " to " + new FinancialYear(last).label();
+        String totalText = rule == null ? String.format("%,d", total) : rule.display(total);
+        return new ReferralPage(f, period, label, notificationsOnly, internal, totalText, figures, filterNote);
+    }
+
+    private static DashboardFilters referralFilters(
+            DashboardRequest request, Actor actor, int first, int last, boolean notificationsOnly) {
+        return new DashboardFilters(
+                actor.partnershipId(),
+                first,
+                last,
+                notificationsOnly,
+                DashboardRequest.code(request.ageBand(), AGE_BAND),
+                DashboardRequest.code(request.gender(), GENDER),
+                DashboardRequest.code(request.ethnicity(), ETHNICITY),
+                DashboardRequest.id(request.district()),
+                DashboardRequest.id(request.agency()));
+    }
+
+    /** The six breakdowns of the referral dashboard, each but the agencies' a partition of the total. */
+    private List<Figure> breakdownFigures(
+            ReferralDashboard.Charts charts,
+            String counted,
+            @Nullable SafeCounts rule,
+            long total,
+            long partnershipId) {
+        List<Figure> figures = new ArrayList<>();
         long[] partition = {total};
         figures.add(
                 Figure.of(
@@ -184,7 +205,7 @@ class DashboardPages {
                 counted + " by district",
                 "District",
                 List.of(counted),
-                districts(charts.byDistrict(), actor.partnershipId(), rule != null),
+                districts(charts.byDistrict(), partnershipId, rule != null),
                 rule,
                 partition,
                 "The district of the youngest child."));
@@ -202,15 +223,11 @@ class DashboardPages {
                 counted + " by agency involved",
                 "Agency",
                 List.of(counted),
-                agencies(charts.byAgencyInvolved(), actor.partnershipId(), rule != null),
+                agencies(charts.byAgencyInvolved(), partnershipId, rule != null),
                 rule,
                 null,
                 "A referral involving several agencies counts once for each of them."));
-        String label = first == last
-                ? new FinancialYear(last).label()
-                : new FinancialYear(first).label() + " to " + new FinancialYear(last).label();
-        String totalText = rule == null ? String.format("%,d", total) : rule.display(total);
-        return new ReferralPage(f, period, label, notificationsOnly, internal, totalText, figures, filterNote);
+        return figures;
     }
 
     /**

@@ -92,23 +92,12 @@ record Figure(
             long @Nullable [] totals,
             @Nullable String note,
             @Nullable String detailHeader) {
-        long[][] counts = new long[categories.size()][series.size()];
-        for (int r = 0; r < categories.size(); r++) {
-            long[] c = categories.get(r).counts();
-            for (int s = 0; s < series.size(); s++) {
-                counts[r][s] = s < c.length ? c[s] : 0;
-            }
-        }
+        long[][] counts = counts(categories, series.size());
         @Nullable
         SafeTable safe = suppression == null
                 ? null
                 : SafeTable.of(suppression, counts, totals == null || categories.isEmpty() ? null : totals, null);
-        long max = 0;
-        for (int r = 0; r < counts.length; r++) {
-            for (int s = 0; s < series.size(); s++) {
-                max = Math.max(max, shown(safe, counts, r, s));
-            }
-        }
+        long max = max(safe, counts, series.size());
         List<Row> rows = new ArrayList<>();
         List<Bar> bars = new ArrayList<>();
         List<Text> texts = new ArrayList<>();
@@ -149,12 +138,7 @@ record Figure(
             y += GAP;
         }
         int height = Math.max(y, TOP + BAR_HEIGHT) + TOP;
-        List<Legend> legend = new ArrayList<>();
-        if (series.size() > 1) {
-            for (int s = 0; s < series.size(); s++) {
-                legend.add(new Legend(series.get(s), "hub-chart__key hub-chart__key--" + (s + 1)));
-            }
-        }
+        List<Legend> legend = legend(series);
         String aria = "Bar chart: " + title + ". "
                 + (categories.isEmpty() ? "No data for these filters. " : "")
                 + "The figures are in the table below.";
@@ -168,6 +152,40 @@ record Figure(
                 new Chart(WIDTH, height, aria, bars, texts, legend),
                 suppressedAny,
                 note);
+    }
+
+    /** Each category's counts, one per series; a series a category has no count for counts 0. */
+    private static long[][] counts(List<Category> categories, int seriesCount) {
+        long[][] counts = new long[categories.size()][seriesCount];
+        for (int r = 0; r < categories.size(); r++) {
+            long[] c = categories.get(r).counts();
+            for (int s = 0; s < seriesCount; s++) {
+                counts[r][s] = s < c.length ? c[s] : 0;
+            }
+        }
+        return counts;
+    }
+
+    /** The largest count shown, which sets the bars' scale. */
+    private static long max(@Nullable SafeTable safe, long[][] counts, int seriesCount) {
+        long max = 0;
+        for (int r = 0; r < counts.length; r++) {
+            for (int s = 0; s < seriesCount; s++) {
+                max = Math.max(max, shown(safe, counts, r, s));
+            }
+        }
+        return max;
+    }
+
+    /** A key for each series, when there is more than one. */
+    private static List<Legend> legend(List<String> series) {
+        List<Legend> legend = new ArrayList<>();
+        if (series.size() > 1) {
+            for (int s = 0; s < series.size(); s++) {
+                legend.add(new Legend(series.get(s), "hub-chart__key hub-chart__key--" + (s + 1)));
+            }
+        }
+        return legend;
     }
 
     /** The figure as a download: exactly the cells shown on the page. */

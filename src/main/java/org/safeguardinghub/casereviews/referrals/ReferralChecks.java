@@ -85,28 +85,7 @@ final class ReferralChecks {
                         "Date you found out must be the same as or after the date of the incident");
             }
         } else {
-            aware = date(form.getLaAwareDate(), "laAwareDate", "Date the local authority became aware", true);
-            if (aware != null && aware.isBefore(WorkingDayCalendar.england().firstCovered())) {
-                if (strict) {
-                    errors.rejectValue(
-                            "laAwareDate",
-                            "calendar",
-                            "Date the local authority became aware must be on or after "
-                                    + LONG_DATE.format(
-                                            WorkingDayCalendar.england().firstCovered())
-                                    + ", the first day the statutory clocks can count from");
-                    aware = null;
-                }
-                // a draft keeps the date as typed: the person sees it again and is told when they send it
-            }
-        }
-        if (incident != null && aware != null && aware.isBefore(incident)) {
-            if (strict) {
-                errors.rejectValue(
-                        "laAwareDate",
-                        "order",
-                        "Date the local authority became aware must be the same as or after the date of the incident");
-            }
+            aware = laAwareDate(incident);
         }
         String harm = code(form.getHarm(), CaseVocabulary.HARM, "harm", "Select what happened to the child", true);
         String abuse = code(
@@ -119,49 +98,19 @@ final class ReferralChecks {
         String summary = text(form.getSummary(), "summary", "Describe what happened", SUMMARY_MAX, true);
         String location = text(form.getLocation(), "location", null, LOCATION_MAX, false);
 
-        List<ReferralDetails.Child> children = new ArrayList<>();
-        List<ChildForm> typed = form.getChildren();
-        for (int i = 0; i < Math.min(ReferralForm.CHILDREN, typed.size()); i++) {
-            ChildForm child = typed.get(i);
-            if (child == null || (i > 0 && child.blank())) {
-                continue;
-            }
-            ReferralDetails.Child c = child(child, i, incident);
-            if (c != null) {
-                children.add(c);
-            }
-        }
+        List<ReferralDetails.Child> children = children(incident);
 
-        Set<Long> agencies = new LinkedHashSet<>();
-        for (String id : form.getAgencyIds()) {
-            Long value = number(id);
-            if (value != null && choices.agencies().contains(value)) {
-                agencies.add(value);
-            } else if (strict && !id.isBlank()) {
-                errors.rejectValue("agencyIds", "invalid", "Select agencies from the list");
-            }
-        }
+        Set<Long> agencies = agencies();
 
         String name = text(form.getNotifierName(), "notifierName", "Enter your name", SHORT_MAX, !publicForm);
         String role = text(form.getNotifierRole(), "notifierRole", null, SHORT_MAX, false);
         String organisation = text(form.getNotifierOrganisation(), "notifierOrganisation", null, SHORT_MAX, false);
         String email =
                 text(form.getNotifierEmail(), "notifierEmail", "Enter your email address", EMAIL_MAX, !publicForm);
-        if (email != null && !EMAIL.matcher(email).matches()) {
-            if (strict && !errors.hasFieldErrors("notifierEmail")) {
-                errors.rejectValue(
-                        "notifierEmail",
-                        "format",
-                        "Enter an email address in the correct format, like name@example.com");
-            }
-        }
+        checkFormat(
+                email, EMAIL, "notifierEmail", "Enter an email address in the correct format, like name@example.com");
         String phone = text(form.getNotifierPhone(), "notifierPhone", null, PHONE_MAX, false);
-        if (phone != null && !PHONE.matcher(phone).matches()) {
-            if (strict && !errors.hasFieldErrors("notifierPhone")) {
-                errors.rejectValue(
-                        "notifierPhone", "format", "Enter a telephone number, like 01632 960 001 or 07700 900 982");
-            }
-        }
+        checkFormat(phone, PHONE, "notifierPhone", "Enter a telephone number, like 01632 960 001 or 07700 900 982");
         String rationale =
                 text(form.getRationale(), "rationale", "Enter why you are making this referral", RATIONALE_MAX, true);
 
@@ -182,6 +131,71 @@ final class ReferralChecks {
                 email,
                 phone,
                 rationale);
+    }
+
+    /** The date the local authority became aware, checked against the calendar and the incident. */
+    private @Nullable LocalDate laAwareDate(@Nullable LocalDate incident) {
+        LocalDate aware = date(form.getLaAwareDate(), "laAwareDate", "Date the local authority became aware", true);
+        if (aware != null && aware.isBefore(WorkingDayCalendar.england().firstCovered())) {
+            if (strict) {
+                errors.rejectValue(
+                        "laAwareDate",
+                        "calendar",
+                        "Date the local authority became aware must be on or after "
+                                + LONG_DATE.format(WorkingDayCalendar.england().firstCovered())
+                                + ", the first day the statutory clocks can count from");
+                aware = null;
+            }
+            // a draft keeps the date as typed: the person sees it again and is told when they send it
+        }
+        if (incident != null && aware != null && aware.isBefore(incident)) {
+            if (strict) {
+                errors.rejectValue(
+                        "laAwareDate",
+                        "order",
+                        "Date the local authority became aware must be the same as or after the date of the incident");
+            }
+        }
+        return aware;
+    }
+
+    private List<ReferralDetails.Child> children(@Nullable LocalDate incident) {
+        List<ReferralDetails.Child> children = new ArrayList<>();
+        List<ChildForm> typed = form.getChildren();
+        for (int i = 0; i < Math.min(ReferralForm.CHILDREN, typed.size()); i++) {
+            ChildForm child = typed.get(i);
+            if (child == null || (i > 0 && child.blank())) {
+                continue;
+            }
+            ReferralDetails.Child c = child(child, i, incident);
+            if (c != null) {
+                children.add(c);
+            }
+        }
+        return children;
+    }
+
+    /** The agencies chosen from the list; anything else is a mistake when checking strictly. */
+    private Set<Long> agencies() {
+        Set<Long> agencies = new LinkedHashSet<>();
+        for (String id : form.getAgencyIds()) {
+            Long value = number(id);
+            if (value != null && choices.agencies().contains(value)) {
+                agencies.add(value);
+            } else if (strict && !id.isBlank()) {
+                errors.rejectValue("agencyIds", "invalid", "Select agencies from the list");
+            }
+        }
+        return agencies;
+    }
+
+    /** A value given in the wrong format is a mistake when checking strictly, unless its field has one already. */
+    private void checkFormat(@Nullable String value, Pattern pattern, String field, String message) {
+        if (value != null && !pattern.matcher(value).matches()) {
+            if (strict && !errors.hasFieldErrors(field)) {
+                errors.rejectValue(field, "format", message);
+            }
+        }
     }
 
     private ReferralDetails.@Nullable Child child(ChildForm child, int index, @Nullable LocalDate incident) {

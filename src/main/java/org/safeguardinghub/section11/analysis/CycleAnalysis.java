@@ -124,24 +124,7 @@ class CycleAnalysis {
 
         List<HeatRow> heat = heat(loaded, codes, levelLabels);
 
-        List<DistributionView> distributions = new ArrayList<>();
-        for (String code : codes) {
-            Distribution d = S11Maths.distribution(loaded.scores(), code, levels);
-            List<LevelCount> counts = new ArrayList<>();
-            for (Integer level : d.self().keySet()) {
-                counts.add(new LevelCount(
-                        level + " " + levelLabels.getOrDefault(level, ""),
-                        d.self().get(level),
-                        d.moderated().getOrDefault(level, 0)));
-            }
-            distributions.add(new DistributionView(
-                    code,
-                    titles.get(code),
-                    counts,
-                    BarChart.of(code + " " + titles.get(code), counts),
-                    d.selfTotal(),
-                    d.moderatedTotal()));
-        }
+        List<DistributionView> distributions = distributions(loaded, codes, titles, levels, levelLabels);
 
         List<GapRow> gapsByStandard = S11Maths.gapsByStandard(loaded.scores(), codes).stream()
                 .map(g -> gapRow(g, titles.getOrDefault(g.key(), "")))
@@ -169,21 +152,7 @@ class CycleAnalysis {
                 .map(c -> changeRow(c, ""))
                 .toList();
 
-        Map<String, Score> scoreByKey = new LinkedHashMap<>();
-        loaded.scores().forEach(s -> scoreByKey.put(s.agencyId() + "|" + s.standardCode(), s));
-        List<DataRow> rows = new ArrayList<>();
-        for (Change c : changes) {
-            Score s = scoreByKey.get(c.agencyId() + "|" + c.standardCode());
-            rows.add(new DataRow(
-                    c.agencyName(),
-                    sectorLabel(s == null ? "" : s.sector()),
-                    c.standardCode(),
-                    titles.getOrDefault(c.standardCode(), ""),
-                    s == null || s.self() == null ? "" : s.self().toString(),
-                    s == null || s.moderated() == null ? "" : s.moderated().toString(),
-                    c.previous().score() == null ? "" : c.previous().score().toString(),
-                    c.previous().score() == null ? "" : c.previous().basis().label()));
-        }
+        List<DataRow> rows = dataRows(loaded, changes, titles);
         String scaleText = String.join(
                 ", ",
                 loaded.scale().stream().map(l -> l.score() + " " + l.label()).toList());
@@ -206,6 +175,54 @@ class CycleAnalysis {
                 loaded.meetings(),
                 rows,
                 scaleText);
+    }
+
+    /** Per standard, how many returns gave each level, self-assessed and moderated. */
+    private static List<DistributionView> distributions(
+            Loaded loaded,
+            List<String> codes,
+            Map<String, String> titles,
+            List<Integer> levels,
+            Map<Integer, String> levelLabels) {
+        List<DistributionView> distributions = new ArrayList<>();
+        for (String code : codes) {
+            Distribution d = S11Maths.distribution(loaded.scores(), code, levels);
+            List<LevelCount> counts = new ArrayList<>();
+            for (Integer level : d.self().keySet()) {
+                counts.add(new LevelCount(
+                        level + " " + levelLabels.getOrDefault(level, ""),
+                        d.self().get(level),
+                        d.moderated().getOrDefault(level, 0)));
+            }
+            distributions.add(new DistributionView(
+                    code,
+                    titles.get(code),
+                    counts,
+                    BarChart.of(code + " " + titles.get(code), counts),
+                    d.selfTotal(),
+                    d.moderatedTotal()));
+        }
+        return distributions;
+    }
+
+    /** One row per agency and standard: both scores this cycle and the score carried from the previous one. */
+    private static List<DataRow> dataRows(Loaded loaded, List<Change> changes, Map<String, String> titles) {
+        Map<String, Score> scoreByKey = new LinkedHashMap<>();
+        loaded.scores().forEach(s -> scoreByKey.put(s.agencyId() + "|" + s.standardCode(), s));
+        List<DataRow> rows = new ArrayList<>();
+        for (Change c : changes) {
+            Score s = scoreByKey.get(c.agencyId() + "|" + c.standardCode());
+            rows.add(new DataRow(
+                    c.agencyName(),
+                    sectorLabel(s == null ? "" : s.sector()),
+                    c.standardCode(),
+                    titles.getOrDefault(c.standardCode(), ""),
+                    s == null || s.self() == null ? "" : s.self().toString(),
+                    s == null || s.moderated() == null ? "" : s.moderated().toString(),
+                    c.previous().score() == null ? "" : c.previous().score().toString(),
+                    c.previous().score() == null ? "" : c.previous().basis().label()));
+        }
+        return rows;
     }
 
     private static List<HeatRow> heat(Loaded loaded, List<String> codes, Map<Integer, String> levelLabels) {

@@ -104,86 +104,96 @@ public class Section11Chasing implements ApplicationRunner {
      */
     public void chase(LocalDate today) {
         transactions.executeWithoutResult(status -> {
-            // every return of an unpublished cycle that has opened, once per partnership of the cycle its agency serves
-            List<Due> rows = jdbc.sql("""
-                            select r.id as return_id, c.id as cycle_id, c.name as cycle_name, c.closes_on, r.agency_id,
-                                   cp.partnership_id, r.status in ('SUBMITTED', 'MODERATED') as received
-                            from s11_return r
-                            join s11_cycle c on c.id = r.cycle_id
-                            join s11_cycle_partnership cp on cp.cycle_id = c.id
-                            join agency_partnership_view ap on ap.agency_id = r.agency_id
-                                 and ap.partnership_id = cp.partnership_id
-                            join partnership_view p on p.id = cp.partnership_id and p.archived_at is null
-                            where c.published_at is null and c.opens_on <= :today
-                            order by c.id, r.id, cp.partnership_id""")
-                    .param("today", today)
-                    .query((rs, n) -> new Due(
-                            rs.getLong("return_id"),
-                            rs.getLong("cycle_id"),
-                            rs.getString("cycle_name"),
-                            rs.getObject("closes_on", LocalDate.class),
-                            rs.getLong("agency_id"),
-                            rs.getLong("partnership_id"),
-                            rs.getBoolean("received")))
-                    .list();
-            for (Due d : rows) {
-                if (d.received()) {
-                    events.publishEvent(new TaskResolved(d.partnershipId(), RETURN_TASK, String.valueOf(d.returnId())));
-                    continue;
-                }
-                boolean overdue = today.isAfter(d.closesOn());
-                if (overdue || !today.isBefore(d.closesOn().minusDays(REMIND_DAYS_BEFORE_CLOSE))) {
-                    String title = "Complete the Section 11 return for " + d.cycleName();
-                    events.publishEvent(new TaskRequested(
-                            d.partnershipId(),
-                            Audience.AGENCY_LEAD.roleName(),
-                            d.agencyId(),
-                            overdue ? "Overdue: " + title : title,
-                            "/section11/returns/" + d.returnId(),
-                            d.closesOn(),
-                            RETURN_TASK,
-                            String.valueOf(d.returnId())));
-                }
-            }
-            // the business team of every partnership running the cycle sees the cycle's whole overdue count
-            record CycleCount(long cycleId, String cycleName, long partnershipId, int overdue, boolean published) {}
-            List<CycleCount> counts = jdbc.sql("""
-                            select c.id, c.name, cp.partnership_id,
-                                   (select count(*) from s11_return r where r.cycle_id = c.id
-                                      and r.status in ('NOT_STARTED', 'IN_PROGRESS') and c.closes_on < :today) as overdue,
-                                   c.published_at is not null as published
-                            from s11_cycle c join s11_cycle_partnership cp on cp.cycle_id = c.id
-                            where c.opens_on <= :today
-                            order by c.id, cp.partnership_id""")
-                    .param("today", today)
-                    .query((rs, n) -> new CycleCount(
-                            rs.getLong("id"),
-                            rs.getString("name"),
-                            rs.getLong("partnership_id"),
-                            rs.getInt("overdue"),
-                            rs.getBoolean("published")))
-                    .list();
-            List<String> raised = new ArrayList<>();
-            for (CycleCount c : counts) {
-                if (c.overdue() > 0 && !c.published()) { // nothing is chased after publication
-                    events.publishEvent(new TaskRequested(
-                            c.partnershipId(),
-                            Audience.BUSINESS_TEAM.roleName(),
-                            null,
-                            c.overdue() + (c.overdue() == 1 ? " Section 11 return" : " Section 11 returns")
-                                    + " overdue for " + c.cycleName(),
-                            "/section11/cycles/" + c.cycleId(),
-                            null,
-                            OVERDUE_TASK,
-                            String.valueOf(c.cycleId())));
-                    raised.add(c.cycleName());
-                } else {
-                    events.publishEvent(new TaskResolved(c.partnershipId(), OVERDUE_TASK, String.valueOf(c.cycleId())));
-                }
-            }
-            if (!raised.isEmpty()) {
-                log.info("Section 11 returns overdue in {}", raised);
-            }
+            chaseReturns(today);
+            chaseOverdueCounts(today);
         });
+    }
+
+    /** Raises a task for each return due soon or overdue, and closes it once the return is received. */
+    private void chaseReturns(LocalDate today) {
+        // every return of an unpublished cycle that has opened, once per partnership of the cycle its agency serves
+        List<Due> rows = jdbc.sql("""
+                        select r.id as return_id, c.id as cycle_id, c.name as cycle_name, c.closes_on, r.agency_id,
+                               cp.partnership_id, r.status in ('SUBMITTED', 'MODERATED') as received
+                        from s11_return r
+                        join s11_cycle c on c.id = r.cycle_id
+                        join s11_cycle_partnership cp on cp.cycle_id = c.id
+                        join agency_partnership_view ap on ap.agency_id = r.agency_id
+                             and ap.partnership_id = cp.partnership_id
+                        join partnership_view p on p.id = cp.partnership_id and p.archived_at is null
+                        where c.published_at is null and c.opens_on <= :today
+                        order by c.id, r.id, cp.partnership_id""")
+                .param("today", today)
+                .query((rs, n) -> new Due(
+                        rs.getLong("return_id"),
+                        rs.getLong("cycle_id"),
+                        rs.getString("cycle_name"),
+                        rs.getObject("closes_on", LocalDate.class),
+                        rs.getLong("agency_id"),
+                        rs.getLong("partnership_id"),
+                        rs.getBoolean("received")))
+                .list();
+        for (Due d : rows) {
+            if (d.received()) {
+                events.publishEvent(new TaskResolved(d.partnershipId(), RETURN_TASK, String.valueOf(d.returnId())));
+                continue;
+            }
+            boolean overdue = today.isAfter(d.closesOn());
+            if (overdue || !today.isBefore(d.closesOn().minusDays(REMIND_DAYS_BEFORE_CLOSE))) {
+                String title = "Complete the Section 11 return for " + d.cycleName();
+                events.publishEvent(new TaskRequested(
+                        d.partnershipId(),
+                        Audience.AGENCY_LEAD.roleName(),
+                        d.agencyId(),
+                        overdue ? "Overdue: " + title : title,
+                        "/section11/returns/" + d.returnId(),
+                        d.closesOn(),
+                        RETURN_TASK,
+                        String.valueOf(d.returnId())));
+            }
+        }
+    }
+
+    /** Raises or closes each partnership's task counting a cycle's overdue returns. */
+    private void chaseOverdueCounts(LocalDate today) {
+        // the business team of every partnership running the cycle sees the cycle's whole overdue count
+        record CycleCount(long cycleId, String cycleName, long partnershipId, int overdue, boolean published) {}
+        List<CycleCount> counts = jdbc.sql("""
+                        select c.id, c.name, cp.partnership_id,
+                               (select count(*) from s11_return r where r.cycle_id = c.id
+                                  and r.status in ('NOT_STARTED', 'IN_PROGRESS') and c.closes_on < :today) as overdue,
+                               c.published_at is not null as published
+                        from s11_cycle c join s11_cycle_partnership cp on cp.cycle_id = c.id
+                        where c.opens_on <= :today
+                        order by c.id, cp.partnership_id""")
+                .param("today", today)
+                .query((rs, n) -> new CycleCount(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getLong("partnership_id"),
+                        rs.getInt("overdue"),
+                        rs.getBoolean("published")))
+                .list();
+        List<String> raised = new ArrayList<>();
+        for (CycleCount c : counts) {
+            if (c.overdue() > 0 && !c.published()) { // nothing is chased after publication
+                events.publishEvent(new TaskRequested(
+                        c.partnershipId(),
+                        Audience.BUSINESS_TEAM.roleName(),
+                        null,
+                        c.overdue() + (c.overdue() == 1 ? " Section 11 return" : " Section 11 returns")
+                                + " overdue for " + c.cycleName(),
+                        "/section11/cycles/" + c.cycleId(),
+                        null,
+                        OVERDUE_TASK,
+                        String.valueOf(c.cycleId())));
+                raised.add(c.cycleName());
+            } else {
+                events.publishEvent(new TaskResolved(c.partnershipId(), OVERDUE_TASK, String.valueOf(c.cycleId())));
+            }
+        }
+        if (!raised.isEmpty()) {
+            log.info("Section 11 returns overdue in {}", raised);
+        }
     }
 }

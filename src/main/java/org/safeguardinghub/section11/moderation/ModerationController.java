@@ -359,6 +359,64 @@ class ModerationController {
     private String page(ReturnRef ref, Model model, Map<String, String> problems, Map<Long, ScoreState> typed) {
         long p = Actors.require().partnershipId();
         TemplateStructure template = moderation.template(ref);
+        List<Improvement> improvements = store.improvements(ref.id(), p);
+        List<Challenge> challenges = store.challenges(ref.id(), p);
+        List<StandardView> views = standardViews(ref, template, typed, improvements, challenges, p);
+        List<Option> scale = scaleOptions(template);
+        List<Agreement> agreements = moderation.agreements(ref.id());
+        Agreement mine = agreements.stream()
+                .filter(a -> a.partnershipId() == p)
+                .findFirst()
+                .orElse(null);
+        Map<String, String> codes =
+                template.standards().stream().collect(Collectors.toMap(s -> String.valueOf(s.id()), Standard::code));
+        model.addAttribute("ref", ref);
+        model.addAttribute("template", template);
+        model.addAttribute("standards", views);
+        model.addAttribute("scaleOptions", scale);
+        model.addAttribute("kindOptions", kindOptions());
+        model.addAttribute(
+                "standardOptions",
+                template.standards().stream()
+                        .map(s -> Option.of(s.id(), s.code() + " " + s.title()))
+                        .toList());
+        model.addAttribute("standardCodes", codes);
+        model.addAttribute("challenges", challenges);
+        model.addAttribute("improvementOptions", improvementOptions(improvements, codes));
+        model.addAttribute(
+                "tracked",
+                improvements.stream().filter(i -> i.learningActionId() != null).toList());
+        model.addAttribute(
+                "positionOptions",
+                java.util.Arrays.stream(FinalPosition.values())
+                        .map(f -> Option.of(f.name(), f.label()))
+                        .toList());
+        model.addAttribute("agreements", agreements);
+        model.addAttribute("mine", mine);
+        model.addAttribute(
+                "others",
+                agreements.stream().filter(a -> a.partnershipId() != p).toList());
+        model.addAttribute("blockers", mine == null ? moderation.blockers(ref, p) : Map.of());
+        model.addAttribute("assigned", store.assignmentsOf(ref.id(), p));
+        model.addAttribute("partnershipName", Actors.require().partnershipName());
+        model.addAttribute("problems", problems);
+        if (!model.containsAttribute("challengeForm")) {
+            model.addAttribute("challengeForm", new ChallengeForm());
+        }
+        if (!model.containsAttribute("finalForm")) {
+            model.addAttribute("finalForm", new FinalForm());
+        }
+        return "section11/moderation/moderate";
+    }
+
+    /** Each standard of the template with the agency's response, the moderation so far and the typed score. */
+    private List<StandardView> standardViews(
+            ReturnRef ref,
+            TemplateStructure template,
+            Map<Long, ScoreState> typed,
+            List<Improvement> improvements,
+            List<Challenge> challenges,
+            long p) {
         Map<Long, Response> responses =
                 store.responses(ref.id()).stream().collect(Collectors.toMap(Response::standardId, r -> r));
         Map<Long, Map<Long, String>> answers = new HashMap<>();
@@ -368,10 +426,8 @@ class ModerationController {
         Map<Long, List<DocumentSummary>> docs = documents.list(
                 RESPONSE_DOCUMENTS,
                 responses.values().stream().map(Response::id).toList());
-        List<Improvement> improvements = store.improvements(ref.id(), p);
         Map<Long, ModeratedScore> moderated = store.moderatedScores(ref.id(), p).stream()
                 .collect(Collectors.toMap(ModeratedScore::standardId, m -> m));
-        List<Challenge> challenges = store.challenges(ref.id(), p);
         List<StandardView> views = new ArrayList<>();
         for (TemplateStructure.Section section : template.sections()) {
             for (Standard s : section.standards()) {
@@ -407,67 +463,31 @@ class ModerationController {
                         state));
             }
         }
+        return views;
+    }
+
+    private static List<Option> scaleOptions(TemplateStructure template) {
         List<Option> scale = new ArrayList<>();
         template.scale().forEach(l -> scale.add(Option.of(l.score(), l.score() + ": " + l.label())));
         if (template.allowNotApplicable()) {
             scale.add(new Option("NA", "Not applicable"));
         }
-        List<Agreement> agreements = moderation.agreements(ref.id());
-        Agreement mine = agreements.stream()
-                .filter(a -> a.partnershipId() == p)
-                .findFirst()
-                .orElse(null);
-        Map<String, String> codes =
-                template.standards().stream().collect(Collectors.toMap(s -> String.valueOf(s.id()), Standard::code));
-        model.addAttribute("ref", ref);
-        model.addAttribute("template", template);
-        model.addAttribute("standards", views);
-        model.addAttribute("scaleOptions", scale);
-        model.addAttribute("kindOptions", kindOptions());
-        model.addAttribute(
-                "standardOptions",
-                template.standards().stream()
-                        .map(s -> Option.of(s.id(), s.code() + " " + s.title()))
-                        .toList());
-        model.addAttribute("standardCodes", codes);
-        model.addAttribute("challenges", challenges);
-        model.addAttribute(
-                "improvementOptions",
-                improvements.stream()
-                        .filter(i -> i.learningActionId() == null)
-                        .map(i -> Option.of(
-                                i.id(),
-                                codes.get(String.valueOf(i.standardId())) + ": " + i.text() + " ("
-                                        + i.ownerName() + ", due "
-                                        + i.dueOn()
-                                                .format(java.time.format.DateTimeFormatter.ofPattern(
-                                                        "d MMMM yyyy", java.util.Locale.UK))
-                                        + ")"))
-                        .toList());
-        model.addAttribute(
-                "tracked",
-                improvements.stream().filter(i -> i.learningActionId() != null).toList());
-        model.addAttribute(
-                "positionOptions",
-                java.util.Arrays.stream(FinalPosition.values())
-                        .map(f -> Option.of(f.name(), f.label()))
-                        .toList());
-        model.addAttribute("agreements", agreements);
-        model.addAttribute("mine", mine);
-        model.addAttribute(
-                "others",
-                agreements.stream().filter(a -> a.partnershipId() != p).toList());
-        model.addAttribute("blockers", mine == null ? moderation.blockers(ref, p) : Map.of());
-        model.addAttribute("assigned", store.assignmentsOf(ref.id(), p));
-        model.addAttribute("partnershipName", Actors.require().partnershipName());
-        model.addAttribute("problems", problems);
-        if (!model.containsAttribute("challengeForm")) {
-            model.addAttribute("challengeForm", new ChallengeForm());
-        }
-        if (!model.containsAttribute("finalForm")) {
-            model.addAttribute("finalForm", new FinalForm());
-        }
-        return "section11/moderation/moderate";
+        return scale;
+    }
+
+    /** The improvements not yet tracked as learning actions, labelled with standard, owner and due date. */
+    private static List<Option> improvementOptions(List<Improvement> improvements, Map<String, String> codes) {
+        return improvements.stream()
+                .filter(i -> i.learningActionId() == null)
+                .map(i -> Option.of(
+                        i.id(),
+                        codes.get(String.valueOf(i.standardId())) + ": " + i.text() + " ("
+                                + i.ownerName() + ", due "
+                                + i.dueOn()
+                                        .format(java.time.format.DateTimeFormatter.ofPattern(
+                                                "d MMMM yyyy", java.util.Locale.UK))
+                                + ")"))
+                .toList();
     }
 
     static List<Option> kindOptions() {
