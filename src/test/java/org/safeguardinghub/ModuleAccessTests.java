@@ -33,6 +33,7 @@ import org.safeguardinghub.platform.modules.RouteRule;
 import org.safeguardinghub.platform.security.Audience;
 import org.safeguardinghub.platform.security.Permission;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
@@ -231,6 +232,44 @@ class ModuleAccessTests {
                 }
             });
         }
+    }
+
+    private static final Pattern AUTHORITY = Pattern.compile("'([a-z0-9-]+:[a-z0-9-]+)'");
+
+    @Test
+    void methodSecurityNamesOnlyPermissionsItsOwnModuleDeclaresOrUses() {
+        Map<String, ModuleAccess> byModule = new HashMap<>();
+        MODULES.forEach(m -> byModule.put(m.module(), m));
+        List<String> checked = new ArrayList<>();
+        for (JavaClass c : MAIN) {
+            List<PreAuthorize> found = new ArrayList<>();
+            found.addAll(c.tryGetAnnotationOfType(PreAuthorize.class).stream().toList());
+            c.getMethods()
+                    .forEach(m -> m.tryGetAnnotationOfType(PreAuthorize.class).ifPresent(found::add));
+            if (found.isEmpty()) {
+                continue;
+            }
+            String module = c.getPackageName().substring(ROOT.length() + 1).split("\\.")[0];
+            ModuleAccess own = byModule.get(module);
+            assertThat(own)
+                    .as("%s uses method security, so its module declares permissions", c.getName())
+                    .isNotNull();
+            Set<String> usable = new java.util.HashSet<>();
+            constants(own.getClass()).forEach(p -> usable.add(p.authority()));
+            own.routes().forEach(r -> r.anyOf().forEach(p -> usable.add(p.authority())));
+            for (PreAuthorize rule : found) {
+                Matcher m = AUTHORITY.matcher(rule.value());
+                while (m.find()) {
+                    assertThat(usable)
+                            .as(
+                                    "%s: @PreAuthorize names %s, which %s neither declares nor requires on a route",
+                                    c.getName(), m.group(1), module)
+                            .contains(m.group(1));
+                    checked.add(m.group(1));
+                }
+            }
+        }
+        assertThat(checked).as("the rule saw the facades' method security").isNotEmpty();
     }
 
     static boolean ownedBy(ModuleAccess module, String pattern) {
