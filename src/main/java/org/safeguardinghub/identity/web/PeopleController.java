@@ -9,7 +9,7 @@ import org.safeguardinghub.identity.Role;
 import org.safeguardinghub.identity.signin.SignInGuard;
 import org.safeguardinghub.identity.users.UserAccount;
 import org.safeguardinghub.identity.users.UserAdministration;
-import org.safeguardinghub.identity.users.Users;
+import org.safeguardinghub.identity.users.UserRecords;
 import org.safeguardinghub.organisation.Organisation;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
@@ -34,14 +34,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PeopleController {
 
-    private final Users users;
+    private final UserRecords users;
     private final UserAdministration administration;
     private final Organisation organisation;
 
     private final SignInGuard signInGuard;
 
     PeopleController(
-            Users users, UserAdministration administration, Organisation organisation, SignInGuard signInGuard) {
+            UserRecords users, UserAdministration administration, Organisation organisation, SignInGuard signInGuard) {
         this.users = users;
         this.signInGuard = signInGuard;
         this.administration = administration;

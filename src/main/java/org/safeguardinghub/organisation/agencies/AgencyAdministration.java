@@ -19,11 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasAuthority('organisation:manage')")
 public class AgencyAdministration {
 
-    private final Agencies agencies;
+    private final AgencyRecords agencies;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
 
-    AgencyAdministration(Agencies agencies, AuditTrail audit, ApplicationEventPublisher events) {
+    AgencyAdministration(AgencyRecords agencies, AuditTrail audit, ApplicationEventPublisher events) {
         this.agencies = agencies;
         this.audit = audit;
         this.events = events;

@@ -20,11 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasAuthority('organisation:manage')")
 public class DistrictAdministration {
 
-    private final Areas areas;
-    private final Districts districts;
+    private final AreaRecords areas;
+    private final DistrictRecords districts;
     private final AuditTrail audit;
 
-    DistrictAdministration(Areas areas, Districts districts, AuditTrail audit) {
+    DistrictAdministration(AreaRecords areas, DistrictRecords districts, AuditTrail audit) {
         this.areas = areas;
         this.districts = districts;
         this.audit = audit;

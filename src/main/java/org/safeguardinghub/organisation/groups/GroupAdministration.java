@@ -25,12 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasAuthority('organisation:manage')")
 public class GroupAdministration {
 
-    private final Groups groups;
-    private final GroupMembers members;
+    private final GroupRecords groups;
+    private final GroupMemberRecords members;
     private final Agencies agencies;
     private final AuditTrail audit;
 
-    GroupAdministration(Groups groups, GroupMembers members, Agencies agencies, AuditTrail audit) {
+    GroupAdministration(GroupRecords groups, GroupMemberRecords members, Agencies agencies, AuditTrail audit) {
         this.groups = groups;
         this.members = members;
         this.agencies = agencies;

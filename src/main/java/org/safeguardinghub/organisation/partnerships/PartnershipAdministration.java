@@ -16,10 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasAuthority('partnerships:manage')")
 public class PartnershipAdministration {
 
-    private final Partnerships partnerships;
+    private final PartnershipRecords partnerships;
     private final AuditTrail audit;
 
-    PartnershipAdministration(Partnerships partnerships, AuditTrail audit) {
+    PartnershipAdministration(PartnershipRecords partnerships, AuditTrail audit) {
         this.partnerships = partnerships;
         this.audit = audit;
     }

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
  * limited to their own agency never receives another agency's rows, and an id from another agency finds nothing.
  */
 @Repository
-public class Users {
+public class UserRecords {
 
     private static final String SELECT = """
             select u.id, u.email, u.display_name, u.job_title, u.agency_id, a.name as agency_name, u.status,
@@ -44,7 +44,7 @@ public class Users {
 
     private final JdbcClient jdbc;
 
-    Users(JdbcClient jdbc) {
+    UserRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -154,7 +154,7 @@ public class Users {
                 .param("agencyFilter", agencyId)
                 .param("limit", size)
                 .param("offset", PageResult.offset(page, size))
-                .query(Users::map)
+                .query(UserRecords::map)
                 .list();
         return new PageResult<>(items, Math.max(page, 1), size, total);
     }
@@ -165,7 +165,7 @@ public class Users {
                 .param("partnership", actor.partnershipId())
                 .param("all", actor.seesAllAgencies())
                 .param("agency", actor.agencyId())
-                .query(Users::map)
+                .query(UserRecords::map)
                 .optional();
     }
 

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** Areas of a partnership. Every query is scoped to one partnership. */
 @Repository
-public class Areas {
+public class AreaRecords {
 
     private static final String SELECT = """
             select ar.id, ar.partnership_id, ar.name, ar.archived_at, ar.version,
@@ -22,7 +22,7 @@ public class Areas {
 
     private final JdbcClient jdbc;
 
-    Areas(JdbcClient jdbc) {
+    AreaRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -30,7 +30,7 @@ public class Areas {
         return jdbc.sql(SELECT + " where ar.id = :id and ar.partnership_id = :partnership")
                 .param("id", id)
                 .param("partnership", partnershipId)
-                .query(Areas::map)
+                .query(AreaRecords::map)
                 .optional();
     }
 
@@ -56,7 +56,7 @@ public class Areas {
                 .param("archived", includeArchived)
                 .param("limit", size)
                 .param("offset", PageResult.offset(page, size))
-                .query(Areas::map)
+                .query(AreaRecords::map)
                 .list();
         return new PageResult<>(items, Math.max(page, 1), size, total);
     }
@@ -69,7 +69,7 @@ public class Areas {
                          order by ar.name""")
                 .param("partnership", partnershipId)
                 .param("also", alsoId)
-                .query(Areas::map)
+                .query(AreaRecords::map)
                 .list();
     }
 

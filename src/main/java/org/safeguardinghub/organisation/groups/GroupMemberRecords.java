@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 
 /** Members of groups. Every query is scoped to one group of one partnership. */
 @Repository
-public class GroupMembers {
+public class GroupMemberRecords {
 
     private static final String SELECT = """
             select m.id, m.group_id, m.person_name, m.job_title, m.agency_id, a.name as agency_name, m.member_role,
@@ -29,7 +29,7 @@ public class GroupMembers {
 
     private final JdbcClient jdbc;
 
-    GroupMembers(JdbcClient jdbc) {
+    GroupMemberRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -38,7 +38,7 @@ public class GroupMembers {
                 .param("id", memberId)
                 .param("group", groupId)
                 .param("partnership", partnershipId)
-                .query(GroupMembers::map)
+                .query(GroupMemberRecords::map)
                 .optional();
     }
 
@@ -62,7 +62,7 @@ public class GroupMembers {
                 .param("former", includeFormer)
                 .param("limit", size)
                 .param("offset", PageResult.offset(page, size))
-                .query(GroupMembers::map)
+                .query(GroupMemberRecords::map)
                 .list();
         return new PageResult<>(items, Math.max(page, 1), size, total);
     }

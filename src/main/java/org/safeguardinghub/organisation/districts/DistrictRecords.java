@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** Districts of a partnership. Every query is scoped to one partnership. */
 @Repository
-public class Districts {
+public class DistrictRecords {
 
     private static final String SELECT = """
             select d.id, d.partnership_id, d.area_id, ar.name as area_name, d.name, d.former_names, d.ons_code,
@@ -23,7 +23,7 @@ public class Districts {
 
     private final JdbcClient jdbc;
 
-    Districts(JdbcClient jdbc) {
+    DistrictRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -31,7 +31,7 @@ public class Districts {
         return jdbc.sql(SELECT + " where d.id = :id and d.partnership_id = :partnership")
                 .param("id", id)
                 .param("partnership", partnershipId)
-                .query(Districts::map)
+                .query(DistrictRecords::map)
                 .optional();
     }
 
@@ -69,7 +69,7 @@ public class Districts {
                 .param("archived", includeArchived)
                 .param("limit", size)
                 .param("offset", PageResult.offset(page, size))
-                .query(Districts::map)
+                .query(DistrictRecords::map)
                 .list();
         return new PageResult<>(items, Math.max(page, 1), size, total);
     }
@@ -78,7 +78,7 @@ public class Districts {
     public List<District> current(long partnershipId) {
         return jdbc.sql(SELECT + " where d.partnership_id = :partnership and d.archived_at is null order by d.name")
                 .param("partnership", partnershipId)
-                .query(Districts::map)
+                .query(DistrictRecords::map)
                 .list();
     }
 

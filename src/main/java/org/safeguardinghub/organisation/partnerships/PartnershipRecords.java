@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** Partnerships hosted by this deployment. */
 @Repository
-public class Partnerships {
+public class PartnershipRecords {
 
     private static final String SELECT = """
             select p.id, p.name, p.short_name, p.description, p.archived_at, p.version,
@@ -27,7 +27,7 @@ public class Partnerships {
 
     private final JdbcClient jdbc;
 
-    Partnerships(JdbcClient jdbc) {
+    PartnershipRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -62,7 +62,7 @@ public class Partnerships {
     public Optional<Partnership> find(long id) {
         return jdbc.sql(SELECT + " where p.id = :id")
                 .param("id", id)
-                .query(Partnerships::map)
+                .query(PartnershipRecords::map)
                 .optional();
     }
 
@@ -85,7 +85,7 @@ public class Partnerships {
                 .param("archived", includeArchived)
                 .param("limit", size)
                 .param("offset", PageResult.offset(page, size))
-                .query(Partnerships::map)
+                .query(PartnershipRecords::map)
                 .list();
         return new PageResult<>(items, Math.max(page, 1), size, total);
     }

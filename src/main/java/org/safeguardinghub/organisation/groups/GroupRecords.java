@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** Groups of a partnership. Every query is scoped to one partnership. */
 @Repository
-public class Groups {
+public class GroupRecords {
 
     private static final String SELECT = """
             select g.id, g.partnership_id, g.parent_group_id, pg.name as parent_name, g.name, g.purpose,
@@ -28,7 +28,7 @@ public class Groups {
 
     private final JdbcClient jdbc;
 
-    Groups(JdbcClient jdbc) {
+    GroupRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -36,7 +36,7 @@ public class Groups {
         return jdbc.sql(SELECT + " where g.id = :id and g.partnership_id = :partnership")
                 .param("id", id)
                 .param("partnership", partnershipId)
-                .query(Groups::map)
+                .query(GroupRecords::map)
                 .optional();
     }
 
@@ -63,7 +63,7 @@ public class Groups {
                 .param("archived", includeArchived)
                 .param("limit", size)
                 .param("offset", PageResult.offset(page, size))
-                .query(Groups::map)
+                .query(GroupRecords::map)
                 .list();
         return new PageResult<>(items, Math.max(page, 1), size, total);
     }
@@ -73,7 +73,7 @@ public class Groups {
         return jdbc.sql(SELECT + " where g.partnership_id = :partnership and g.parent_group_id = :id order by g.name")
                 .param("partnership", partnershipId)
                 .param("id", id)
-                .query(Groups::map)
+                .query(GroupRecords::map)
                 .list();
     }
 
@@ -81,7 +81,7 @@ public class Groups {
     public List<Group> current(long partnershipId) {
         return jdbc.sql(SELECT + " where g.partnership_id = :partnership and g.archived_at is null order by g.name")
                 .param("partnership", partnershipId)
-                .query(Groups::map)
+                .query(GroupRecords::map)
                 .list();
     }
 
@@ -99,7 +99,7 @@ public class Groups {
                          order by g.name""")
                 .param("partnership", partnershipId)
                 .param("also", alsoId)
-                .query(Groups::map)
+                .query(GroupRecords::map)
                 .list()
                 .stream()
                 .filter(g -> !excluded.contains(g.id()))
