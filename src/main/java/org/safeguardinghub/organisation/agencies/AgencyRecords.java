@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.organisation.AgencyType;
 import org.safeguardinghub.organisation.Sector;
+import org.safeguardinghub.organisation.support.Like;
+import org.safeguardinghub.organisation.support.ReferenceRecords;
 import org.safeguardinghub.platform.web.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,9 +27,11 @@ public class AgencyRecords {
             """;
 
     private final JdbcClient jdbc;
+    private final ReferenceRecords table;
 
     AgencyRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.table = new ReferenceRecords(jdbc, "agency", false);
     }
 
     public Optional<Agency> byId(long id) {
@@ -69,37 +73,17 @@ public class AgencyRecords {
                    and (cast(:type as text) is null or a.agency_type = :type)
                    and (:archived or a.archived_at is null)
                 """;
-        String like = text == null
-                ? null
-                : "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        var total = jdbc.sql("select count(*) from agency a" + where)
-                .param("partnership", partnershipId)
-                .param("text", text)
-                .param("like", like)
-                .param("type", type == null ? null : type.name())
-                .param("archived", includeArchived)
-                .query(Long.class)
-                .single();
-        var items = jdbc.sql(SELECT + where + " order by a.name limit :limit offset :offset")
-                .param("partnership", partnershipId)
-                .param("text", text)
-                .param("like", like)
-                .param("type", type == null ? null : type.name())
-                .param("archived", includeArchived)
-                .param("limit", size)
-                .param("offset", PageResult.offset(page, size))
-                .query(AgencyRecords::map)
-                .list();
-        return new PageResult<>(items, Math.max(page, 1), size, total);
+        var params = ReferenceRecords.params(
+                "partnership", partnershipId,
+                "text", text,
+                "like", Like.contains(text),
+                "type", type == null ? null : type.name(),
+                "archived", includeArchived);
+        return table.page("a", SELECT, where, " order by a.name", params, AgencyRecords::map, page, size);
     }
 
     public boolean nameTaken(String name, @Nullable Long exceptId) {
-        return jdbc.sql("select count(*) from agency where lower(name) = lower(:name) and id <> coalesce(:except, -1)")
-                        .param("name", name.trim())
-                        .param("except", exceptId)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return table.taken(null, "name", name, exceptId);
     }
 
     /** Every agency name in lower case, for checking a whole import file against the Hub with one query. */
@@ -149,14 +133,7 @@ public class AgencyRecords {
     }
 
     boolean setArchived(long id, int version, boolean archived) {
-        return jdbc.sql("""
-                        update agency set archived_at = case when :archived then now() end, version = version + 1
-                        where id = :id and version = :version""")
-                        .param("id", id)
-                        .param("version", version)
-                        .param("archived", archived)
-                        .update()
-                == 1;
+        return table.setArchived(null, id, version, archived);
     }
 
     private void setPartnerships(long agencyId, List<Long> partnershipIds) {

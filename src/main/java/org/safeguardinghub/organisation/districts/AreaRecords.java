@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.organisation.support.Like;
+import org.safeguardinghub.organisation.support.ReferenceRecords;
 import org.safeguardinghub.platform.web.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,9 +22,11 @@ public class AreaRecords {
             """;
 
     private final JdbcClient jdbc;
+    private final ReferenceRecords table;
 
     AreaRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.table = new ReferenceRecords(jdbc, "area", true);
     }
 
     public Optional<Area> inPartnership(long partnershipId, long id) {
@@ -41,24 +44,9 @@ public class AreaRecords {
                    and (cast(:text as text) is null or ar.name ilike :like)
                    and (:archived or ar.archived_at is null)
                 """;
-        String like = Like.contains(text);
-        long total = jdbc.sql("select count(*) from area ar" + where)
-                .param("partnership", partnershipId)
-                .param("text", text)
-                .param("like", like)
-                .param("archived", includeArchived)
-                .query(Long.class)
-                .single();
-        var items = jdbc.sql(SELECT + where + " order by ar.name, ar.id limit :limit offset :offset")
-                .param("partnership", partnershipId)
-                .param("text", text)
-                .param("like", like)
-                .param("archived", includeArchived)
-                .param("limit", size)
-                .param("offset", PageResult.offset(page, size))
-                .query(AreaRecords::map)
-                .list();
-        return new PageResult<>(items, Math.max(page, 1), size, total);
+        var params = ReferenceRecords.params(
+                "partnership", partnershipId, "text", text, "like", Like.contains(text), "archived", includeArchived);
+        return table.page("ar", SELECT, where, " order by ar.name, ar.id", params, AreaRecords::map, page, size);
     }
 
     /** Current areas of a partnership for a pick list, plus {@code alsoId} (the area already chosen) even if archived. */
@@ -74,16 +62,7 @@ public class AreaRecords {
     }
 
     public boolean nameTaken(long partnershipId, String name, @Nullable Long exceptId) {
-        return jdbc.sql("""
-                        select count(*) from area
-                        where partnership_id = :partnership and lower(name) = lower(:name)
-                          and id <> coalesce(cast(:except as bigint), -1)""")
-                        .param("partnership", partnershipId)
-                        .param("name", name.trim())
-                        .param("except", exceptId)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return table.taken(partnershipId, "name", name, exceptId);
     }
 
     long insert(long partnershipId, String name) {
@@ -107,15 +86,7 @@ public class AreaRecords {
     }
 
     boolean setArchived(long partnershipId, long id, int version, boolean archived) {
-        return jdbc.sql("""
-                        update area set archived_at = case when :archived then now() end, version = version + 1
-                        where id = :id and partnership_id = :partnership and version = :version""")
-                        .param("id", id)
-                        .param("partnership", partnershipId)
-                        .param("version", version)
-                        .param("archived", archived)
-                        .update()
-                == 1;
+        return table.setArchived(partnershipId, id, version, archived);
     }
 
     static Area map(ResultSet rs, int row) throws SQLException {

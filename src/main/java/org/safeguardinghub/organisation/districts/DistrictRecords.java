@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.organisation.support.Like;
+import org.safeguardinghub.organisation.support.ReferenceRecords;
 import org.safeguardinghub.platform.web.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,9 +23,11 @@ public class DistrictRecords {
             """;
 
     private final JdbcClient jdbc;
+    private final ReferenceRecords table;
 
     DistrictRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.table = new ReferenceRecords(jdbc, "district", true);
     }
 
     public Optional<District> inPartnership(long partnershipId, long id) {
@@ -52,26 +55,13 @@ public class DistrictRecords {
                    and (cast(:area as bigint) is null or d.area_id = :area)
                    and (:archived or d.archived_at is null)
                 """;
-        String like = Like.contains(text);
-        long total = jdbc.sql("select count(*) from district d" + where)
-                .param("partnership", partnershipId)
-                .param("text", text)
-                .param("like", like)
-                .param("area", areaId)
-                .param("archived", includeArchived)
-                .query(Long.class)
-                .single();
-        var items = jdbc.sql(SELECT + where + " order by d.name, d.id limit :limit offset :offset")
-                .param("partnership", partnershipId)
-                .param("text", text)
-                .param("like", like)
-                .param("area", areaId)
-                .param("archived", includeArchived)
-                .param("limit", size)
-                .param("offset", PageResult.offset(page, size))
-                .query(DistrictRecords::map)
-                .list();
-        return new PageResult<>(items, Math.max(page, 1), size, total);
+        var params = ReferenceRecords.params(
+                "partnership", partnershipId,
+                "text", text,
+                "like", Like.contains(text),
+                "area", areaId,
+                "archived", includeArchived);
+        return table.page("d", SELECT, where, " order by d.name, d.id", params, DistrictRecords::map, page, size);
     }
 
     /** Current districts of a partnership, by name, for pick lists in other modules. */
@@ -83,16 +73,7 @@ public class DistrictRecords {
     }
 
     public boolean nameTaken(long partnershipId, String name, @Nullable Long exceptId) {
-        return jdbc.sql("""
-                        select count(*) from district
-                        where partnership_id = :partnership and lower(name) = lower(:name)
-                          and id <> coalesce(cast(:except as bigint), -1)""")
-                        .param("partnership", partnershipId)
-                        .param("name", name.trim())
-                        .param("except", exceptId)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return table.taken(partnershipId, "name", name, exceptId);
     }
 
     long insert(
@@ -137,15 +118,7 @@ public class DistrictRecords {
     }
 
     boolean setArchived(long partnershipId, long id, int version, boolean archived) {
-        return jdbc.sql("""
-                        update district set archived_at = case when :archived then now() end, version = version + 1
-                        where id = :id and partnership_id = :partnership and version = :version""")
-                        .param("id", id)
-                        .param("partnership", partnershipId)
-                        .param("version", version)
-                        .param("archived", archived)
-                        .update()
-                == 1;
+        return table.setArchived(partnershipId, id, version, archived);
     }
 
     static District map(ResultSet rs, int row) throws SQLException {

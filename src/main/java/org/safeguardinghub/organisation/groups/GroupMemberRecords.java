@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.organisation.support.ReferenceRecords;
 import org.safeguardinghub.platform.web.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,9 +29,11 @@ public class GroupMemberRecords {
             """;
 
     private final JdbcClient jdbc;
+    private final ReferenceRecords table;
 
     GroupMemberRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.table = new ReferenceRecords(jdbc, "group_member", false);
     }
 
     public Optional<GroupMember> inGroup(long partnershipId, long groupId, long memberId) {
@@ -49,22 +52,16 @@ public class GroupMemberRecords {
                  where m.group_id = :group and g.partnership_id = :partnership
                    and (:former or m.left_on is null)
                 """;
-        long total = jdbc.sql(
-                        "select count(*) from group_member m join partnership_group g on g.id = m.group_id" + where)
-                .param("group", groupId)
-                .param("partnership", partnershipId)
-                .param("former", includeFormer)
-                .query(Long.class)
-                .single();
-        var items = jdbc.sql(SELECT + where + ORDER + " limit :limit offset :offset")
-                .param("group", groupId)
-                .param("partnership", partnershipId)
-                .param("former", includeFormer)
-                .param("limit", size)
-                .param("offset", PageResult.offset(page, size))
-                .query(GroupMemberRecords::map)
-                .list();
-        return new PageResult<>(items, Math.max(page, 1), size, total);
+        var params = ReferenceRecords.params("group", groupId, "partnership", partnershipId, "former", includeFormer);
+        return table.page(
+                "m join partnership_group g on g.id = m.group_id",
+                SELECT,
+                where,
+                ORDER,
+                params,
+                GroupMemberRecords::map,
+                page,
+                size);
     }
 
     /** How many people have left the group. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.organisation.support.Like;
+import org.safeguardinghub.organisation.support.ReferenceRecords;
 import org.safeguardinghub.platform.web.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,9 +28,11 @@ public class GroupRecords {
             """;
 
     private final JdbcClient jdbc;
+    private final ReferenceRecords table;
 
     GroupRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.table = new ReferenceRecords(jdbc, "partnership_group", true);
     }
 
     public Optional<Group> inPartnership(long partnershipId, long id) {
@@ -48,24 +51,9 @@ public class GroupRecords {
                    and (cast(:text as text) is null or g.name ilike :like or g.purpose ilike :like)
                    and (:archived or g.archived_at is null)
                 """;
-        String like = Like.contains(text);
-        long total = jdbc.sql("select count(*) from partnership_group g" + where)
-                .param("partnership", partnershipId)
-                .param("text", text)
-                .param("like", like)
-                .param("archived", includeArchived)
-                .query(Long.class)
-                .single();
-        var items = jdbc.sql(SELECT + where + " order by g.name, g.id limit :limit offset :offset")
-                .param("partnership", partnershipId)
-                .param("text", text)
-                .param("like", like)
-                .param("archived", includeArchived)
-                .param("limit", size)
-                .param("offset", PageResult.offset(page, size))
-                .query(GroupRecords::map)
-                .list();
-        return new PageResult<>(items, Math.max(page, 1), size, total);
+        var params = ReferenceRecords.params(
+                "partnership", partnershipId, "text", text, "like", Like.contains(text), "archived", includeArchived);
+        return table.page("g", SELECT, where, " order by g.name, g.id", params, GroupRecords::map, page, size);
     }
 
     /** The groups directly under a group, archived ones included (they are marked), by name. */
@@ -120,16 +108,7 @@ public class GroupRecords {
     }
 
     public boolean nameTaken(long partnershipId, String name, @Nullable Long exceptId) {
-        return jdbc.sql("""
-                        select count(*) from partnership_group
-                        where partnership_id = :partnership and lower(name) = lower(:name)
-                          and id <> coalesce(cast(:except as bigint), -1)""")
-                        .param("partnership", partnershipId)
-                        .param("name", name.trim())
-                        .param("except", exceptId)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return table.taken(partnershipId, "name", name, exceptId);
     }
 
     long insert(
@@ -180,16 +159,7 @@ public class GroupRecords {
     }
 
     boolean setArchived(long partnershipId, long id, int version, boolean archived) {
-        return jdbc.sql("""
-                        update partnership_group set archived_at = case when :archived then now() end,
-                                                     version = version + 1
-                        where id = :id and partnership_id = :partnership and version = :version""")
-                        .param("id", id)
-                        .param("partnership", partnershipId)
-                        .param("version", version)
-                        .param("archived", archived)
-                        .update()
-                == 1;
+        return table.setArchived(partnershipId, id, version, archived);
     }
 
     static Group map(ResultSet rs, int row) throws SQLException {
