@@ -27,18 +27,15 @@ public class AgencyRecords {
             """;
 
     private final JdbcClient jdbc;
-    private final ReferenceRecords table;
+    private final ReferenceRecords<Agency> table;
 
     AgencyRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.table = new ReferenceRecords(jdbc, "agency", false);
+        this.table = new ReferenceRecords<>(jdbc, "agency", "a", false, SELECT, AgencyRecords::map);
     }
 
     public Optional<Agency> byId(long id) {
-        return jdbc.sql(SELECT + " where a.id = :id")
-                .param("id", id)
-                .query(AgencyRecords::map)
-                .optional();
+        return table.one(null, id);
     }
 
     /** An agency, only if it serves the given partnership: an agency of another partnership is not found. */
@@ -79,7 +76,7 @@ public class AgencyRecords {
                 "like", Like.contains(text),
                 "type", type == null ? null : type.name(),
                 "archived", includeArchived);
-        return table.page("a", SELECT, where, " order by a.name", params, AgencyRecords::map, page, size);
+        return table.page(where, " order by a.name", params, page, size);
     }
 
     public boolean nameTaken(String name, @Nullable Long exceptId) {

@@ -22,19 +22,15 @@ public class AreaRecords {
             """;
 
     private final JdbcClient jdbc;
-    private final ReferenceRecords table;
+    private final ReferenceRecords<Area> table;
 
     AreaRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.table = new ReferenceRecords(jdbc, "area", true);
+        this.table = new ReferenceRecords<>(jdbc, "area", "ar", true, SELECT, AreaRecords::map);
     }
 
     public Optional<Area> inPartnership(long partnershipId, long id) {
-        return jdbc.sql(SELECT + " where ar.id = :id and ar.partnership_id = :partnership")
-                .param("id", id)
-                .param("partnership", partnershipId)
-                .query(AreaRecords::map)
-                .optional();
+        return table.one(partnershipId, id);
     }
 
     public PageResult<Area> search(
@@ -46,19 +42,12 @@ public class AreaRecords {
                 """;
         var params = ReferenceRecords.params(
                 "partnership", partnershipId, "text", text, "like", Like.contains(text), "archived", includeArchived);
-        return table.page("ar", SELECT, where, " order by ar.name, ar.id", params, AreaRecords::map, page, size);
+        return table.page(where, " order by ar.name, ar.id", params, page, size);
     }
 
     /** Current areas of a partnership for a pick list, plus {@code alsoId} (the area already chosen) even if archived. */
     public List<Area> choices(long partnershipId, @Nullable Long alsoId) {
-        return jdbc.sql(SELECT + """
-                         where ar.partnership_id = :partnership
-                           and (ar.archived_at is null or ar.id = cast(:also as bigint))
-                         order by ar.name""")
-                .param("partnership", partnershipId)
-                .param("also", alsoId)
-                .query(AreaRecords::map)
-                .list();
+        return table.choices(partnershipId, alsoId);
     }
 
     public boolean nameTaken(long partnershipId, String name, @Nullable Long exceptId) {

@@ -23,19 +23,15 @@ public class DistrictRecords {
             """;
 
     private final JdbcClient jdbc;
-    private final ReferenceRecords table;
+    private final ReferenceRecords<District> table;
 
     DistrictRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.table = new ReferenceRecords(jdbc, "district", true);
+        this.table = new ReferenceRecords<>(jdbc, "district", "d", true, SELECT, DistrictRecords::map);
     }
 
     public Optional<District> inPartnership(long partnershipId, long id) {
-        return jdbc.sql(SELECT + " where d.id = :id and d.partnership_id = :partnership")
-                .param("id", id)
-                .param("partnership", partnershipId)
-                .query(DistrictRecords::map)
-                .optional();
+        return table.one(partnershipId, id);
     }
 
     /**
@@ -61,15 +57,12 @@ public class DistrictRecords {
                 "like", Like.contains(text),
                 "area", areaId,
                 "archived", includeArchived);
-        return table.page("d", SELECT, where, " order by d.name, d.id", params, DistrictRecords::map, page, size);
+        return table.page(where, " order by d.name, d.id", params, page, size);
     }
 
     /** Current districts of a partnership, by name, for pick lists in other modules. */
     public List<District> current(long partnershipId) {
-        return jdbc.sql(SELECT + " where d.partnership_id = :partnership and d.archived_at is null order by d.name")
-                .param("partnership", partnershipId)
-                .query(DistrictRecords::map)
-                .list();
+        return table.current(partnershipId);
     }
 
     public boolean nameTaken(long partnershipId, String name, @Nullable Long exceptId) {

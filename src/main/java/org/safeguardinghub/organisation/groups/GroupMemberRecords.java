@@ -29,11 +29,11 @@ public class GroupMemberRecords {
             """;
 
     private final JdbcClient jdbc;
-    private final ReferenceRecords table;
+    private final ReferenceRecords<GroupMember> table;
 
     GroupMemberRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.table = new ReferenceRecords(jdbc, "group_member", false);
+        this.table = new ReferenceRecords<>(jdbc, "group_member", "m", false, SELECT, GroupMemberRecords::map);
     }
 
     public Optional<GroupMember> inGroup(long partnershipId, long groupId, long memberId) {
@@ -54,14 +54,7 @@ public class GroupMemberRecords {
                 """;
         var params = ReferenceRecords.params("group", groupId, "partnership", partnershipId, "former", includeFormer);
         return table.page(
-                "m join partnership_group g on g.id = m.group_id",
-                SELECT,
-                where,
-                ORDER,
-                params,
-                GroupMemberRecords::map,
-                page,
-                size);
+                "group_member m join partnership_group g on g.id = m.group_id", where, ORDER, params, page, size);
     }
 
     /** How many people have left the group. */

@@ -28,19 +28,15 @@ public class GroupRecords {
             """;
 
     private final JdbcClient jdbc;
-    private final ReferenceRecords table;
+    private final ReferenceRecords<Group> table;
 
     GroupRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.table = new ReferenceRecords(jdbc, "partnership_group", true);
+        this.table = new ReferenceRecords<>(jdbc, "partnership_group", "g", true, SELECT, GroupRecords::map);
     }
 
     public Optional<Group> inPartnership(long partnershipId, long id) {
-        return jdbc.sql(SELECT + " where g.id = :id and g.partnership_id = :partnership")
-                .param("id", id)
-                .param("partnership", partnershipId)
-                .query(GroupRecords::map)
-                .optional();
+        return table.one(partnershipId, id);
     }
 
     /** Groups of a partnership whose name or purpose matches, paged. */
@@ -53,7 +49,7 @@ public class GroupRecords {
                 """;
         var params = ReferenceRecords.params(
                 "partnership", partnershipId, "text", text, "like", Like.contains(text), "archived", includeArchived);
-        return table.page("g", SELECT, where, " order by g.name, g.id", params, GroupRecords::map, page, size);
+        return table.page(where, " order by g.name, g.id", params, page, size);
     }
 
     /** The groups directly under a group, archived ones included (they are marked), by name. */
@@ -67,10 +63,7 @@ public class GroupRecords {
 
     /** Current groups of a partnership, by name, for pick lists in other modules. */
     public List<Group> current(long partnershipId) {
-        return jdbc.sql(SELECT + " where g.partnership_id = :partnership and g.archived_at is null order by g.name")
-                .param("partnership", partnershipId)
-                .query(GroupRecords::map)
-                .list();
+        return table.current(partnershipId);
     }
 
     /**
@@ -80,16 +73,7 @@ public class GroupRecords {
      */
     public List<Group> parentChoices(long partnershipId, @Nullable Long selfId, @Nullable Long alsoId) {
         Set<Long> excluded = selfId == null ? Set.of() : selfAndBelow(selfId);
-        return jdbc
-                .sql(SELECT + """
-                         where g.partnership_id = :partnership
-                           and (g.archived_at is null or g.id = cast(:also as bigint))
-                         order by g.name""")
-                .param("partnership", partnershipId)
-                .param("also", alsoId)
-                .query(GroupRecords::map)
-                .list()
-                .stream()
+        return table.choices(partnershipId, alsoId).stream()
                 .filter(g -> !excluded.contains(g.id()))
                 .toList();
     }

@@ -27,11 +27,11 @@ public class PartnershipRecords {
             """;
 
     private final JdbcClient jdbc;
-    private final ReferenceRecords table;
+    private final ReferenceRecords<Partnership> table;
 
     PartnershipRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.table = new ReferenceRecords(jdbc, "partnership", false);
+        this.table = new ReferenceRecords<>(jdbc, "partnership", "p", false, SELECT, PartnershipRecords::map);
     }
 
     public List<PartnershipSummary> all(boolean includeArchived) {
@@ -63,10 +63,7 @@ public class PartnershipRecords {
 
     /** A partnership with its counts. */
     public Optional<Partnership> find(long id) {
-        return jdbc.sql(SELECT + " where p.id = :id")
-                .param("id", id)
-                .query(PartnershipRecords::map)
-                .optional();
+        return table.one(null, id);
     }
 
     /** Every partnership matching a search, paged. Archived partnerships only when asked for. */
@@ -76,7 +73,7 @@ public class PartnershipRecords {
                    and (:archived or p.archived_at is null)
                 """;
         var params = ReferenceRecords.params("text", text, "like", Like.contains(text), "archived", includeArchived);
-        return table.page("p", SELECT, where, " order by p.name, p.id", params, PartnershipRecords::map, page, size);
+        return table.page(where, " order by p.name, p.id", params, page, size);
     }
 
     public boolean nameTaken(String name, @Nullable Long exceptId) {
