@@ -122,20 +122,23 @@ class PeopleController {
 
     @PostMapping("/people/{id}/deactivate")
     String deactivate(@PathVariable long id, @RequestParam int version, RedirectAttributes flash) {
-        try {
-            administration.deactivate(id, version);
-            flash.addFlashAttribute("flash", "Account deactivated. The person has been signed out.");
-        } catch (ConcurrentEditException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:/people/" + id;
+        return change(
+                id,
+                () -> administration.deactivate(id, version),
+                "Account deactivated. The person has been signed out.",
+                flash);
     }
 
     @PostMapping("/people/{id}/reactivate")
     String reactivate(@PathVariable long id, @RequestParam int version, RedirectAttributes flash) {
+        return change(id, () -> administration.reactivate(id, version), "Account reactivated", flash);
+    }
+
+    /** Changes an account's status and says so on the person's page; a stale version shows the conflict there. */
+    private static String change(long id, Runnable change, String done, RedirectAttributes flash) {
         try {
-            administration.reactivate(id, version);
-            flash.addFlashAttribute("flash", "Account reactivated");
+            change.run();
+            flash.addFlashAttribute("flash", done);
         } catch (ConcurrentEditException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }
