@@ -2,7 +2,7 @@ package org.safeguardinghub.identity;
 
 import java.util.Map;
 import java.util.Set;
-import org.safeguardinghub.identity.users.Users;
+import org.safeguardinghub.identity.users.UserRecords;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,9 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountProvisioning {
 
-    private final Users users;
+    private final UserRecords users;
 
-    AccountProvisioning(Users users) {
+    AccountProvisioning(UserRecords users) {
         this.users = users;
     }
 

@@ -58,21 +58,15 @@ public final class HubUser implements UserDetails, Actor, CredentialsContainer, 
 
     /** The same person without the password hash, as kept in the session. */
     public HubUser withoutPassword() {
-        return new HubUser(
-                userId,
-                email,
-                displayName,
-                agencyId,
-                partnershipId,
-                partnershipName,
-                roles,
-                null,
-                mustChangePassword,
-                enabled,
-                locked);
+        return withoutPassword(mustChangePassword);
     }
 
+    /** The same person once they have changed their password: no hash kept, and no change asked for any more. */
     public HubUser passwordChanged() {
+        return withoutPassword(false);
+    }
+
+    private HubUser withoutPassword(boolean mustChange) {
         return new HubUser(
                 userId,
                 email,
@@ -82,7 +76,7 @@ public final class HubUser implements UserDetails, Actor, CredentialsContainer, 
                 partnershipName,
                 roles,
                 null,
-                false,
+                mustChange,
                 enabled,
                 locked);
     }

@@ -1,6 +1,5 @@
 package org.safeguardinghub.organisation;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,37 +10,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FirstPartnership {
 
-    private final JdbcClient jdbc;
+    private final FirstPartnershipRecords records;
 
-    FirstPartnership(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    FirstPartnership(FirstPartnershipRecords records) {
+        this.records = records;
     }
 
     public record Ids(long partnershipId, long agencyId) {}
 
     @Transactional
     public Ids ensure(String partnershipName, String shortName, String agencyName) {
-        var existing = jdbc.sql("""
-                        select p.id as partnership, ap.agency_id as agency from partnership p
-                        join agency_partnership ap on ap.partnership_id = p.id
-                        order by p.id, ap.agency_id limit 1""")
-                .query((rs, n) -> new Ids(rs.getLong("partnership"), rs.getLong("agency")))
-                .optional();
+        var existing = records.existing();
         if (existing.isPresent()) {
             return existing.get();
         }
-        long partnership = jdbc.sql("insert into partnership (name, short_name) values (:n, :s) returning id")
-                .param("n", partnershipName)
-                .param("s", shortName)
-                .query(Long.class)
-                .single();
-        long agency = jdbc.sql("""
-                        insert into agency (name, agency_type, sector) values (:n, 'LOCAL_AUTHORITY', 'LOCAL_GOVERNMENT')
-                        returning id""").param("n", agencyName).query(Long.class).single();
-        jdbc.sql("insert into agency_partnership (agency_id, partnership_id) values (:a, :p)")
-                .param("a", agency)
-                .param("p", partnership)
-                .update();
+        long partnership = records.insertPartnership(partnershipName, shortName);
+        long agency = records.insertLocalAuthority(agencyName, partnership);
         return new Ids(partnership, agency);
     }
 }

@@ -3,9 +3,9 @@ package org.safeguardinghub.organisation;
 import java.util.List;
 import java.util.Optional;
 import org.safeguardinghub.organisation.agencies.Agencies;
-import org.safeguardinghub.organisation.districts.Districts;
-import org.safeguardinghub.organisation.groups.Groups;
-import org.safeguardinghub.organisation.partnerships.Partnerships;
+import org.safeguardinghub.organisation.districts.DistrictRecords;
+import org.safeguardinghub.organisation.groups.GroupRecords;
+import org.safeguardinghub.organisation.partnerships.PartnershipRecords;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,12 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Organisation {
 
-    private final Partnerships partnerships;
+    private final PartnershipRecords partnerships;
     private final Agencies agencies;
-    private final Districts districts;
-    private final Groups groups;
+    private final DistrictRecords districts;
+    private final GroupRecords groups;
 
-    Organisation(Partnerships partnerships, Agencies agencies, Districts districts, Groups groups) {
+    Organisation(PartnershipRecords partnerships, Agencies agencies, DistrictRecords districts, GroupRecords groups) {
         this.partnerships = partnerships;
         this.agencies = agencies;
         this.districts = districts;

@@ -42,138 +42,169 @@ class AccessMatrixTests {
 
     /** A route and the accounts that may use it; every other account must get 403. */
     record Route(String method, String path, Set<String> allowed) {
+
+        static final Map<String, String> ACCOUNTS = Map.of(
+                "ADMIN", ADMIN,
+                "BUSINESS", BUSINESS,
+                "LEAD", LEAD,
+                "PANEL", PANEL,
+                "PRACTITIONER", PRACTITIONER,
+                "SCRUTINEER", SCRUTINEER);
+
+        /** The routes of a table: one a line, as method, path and who may use it; blank and {@code #} lines skipped. */
+        static List<Route> table(String rows) {
+            return rows.lines()
+                    .map(String::strip)
+                    .filter(row -> !row.isEmpty() && !row.startsWith("#"))
+                    .map(Route::row)
+                    .toList();
+        }
+
+        private static Route row(String row) {
+            String[] cells = row.split("\\s+");
+            List<String> who = List.of(cells).subList(2, cells.length);
+            Set<String> allowed = switch (who.get(0)) {
+                case "everyone" -> Set.copyOf(EVERYONE);
+                case "nobody" -> Set.of();
+                default -> who.stream().map(ACCOUNTS::get).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            };
+            return new Route(cells[0], cells[1], allowed);
+        }
+
         @Override
         public String toString() {
             return method + " " + path;
         }
     }
 
-    static final List<Route> ROUTES = List.of(
-            new Route("GET", "/", Set.copyOf(EVERYONE)),
-            new Route("GET", "/account", Set.copyOf(EVERYONE)),
-            new Route("GET", "/agencies", Set.copyOf(EVERYONE)),
-            new Route("GET", "/agencies/1", Set.copyOf(EVERYONE)),
-            new Route("GET", "/groups", Set.copyOf(EVERYONE)),
-            new Route("GET", "/districts", Set.copyOf(EVERYONE)),
-            new Route("GET", "/agencies/new", Set.of(ADMIN, BUSINESS)),
-            new Route("POST", "/agencies/new", Set.of(ADMIN, BUSINESS)),
-            new Route("GET", "/agencies/1/edit", Set.of(ADMIN, BUSINESS)),
-            new Route("POST", "/agencies/999999/archive", Set.of(ADMIN, BUSINESS)),
-            new Route("GET", "/groups/new", Set.of(ADMIN, BUSINESS)),
-            new Route("GET", "/districts/new", Set.of(ADMIN, BUSINESS)),
-            new Route("GET", "/partnerships", Set.of(ADMIN, BUSINESS)),
-            new Route("GET", "/partnerships/new", Set.of(ADMIN)),
-            new Route("POST", "/partnerships/new", Set.of(ADMIN)),
-            new Route("GET", "/groups/1/members/1/edit", Set.of(ADMIN, BUSINESS)),
-            new Route("GET", "/partnerships/1/edit", Set.of(ADMIN)),
-            new Route("GET", "/areas", Set.of(ADMIN, BUSINESS)),
-            new Route("POST", "/tasks/999999/done", Set.copyOf(EVERYONE)),
-            new Route("POST", "/account/partnership", Set.copyOf(EVERYONE)),
-            new Route("POST", "/imports/999999/commit", Set.of(ADMIN, BUSINESS)),
-            new Route("POST", "/people/999999/reactivate", Set.of(ADMIN)),
-            new Route("GET", "/people", Set.of(ADMIN, BUSINESS, LEAD)),
-            new Route("GET", "/people/1", Set.of(ADMIN, BUSINESS, LEAD)),
-            new Route("GET", "/people/invite", Set.of(ADMIN)),
-            new Route("POST", "/people/invite", Set.of(ADMIN)),
-            new Route("POST", "/people/999999/deactivate", Set.of(ADMIN)),
-            new Route("POST", "/people/999999/reset", Set.of(ADMIN)),
-            new Route("GET", "/imports", Set.of(ADMIN, BUSINESS)),
-            new Route("GET", "/imports/new", Set.of(ADMIN, BUSINESS)),
-            new Route("POST", "/imports/new", Set.of(ADMIN, BUSINESS)),
-            new Route("GET", "/imports/export.csv", Set.of(ADMIN, BUSINESS)),
-            new Route("GET", "/audit", Set.of(ADMIN)),
-            new Route("GET", "/audit/export.csv", Set.of(ADMIN)),
-            // case reviews: case detail for the business team, and for panel members only the reviews they are members
-            // of (a 404 otherwise: CaseMembershipTests); actions and settings for the business team
-            new Route("GET", "/cases", Set.of(ADMIN, BUSINESS, PANEL)),
-            new Route("GET", "/cases/settings", Set.of(ADMIN, BUSINESS)),
-            new Route("POST", "/cases/settings", Set.of(ADMIN, BUSINESS)),
-            new Route("GET", "/cases/overdue", Set.of(ADMIN, BUSINESS, PANEL)),
-            new Route("GET", "/cases/999999", Set.of(ADMIN, BUSINESS, PANEL)),
-            new Route("POST", "/cases/999999/triage", Set.of(ADMIN, BUSINESS)),
-            new Route("GET", "/reviews", Set.of(ADMIN, BUSINESS, PANEL)),
-            new Route("GET", "/reviews/999999", Set.of(ADMIN, BUSINESS, PANEL)),
-            new Route("GET", "/reviews/new", Set.of(ADMIN, BUSINESS)),
-            new Route("POST", "/reviews/new", Set.of(ADMIN, BUSINESS)),
-            // requests addressed to an agency are answered by its lead (administrators hold every permission)
-            new Route("GET", "/contributions", Set.of(ADMIN, LEAD)),
-            new Route("GET", "/contributions/999999", Set.of(ADMIN, LEAD)),
-            new Route("POST", "/contributions/999999", Set.of(ADMIN, LEAD)),
-            // anyone working with children may refer an incident, except the read-only scrutineer
-            new Route("GET", "/referrals", Set.of(ADMIN, BUSINESS, LEAD, PANEL, PRACTITIONER)),
-            new Route("GET", "/referrals/999999", Set.of(ADMIN, BUSINESS, LEAD, PANEL, PRACTITIONER)),
-            // learning tracker: read widely, change by the business team, progress by agencies, sign-off by panels
-            new Route("GET", "/learning", Set.of(ADMIN, BUSINESS, LEAD, PANEL, SCRUTINEER)),
-            new Route("GET", "/learning/themes", Set.of(ADMIN, BUSINESS, LEAD, PANEL, SCRUTINEER)),
-            new Route("GET", "/learning/recommendations/new", Set.of(ADMIN, BUSINESS)),
-            new Route("POST", "/learning/recommendations/new", Set.of(ADMIN, BUSINESS)),
-            new Route("POST", "/learning/actions/999999/update", Set.of(ADMIN, BUSINESS, LEAD)),
-            new Route("POST", "/learning/actions/999999/sign-off", Set.of(ADMIN, BUSINESS, PANEL)),
-            // evidence files may hold case detail: the owning agency, the business team and the signing-off panel
-            new Route("GET", "/learning/actions/999999/evidence/1", Set.of(ADMIN, BUSINESS, LEAD, PANEL)),
-            new Route("GET", "/dashboards", Set.of(ADMIN, BUSINESS, PANEL, SCRUTINEER)),
-            new Route("GET", "/dashboards/referrals", Set.of(ADMIN, BUSINESS, PANEL, SCRUTINEER)),
-            new Route("GET", "/dashboards/themes", Set.of(ADMIN, BUSINESS, PANEL, SCRUTINEER)),
-            // multi-agency dataset: agencies submit their own returns, the business team reviews them and keeps
-            // the catalogue; the scorecard and dashboards are for those who read reports (not agency leads)
-            new Route("GET", "/returns", Set.of(ADMIN, BUSINESS, LEAD)),
-            new Route("GET", "/returns/999999", Set.of(ADMIN, BUSINESS, LEAD)),
-            new Route("POST", "/returns/999999/submit", Set.of(ADMIN, BUSINESS, LEAD)),
-            new Route("POST", "/returns/999999/send-back", Set.of(ADMIN, BUSINESS)),
-            new Route("POST", "/returns/999999/accept", Set.of(ADMIN, BUSINESS)),
-            new Route("GET", "/returns/tokens", Set.of(ADMIN, BUSINESS, LEAD)),
-            new Route("GET", "/performance/extracts", Set.of(ADMIN, BUSINESS, LEAD)),
-            new Route("GET", "/performance/catalogue", Set.of(ADMIN, BUSINESS, LEAD, PANEL, SCRUTINEER)),
-            new Route("GET", "/performance/catalogue/new-indicator", Set.of(ADMIN, BUSINESS)),
-            new Route("GET", "/performance/catalogue/export.yaml", Set.of(ADMIN, BUSINESS, LEAD, PANEL, SCRUTINEER)),
-            new Route("POST", "/performance/catalogue/import", Set.of(ADMIN, BUSINESS)),
-            new Route("GET", "/performance", Set.of(ADMIN, BUSINESS, PANEL, SCRUTINEER)),
-            new Route("GET", "/performance/indicators/cp_rate", Set.of(ADMIN, BUSINESS, PANEL, SCRUTINEER)),
-            new Route("GET", "/performance/context", Set.of(ADMIN, BUSINESS, PANEL, SCRUTINEER)),
-            new Route("GET", "/performance/priorities", Set.of(ADMIN, BUSINESS, PANEL, SCRUTINEER)),
-            new Route("GET", "/performance/early-warning", Set.of(ADMIN, BUSINESS, PANEL, SCRUTINEER)),
-            // acknowledging an early warning and recording a change are the business team's (returns:review)
-            new Route("POST", "/performance/early-warning/episodes/0/acknowledge", Set.of(ADMIN, BUSINESS)),
-            new Route("POST", "/performance/early-warning/cp_rate/changes", Set.of(ADMIN, BUSINESS)),
-            new Route("POST", "/performance/indicators/cp_rate/commentary", Set.of(ADMIN, BUSINESS)),
-            // Section 11: agencies answer, panel members moderate, the business team runs cycles; reading a
-            // particular return or an unpublished analysis is decided per record (404), not per route
-            new Route("GET", "/section11", Set.copyOf(EVERYONE)),
-            new Route("GET", "/section11/templates", Set.copyOf(EVERYONE)),
-            new Route("GET", "/section11/templates/import", Set.of(ADMIN, BUSINESS)),
-            new Route("POST", "/section11/templates/import", Set.of(ADMIN, BUSINESS)),
-            new Route("GET", "/section11/cycles", Set.of(ADMIN, BUSINESS)),
-            new Route("GET", "/section11/cycles/new", Set.of(ADMIN, BUSINESS)),
-            new Route("GET", "/section11/cycles/999999", Set.of(ADMIN, BUSINESS)),
-            new Route("POST", "/section11/cycles/999999/agencies", Set.of(ADMIN, BUSINESS)),
-            new Route("GET", "/section11/cycles/999999/assignments", Set.of(ADMIN, BUSINESS)),
-            new Route("GET", "/section11/cycles/999999/meetings", Set.of(ADMIN, BUSINESS)),
-            new Route("GET", "/section11/cycles/999999/survey", Set.of(ADMIN, BUSINESS)),
-            new Route("POST", "/section11/cycles/999999/publish", Set.of(ADMIN, BUSINESS)),
-            new Route("GET", "/section11/cycles/999999/analysis", Set.copyOf(EVERYONE)),
-            new Route("GET", "/section11/cycles/999999/analysis/data.csv", Set.copyOf(EVERYONE)),
-            new Route("GET", "/section11/cycles/999999/survey/results", Set.of(ADMIN, BUSINESS)),
-            new Route("GET", "/section11/cycles/999999/publish", Set.of(ADMIN, BUSINESS)),
-            new Route("GET", "/section11/returns/999999", Set.copyOf(EVERYONE)),
-            new Route("GET", "/section11/returns/999999/history", Set.copyOf(EVERYONE)),
-            new Route("GET", "/section11/returns/999999/challenges", Set.copyOf(EVERYONE)),
-            new Route("GET", "/section11/returns/999999/survey", Set.copyOf(EVERYONE)),
-            new Route("POST", "/section11/returns/999999/start", Set.of(ADMIN, LEAD, PRACTITIONER)),
-            new Route("POST", "/section11/returns/999999/contributors", Set.of(ADMIN, LEAD, PRACTITIONER)),
-            new Route("GET", "/section11/returns/999999/moderation", Set.copyOf(EVERYONE)),
-            new Route("POST", "/section11/returns/999999/submit", Set.of(ADMIN, LEAD, PRACTITIONER)),
-            new Route("POST", "/section11/returns/999999/sections/1", Set.of(ADMIN, LEAD, PRACTITIONER)),
-            new Route("POST", "/section11/returns/999999/challenges/1/response", Set.of(ADMIN, LEAD, PRACTITIONER)),
-            new Route("POST", "/section11/returns/999999/moderation/final", Set.of(ADMIN, BUSINESS, PANEL)),
-            // the official bank holiday list every statutory clock counts with: administrators only
-            new Route("GET", "/bank-holidays", Set.of(ADMIN)),
-            new Route("POST", "/bank-holidays", Set.of(ADMIN)),
-            new Route("POST", "/section11/returns/999999/moderation/standards/1", Set.of(ADMIN, BUSINESS, PANEL)),
-            new Route(
-                    "POST",
-                    "/section11/returns/999999/moderation/standards/1/autosave",
-                    Set.of(ADMIN, BUSINESS, PANEL)),
-            new Route("GET", "/an-unlisted-route", Set.of()));
+    /**
+     * The matrix, one route a row: the method, the path and who may use it (the accounts by role, {@code everyone}
+     * or {@code nobody}); {@code #} starts a note.
+     */
+    static final List<Route> ROUTES = Route.table("""
+            GET  /                                                               everyone
+            GET  /account                                                        everyone
+            GET  /agencies                                                       everyone
+            GET  /agencies/1                                                     everyone
+            GET  /groups                                                         everyone
+            GET  /districts                                                      everyone
+            GET  /agencies/new                                                   ADMIN BUSINESS
+            POST /agencies/new                                                   ADMIN BUSINESS
+            GET  /agencies/1/edit                                                ADMIN BUSINESS
+            POST /agencies/999999/archive                                        ADMIN BUSINESS
+            GET  /groups/new                                                     ADMIN BUSINESS
+            GET  /districts/new                                                  ADMIN BUSINESS
+            GET  /partnerships                                                   ADMIN BUSINESS
+            GET  /partnerships/new                                               ADMIN
+            POST /partnerships/new                                               ADMIN
+            GET  /groups/1/members/1/edit                                        ADMIN BUSINESS
+            GET  /partnerships/1/edit                                            ADMIN
+            GET  /areas                                                          ADMIN BUSINESS
+            POST /tasks/999999/done                                              everyone
+            POST /account/partnership                                            everyone
+            POST /imports/999999/commit                                          ADMIN BUSINESS
+            POST /people/999999/reactivate                                       ADMIN
+            GET  /people                                                         ADMIN BUSINESS LEAD
+            GET  /people/1                                                       ADMIN BUSINESS LEAD
+            GET  /people/invite                                                  ADMIN
+            POST /people/invite                                                  ADMIN
+            POST /people/999999/deactivate                                       ADMIN
+            POST /people/999999/reset                                            ADMIN
+            GET  /imports                                                        ADMIN BUSINESS
+            GET  /imports/new                                                    ADMIN BUSINESS
+            POST /imports/new                                                    ADMIN BUSINESS
+            GET  /imports/export.csv                                             ADMIN BUSINESS
+            GET  /audit                                                          ADMIN
+            GET  /audit/export.csv                                               ADMIN
+            # case reviews: case detail for the business team, and for panel members only the reviews they are members
+            # of (a 404 otherwise: CaseMembershipTests); actions and settings for the business team
+            GET  /cases                                                          ADMIN BUSINESS PANEL
+            GET  /cases/settings                                                 ADMIN BUSINESS
+            POST /cases/settings                                                 ADMIN BUSINESS
+            GET  /cases/overdue                                                  ADMIN BUSINESS PANEL
+            GET  /cases/999999                                                   ADMIN BUSINESS PANEL
+            POST /cases/999999/triage                                            ADMIN BUSINESS
+            GET  /reviews                                                        ADMIN BUSINESS PANEL
+            GET  /reviews/999999                                                 ADMIN BUSINESS PANEL
+            GET  /reviews/new                                                    ADMIN BUSINESS
+            POST /reviews/new                                                    ADMIN BUSINESS
+            # requests addressed to an agency are answered by its lead (administrators hold every permission)
+            GET  /contributions                                                  ADMIN LEAD
+            GET  /contributions/999999                                           ADMIN LEAD
+            POST /contributions/999999                                           ADMIN LEAD
+            # anyone working with children may refer an incident, except the read-only scrutineer
+            GET  /referrals                                                      ADMIN BUSINESS LEAD PANEL PRACTITIONER
+            GET  /referrals/999999                                               ADMIN BUSINESS LEAD PANEL PRACTITIONER
+            # learning tracker: read widely, change by the business team, progress by agencies, sign-off by panels
+            GET  /learning                                                       ADMIN BUSINESS LEAD PANEL SCRUTINEER
+            GET  /learning/themes                                                ADMIN BUSINESS LEAD PANEL SCRUTINEER
+            GET  /learning/recommendations/new                                   ADMIN BUSINESS
+            POST /learning/recommendations/new                                   ADMIN BUSINESS
+            POST /learning/actions/999999/update                                 ADMIN BUSINESS LEAD
+            POST /learning/actions/999999/sign-off                               ADMIN BUSINESS PANEL
+            # evidence files may hold case detail: the owning agency, the business team and the signing-off panel
+            GET  /learning/actions/999999/evidence/1                             ADMIN BUSINESS LEAD PANEL
+            GET  /dashboards                                                     ADMIN BUSINESS PANEL SCRUTINEER
+            GET  /dashboards/referrals                                           ADMIN BUSINESS PANEL SCRUTINEER
+            GET  /dashboards/themes                                              ADMIN BUSINESS PANEL SCRUTINEER
+            # multi-agency dataset: agencies submit their own returns, the business team reviews them and keeps
+            # the catalogue; the scorecard and dashboards are for those who read reports (not agency leads)
+            GET  /returns                                                        ADMIN BUSINESS LEAD
+            GET  /returns/999999                                                 ADMIN BUSINESS LEAD
+            POST /returns/999999/submit                                          ADMIN BUSINESS LEAD
+            POST /returns/999999/send-back                                       ADMIN BUSINESS
+            POST /returns/999999/accept                                          ADMIN BUSINESS
+            GET  /returns/tokens                                                 ADMIN BUSINESS LEAD
+            GET  /performance/extracts                                           ADMIN BUSINESS LEAD
+            GET  /performance/catalogue                                          ADMIN BUSINESS LEAD PANEL SCRUTINEER
+            GET  /performance/catalogue/new-indicator                            ADMIN BUSINESS
+            GET  /performance/catalogue/export.yaml                              ADMIN BUSINESS LEAD PANEL SCRUTINEER
+            POST /performance/catalogue/import                                   ADMIN BUSINESS
+            GET  /performance                                                    ADMIN BUSINESS PANEL SCRUTINEER
+            GET  /performance/indicators/cp_rate                                 ADMIN BUSINESS PANEL SCRUTINEER
+            GET  /performance/context                                            ADMIN BUSINESS PANEL SCRUTINEER
+            GET  /performance/priorities                                         ADMIN BUSINESS PANEL SCRUTINEER
+            GET  /performance/early-warning                                      ADMIN BUSINESS PANEL SCRUTINEER
+            # acknowledging an early warning and recording a change are the business team's (returns:review)
+            POST /performance/early-warning/episodes/0/acknowledge               ADMIN BUSINESS
+            POST /performance/early-warning/cp_rate/changes                      ADMIN BUSINESS
+            POST /performance/indicators/cp_rate/commentary                      ADMIN BUSINESS
+            # Section 11: agencies answer, panel members moderate, the business team runs cycles; reading a
+            # particular return or an unpublished analysis is decided per record (404), not per route
+            GET  /section11                                                      everyone
+            GET  /section11/templates                                            everyone
+            GET  /section11/templates/import                                     ADMIN BUSINESS
+            POST /section11/templates/import                                     ADMIN BUSINESS
+            GET  /section11/cycles                                               ADMIN BUSINESS
+            GET  /section11/cycles/new                                           ADMIN BUSINESS
+            GET  /section11/cycles/999999                                        ADMIN BUSINESS
+            POST /section11/cycles/999999/agencies                               ADMIN BUSINESS
+            GET  /section11/cycles/999999/assignments                            ADMIN BUSINESS
+            GET  /section11/cycles/999999/meetings                               ADMIN BUSINESS
+            GET  /section11/cycles/999999/survey                                 ADMIN BUSINESS
+            POST /section11/cycles/999999/publish                                ADMIN BUSINESS
+            GET  /section11/cycles/999999/analysis                               everyone
+            GET  /section11/cycles/999999/analysis/data.csv                      everyone
+            GET  /section11/cycles/999999/survey/results                         ADMIN BUSINESS
+            GET  /section11/cycles/999999/publish                                ADMIN BUSINESS
+            GET  /section11/returns/999999                                       everyone
+            GET  /section11/returns/999999/history                               everyone
+            GET  /section11/returns/999999/challenges                            everyone
+            GET  /section11/returns/999999/survey                                everyone
+            POST /section11/returns/999999/start                                 ADMIN LEAD PRACTITIONER
+            POST /section11/returns/999999/contributors                          ADMIN LEAD PRACTITIONER
+            GET  /section11/returns/999999/moderation                            everyone
+            POST /section11/returns/999999/submit                                ADMIN LEAD PRACTITIONER
+            POST /section11/returns/999999/sections/1                            ADMIN LEAD PRACTITIONER
+            POST /section11/returns/999999/challenges/1/response                 ADMIN LEAD PRACTITIONER
+            POST /section11/returns/999999/moderation/final                      ADMIN BUSINESS PANEL
+            # the official bank holiday list every statutory clock counts with: administrators only
+            GET  /bank-holidays                                                  ADMIN
+            POST /bank-holidays                                                  ADMIN
+            POST /section11/returns/999999/moderation/standards/1                ADMIN BUSINESS PANEL
+            POST /section11/returns/999999/moderation/standards/1/autosave       ADMIN BUSINESS PANEL
+            GET  /an-unlisted-route                                              nobody
+            """);
 
     @Autowired
     MockMvc mvc;

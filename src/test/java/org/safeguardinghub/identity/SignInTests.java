@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.safeguardinghub.identity.signin.Principals;
-import org.safeguardinghub.identity.users.Users;
+import org.safeguardinghub.identity.users.UserRecords;
 import org.safeguardinghub.support.DemoAccounts;
 import org.safeguardinghub.support.SignedIn;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +32,7 @@ class SignInTests {
     MockMvc mvc;
 
     @Autowired
-    Users users;
+    UserRecords users;
 
     @Autowired
     PasswordEncoder passwords;

@@ -5,7 +5,7 @@ import org.safeguardinghub.audit.AuditAction;
 import org.safeguardinghub.audit.AuditTrail;
 import org.safeguardinghub.identity.PasswordPolicy;
 import org.safeguardinghub.identity.Role;
-import org.safeguardinghub.identity.users.Users;
+import org.safeguardinghub.identity.users.UserRecords;
 import org.safeguardinghub.organisation.FirstPartnership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +29,7 @@ class FirstAdministrator implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
 
-    private final Users users;
+    private final UserRecords users;
     private final FirstPartnership firstPartnership;
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
@@ -38,7 +38,7 @@ class FirstAdministrator implements ApplicationRunner {
     private final String partnershipName;
 
     FirstAdministrator(
-            Users users,
+            UserRecords users,
             FirstPartnership firstPartnership,
             PasswordEncoder passwords,
             AuditTrail audit,

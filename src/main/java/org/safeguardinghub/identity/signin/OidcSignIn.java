@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.safeguardinghub.audit.AuditAction;
 import org.safeguardinghub.audit.AuditTrail;
 import org.safeguardinghub.identity.HubUser;
-import org.safeguardinghub.identity.users.Users;
+import org.safeguardinghub.identity.users.UserRecords;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -30,7 +30,7 @@ class OidcSignIn implements AuthenticationSuccessHandler {
     static final String OIDC_ONLY = "{bcrypt}!oidc-only";
 
     private final Principals principals;
-    private final Users users;
+    private final UserRecords users;
     private final AuditTrail audit;
     private final SecurityContextRepository contexts;
     private final TransactionTemplate transaction;
@@ -38,7 +38,7 @@ class OidcSignIn implements AuthenticationSuccessHandler {
 
     OidcSignIn(
             Principals principals,
-            Users users,
+            UserRecords users,
             AuditTrail audit,
             SecurityContextRepository contexts,
             TransactionTemplate transaction,

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.identity.HubUser;
 import org.safeguardinghub.identity.Role;
-import org.safeguardinghub.identity.users.Users;
+import org.safeguardinghub.identity.users.UserRecords;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
@@ -19,9 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Principals implements UserDetailsService {
 
-    private final Users users;
+    private final UserRecords users;
 
-    Principals(Users users) {
+    Principals(UserRecords users) {
         this.users = users;
     }
 
@@ -34,20 +34,20 @@ public class Principals implements UserDetailsService {
     @Transactional(readOnly = true)
     public Optional<HubUser> forEmail(String email, @Nullable Long partnershipId) {
         return users.credentials(email).map(c -> {
-            List<Users.PartnershipRole> all = users.rolesOf(c.id());
+            List<UserRecords.PartnershipRole> all = users.rolesOf(c.id());
             long chosen = partnershipId != null && all.stream().anyMatch(r -> r.partnershipId() == partnershipId)
                     ? partnershipId
                     : all.stream()
-                            .mapToLong(Users.PartnershipRole::partnershipId)
+                            .mapToLong(UserRecords.PartnershipRole::partnershipId)
                             .min()
                             .orElse(0);
             Set<Role> roles = all.stream()
                     .filter(r -> r.partnershipId() == chosen)
-                    .map(Users.PartnershipRole::role)
+                    .map(UserRecords.PartnershipRole::role)
                     .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
             String partnershipName = all.stream()
                     .filter(r -> r.partnershipId() == chosen)
-                    .map(Users.PartnershipRole::partnershipName)
+                    .map(UserRecords.PartnershipRole::partnershipName)
                     .findFirst()
                     .orElse("");
             return new HubUser(
@@ -67,7 +67,7 @@ public class Principals implements UserDetailsService {
 
     /** Partnerships the person holds a role in, for the partnership switcher. */
     @Transactional(readOnly = true)
-    public List<Users.PartnershipRole> partnershipsOf(long userId) {
+    public List<UserRecords.PartnershipRole> partnershipsOf(long userId) {
         return users.rolesOf(userId);
     }
 }

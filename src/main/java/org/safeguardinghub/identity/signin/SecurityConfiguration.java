@@ -9,7 +9,7 @@ import org.safeguardinghub.audit.AuditAction;
 import org.safeguardinghub.audit.AuditTrail;
 import org.safeguardinghub.audit.RefusalLog;
 import org.safeguardinghub.identity.HubUser;
-import org.safeguardinghub.identity.users.Users;
+import org.safeguardinghub.identity.users.UserRecords;
 import org.safeguardinghub.platform.modules.Modules;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -70,7 +70,7 @@ class SecurityConfiguration {
             HttpSecurity http,
             SignInEvents signInEvents,
             Principals principals,
-            Users users,
+            UserRecords users,
             AuditTrail audit,
             RefusalLog refusals,
             SignInGuard guard,

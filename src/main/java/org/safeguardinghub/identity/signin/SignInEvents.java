@@ -8,7 +8,7 @@ import org.safeguardinghub.audit.AuditAction;
 import org.safeguardinghub.audit.AuditTrail;
 import org.safeguardinghub.audit.RefusalLog;
 import org.safeguardinghub.identity.HubUser;
-import org.safeguardinghub.identity.users.Users;
+import org.safeguardinghub.identity.users.UserRecords;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
@@ -29,14 +29,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class SignInEvents extends SavedRequestAwareAuthenticationSuccessHandler
         implements AuthenticationFailureHandler {
 
-    private final Users users;
+    private final UserRecords users;
     private final AuditTrail audit;
     private final RefusalLog refusals;
     private final SignInGuard guard;
     private final int slowDownAfter;
 
     SignInEvents(
-            Users users,
+            UserRecords users,
             AuditTrail audit,
             RefusalLog refusals,
             SignInGuard guard,

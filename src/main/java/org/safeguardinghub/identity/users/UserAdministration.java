@@ -35,12 +35,13 @@ public class UserAdministration {
     static final Duration INVITATION_VALID_FOR = Duration.ofDays(7);
     private static final SecureRandom random = new SecureRandom();
 
-    private final Users users;
+    private final UserRecords users;
     private final AuditTrail audit;
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
 
-    UserAdministration(Users users, AuditTrail audit, PasswordEncoder passwords, ApplicationEventPublisher events) {
+    UserAdministration(
+            UserRecords users, AuditTrail audit, PasswordEncoder passwords, ApplicationEventPublisher events) {
         this.users = users;
         this.audit = audit;
         this.passwords = passwords;

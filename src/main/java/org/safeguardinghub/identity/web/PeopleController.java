@@ -9,7 +9,7 @@ import org.safeguardinghub.identity.Role;
 import org.safeguardinghub.identity.signin.SignInGuard;
 import org.safeguardinghub.identity.users.UserAccount;
 import org.safeguardinghub.identity.users.UserAdministration;
-import org.safeguardinghub.identity.users.Users;
+import org.safeguardinghub.identity.users.UserRecords;
 import org.safeguardinghub.organisation.Organisation;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
@@ -34,14 +34,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PeopleController {
 
-    private final Users users;
+    private final UserRecords users;
     private final UserAdministration administration;
     private final Organisation organisation;
 
     private final SignInGuard signInGuard;
 
     PeopleController(
-            Users users, UserAdministration administration, Organisation organisation, SignInGuard signInGuard) {
+            UserRecords users, UserAdministration administration, Organisation organisation, SignInGuard signInGuard) {
         this.users = users;
         this.signInGuard = signInGuard;
         this.administration = administration;
@@ -122,20 +122,23 @@ class PeopleController {
 
     @PostMapping("/people/{id}/deactivate")
     String deactivate(@PathVariable long id, @RequestParam int version, RedirectAttributes flash) {
-        try {
-            administration.deactivate(id, version);
-            flash.addFlashAttribute("flash", "Account deactivated. The person has been signed out.");
-        } catch (ConcurrentEditException e) {
-            flash.addFlashAttribute("conflict", e.getMessage());
-        }
-        return "redirect:/people/" + id;
+        return change(
+                id,
+                () -> administration.deactivate(id, version),
+                "Account deactivated. The person has been signed out.",
+                flash);
     }
 
     @PostMapping("/people/{id}/reactivate")
     String reactivate(@PathVariable long id, @RequestParam int version, RedirectAttributes flash) {
+        return change(id, () -> administration.reactivate(id, version), "Account reactivated", flash);
+    }
+
+    /** Changes an account's status and says so on the person's page; a stale version shows the conflict there. */
+    private static String change(long id, Runnable change, String done, RedirectAttributes flash) {
         try {
-            administration.reactivate(id, version);
-            flash.addFlashAttribute("flash", "Account reactivated");
+            change.run();
+            flash.addFlashAttribute("flash", done);
         } catch (ConcurrentEditException e) {
             flash.addFlashAttribute("conflict", e.getMessage());
         }

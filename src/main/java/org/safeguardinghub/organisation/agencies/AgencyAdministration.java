@@ -2,13 +2,11 @@ package org.safeguardinghub.organisation.agencies;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.safeguardinghub.audit.AuditAction;
 import org.safeguardinghub.audit.AuditTrail;
 import org.safeguardinghub.organisation.AgencyCreated;
 import org.safeguardinghub.organisation.AgencyType;
 import org.safeguardinghub.organisation.Sector;
-import org.safeguardinghub.platform.web.ConcurrentEditException;
-import org.safeguardinghub.platform.web.NotFoundException;
+import org.safeguardinghub.organisation.support.AuditedChanges;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -19,13 +17,15 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasAuthority('organisation:manage')")
 public class AgencyAdministration {
 
-    private final Agencies agencies;
+    private final AgencyRecords agencies;
     private final AuditTrail audit;
+    private final AuditedChanges<Agency> changes;
     private final ApplicationEventPublisher events;
 
-    AgencyAdministration(Agencies agencies, AuditTrail audit, ApplicationEventPublisher events) {
+    AgencyAdministration(AgencyRecords agencies, AuditTrail audit, ApplicationEventPublisher events) {
         this.agencies = agencies;
         this.audit = audit;
+        this.changes = new AuditedChanges<>(audit, "agency", "Agency", "This agency", Agency::auditValues);
         this.events = events;
     }
 
@@ -45,23 +45,22 @@ public class AgencyAdministration {
 
     @Transactional
     public void update(long id, int version, AgencyDetails d) {
-        Agency before = agencies.byId(id).orElseThrow(() -> new NotFoundException("Agency"));
-        if (!agencies.update(
-                id, version, d.name().trim(), blankToNull(d.shortName()), d.type(), d.sector(), d.partnershipIds())) {
-            throw new ConcurrentEditException("This agency");
-        }
-        Agency after = agencies.byId(id).orElseThrow();
-        audit.changed(AuditAction.UPDATE, "agency", id, before.auditValues(), after.auditValues());
+        changes.update(
+                id,
+                () -> agencies.byId(id),
+                before -> agencies.update(
+                        id,
+                        version,
+                        d.name().trim(),
+                        blankToNull(d.shortName()),
+                        d.type(),
+                        d.sector(),
+                        d.partnershipIds()));
     }
 
     @Transactional
     public void archive(long id, int version, boolean archive) {
-        agencies.byId(id).orElseThrow(() -> new NotFoundException("Agency"));
-        if (!agencies.setArchived(id, version, archive)) {
-            throw new ConcurrentEditException("This agency");
-        }
-        audit.event(
-                archive ? AuditAction.ARCHIVE : AuditAction.RESTORE, "agency", id, archive ? "Archived" : "Restored");
+        changes.archive(id, archive, () -> agencies.byId(id), () -> agencies.setArchived(id, version, archive));
     }
 
     static @Nullable String blankToNull(@Nullable String s) {

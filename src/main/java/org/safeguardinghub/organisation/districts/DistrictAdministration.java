@@ -4,9 +4,8 @@ import static org.safeguardinghub.organisation.support.Like.blankToNull;
 
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import org.safeguardinghub.audit.AuditAction;
 import org.safeguardinghub.audit.AuditTrail;
-import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.organisation.support.AuditedChanges;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -20,14 +19,17 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasAuthority('organisation:manage')")
 public class DistrictAdministration {
 
-    private final Areas areas;
-    private final Districts districts;
-    private final AuditTrail audit;
+    private final AreaRecords areas;
+    private final DistrictRecords districts;
+    private final AuditedChanges<Area> areaChanges;
+    private final AuditedChanges<District> districtChanges;
 
-    DistrictAdministration(Areas areas, Districts districts, AuditTrail audit) {
+    DistrictAdministration(AreaRecords areas, DistrictRecords districts, AuditTrail audit) {
         this.areas = areas;
         this.districts = districts;
-        this.audit = audit;
+        this.areaChanges = new AuditedChanges<>(audit, "area", "Area", "This area", Area::auditValues);
+        this.districtChanges =
+                new AuditedChanges<>(audit, "district", "District", "This district", District::auditValues);
     }
 
     /** Details of a district as typed into a form, already validated. */
@@ -39,70 +41,58 @@ public class DistrictAdministration {
 
     @Transactional
     public long createArea(long partnershipId, String name) {
-        long id = areas.insert(partnershipId, name.trim());
-        audit.created(
-                "area", id, areas.inPartnership(partnershipId, id).orElseThrow().auditValues());
-        return id;
+        return areaChanges.create(
+                () -> areas.insert(partnershipId, name.trim()), id -> areas.inPartnership(partnershipId, id));
     }
 
     @Transactional
     public void renameArea(long partnershipId, long id, int version, String name) {
-        Area before = areas.inPartnership(partnershipId, id).orElseThrow(() -> new NotFoundException("Area"));
-        if (!areas.update(partnershipId, id, version, name.trim())) {
-            throw new ConcurrentEditException("This area");
-        }
-        Area after = areas.inPartnership(partnershipId, id).orElseThrow();
-        audit.changed(AuditAction.UPDATE, "area", id, before.auditValues(), after.auditValues());
+        areaChanges.update(
+                id,
+                () -> areas.inPartnership(partnershipId, id),
+                before -> areas.update(partnershipId, id, version, name.trim()));
     }
 
     @Transactional
     public void archiveArea(long partnershipId, long id, int version, boolean archive) {
-        areas.inPartnership(partnershipId, id).orElseThrow(() -> new NotFoundException("Area"));
-        if (!areas.setArchived(partnershipId, id, version, archive)) {
-            throw new ConcurrentEditException("This area");
-        }
-        audit.event(archive ? AuditAction.ARCHIVE : AuditAction.RESTORE, "area", id, archive ? "Archived" : "Restored");
+        areaChanges.archive(
+                id,
+                archive,
+                () -> areas.inPartnership(partnershipId, id),
+                () -> areas.setArchived(partnershipId, id, version, archive));
     }
 
     @Transactional
     public long createDistrict(long partnershipId, DistrictDetails d) {
         checkArea(partnershipId, d.areaId());
-        long id = districts.insert(
-                partnershipId, d.areaId(), d.name().trim(), blankToNull(d.formerNames()), onsCode(d.onsCode()));
-        audit.created(
-                "district",
-                id,
-                districts.inPartnership(partnershipId, id).orElseThrow().auditValues());
-        return id;
+        return districtChanges.create(
+                () -> districts.insert(
+                        partnershipId, d.areaId(), d.name().trim(), blankToNull(d.formerNames()), onsCode(d.onsCode())),
+                id -> districts.inPartnership(partnershipId, id));
     }
 
     @Transactional
     public void updateDistrict(long partnershipId, long id, int version, DistrictDetails d) {
-        District before =
-                districts.inPartnership(partnershipId, id).orElseThrow(() -> new NotFoundException("District"));
-        checkArea(partnershipId, d.areaId());
-        if (!districts.update(
-                partnershipId,
-                id,
-                version,
-                d.areaId(),
-                d.name().trim(),
-                blankToNull(d.formerNames()),
-                onsCode(d.onsCode()))) {
-            throw new ConcurrentEditException("This district");
-        }
-        District after = districts.inPartnership(partnershipId, id).orElseThrow();
-        audit.changed(AuditAction.UPDATE, "district", id, before.auditValues(), after.auditValues());
+        districtChanges.update(id, () -> districts.inPartnership(partnershipId, id), before -> {
+            checkArea(partnershipId, d.areaId());
+            return districts.update(
+                    partnershipId,
+                    id,
+                    version,
+                    d.areaId(),
+                    d.name().trim(),
+                    blankToNull(d.formerNames()),
+                    onsCode(d.onsCode()));
+        });
     }
 
     @Transactional
     public void archiveDistrict(long partnershipId, long id, int version, boolean archive) {
-        districts.inPartnership(partnershipId, id).orElseThrow(() -> new NotFoundException("District"));
-        if (!districts.setArchived(partnershipId, id, version, archive)) {
-            throw new ConcurrentEditException("This district");
-        }
-        audit.event(
-                archive ? AuditAction.ARCHIVE : AuditAction.RESTORE, "district", id, archive ? "Archived" : "Restored");
+        districtChanges.archive(
+                id,
+                archive,
+                () -> districts.inPartnership(partnershipId, id),
+                () -> districts.setArchived(partnershipId, id, version, archive));
     }
 
     private void checkArea(long partnershipId, @Nullable Long areaId) {

@@ -4,10 +4,9 @@ import static org.safeguardinghub.organisation.support.Like.blankToNull;
 
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
-import org.safeguardinghub.audit.AuditAction;
 import org.safeguardinghub.audit.AuditTrail;
 import org.safeguardinghub.organisation.agencies.Agencies;
-import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.organisation.support.AuditedChanges;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -25,16 +24,19 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasAuthority('organisation:manage')")
 public class GroupAdministration {
 
-    private final Groups groups;
-    private final GroupMembers members;
+    private final GroupRecords groups;
+    private final GroupMemberRecords members;
     private final Agencies agencies;
-    private final AuditTrail audit;
+    private final AuditedChanges<Group> groupChanges;
+    private final AuditedChanges<GroupMember> memberChanges;
 
-    GroupAdministration(Groups groups, GroupMembers members, Agencies agencies, AuditTrail audit) {
+    GroupAdministration(GroupRecords groups, GroupMemberRecords members, Agencies agencies, AuditTrail audit) {
         this.groups = groups;
         this.members = members;
         this.agencies = agencies;
-        this.audit = audit;
+        this.groupChanges = new AuditedChanges<>(audit, "group", "Group", "This group", Group::auditValues);
+        this.memberChanges =
+                new AuditedChanges<>(audit, "group_member", "Member", "This membership", GroupMember::auditValues);
     }
 
     /** Details of a group as typed into a form, already validated. */
@@ -57,98 +59,82 @@ public class GroupAdministration {
     @Transactional
     public long createGroup(long partnershipId, GroupDetails d) {
         checkParent(partnershipId, null, d.parentGroupId());
-        long id = groups.insert(
-                partnershipId,
-                d.parentGroupId(),
-                d.name().trim(),
-                blankToNull(d.purpose()),
-                blankToNull(d.termsOfReference()),
-                blankToNull(d.meetingFrequency()));
-        audit.created(
-                "group",
-                id,
-                groups.inPartnership(partnershipId, id).orElseThrow().auditValues());
-        return id;
+        return groupChanges.create(
+                () -> groups.insert(
+                        partnershipId,
+                        d.parentGroupId(),
+                        d.name().trim(),
+                        blankToNull(d.purpose()),
+                        blankToNull(d.termsOfReference()),
+                        blankToNull(d.meetingFrequency())),
+                id -> groups.inPartnership(partnershipId, id));
     }
 
     @Transactional
     public void updateGroup(long partnershipId, long id, int version, GroupDetails d) {
-        Group before = groups.inPartnership(partnershipId, id).orElseThrow(() -> new NotFoundException("Group"));
-        checkParent(partnershipId, id, d.parentGroupId());
-        if (!groups.update(
-                partnershipId,
-                id,
-                version,
-                d.parentGroupId(),
-                d.name().trim(),
-                blankToNull(d.purpose()),
-                blankToNull(d.termsOfReference()),
-                blankToNull(d.meetingFrequency()))) {
-            throw new ConcurrentEditException("This group");
-        }
-        Group after = groups.inPartnership(partnershipId, id).orElseThrow();
-        audit.changed(AuditAction.UPDATE, "group", id, before.auditValues(), after.auditValues());
+        groupChanges.update(id, () -> groups.inPartnership(partnershipId, id), before -> {
+            checkParent(partnershipId, id, d.parentGroupId());
+            return groups.update(
+                    partnershipId,
+                    id,
+                    version,
+                    d.parentGroupId(),
+                    d.name().trim(),
+                    blankToNull(d.purpose()),
+                    blankToNull(d.termsOfReference()),
+                    blankToNull(d.meetingFrequency()));
+        });
     }
 
     @Transactional
     public void archiveGroup(long partnershipId, long id, int version, boolean archive) {
-        groups.inPartnership(partnershipId, id).orElseThrow(() -> new NotFoundException("Group"));
-        if (!groups.setArchived(partnershipId, id, version, archive)) {
-            throw new ConcurrentEditException("This group");
-        }
-        audit.event(
-                archive ? AuditAction.ARCHIVE : AuditAction.RESTORE, "group", id, archive ? "Archived" : "Restored");
+        groupChanges.archive(
+                id,
+                archive,
+                () -> groups.inPartnership(partnershipId, id),
+                () -> groups.setArchived(partnershipId, id, version, archive));
     }
 
     @Transactional
     public long addMember(long partnershipId, long groupId, MemberDetails d) {
         groups.inPartnership(partnershipId, groupId).orElseThrow(() -> new NotFoundException("Group"));
         checkMember(partnershipId, d);
-        long id = members.insert(
-                groupId,
-                d.personName().trim(),
-                blankToNull(d.jobTitle()),
-                d.agencyId(),
-                d.role(),
-                d.joinedOn(),
-                d.leftOn());
-        GroupMember created = members.inGroup(partnershipId, groupId, id).orElseThrow();
-        audit.created("group_member", id, created.auditValues());
-        return id;
+        return memberChanges.create(
+                () -> members.insert(
+                        groupId,
+                        d.personName().trim(),
+                        blankToNull(d.jobTitle()),
+                        d.agencyId(),
+                        d.role(),
+                        d.joinedOn(),
+                        d.leftOn()),
+                id -> members.inGroup(partnershipId, groupId, id));
     }
 
     @Transactional
     public void updateMember(long partnershipId, long groupId, long memberId, int version, MemberDetails d) {
-        GroupMember before =
-                members.inGroup(partnershipId, groupId, memberId).orElseThrow(() -> new NotFoundException("Member"));
-        checkMember(partnershipId, d);
-        if (!members.update(
-                groupId,
-                memberId,
-                version,
-                d.personName().trim(),
-                blankToNull(d.jobTitle()),
-                d.agencyId(),
-                d.role(),
-                d.joinedOn(),
-                d.leftOn())) {
-            throw new ConcurrentEditException("This membership");
-        }
-        GroupMember after = members.inGroup(partnershipId, groupId, memberId).orElseThrow();
-        audit.changed(AuditAction.UPDATE, "group_member", memberId, before.auditValues(), after.auditValues());
+        memberChanges.update(memberId, () -> members.inGroup(partnershipId, groupId, memberId), before -> {
+            checkMember(partnershipId, d);
+            return members.update(
+                    groupId,
+                    memberId,
+                    version,
+                    d.personName().trim(),
+                    blankToNull(d.jobTitle()),
+                    d.agencyId(),
+                    d.role(),
+                    d.joinedOn(),
+                    d.leftOn());
+        });
     }
 
     /** Records that the member left the group on {@code leftOn}. The membership stays in the group's history. */
     @Transactional
     public void markLeft(long partnershipId, long groupId, long memberId, int version, LocalDate leftOn) {
-        GroupMember before =
-                members.inGroup(partnershipId, groupId, memberId).orElseThrow(() -> new NotFoundException("Member"));
-        checkDates(before.joinedOn(), leftOn);
-        if (!members.markLeft(groupId, memberId, version, leftOn)) {
-            throw new ConcurrentEditException("This membership");
-        }
-        GroupMember after = members.inGroup(partnershipId, groupId, memberId).orElseThrow();
-        audit.changed(AuditAction.UPDATE, "group_member", memberId, before.auditValues(), after.auditValues());
+        memberChanges.update(memberId, () -> members.inGroup(partnershipId, groupId, memberId), before -> {
+            checkDates(before.joinedOn(), leftOn);
+            return members.markLeft(groupId, memberId, version, leftOn);
+        });
     }
 
     private void checkParent(long partnershipId, @Nullable Long groupId, @Nullable Long parentId) {

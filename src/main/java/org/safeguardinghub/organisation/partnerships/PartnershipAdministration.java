@@ -3,10 +3,8 @@ package org.safeguardinghub.organisation.partnerships;
 import static org.safeguardinghub.organisation.support.Like.blankToNull;
 
 import org.jspecify.annotations.Nullable;
-import org.safeguardinghub.audit.AuditAction;
 import org.safeguardinghub.audit.AuditTrail;
-import org.safeguardinghub.platform.web.ConcurrentEditException;
-import org.safeguardinghub.platform.web.NotFoundException;
+import org.safeguardinghub.organisation.support.AuditedChanges;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,12 +14,13 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasAuthority('partnerships:manage')")
 public class PartnershipAdministration {
 
-    private final Partnerships partnerships;
-    private final AuditTrail audit;
+    private final PartnershipRecords partnerships;
+    private final AuditedChanges<Partnership> changes;
 
-    PartnershipAdministration(Partnerships partnerships, AuditTrail audit) {
+    PartnershipAdministration(PartnershipRecords partnerships, AuditTrail audit) {
         this.partnerships = partnerships;
-        this.audit = audit;
+        this.changes =
+                new AuditedChanges<>(audit, "partnership", "Partnership", "This partnership", Partnership::auditValues);
     }
 
     /** Details of a partnership as typed into a form, already validated. */
@@ -30,31 +29,22 @@ public class PartnershipAdministration {
 
     @Transactional
     public long create(PartnershipDetails d) {
-        long id = partnerships.insert(d.name().trim(), d.shortName().trim(), blankToNull(d.description()));
-        audit.created("partnership", id, partnerships.find(id).orElseThrow().auditValues());
-        return id;
+        return changes.create(
+                () -> partnerships.insert(d.name().trim(), d.shortName().trim(), blankToNull(d.description())),
+                partnerships::find);
     }
 
     @Transactional
     public void update(long id, int version, PartnershipDetails d) {
-        Partnership before = partnerships.find(id).orElseThrow(() -> new NotFoundException("Partnership"));
-        if (!partnerships.update(id, version, d.name().trim(), d.shortName().trim(), blankToNull(d.description()))) {
-            throw new ConcurrentEditException("This partnership");
-        }
-        Partnership after = partnerships.find(id).orElseThrow();
-        audit.changed(AuditAction.UPDATE, "partnership", id, before.auditValues(), after.auditValues());
+        changes.update(
+                id,
+                () -> partnerships.find(id),
+                before -> partnerships.update(
+                        id, version, d.name().trim(), d.shortName().trim(), blankToNull(d.description())));
     }
 
     @Transactional
     public void archive(long id, int version, boolean archive) {
-        partnerships.find(id).orElseThrow(() -> new NotFoundException("Partnership"));
-        if (!partnerships.setArchived(id, version, archive)) {
-            throw new ConcurrentEditException("This partnership");
-        }
-        audit.event(
-                archive ? AuditAction.ARCHIVE : AuditAction.RESTORE,
-                "partnership",
-                id,
-                archive ? "Archived" : "Restored");
+        changes.archive(id, archive, () -> partnerships.find(id), () -> partnerships.setArchived(id, version, archive));
     }
 }

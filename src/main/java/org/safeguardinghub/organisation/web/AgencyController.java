@@ -14,7 +14,7 @@ import org.safeguardinghub.organisation.agencies.Agencies;
 import org.safeguardinghub.organisation.agencies.Agency;
 import org.safeguardinghub.organisation.agencies.AgencyAdministration;
 import org.safeguardinghub.organisation.agencies.AgencyAdministration.AgencyDetails;
-import org.safeguardinghub.organisation.partnerships.Partnerships;
+import org.safeguardinghub.organisation.partnerships.PartnershipRecords;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.FormReply;
@@ -42,10 +42,10 @@ class AgencyController {
 
     private final Agencies agencies;
     private final AgencyAdministration administration;
-    private final Partnerships partnerships;
+    private final PartnershipRecords partnerships;
     private final RecordPages<Agency, AgencyForm> pages;
 
-    AgencyController(Agencies agencies, AgencyAdministration administration, Partnerships partnerships) {
+    AgencyController(Agencies agencies, AgencyAdministration administration, PartnershipRecords partnerships) {
         this.agencies = agencies;
         this.administration = administration;
         this.partnerships = partnerships;

@@ -5,9 +5,9 @@ import static org.safeguardinghub.organisation.web.FormPages.FORM;
 import jakarta.validation.Valid;
 import java.util.function.BiConsumer;
 import org.safeguardinghub.organisation.districts.Area;
-import org.safeguardinghub.organisation.districts.Areas;
+import org.safeguardinghub.organisation.districts.AreaRecords;
 import org.safeguardinghub.organisation.districts.DistrictAdministration;
-import org.safeguardinghub.organisation.districts.Districts;
+import org.safeguardinghub.organisation.districts.DistrictRecords;
 import org.safeguardinghub.platform.web.FormReply;
 import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
@@ -30,12 +30,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AreaController {
 
-    private final Areas areas;
-    private final Districts districts;
+    private final AreaRecords areas;
+    private final DistrictRecords districts;
     private final DistrictAdministration administration;
     private final RecordPages<Area, AreaForm> pages;
 
-    AreaController(Areas areas, Districts districts, DistrictAdministration administration) {
+    AreaController(AreaRecords areas, DistrictRecords districts, DistrictAdministration administration) {
         this.areas = areas;
         this.districts = districts;
         this.administration = administration;

@@ -4,11 +4,11 @@ import static org.safeguardinghub.organisation.web.FormPages.FORM;
 
 import jakarta.validation.Valid;
 import java.util.function.BiConsumer;
-import org.safeguardinghub.organisation.districts.Areas;
+import org.safeguardinghub.organisation.districts.AreaRecords;
 import org.safeguardinghub.organisation.districts.District;
 import org.safeguardinghub.organisation.districts.DistrictAdministration;
 import org.safeguardinghub.organisation.districts.DistrictAdministration.DistrictDetails;
-import org.safeguardinghub.organisation.districts.Districts;
+import org.safeguardinghub.organisation.districts.DistrictRecords;
 import org.safeguardinghub.platform.web.FormReply;
 import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
@@ -29,12 +29,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class DistrictController {
 
-    private final Districts districts;
-    private final Areas areas;
+    private final DistrictRecords districts;
+    private final AreaRecords areas;
     private final DistrictAdministration administration;
     private final RecordPages<District, DistrictForm> pages;
 
-    DistrictController(Districts districts, Areas areas, DistrictAdministration administration) {
+    DistrictController(DistrictRecords districts, AreaRecords areas, DistrictAdministration administration) {
         this.districts = districts;
         this.areas = areas;
         this.administration = administration;

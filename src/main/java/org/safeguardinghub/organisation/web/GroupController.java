@@ -15,8 +15,8 @@ import org.safeguardinghub.organisation.groups.GroupAdministration;
 import org.safeguardinghub.organisation.groups.GroupAdministration.GroupDetails;
 import org.safeguardinghub.organisation.groups.GroupAdministration.MemberDetails;
 import org.safeguardinghub.organisation.groups.GroupMember;
-import org.safeguardinghub.organisation.groups.GroupMembers;
-import org.safeguardinghub.organisation.groups.Groups;
+import org.safeguardinghub.organisation.groups.GroupMemberRecords;
+import org.safeguardinghub.organisation.groups.GroupRecords;
 import org.safeguardinghub.organisation.groups.MemberRole;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.FormReply;
@@ -45,14 +45,15 @@ class GroupController {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-    private final Groups groups;
-    private final GroupMembers members;
+    private final GroupRecords groups;
+    private final GroupMemberRecords members;
     private final Agencies agencies;
     private final GroupAdministration administration;
     private final Clock clock;
     private final RecordPages<Group, GroupForm> pages;
 
-    GroupController(Groups groups, GroupMembers members, Agencies agencies, GroupAdministration administration) {
+    GroupController(
+            GroupRecords groups, GroupMemberRecords members, Agencies agencies, GroupAdministration administration) {
         this.groups = groups;
         this.members = members;
         this.agencies = agencies;

@@ -7,7 +7,7 @@ import java.util.function.BiConsumer;
 import org.safeguardinghub.organisation.partnerships.Partnership;
 import org.safeguardinghub.organisation.partnerships.PartnershipAdministration;
 import org.safeguardinghub.organisation.partnerships.PartnershipAdministration.PartnershipDetails;
-import org.safeguardinghub.organisation.partnerships.Partnerships;
+import org.safeguardinghub.organisation.partnerships.PartnershipRecords;
 import org.safeguardinghub.platform.web.FormReply;
 import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
@@ -30,11 +30,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PartnershipController {
 
-    private final Partnerships partnerships;
+    private final PartnershipRecords partnerships;
     private final PartnershipAdministration administration;
     private final RecordPages<Partnership, PartnershipForm> pages;
 
-    PartnershipController(Partnerships partnerships, PartnershipAdministration administration) {
+    PartnershipController(PartnershipRecords partnerships, PartnershipAdministration administration) {
         this.partnerships = partnerships;
         this.administration = administration;
         BiConsumer<PartnershipForm, BindingResult> taken =

@@ -8,13 +8,14 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.organisation.PartnershipSummary;
 import org.safeguardinghub.organisation.support.Like;
+import org.safeguardinghub.organisation.support.ReferenceRecords;
 import org.safeguardinghub.platform.web.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Partnerships hosted by this deployment. */
 @Repository
-public class Partnerships {
+public class PartnershipRecords {
 
     private static final String SELECT = """
             select p.id, p.name, p.short_name, p.description, p.archived_at, p.version,
@@ -26,9 +27,11 @@ public class Partnerships {
             """;
 
     private final JdbcClient jdbc;
+    private final ReferenceRecords<Partnership> table;
 
-    Partnerships(JdbcClient jdbc) {
+    PartnershipRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.table = new ReferenceRecords<>(jdbc, "partnership", "p", false, SELECT, PartnershipRecords::map);
     }
 
     public List<PartnershipSummary> all(boolean includeArchived) {
@@ -60,10 +63,7 @@ public class Partnerships {
 
     /** A partnership with its counts. */
     public Optional<Partnership> find(long id) {
-        return jdbc.sql(SELECT + " where p.id = :id")
-                .param("id", id)
-                .query(Partnerships::map)
-                .optional();
+        return table.one(null, id);
     }
 
     /** Every partnership matching a search, paged. Archived partnerships only when asked for. */
@@ -72,22 +72,8 @@ public class Partnerships {
                  where (cast(:text as text) is null or p.name ilike :like or p.short_name ilike :like)
                    and (:archived or p.archived_at is null)
                 """;
-        String like = Like.contains(text);
-        long total = jdbc.sql("select count(*) from partnership p" + where)
-                .param("text", text)
-                .param("like", like)
-                .param("archived", includeArchived)
-                .query(Long.class)
-                .single();
-        var items = jdbc.sql(SELECT + where + " order by p.name, p.id limit :limit offset :offset")
-                .param("text", text)
-                .param("like", like)
-                .param("archived", includeArchived)
-                .param("limit", size)
-                .param("offset", PageResult.offset(page, size))
-                .query(Partnerships::map)
-                .list();
-        return new PageResult<>(items, Math.max(page, 1), size, total);
+        var params = ReferenceRecords.params("text", text, "like", Like.contains(text), "archived", includeArchived);
+        return table.page(where, " order by p.name, p.id", params, page, size);
     }
 
     public boolean nameTaken(String name, @Nullable Long exceptId) {
@@ -99,13 +85,7 @@ public class Partnerships {
     }
 
     private boolean taken(String column, String value, @Nullable Long exceptId) {
-        return jdbc.sql("select count(*) from partnership where lower(" + column + ") = lower(:value)"
-                                + " and id <> coalesce(cast(:except as bigint), -1)")
-                        .param("value", value.trim())
-                        .param("except", exceptId)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return table.taken(null, column, value, exceptId);
     }
 
     long insert(String name, String shortName, @Nullable String description) {
@@ -135,14 +115,7 @@ public class Partnerships {
     }
 
     boolean setArchived(long id, int version, boolean archived) {
-        return jdbc.sql("""
-                        update partnership set archived_at = case when :archived then now() end, version = version + 1
-                        where id = :id and version = :version""")
-                        .param("id", id)
-                        .param("version", version)
-                        .param("archived", archived)
-                        .update()
-                == 1;
+        return table.setArchived(null, id, version, archived);
     }
 
     static Partnership map(ResultSet rs, int row) throws SQLException {

@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.organisation.support.Like;
+import org.safeguardinghub.organisation.support.ReferenceRecords;
 import org.safeguardinghub.platform.web.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Districts of a partnership. Every query is scoped to one partnership. */
 @Repository
-public class Districts {
+public class DistrictRecords {
 
     private static final String SELECT = """
             select d.id, d.partnership_id, d.area_id, ar.name as area_name, d.name, d.former_names, d.ons_code,
@@ -22,17 +23,15 @@ public class Districts {
             """;
 
     private final JdbcClient jdbc;
+    private final ReferenceRecords<District> table;
 
-    Districts(JdbcClient jdbc) {
+    DistrictRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.table = new ReferenceRecords<>(jdbc, "district", "d", true, SELECT, DistrictRecords::map);
     }
 
     public Optional<District> inPartnership(long partnershipId, long id) {
-        return jdbc.sql(SELECT + " where d.id = :id and d.partnership_id = :partnership")
-                .param("id", id)
-                .param("partnership", partnershipId)
-                .query(Districts::map)
-                .optional();
+        return table.one(partnershipId, id);
     }
 
     /**
@@ -52,47 +51,22 @@ public class Districts {
                    and (cast(:area as bigint) is null or d.area_id = :area)
                    and (:archived or d.archived_at is null)
                 """;
-        String like = Like.contains(text);
-        long total = jdbc.sql("select count(*) from district d" + where)
-                .param("partnership", partnershipId)
-                .param("text", text)
-                .param("like", like)
-                .param("area", areaId)
-                .param("archived", includeArchived)
-                .query(Long.class)
-                .single();
-        var items = jdbc.sql(SELECT + where + " order by d.name, d.id limit :limit offset :offset")
-                .param("partnership", partnershipId)
-                .param("text", text)
-                .param("like", like)
-                .param("area", areaId)
-                .param("archived", includeArchived)
-                .param("limit", size)
-                .param("offset", PageResult.offset(page, size))
-                .query(Districts::map)
-                .list();
-        return new PageResult<>(items, Math.max(page, 1), size, total);
+        var params = ReferenceRecords.params(
+                "partnership", partnershipId,
+                "text", text,
+                "like", Like.contains(text),
+                "area", areaId,
+                "archived", includeArchived);
+        return table.page(where, " order by d.name, d.id", params, page, size);
     }
 
     /** Current districts of a partnership, by name, for pick lists in other modules. */
     public List<District> current(long partnershipId) {
-        return jdbc.sql(SELECT + " where d.partnership_id = :partnership and d.archived_at is null order by d.name")
-                .param("partnership", partnershipId)
-                .query(Districts::map)
-                .list();
+        return table.current(partnershipId);
     }
 
     public boolean nameTaken(long partnershipId, String name, @Nullable Long exceptId) {
-        return jdbc.sql("""
-                        select count(*) from district
-                        where partnership_id = :partnership and lower(name) = lower(:name)
-                          and id <> coalesce(cast(:except as bigint), -1)""")
-                        .param("partnership", partnershipId)
-                        .param("name", name.trim())
-                        .param("except", exceptId)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return table.taken(partnershipId, "name", name, exceptId);
     }
 
     long insert(
@@ -137,15 +111,7 @@ public class Districts {
     }
 
     boolean setArchived(long partnershipId, long id, int version, boolean archived) {
-        return jdbc.sql("""
-                        update district set archived_at = case when :archived then now() end, version = version + 1
-                        where id = :id and partnership_id = :partnership and version = :version""")
-                        .param("id", id)
-                        .param("partnership", partnershipId)
-                        .param("version", version)
-                        .param("archived", archived)
-                        .update()
-                == 1;
+        return table.setArchived(partnershipId, id, version, archived);
     }
 
     static District map(ResultSet rs, int row) throws SQLException {

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Repository;
  * limited to their own agency never receives another agency's rows, and an id from another agency finds nothing.
  */
 @Repository
-public class Users {
+public class UserRecords {
 
     private static final String SELECT = """
             select u.id, u.email, u.display_name, u.job_title, u.agency_id, a.name as agency_name, u.status,
@@ -44,7 +46,7 @@ public class Users {
 
     private final JdbcClient jdbc;
 
-    Users(JdbcClient jdbc) {
+    UserRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -136,25 +138,19 @@ public class Users {
         String like = text == null
                 ? null
                 : "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        Map<String, @Nullable Object> params = scope(actor);
+        params.put("text", text);
+        params.put("like", like);
+        params.put("agencyFilter", agencyId);
         long total = jdbc.sql("select count(*) from app_user u" + where)
-                .param("partnership", actor.partnershipId())
-                .param("all", actor.seesAllAgencies())
-                .param("agency", actor.agencyId())
-                .param("text", text)
-                .param("like", like)
-                .param("agencyFilter", agencyId)
+                .params(params)
                 .query(Long.class)
                 .single();
         List<UserAccount> items = jdbc.sql(SELECT + where + " order by u.display_name limit :limit offset :offset")
-                .param("partnership", actor.partnershipId())
-                .param("all", actor.seesAllAgencies())
-                .param("agency", actor.agencyId())
-                .param("text", text)
-                .param("like", like)
-                .param("agencyFilter", agencyId)
+                .params(params)
                 .param("limit", size)
                 .param("offset", PageResult.offset(page, size))
-                .query(Users::map)
+                .query(UserRecords::map)
                 .list();
         return new PageResult<>(items, Math.max(page, 1), size, total);
     }
@@ -162,10 +158,8 @@ public class Users {
     public Optional<UserAccount> byId(Actor actor, long id) {
         return jdbc.sql(SELECT + " where u.id = :id and" + SCOPE)
                 .param("id", id)
-                .param("partnership", actor.partnershipId())
-                .param("all", actor.seesAllAgencies())
-                .param("agency", actor.agencyId())
-                .query(Users::map)
+                .params(scope(actor))
+                .query(UserRecords::map)
                 .optional();
     }
 
@@ -282,6 +276,15 @@ public class Users {
         jdbc.sql("delete from spring_session where principal_name = :email")
                 .param("email", email)
                 .update();
+    }
+
+    /** The parameters of {@link #SCOPE} for this person; callers add their own. */
+    private static Map<String, @Nullable Object> scope(Actor actor) {
+        Map<String, @Nullable Object> params = new HashMap<>();
+        params.put("partnership", actor.partnershipId());
+        params.put("all", actor.seesAllAgencies());
+        params.put("agency", actor.agencyId());
+        return params;
     }
 
     static UserAccount map(ResultSet rs, int row) throws SQLException {

@@ -8,13 +8,14 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.organisation.support.Like;
+import org.safeguardinghub.organisation.support.ReferenceRecords;
 import org.safeguardinghub.platform.web.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Groups of a partnership. Every query is scoped to one partnership. */
 @Repository
-public class Groups {
+public class GroupRecords {
 
     private static final String SELECT = """
             select g.id, g.partnership_id, g.parent_group_id, pg.name as parent_name, g.name, g.purpose,
@@ -27,17 +28,15 @@ public class Groups {
             """;
 
     private final JdbcClient jdbc;
+    private final ReferenceRecords<Group> table;
 
-    Groups(JdbcClient jdbc) {
+    GroupRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.table = new ReferenceRecords<>(jdbc, "partnership_group", "g", true, SELECT, GroupRecords::map);
     }
 
     public Optional<Group> inPartnership(long partnershipId, long id) {
-        return jdbc.sql(SELECT + " where g.id = :id and g.partnership_id = :partnership")
-                .param("id", id)
-                .param("partnership", partnershipId)
-                .query(Groups::map)
-                .optional();
+        return table.one(partnershipId, id);
     }
 
     /** Groups of a partnership whose name or purpose matches, paged. */
@@ -48,24 +47,9 @@ public class Groups {
                    and (cast(:text as text) is null or g.name ilike :like or g.purpose ilike :like)
                    and (:archived or g.archived_at is null)
                 """;
-        String like = Like.contains(text);
-        long total = jdbc.sql("select count(*) from partnership_group g" + where)
-                .param("partnership", partnershipId)
-                .param("text", text)
-                .param("like", like)
-                .param("archived", includeArchived)
-                .query(Long.class)
-                .single();
-        var items = jdbc.sql(SELECT + where + " order by g.name, g.id limit :limit offset :offset")
-                .param("partnership", partnershipId)
-                .param("text", text)
-                .param("like", like)
-                .param("archived", includeArchived)
-                .param("limit", size)
-                .param("offset", PageResult.offset(page, size))
-                .query(Groups::map)
-                .list();
-        return new PageResult<>(items, Math.max(page, 1), size, total);
+        var params = ReferenceRecords.params(
+                "partnership", partnershipId, "text", text, "like", Like.contains(text), "archived", includeArchived);
+        return table.page(where, " order by g.name, g.id", params, page, size);
     }
 
     /** The groups directly under a group, archived ones included (they are marked), by name. */
@@ -73,16 +57,13 @@ public class Groups {
         return jdbc.sql(SELECT + " where g.partnership_id = :partnership and g.parent_group_id = :id order by g.name")
                 .param("partnership", partnershipId)
                 .param("id", id)
-                .query(Groups::map)
+                .query(GroupRecords::map)
                 .list();
     }
 
     /** Current groups of a partnership, by name, for pick lists in other modules. */
     public List<Group> current(long partnershipId) {
-        return jdbc.sql(SELECT + " where g.partnership_id = :partnership and g.archived_at is null order by g.name")
-                .param("partnership", partnershipId)
-                .query(Groups::map)
-                .list();
+        return table.current(partnershipId);
     }
 
     /**
@@ -92,16 +73,7 @@ public class Groups {
      */
     public List<Group> parentChoices(long partnershipId, @Nullable Long selfId, @Nullable Long alsoId) {
         Set<Long> excluded = selfId == null ? Set.of() : selfAndBelow(selfId);
-        return jdbc
-                .sql(SELECT + """
-                         where g.partnership_id = :partnership
-                           and (g.archived_at is null or g.id = cast(:also as bigint))
-                         order by g.name""")
-                .param("partnership", partnershipId)
-                .param("also", alsoId)
-                .query(Groups::map)
-                .list()
-                .stream()
+        return table.choices(partnershipId, alsoId).stream()
                 .filter(g -> !excluded.contains(g.id()))
                 .toList();
     }
@@ -120,16 +92,7 @@ public class Groups {
     }
 
     public boolean nameTaken(long partnershipId, String name, @Nullable Long exceptId) {
-        return jdbc.sql("""
-                        select count(*) from partnership_group
-                        where partnership_id = :partnership and lower(name) = lower(:name)
-                          and id <> coalesce(cast(:except as bigint), -1)""")
-                        .param("partnership", partnershipId)
-                        .param("name", name.trim())
-                        .param("except", exceptId)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return table.taken(partnershipId, "name", name, exceptId);
     }
 
     long insert(
@@ -180,16 +143,7 @@ public class Groups {
     }
 
     boolean setArchived(long partnershipId, long id, int version, boolean archived) {
-        return jdbc.sql("""
-                        update partnership_group set archived_at = case when :archived then now() end,
-                                                     version = version + 1
-                        where id = :id and partnership_id = :partnership and version = :version""")
-                        .param("id", id)
-                        .param("partnership", partnershipId)
-                        .param("version", version)
-                        .param("archived", archived)
-                        .update()
-                == 1;
+        return table.setArchived(partnershipId, id, version, archived);
     }
 
     static Group map(ResultSet rs, int row) throws SQLException {

@@ -5,13 +5,14 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.organisation.support.ReferenceRecords;
 import org.safeguardinghub.platform.web.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Members of groups. Every query is scoped to one group of one partnership. */
 @Repository
-public class GroupMembers {
+public class GroupMemberRecords {
 
     private static final String SELECT = """
             select m.id, m.group_id, m.person_name, m.job_title, m.agency_id, a.name as agency_name, m.member_role,
@@ -28,9 +29,11 @@ public class GroupMembers {
             """;
 
     private final JdbcClient jdbc;
+    private final ReferenceRecords<GroupMember> table;
 
-    GroupMembers(JdbcClient jdbc) {
+    GroupMemberRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.table = new ReferenceRecords<>(jdbc, "group_member", "m", false, SELECT, GroupMemberRecords::map);
     }
 
     public Optional<GroupMember> inGroup(long partnershipId, long groupId, long memberId) {
@@ -38,7 +41,7 @@ public class GroupMembers {
                 .param("id", memberId)
                 .param("group", groupId)
                 .param("partnership", partnershipId)
-                .query(GroupMembers::map)
+                .query(GroupMemberRecords::map)
                 .optional();
     }
 
@@ -49,22 +52,9 @@ public class GroupMembers {
                  where m.group_id = :group and g.partnership_id = :partnership
                    and (:former or m.left_on is null)
                 """;
-        long total = jdbc.sql(
-                        "select count(*) from group_member m join partnership_group g on g.id = m.group_id" + where)
-                .param("group", groupId)
-                .param("partnership", partnershipId)
-                .param("former", includeFormer)
-                .query(Long.class)
-                .single();
-        var items = jdbc.sql(SELECT + where + ORDER + " limit :limit offset :offset")
-                .param("group", groupId)
-                .param("partnership", partnershipId)
-                .param("former", includeFormer)
-                .param("limit", size)
-                .param("offset", PageResult.offset(page, size))
-                .query(GroupMembers::map)
-                .list();
-        return new PageResult<>(items, Math.max(page, 1), size, total);
+        var params = ReferenceRecords.params("group", groupId, "partnership", partnershipId, "former", includeFormer);
+        return table.page(
+                "group_member m join partnership_group g on g.id = m.group_id", where, ORDER, params, page, size);
     }
 
     /** How many people have left the group. */

@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.organisation.support.Like;
+import org.safeguardinghub.organisation.support.ReferenceRecords;
 import org.safeguardinghub.platform.web.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Areas of a partnership. Every query is scoped to one partnership. */
 @Repository
-public class Areas {
+public class AreaRecords {
 
     private static final String SELECT = """
             select ar.id, ar.partnership_id, ar.name, ar.archived_at, ar.version,
@@ -21,17 +22,15 @@ public class Areas {
             """;
 
     private final JdbcClient jdbc;
+    private final ReferenceRecords<Area> table;
 
-    Areas(JdbcClient jdbc) {
+    AreaRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.table = new ReferenceRecords<>(jdbc, "area", "ar", true, SELECT, AreaRecords::map);
     }
 
     public Optional<Area> inPartnership(long partnershipId, long id) {
-        return jdbc.sql(SELECT + " where ar.id = :id and ar.partnership_id = :partnership")
-                .param("id", id)
-                .param("partnership", partnershipId)
-                .query(Areas::map)
-                .optional();
+        return table.one(partnershipId, id);
     }
 
     public PageResult<Area> search(
@@ -41,49 +40,18 @@ public class Areas {
                    and (cast(:text as text) is null or ar.name ilike :like)
                    and (:archived or ar.archived_at is null)
                 """;
-        String like = Like.contains(text);
-        long total = jdbc.sql("select count(*) from area ar" + where)
-                .param("partnership", partnershipId)
-                .param("text", text)
-                .param("like", like)
-                .param("archived", includeArchived)
-                .query(Long.class)
-                .single();
-        var items = jdbc.sql(SELECT + where + " order by ar.name, ar.id limit :limit offset :offset")
-                .param("partnership", partnershipId)
-                .param("text", text)
-                .param("like", like)
-                .param("archived", includeArchived)
-                .param("limit", size)
-                .param("offset", PageResult.offset(page, size))
-                .query(Areas::map)
-                .list();
-        return new PageResult<>(items, Math.max(page, 1), size, total);
+        var params = ReferenceRecords.params(
+                "partnership", partnershipId, "text", text, "like", Like.contains(text), "archived", includeArchived);
+        return table.page(where, " order by ar.name, ar.id", params, page, size);
     }
 
     /** Current areas of a partnership for a pick list, plus {@code alsoId} (the area already chosen) even if archived. */
     public List<Area> choices(long partnershipId, @Nullable Long alsoId) {
-        return jdbc.sql(SELECT + """
-                         where ar.partnership_id = :partnership
-                           and (ar.archived_at is null or ar.id = cast(:also as bigint))
-                         order by ar.name""")
-                .param("partnership", partnershipId)
-                .param("also", alsoId)
-                .query(Areas::map)
-                .list();
+        return table.choices(partnershipId, alsoId);
     }
 
     public boolean nameTaken(long partnershipId, String name, @Nullable Long exceptId) {
-        return jdbc.sql("""
-                        select count(*) from area
-                        where partnership_id = :partnership and lower(name) = lower(:name)
-                          and id <> coalesce(cast(:except as bigint), -1)""")
-                        .param("partnership", partnershipId)
-                        .param("name", name.trim())
-                        .param("except", exceptId)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return table.taken(partnershipId, "name", name, exceptId);
     }
 
     long insert(long partnershipId, String name) {
@@ -107,15 +75,7 @@ public class Areas {
     }
 
     boolean setArchived(long partnershipId, long id, int version, boolean archived) {
-        return jdbc.sql("""
-                        update area set archived_at = case when :archived then now() end, version = version + 1
-                        where id = :id and partnership_id = :partnership and version = :version""")
-                        .param("id", id)
-                        .param("partnership", partnershipId)
-                        .param("version", version)
-                        .param("archived", archived)
-                        .update()
-                == 1;
+        return table.setArchived(partnershipId, id, version, archived);
     }
 
     static Area map(ResultSet rs, int row) throws SQLException {
