@@ -10,9 +10,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class TaskBacklog {
 
-    private final TaskList tasks;
+    private final TaskRecords tasks;
 
-    TaskBacklog(TaskList tasks) {
+    TaskBacklog(TaskRecords tasks) {
         this.tasks = tasks;
     }
 

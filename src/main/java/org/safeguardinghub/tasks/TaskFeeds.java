@@ -19,10 +19,10 @@ class TaskFeeds {
     /** How long administrators have to invite a safeguarding lead for a new agency (a local standard). */
     static final int WORKING_DAYS_TO_INVITE_LEAD = 5;
 
-    private final TaskList tasks;
+    private final TaskRecords tasks;
     private final Clock clock;
 
-    TaskFeeds(TaskList tasks, Clock clock) {
+    TaskFeeds(TaskRecords tasks, Clock clock) {
         this.tasks = tasks;
         this.clock = clock;
     }

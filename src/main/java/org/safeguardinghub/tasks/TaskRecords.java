@@ -11,11 +11,11 @@ import org.springframework.stereotype.Repository;
 
 /** Stored tasks: raised idempotently, closed by their source, listed per person in SQL. */
 @Repository
-class TaskList {
+class TaskRecords {
 
     private final JdbcClient jdbc;
 
-    TaskList(JdbcClient jdbc) {
+    TaskRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
