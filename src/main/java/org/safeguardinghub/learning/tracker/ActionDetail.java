@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.platform.security.Audience;
+import org.safeguardinghub.tasks.TaskRequested;
 
 /** An action with everything its page shows. */
 public record ActionDetail(
@@ -40,6 +42,32 @@ public record ActionDetail(
 
     public String shortText() {
         return ActionRow.shorten(text, 60);
+    }
+
+    /** The owning agency's task to keep this action up to date, due when the action is. */
+    TaskRequested updateTask() {
+        return new TaskRequested(
+                partnershipId,
+                Audience.AGENCY_LEAD.roleName(),
+                ownerAgencyId,
+                "Update action " + reference + ": " + shortText(),
+                "/learning/actions/" + id,
+                dueOn,
+                Tracker.TASK_SOURCE,
+                String.valueOf(id));
+    }
+
+    /** The group's task to sign this action off, once its agency has completed it. */
+    TaskRequested signOffTask() {
+        return new TaskRequested(
+                partnershipId,
+                Audience.PANEL_MEMBER.roleName(),
+                null,
+                "Sign off action " + reference + ": " + shortText(),
+                "/learning/actions/" + id,
+                null,
+                Tracker.SIGN_OFF_TASK_SOURCE,
+                String.valueOf(id));
     }
 
     Map<String, @Nullable Object> auditValues() {

@@ -9,8 +9,6 @@ import org.safeguardinghub.learning.RecommendationSource;
 import org.safeguardinghub.learning.SourcedRecommendations.SourcedAction;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
-import org.safeguardinghub.platform.security.Audience;
-import org.safeguardinghub.tasks.TaskRequested;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -85,15 +83,7 @@ public class SourcedTracking {
                     partnershipId, recommendationId, reference, a.text().trim(), ownerAgencyId, person, a.dueOn());
             ActionDetail created = actions.find(scope, id).orElseThrow();
             audit.created("learning-action", id, created.auditValues());
-            events.publishEvent(new TaskRequested(
-                    partnershipId,
-                    Audience.AGENCY_LEAD.roleName(),
-                    ownerAgencyId,
-                    "Update action " + reference + ": " + created.shortText(),
-                    "/learning/actions/" + id,
-                    a.dueOn(),
-                    Tracker.TASK_SOURCE,
-                    String.valueOf(id)));
+            events.publishEvent(created.updateTask());
             ids.add(id);
         }
         return ids;
