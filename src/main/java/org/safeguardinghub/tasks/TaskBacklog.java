@@ -17,15 +17,6 @@ public class TaskBacklog {
     }
 
     public void raise(TaskRequested request) {
-        tasks.raiseForRole(
-                request.partnershipId(),
-                request.role(),
-                request.agencyId(),
-                request.title(),
-                request.link(),
-                request.dueOn(),
-                request.sourceType(),
-                request.sourceId(),
-                request.reopensClosedBefore());
+        tasks.raise(request);
     }
 }

@@ -31,7 +31,7 @@ class TaskFeeds {
     void on(AgencyCreated event) {
         LocalDate due = WorkingDayCalendar.england().addWorkingDays(LocalDate.now(clock), WORKING_DAYS_TO_INVITE_LEAD);
         for (long partnership : event.partnershipIds()) {
-            tasks.raiseForRole(
+            tasks.raise(new TaskRequested(
                     partnership,
                     Role.PARTNERSHIP_ADMIN.name(), // the role that can invite people
                     null,
@@ -39,8 +39,7 @@ class TaskFeeds {
                     "/people/invite",
                     due,
                     "agency-needs-lead",
-                    String.valueOf(event.agencyId()),
-                    null);
+                    String.valueOf(event.agencyId())));
         }
     }
 
@@ -55,30 +54,13 @@ class TaskFeeds {
     /** Any module's request for someone to act (see {@link TaskRequested}). */
     @ApplicationModuleListener
     void on(TaskRequested event) {
-        tasks.raiseForRole(
-                event.partnershipId(),
-                event.role(),
-                event.agencyId(),
-                event.title(),
-                event.link(),
-                event.dueOn(),
-                event.sourceType(),
-                event.sourceId(),
-                event.reopensClosedBefore());
+        tasks.raise(event);
     }
 
     /** A request addressed to one person (see {@link PersonTaskRequested}). */
     @ApplicationModuleListener
     void on(PersonTaskRequested event) {
-        tasks.raiseForPerson(
-                event.partnershipId(),
-                event.userId(),
-                event.title(),
-                event.link(),
-                event.dueOn(),
-                event.sourceType(),
-                event.sourceId(),
-                event.reopensClosedBefore());
+        tasks.raise(event);
     }
 
     @ApplicationModuleListener
