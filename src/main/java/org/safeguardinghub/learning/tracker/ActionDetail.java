@@ -46,27 +46,24 @@ public record ActionDetail(
 
     /** The owning agency's task to keep this action up to date, due when the action is. */
     TaskRequested updateTask() {
-        return new TaskRequested(
-                partnershipId,
-                Audience.AGENCY_LEAD.roleName(),
-                ownerAgencyId,
-                "Update action " + reference + ": " + shortText(),
-                "/learning/actions/" + id,
-                dueOn,
-                Tracker.TASK_SOURCE,
-                String.valueOf(id));
+        return task(Audience.AGENCY_LEAD, ownerAgencyId, "Update", dueOn, Tracker.TASK_SOURCE);
     }
 
     /** The group's task to sign this action off, once its agency has completed it. */
     TaskRequested signOffTask() {
+        return task(Audience.PANEL_MEMBER, null, "Sign off", null, Tracker.SIGN_OFF_TASK_SOURCE);
+    }
+
+    private TaskRequested task(
+            Audience to, @Nullable Long agencyId, String verb, @Nullable LocalDate due, String sourceType) {
         return new TaskRequested(
                 partnershipId,
-                Audience.PANEL_MEMBER.roleName(),
-                null,
-                "Sign off action " + reference + ": " + shortText(),
+                to.roleName(),
+                agencyId,
+                verb + " action " + reference + ": " + shortText(),
                 "/learning/actions/" + id,
-                null,
-                Tracker.SIGN_OFF_TASK_SOURCE,
+                due,
+                sourceType,
                 String.valueOf(id));
     }
 
