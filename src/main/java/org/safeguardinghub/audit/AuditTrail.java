@@ -8,7 +8,6 @@ import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.slf4j.MDC;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -24,10 +23,10 @@ public class AuditTrail {
 
     private static final JsonMapper JSON = JsonMapper.shared();
 
-    private final JdbcClient jdbc;
+    private final AuditEventRecords records;
 
-    AuditTrail(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    AuditTrail(AuditEventRecords records) {
+        this.records = records;
     }
 
     /** A new record, with the values it was created with. */
@@ -104,22 +103,13 @@ public class AuditTrail {
                         .map(a -> new ActorRef(a.userId(), a.displayName()))
                         .orElse(new ActorRef(null, "system"));
         Long partnership = Actors.current().map(Actor::partnershipId).orElse(null);
-        jdbc.sql("""
-                        insert into audit_event (actor_user_id, actor_name, source_address, request_id, action,
-                                                 record_type, record_id, partnership_id, changes)
-                        values (:actor, :actorName, :address, :requestId, :action, :recordType, :recordId,
-                                :partnership, cast(:changes as jsonb))
-                        """)
-                .param("actor", actor.userId())
-                .param("actorName", actor.name())
-                .param("address", sourceAddress())
-                .param("requestId", MDC.get("requestId"))
-                .param("action", action.name())
-                .param("recordType", recordType)
-                .param("recordId", recordId == null ? null : String.valueOf(recordId))
-                .param("partnership", partnership)
-                .param("changes", json(changes))
-                .update();
+        records.insert(
+                new AuditEventRecords.Written(
+                        actor.userId(), actor.name(), sourceAddress(), MDC.get("requestId"), partnership),
+                action,
+                recordType,
+                recordId == null ? null : String.valueOf(recordId),
+                json(changes));
     }
 
     /** The changes column: a flat object of field to {"before", "after"}, in the map's order. */

@@ -19,7 +19,6 @@ import org.safeguardinghub.platform.security.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -51,7 +50,7 @@ public class BankHolidayLists implements SmartInitializingSingleton {
     private static final java.time.ZoneId UK = java.time.ZoneId.of("Europe/London");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
-    private final JdbcClient jdbc;
+    private final BankHolidayListRecords records;
     private final AuditTrail audit;
     private final Clock clock;
     private volatile long installedId;
@@ -64,8 +63,8 @@ public class BankHolidayLists implements SmartInitializingSingleton {
     public record Outcome(
             @Nullable StoredList loaded, @Nullable String refusal) {}
 
-    BankHolidayLists(JdbcClient jdbc, AuditTrail audit, Clock clock) {
-        this.jdbc = jdbc;
+    BankHolidayLists(BankHolidayListRecords records, AuditTrail audit, Clock clock) {
+        this.records = records;
         this.audit = audit;
         this.clock = clock;
     }
@@ -79,13 +78,7 @@ public class BankHolidayLists implements SmartInitializingSingleton {
     @Scheduled(fixedDelayString = "${hub.calendar.refresh:PT5M}", initialDelayString = "${hub.calendar.refresh:PT5M}")
     public void refresh() {
         try {
-            Optional<Object[]> newest = jdbc.sql("""
-                            select id, first_year, last_year, holidays from bank_holiday_list
-                            order by id desc limit 1""")
-                    .query((rs, n) -> new Object[] {
-                        rs.getLong("id"), rs.getInt("first_year"), rs.getInt("last_year"), rs.getString("holidays")
-                    })
-                    .optional();
+            Optional<BankHolidayListRecords.Newest> newest = records.newest();
             if (newest.isEmpty()) {
                 if (installedId != 0) {
                     WorkingDayCalendar.install(null);
@@ -93,16 +86,16 @@ public class BankHolidayLists implements SmartInitializingSingleton {
                 }
                 return;
             }
-            long id = (Long) newest.get()[0];
+            long id = newest.get().id();
             if (id == installedId) {
                 return;
             }
             WorkingDayCalendar official = WorkingDayCalendar.fromCsv(
-                    new StringReader((String) newest.get()[3]),
+                    new StringReader(newest.get().holidaysCsv()),
                     WorkingDayCalendar.ENGLAND_FIRST_COVERED,
                     LocalDate.of(WorkingDayCalendar.LAST_PROJECTED_YEAR, 12, 31));
-            int first = (Integer) newest.get()[1];
-            int last = (Integer) newest.get()[2];
+            int first = newest.get().firstYear();
+            int last = newest.get().lastYear();
             List<BankHoliday> holidays =
                     official.bankHolidaysBetween(LocalDate.of(first, 1, 1), LocalDate.of(last, 12, 31));
             WorkingDayCalendar.install(WorkingDayCalendar.bundled().withOfficial(holidays, first, last));
@@ -151,17 +144,8 @@ public class BankHolidayLists implements SmartInitializingSingleton {
         String name = fileName.isBlank() ? "bank-holidays.json" : fileName.strip();
         name = name.length() > 200 ? name.substring(0, 200) : name;
         String sha = sha256(content);
-        long id = jdbc.sql("""
-                        insert into bank_holiday_list (first_year, last_year, holidays, file_name, file_sha256, loaded_by)
-                        values (:first, :last, :holidays, :name, :sha, :by) returning id""")
-                .param("first", list.firstYear())
-                .param("last", list.lastYear())
-                .param("holidays", csv.toString())
-                .param("name", name)
-                .param("sha", sha)
-                .param("by", actor.userId())
-                .query(Long.class)
-                .single();
+        long id = records.insert(new BankHolidayListRecords.NewList(
+                list.firstYear(), list.lastYear(), csv.toString(), name, sha, actor.userId()));
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("years", list.firstYear() + " to " + list.lastYear());
         values.put("holidays", list.holidays().size());
@@ -202,18 +186,7 @@ public class BankHolidayLists implements SmartInitializingSingleton {
     /** The lists loaded so far, newest first. */
     @Transactional(readOnly = true)
     public List<StoredList> history() {
-        return jdbc.sql("""
-                        select id, first_year, last_year, file_name, loaded_at,
-                               array_length(string_to_array(trim(trailing E'\\n' from holidays), E'\\n'), 1) - 1 as n
-                        from bank_holiday_list order by id desc limit 20""")
-                .query((rs, n) -> new StoredList(
-                        rs.getLong("id"),
-                        rs.getInt("first_year"),
-                        rs.getInt("last_year"),
-                        rs.getInt("n"),
-                        rs.getString("file_name"),
-                        rs.getTimestamp("loaded_at").toInstant().atZone(UK).toLocalDateTime()))
-                .list();
+        return records.history();
     }
 
     /** The last day of the official list in use; after it, holidays are projected. */

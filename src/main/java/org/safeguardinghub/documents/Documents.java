@@ -2,10 +2,8 @@ package org.safeguardinghub.documents;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +16,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,12 +30,15 @@ public class Documents {
     /** Longest file name kept; longer names are shortened, keeping the extension. */
     static final int MAX_NAME = 120;
 
-    private final JdbcClient jdbc;
+    private final DocumentRecords records;
     private final AuditTrail audit;
     private final long maxBytes;
 
-    Documents(JdbcClient jdbc, AuditTrail audit, @Value("${hub.documents.max-file-size:10485760}") long maxBytes) {
-        this.jdbc = jdbc;
+    Documents(
+            DocumentRecords records,
+            AuditTrail audit,
+            @Value("${hub.documents.max-file-size:10485760}") long maxBytes) {
+        this.records = records;
         this.audit = audit;
         this.maxBytes = maxBytes;
     }
@@ -88,25 +88,18 @@ public class Documents {
         String name = safeName(upload.fileName());
         Optional<Actor> actor = Actors.current();
         String by = actor.map(Actor::displayName).orElse("Public notifier");
-        long id = jdbc.sql("""
-                        insert into document (partnership_id, agency_id, owner_type, owner_id, file_name, content_type,
-                                              size_bytes, sha256, content, description, uploaded_by, uploaded_by_name)
-                        values (:p, :agency, :type, :owner, :name, :ct, :size, :sha, :content, :desc, :by, :byName)
-                        returning id""")
-                .param("p", partnershipId)
-                .param("agency", agencyId)
-                .param("type", ownerType)
-                .param("owner", ownerId)
-                .param("name", name)
-                .param("ct", kind.contentType())
-                .param("size", upload.content().length)
-                .param("sha", sha256(upload.content()))
-                .param("content", upload.content())
-                .param("desc", description)
-                .param("by", actor.map(Actor::userId).orElse(null))
-                .param("byName", by)
-                .query(Long.class)
-                .single();
+        long id = records.insert(new DocumentRecords.NewDocument(
+                partnershipId,
+                agencyId,
+                ownerType,
+                ownerId,
+                name,
+                kind.contentType(),
+                upload.content(),
+                sha256(upload.content()),
+                description,
+                actor.map(Actor::userId).orElse(null),
+                by));
         audit.created(
                 "document",
                 id,
@@ -124,48 +117,13 @@ public class Documents {
 
     /** The documents of several records in one query, by owner id. */
     public Map<Long, List<DocumentSummary>> list(String ownerType, Collection<Long> ownerIds) {
-        Map<Long, List<DocumentSummary>> byOwner = new LinkedHashMap<>();
-        if (ownerIds.isEmpty()) {
-            return byOwner;
-        }
-        jdbc.sql("""
-                        select id, owner_id, file_name, content_type, size_bytes, description, uploaded_by_name,
-                               uploaded_at
-                        from document where owner_type = :type and owner_id in (:ids)
-                        order by uploaded_at, id""")
-                .param("type", ownerType)
-                .param("ids", ownerIds)
-                .query((rs, n) -> {
-                    byOwner.computeIfAbsent(rs.getLong("owner_id"), k -> new java.util.ArrayList<>())
-                            .add(new DocumentSummary(
-                                    rs.getLong("id"),
-                                    rs.getString("file_name"),
-                                    rs.getString("content_type"),
-                                    rs.getLong("size_bytes"),
-                                    rs.getString("description"),
-                                    rs.getString("uploaded_by_name"),
-                                    rs.getObject("uploaded_at", Timestamp.class).toInstant()));
-                    return null;
-                })
-                .list();
-        return byOwner;
+        return records.byOwner(ownerType, ownerIds);
     }
 
     /** A document of the given record; empty if the id belongs to another record (or another agency). Audited. */
     @Transactional
     public Optional<DocumentContent> read(long id, String ownerType, long ownerId) {
-        Optional<DocumentContent> content = jdbc.sql("""
-                        select id, file_name, content_type, content from document
-                        where id = :id and owner_type = :type and owner_id = :owner""")
-                .param("id", id)
-                .param("type", ownerType)
-                .param("owner", ownerId)
-                .query((rs, n) -> new DocumentContent(
-                        rs.getLong("id"),
-                        rs.getString("file_name"),
-                        rs.getString("content_type"),
-                        rs.getBytes("content")))
-                .optional();
+        Optional<DocumentContent> content = records.content(id, ownerType, ownerId);
         content.ifPresent(c -> audit.readSensitive("document", c.id()));
         return content;
     }

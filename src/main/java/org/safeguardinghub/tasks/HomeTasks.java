@@ -15,9 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasAuthority('home:view')")
 public class HomeTasks {
 
-    private final TaskList tasks;
+    private final TaskRecords tasks;
 
-    HomeTasks(TaskList tasks) {
+    HomeTasks(TaskRecords tasks) {
         this.tasks = tasks;
     }
 

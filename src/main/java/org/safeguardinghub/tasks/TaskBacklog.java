@@ -10,22 +10,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class TaskBacklog {
 
-    private final TaskList tasks;
+    private final TaskRecords tasks;
 
-    TaskBacklog(TaskList tasks) {
+    TaskBacklog(TaskRecords tasks) {
         this.tasks = tasks;
     }
 
     public void raise(TaskRequested request) {
-        tasks.raiseForRole(
-                request.partnershipId(),
-                request.role(),
-                request.agencyId(),
-                request.title(),
-                request.link(),
-                request.dueOn(),
-                request.sourceType(),
-                request.sourceId(),
-                request.reopensClosedBefore());
+        tasks.raise(request);
     }
 }

@@ -19,10 +19,10 @@ class TaskFeeds {
     /** How long administrators have to invite a safeguarding lead for a new agency (a local standard). */
     static final int WORKING_DAYS_TO_INVITE_LEAD = 5;
 
-    private final TaskList tasks;
+    private final TaskRecords tasks;
     private final Clock clock;
 
-    TaskFeeds(TaskList tasks, Clock clock) {
+    TaskFeeds(TaskRecords tasks, Clock clock) {
         this.tasks = tasks;
         this.clock = clock;
     }
@@ -31,7 +31,7 @@ class TaskFeeds {
     void on(AgencyCreated event) {
         LocalDate due = WorkingDayCalendar.england().addWorkingDays(LocalDate.now(clock), WORKING_DAYS_TO_INVITE_LEAD);
         for (long partnership : event.partnershipIds()) {
-            tasks.raiseForRole(
+            tasks.raise(new TaskRequested(
                     partnership,
                     Role.PARTNERSHIP_ADMIN.name(), // the role that can invite people
                     null,
@@ -39,8 +39,7 @@ class TaskFeeds {
                     "/people/invite",
                     due,
                     "agency-needs-lead",
-                    String.valueOf(event.agencyId()),
-                    null);
+                    String.valueOf(event.agencyId())));
         }
     }
 
@@ -55,30 +54,13 @@ class TaskFeeds {
     /** Any module's request for someone to act (see {@link TaskRequested}). */
     @ApplicationModuleListener
     void on(TaskRequested event) {
-        tasks.raiseForRole(
-                event.partnershipId(),
-                event.role(),
-                event.agencyId(),
-                event.title(),
-                event.link(),
-                event.dueOn(),
-                event.sourceType(),
-                event.sourceId(),
-                event.reopensClosedBefore());
+        tasks.raise(event);
     }
 
     /** A request addressed to one person (see {@link PersonTaskRequested}). */
     @ApplicationModuleListener
     void on(PersonTaskRequested event) {
-        tasks.raiseForPerson(
-                event.partnershipId(),
-                event.userId(),
-                event.title(),
-                event.link(),
-                event.dueOn(),
-                event.sourceType(),
-                event.sourceId(),
-                event.reopensClosedBefore());
+        tasks.raise(event);
     }
 
     @ApplicationModuleListener

@@ -3,10 +3,8 @@ package org.safeguardinghub.benchmarks;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.safeguardinghub.HubApplication;
 import org.safeguardinghub.benchmarks.national.NationalData;
 import org.safeguardinghub.casereviews.dashboards.DashboardFilters;
@@ -31,7 +29,7 @@ public final class DashboardBenchmark {
 
     private DashboardBenchmark() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         int referrals = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5;
@@ -76,20 +74,22 @@ public final class DashboardBenchmark {
                     new ThemeFilters(partnership, LocalDate.of(year - 2, 4, 1), "UNDER_1", null, null);
 
             List<String> lines = new ArrayList<>();
-            lines.add(measure("Referral dashboard, 3-year window, no filter (7 queries)", runs, warmup, () -> {
+            lines.add(Timings.row("Referral dashboard, 3-year window, no filter (7 queries)", runs, warmup, () -> {
                 referralPage(referralDashboard, window);
                 return null;
             }));
-            lines.add(measure("Referral dashboard, notifications, under 1, female (7 queries)", runs, warmup, () -> {
-                referralPage(referralDashboard, filtered);
-                return null;
-            }));
-            lines.add(measure("Learning themes dashboard, internal view with sources (2 queries)", runs, warmup, () -> {
-                themeDashboard.casesByTheme(themesAll);
-                themeDashboard.repeatedThemes(themesAll, true);
-                return null;
-            }));
-            lines.add(measure("Learning themes dashboard, under 1 (2 queries)", runs, warmup, () -> {
+            lines.add(
+                    Timings.row("Referral dashboard, notifications, under 1, female (7 queries)", runs, warmup, () -> {
+                        referralPage(referralDashboard, filtered);
+                        return null;
+                    }));
+            lines.add(Timings.row(
+                    "Learning themes dashboard, internal view with sources (2 queries)", runs, warmup, () -> {
+                        themeDashboard.casesByTheme(themesAll);
+                        themeDashboard.repeatedThemes(themesAll, true);
+                        return null;
+                    }));
+            lines.add(Timings.row("Learning themes dashboard, under 1 (2 queries)", runs, warmup, () -> {
                 themeDashboard.casesByTheme(themesBabies);
                 themeDashboard.repeatedThemes(themesBabies, false);
                 return null;
@@ -114,26 +114,5 @@ public final class DashboardBenchmark {
         d.byDistrict(f);
         d.byRapidReviewOutcome(f);
         d.byAgencyInvolved(f);
-    }
-
-    private static String measure(String name, int runs, int warmup, Supplier<Object> work) {
-        for (int i = 0; i < warmup; i++) {
-            work.get();
-        }
-        double[] ms = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            work.get();
-            ms[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(ms);
-        return String.format(
-                "| %s | %.1f | %.1f | %.1f |", name, percentile(ms, 50), percentile(ms, 95), ms[ms.length - 1]);
-    }
-
-    /** Nearest-rank percentile of sorted values. */
-    private static double percentile(double[] sorted, int p) {
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 }

@@ -2,7 +2,6 @@ package org.safeguardinghub.benchmarks;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -14,11 +13,9 @@ import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.safeguardinghub.HubApplication;
@@ -98,13 +95,13 @@ public final class PerformanceBenchmark {
             String district = "District 1";
             long agency = business.agencyId();
             List<String> pages = new ArrayList<>();
-            pages.add(measure("Scorecard, latest period", runs, warmup, () -> page(mvc, signedIn, "/performance")));
-            pages.add(measure(
+            pages.add(Timings.row("Scorecard, latest period", runs, warmup, () -> page(mvc, signedIn, "/performance")));
+            pages.add(Timings.row(
                     "Scorecard, period " + period.substring(0, 7) + ", priority",
                     runs,
                     warmup,
                     () -> page(mvc, signedIn, "/performance?period=" + period + "&priority=Neglect")));
-            pages.add(measure(
+            pages.add(Timings.row(
                     "Scorecard, period, agency, district",
                     runs,
                     warmup,
@@ -112,7 +109,7 @@ public final class PerformanceBenchmark {
                             mvc,
                             signedIn,
                             "/performance?period=" + period + "&agency=" + agency + "&district=" + district)));
-            pages.add(measure(
+            pages.add(Timings.row(
                     "Indicator page (10 years, 12 districts)",
                     runs,
                     warmup,
@@ -244,32 +241,7 @@ public final class PerformanceBenchmark {
     }
 
     private static Object page(MockMvc mvc, RequestPostProcessor signedIn, String path) throws Exception {
-        var response = mvc.perform(get(path).with(signedIn)).andReturn().getResponse();
-        if (response.getStatus() != 200) {
-            throw new IllegalStateException(path + " answered " + response.getStatus());
-        }
-        return response.getContentLength();
-    }
-
-    private static String measure(String name, int runs, int warmup, Callable<Object> work) throws Exception {
-        for (int i = 0; i < warmup; i++) {
-            work.call();
-        }
-        double[] ms = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long s = System.nanoTime();
-            work.call();
-            ms[i] = (System.nanoTime() - s) / 1e6;
-        }
-        Arrays.sort(ms);
-        return String.format(
-                "| %s | %.1f | %.1f | %.1f |", name, percentile(ms, 50), percentile(ms, 95), ms[ms.length - 1]);
-    }
-
-    /** Nearest-rank percentile of sorted values. */
-    private static double percentile(double[] sorted, int p) {
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+        return Timings.page(mvc, signedIn, path).getContentLength();
     }
 
     private static double seconds(long start) {

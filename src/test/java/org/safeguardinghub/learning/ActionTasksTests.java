@@ -1,7 +1,6 @@
 package org.safeguardinghub.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -12,16 +11,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
-import org.safeguardinghub.identity.signin.Principals;
 import org.safeguardinghub.support.DemoAccounts;
-import org.safeguardinghub.support.SignedIn;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 /**
  * Whose home page a learning action is on: the owning agency's lead while it is theirs to do, the group's members
@@ -30,36 +23,14 @@ import org.springframework.test.web.servlet.request.AbstractMockHttpServletReque
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class ActionTasksTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Principals principals;
-
-    @Autowired
-    JdbcClient jdbc;
+class ActionTasksTests extends LearningSteps {
 
     @Test
     void completingHandsTheTaskFromTheAgencyToTheGroupAndTakingItBackReturnsIt() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        long rec = created(as(
-                DemoAccounts.BUSINESS,
-                post("/learning/recommendations/new")
-                        .param("source", "NATIONAL_REVIEW")
-                        .param("sourceTitle", "Handover " + tag)
-                        .param("text", "Agencies should hand over " + tag)));
+        long rec = recommendation("Handover " + tag);
         LocalDate due = LocalDate.now(ZoneId.of("Europe/London")).plusDays(30);
-        long action = created(as(
-                DemoAccounts.BUSINESS,
-                post("/learning/recommendations/" + rec + "/actions/new")
-                        .param("text", "Hand over " + tag)
-                        .param("ownerAgencyId", String.valueOf(agency("Kent Police")))
-                        .param("ownerPerson", "Head of training")
-                        .param("dueOn.day", String.valueOf(due.getDayOfMonth()))
-                        .param("dueOn.month", String.valueOf(due.getMonthValue()))
-                        .param("dueOn.year", String.valueOf(due.getYear()))));
+        long action = action(rec, agency("Kent Police"), "Hand over " + tag, due);
         String link = "href=\"/learning/actions/" + action + "\"";
         assertThat(home(DemoAccounts.POLICE_LEAD, p -> p.contains(link))).contains(link);
 
@@ -104,12 +75,7 @@ class ActionTasksTests {
                 post("/learning/actions/" + action + "/update")
                         .param("progress", "Moved to " + status)
                         .param("newStatus", status)
-                        .param(
-                                "version",
-                                String.valueOf(jdbc.sql("select version from learning_action where id = :id")
-                                        .param("id", action)
-                                        .query(Integer.class)
-                                        .single())));
+                        .param("version", String.valueOf(version(action))));
         assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(302);
     }
 
@@ -128,30 +94,5 @@ class ActionTasksTests {
         MockHttpServletResponse r = as(who, get("/"));
         r.setCharacterEncoding("UTF-8");
         return r.getContentAsString();
-    }
-
-    long created(MockHttpServletResponse response) throws Exception {
-        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(302);
-        return Long.parseLong(response.getRedirectedUrl().replaceAll("\\D+", ""));
-    }
-
-    MockHttpServletResponse as(String who, AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
-        return mvc.perform(request.with(SignedIn.as(principals, who)).with(csrf()))
-                .andReturn()
-                .getResponse();
-    }
-
-    String reference(long action) {
-        return jdbc.sql("select reference from learning_action where id = :id")
-                .param("id", action)
-                .query(String.class)
-                .single();
-    }
-
-    long agency(String name) {
-        return jdbc.sql("select id from agency where name = :n")
-                .param("n", name)
-                .query(Long.class)
-                .single();
     }
 }

@@ -1,7 +1,6 @@
 package org.safeguardinghub.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -13,17 +12,11 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.safeguardinghub.identity.signin.Principals;
 import org.safeguardinghub.support.DemoAccounts;
-import org.safeguardinghub.support.SignedIn;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import testsupport.Await;
 
 /**
@@ -33,19 +26,10 @@ import testsupport.Await;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class LearningTrackerTests {
+class LearningTrackerTests extends LearningSteps {
 
     static final byte[] PDF =
             "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Principals principals;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void anActionAsksTheOwningAgencysLeadToUpdateItByItsDueDate() throws Exception {
@@ -507,33 +491,6 @@ class LearningTrackerTests {
         return Long.parseLong(m.group(1));
     }
 
-    long recommendation(String title, long... themes) throws Exception {
-        var request = post("/learning/recommendations/new")
-                .param("source", "NATIONAL_REVIEW")
-                .param("sourceTitle", title)
-                .param("text", "Agencies should " + title);
-        for (long theme : themes) {
-            request.param("themeIds", String.valueOf(theme));
-        }
-        var response = as(DemoAccounts.BUSINESS, request);
-        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(302);
-        return Long.parseLong(response.getRedirectedUrl().replaceAll("\\D+", ""));
-    }
-
-    long action(long recommendation, long agency, String text, LocalDate due) throws Exception {
-        var response = as(
-                DemoAccounts.BUSINESS,
-                post("/learning/recommendations/" + recommendation + "/actions/new")
-                        .param("text", text)
-                        .param("ownerAgencyId", String.valueOf(agency))
-                        .param("ownerPerson", "Head of training")
-                        .param("dueOn.day", String.valueOf(due.getDayOfMonth()))
-                        .param("dueOn.month", String.valueOf(due.getMonthValue()))
-                        .param("dueOn.year", String.valueOf(due.getYear())));
-        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(302);
-        return Long.parseLong(response.getRedirectedUrl().replaceAll("\\D+", ""));
-    }
-
     MockHttpServletResponse signOff(long action, String isoDate) throws Exception {
         return as(
                 DemoAccounts.PANEL,
@@ -545,53 +502,12 @@ class LearningTrackerTests {
                         .param("version", String.valueOf(version(action))));
     }
 
-    MockHttpServletResponse as(String who, AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
-        return mvc.perform(request.with(SignedIn.as(principals, who)).with(csrf()))
-                .andReturn()
-                .getResponse();
-    }
-
-    String page(String who, String path) throws Exception {
-        var response = as(who, get(path));
-        assertThat(response.getStatus()).as(path).isEqualTo(200);
-        response.setCharacterEncoding("UTF-8");
-        return response.getContentAsString();
-    }
-
-    String status(long action) {
-        return jdbc.sql("select status from learning_action where id = :id")
-                .param("id", action)
-                .query(String.class)
-                .single();
-    }
-
-    int version(long action) {
-        return jdbc.sql("select version from learning_action where id = :id")
-                .param("id", action)
-                .query(Integer.class)
-                .single();
-    }
-
-    String reference(long action) {
-        return jdbc.sql("select reference from learning_action where id = :id")
-                .param("id", action)
-                .query(String.class)
-                .single();
-    }
-
     long police() {
         return agency("Kent Police");
     }
 
     long school() {
         return agency("Hollowbrook Academy (fictional demo school)");
-    }
-
-    long agency(String name) {
-        return jdbc.sql("select id from agency where name = :n")
-                .param("n", name)
-                .query(Long.class)
-                .single();
     }
 
     static String unique() {

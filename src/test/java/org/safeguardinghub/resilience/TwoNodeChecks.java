@@ -2,7 +2,6 @@ package org.safeguardinghub.resilience;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
@@ -12,8 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.safeguardinghub.support.Chromium;
 
 /**
  * The browser half of scripts/two-nodes.sh: real Debian Chromium driven by Playwright against two Hub nodes behind
@@ -61,24 +60,8 @@ public final class TwoNodeChecks {
         Path out = Path.of(args[4]);
         Files.createDirectories(out);
         boolean failed;
-        try (Playwright playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
-            Browser browser = playwright
-                    .chromium()
-                    .launch(new BrowserType.LaunchOptions()
-                            .setExecutablePath(
-                                    Path.of(System.getenv().getOrDefault("HUB_CHROMIUM", "/usr/bin/chromium")))
-                            .setHeadless(true)
-                            .setArgs(List.of(
-                                    "--headless",
-                                    "--no-sandbox",
-                                    "--disable-gpu",
-                                    "--disable-quic",
-                                    "--no-first-run",
-                                    "--disable-background-networking",
-                                    "--disable-component-update",
-                                    "--disable-sync",
-                                    "--disable-dev-shm-usage")));
+        try (Playwright playwright = Chromium.playwright()) {
+            Browser browser = Chromium.launch(playwright);
             TwoNodeChecks checks = new TwoNodeChecks(browser, out);
             switch (args[0]) {
                 case "edits" -> checks.concurrentEdits(args[2], args[3]);

@@ -61,7 +61,7 @@ public class ImportPipeline {
     /** Problems stored per batch; beyond this they are counted but not listed. */
     public static final int MAX_STORED_PROBLEMS = 10_000;
 
-    private final ImportBatches batches;
+    private final ImportBatchRecords batches;
     private final ImportKinds kinds;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
@@ -72,7 +72,7 @@ public class ImportPipeline {
     private final ExecutorService background;
 
     ImportPipeline(
-            ImportBatches batches,
+            ImportBatchRecords batches,
             ImportKinds kinds,
             AuditTrail audit,
             ApplicationEventPublisher events,

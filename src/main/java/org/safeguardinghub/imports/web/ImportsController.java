@@ -14,7 +14,7 @@ import org.safeguardinghub.imports.ImportColumn;
 import org.safeguardinghub.imports.ImportKind;
 import org.safeguardinghub.imports.ImportRow;
 import org.safeguardinghub.imports.batches.ImportBatch;
-import org.safeguardinghub.imports.batches.ImportBatches;
+import org.safeguardinghub.imports.batches.ImportBatchRecords;
 import org.safeguardinghub.imports.batches.ImportKinds;
 import org.safeguardinghub.imports.batches.ImportPipeline;
 import org.safeguardinghub.imports.batches.ImportScope;
@@ -50,11 +50,11 @@ class ImportsController {
     private static final int EXPORT_LIMIT = 50_000;
 
     private final ImportPipeline pipeline;
-    private final ImportBatches batches;
+    private final ImportBatchRecords batches;
     private final ImportKinds kinds;
     private final AuditTrail audit;
 
-    ImportsController(ImportPipeline pipeline, ImportBatches batches, ImportKinds kinds, AuditTrail audit) {
+    ImportsController(ImportPipeline pipeline, ImportBatchRecords batches, ImportKinds kinds, AuditTrail audit) {
         this.pipeline = pipeline;
         this.batches = batches;
         this.kinds = kinds;

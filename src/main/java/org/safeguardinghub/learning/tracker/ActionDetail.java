@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.platform.security.Audience;
+import org.safeguardinghub.tasks.TaskRequested;
 
 /** An action with everything its page shows. */
 public record ActionDetail(
@@ -40,6 +42,29 @@ public record ActionDetail(
 
     public String shortText() {
         return ActionRow.shorten(text, 60);
+    }
+
+    /** The owning agency's task to keep this action up to date, due when the action is. */
+    TaskRequested updateTask() {
+        return task(Audience.AGENCY_LEAD, ownerAgencyId, "Update", dueOn, Tracker.TASK_SOURCE);
+    }
+
+    /** The group's task to sign this action off, once its agency has completed it. */
+    TaskRequested signOffTask() {
+        return task(Audience.PANEL_MEMBER, null, "Sign off", null, Tracker.SIGN_OFF_TASK_SOURCE);
+    }
+
+    private TaskRequested task(
+            Audience to, @Nullable Long agencyId, String verb, @Nullable LocalDate due, String sourceType) {
+        return new TaskRequested(
+                partnershipId,
+                to.roleName(),
+                agencyId,
+                verb + " action " + reference + ": " + shortText(),
+                "/learning/actions/" + id,
+                due,
+                sourceType,
+                String.valueOf(id));
     }
 
     Map<String, @Nullable Object> auditValues() {

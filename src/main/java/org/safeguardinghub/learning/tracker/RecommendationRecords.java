@@ -160,6 +160,19 @@ public class RecommendationRecords {
                 .findFirst();
     }
 
+    /** The first recommendation raised from a source record in a partnership, if any. */
+    Optional<Long> firstFromSource(long partnershipId, RecommendationSource source, long sourceId) {
+        return jdbc.sql("""
+                        select id from recommendation
+                        where partnership_id = :p and source_type = :type and source_id = :id
+                        order by id limit 1""")
+                .param("p", partnershipId)
+                .param("type", source.name())
+                .param("id", sourceId)
+                .query(Long.class)
+                .optional();
+    }
+
     long insert(
             long partnershipId,
             String reference,

@@ -9,10 +9,7 @@ import org.safeguardinghub.learning.RecommendationSource;
 import org.safeguardinghub.learning.SourcedRecommendations.SourcedAction;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
-import org.safeguardinghub.platform.security.Audience;
-import org.safeguardinghub.tasks.TaskRequested;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,7 +23,6 @@ public class SourcedTracking {
 
     private final RecommendationRecords recommendations;
     private final ActionRecords actions;
-    private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -34,13 +30,11 @@ public class SourcedTracking {
     SourcedTracking(
             RecommendationRecords recommendations,
             ActionRecords actions,
-            JdbcClient jdbc,
             AuditTrail audit,
             ApplicationEventPublisher events,
             Clock clock) {
         this.recommendations = recommendations;
         this.actions = actions;
-        this.jdbc = jdbc;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -58,25 +52,27 @@ public class SourcedTracking {
         Actor actor = Actors.require();
         Scope scope = new Scope(partnershipId, null);
         int year = LocalDate.now(clock).getYear();
-        long recommendationId = existing(partnershipId, source, sourceId).orElseGet(() -> {
-            String reference = recommendations.nextReference(partnershipId, "R", year);
-            long id = recommendations.insert(
-                    partnershipId,
-                    reference,
-                    source,
-                    sourceId,
-                    title,
-                    text,
-                    null,
-                    LocalDate.now(clock),
-                    null,
-                    actor.displayName());
-            audit.created(
-                    "recommendation",
-                    id,
-                    recommendations.find(scope, id).orElseThrow().auditValues());
-            return id;
-        });
+        long recommendationId = recommendations
+                .firstFromSource(partnershipId, source, sourceId)
+                .orElseGet(() -> {
+                    String reference = recommendations.nextReference(partnershipId, "R", year);
+                    long id = recommendations.insert(
+                            partnershipId,
+                            reference,
+                            source,
+                            sourceId,
+                            title,
+                            text,
+                            null,
+                            LocalDate.now(clock),
+                            null,
+                            actor.displayName());
+                    audit.created(
+                            "recommendation",
+                            id,
+                            recommendations.find(scope, id).orElseThrow().auditValues());
+                    return id;
+                });
         List<Long> ids = new ArrayList<>();
         for (SourcedAction a : toAdd) {
             String reference = recommendations.nextReference(partnershipId, "A", year);
@@ -87,29 +83,9 @@ public class SourcedTracking {
                     partnershipId, recommendationId, reference, a.text().trim(), ownerAgencyId, person, a.dueOn());
             ActionDetail created = actions.find(scope, id).orElseThrow();
             audit.created("learning-action", id, created.auditValues());
-            events.publishEvent(new TaskRequested(
-                    partnershipId,
-                    Audience.AGENCY_LEAD.roleName(),
-                    ownerAgencyId,
-                    "Update action " + reference + ": " + created.shortText(),
-                    "/learning/actions/" + id,
-                    a.dueOn(),
-                    Tracker.TASK_SOURCE,
-                    String.valueOf(id)));
+            events.publishEvent(created.updateTask());
             ids.add(id);
         }
         return ids;
-    }
-
-    private java.util.Optional<Long> existing(long partnershipId, RecommendationSource source, long sourceId) {
-        return jdbc.sql("""
-                        select id from recommendation
-                        where partnership_id = :p and source_type = :type and source_id = :id
-                        order by id limit 1""")
-                .param("p", partnershipId)
-                .param("type", source.name())
-                .param("id", sourceId)
-                .query(Long.class)
-                .optional();
     }
 }

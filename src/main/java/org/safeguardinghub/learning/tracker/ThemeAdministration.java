@@ -7,7 +7,6 @@ import org.safeguardinghub.audit.AuditAction;
 import org.safeguardinghub.audit.AuditTrail;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.NotFoundException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,53 +18,31 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ThemeAdministration {
 
-    private static final String SELECT = """
-            select t.id, t.name, t.description, t.active, t.version,
-                   (select count(*) from recommendation_theme rt where rt.theme_id = t.id) as uses
-            from learning_theme t
-            """;
-
-    private final JdbcClient jdbc;
+    private final ThemeRecords records;
     private final AuditTrail audit;
 
-    ThemeAdministration(JdbcClient jdbc, AuditTrail audit) {
-        this.jdbc = jdbc;
+    ThemeAdministration(ThemeRecords records, AuditTrail audit) {
+        this.records = records;
         this.audit = audit;
     }
 
     /** Every theme, active first, then by name. */
     public List<ThemeRecord> all() {
-        return jdbc.sql(SELECT + " order by t.active desc, t.name")
-                .query(ThemeRecord.class)
-                .list();
+        return records.all();
     }
 
     public Optional<ThemeRecord> find(long id) {
-        return jdbc.sql(SELECT + " where t.id = :id")
-                .param("id", id)
-                .query(ThemeRecord.class)
-                .optional();
+        return records.find(id);
     }
 
     public boolean nameTaken(String name, @Nullable Long exceptId) {
-        return jdbc.sql("""
-                        select count(*) from learning_theme
-                        where lower(name) = lower(:name) and id <> coalesce(cast(:except as bigint), -1)""")
-                        .param("name", name.trim())
-                        .param("except", exceptId)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return records.nameTaken(name.trim(), exceptId);
     }
 
     @Transactional
     @PreAuthorize("hasAuthority('learning:manage')")
     public long add(String name, @Nullable String description) {
-        long id = jdbc.sql("insert into learning_theme (name, description) values (:name, :description) returning id")
-                .param("name", name.trim())
-                .param("description", blankToNull(description))
-                .query(Long.class)
-                .single();
+        long id = records.insert(name.trim(), blankToNull(description));
         audit.created("learning-theme", id, theme(id).auditValues());
         return id;
     }
@@ -74,15 +51,7 @@ public class ThemeAdministration {
     @PreAuthorize("hasAuthority('learning:manage')")
     public void describe(long id, int version, String name, @Nullable String description) {
         ThemeRecord before = theme(id);
-        int changed = jdbc.sql("""
-                        update learning_theme set name = :name, description = :description, version = version + 1
-                        where id = :id and version = :version""")
-                .param("id", id)
-                .param("version", version)
-                .param("name", name.trim())
-                .param("description", blankToNull(description))
-                .update();
-        if (changed != 1) {
+        if (!records.describe(id, version, name.trim(), blankToNull(description))) {
             throw new ConcurrentEditException("This theme");
         }
         audit.changed(
@@ -98,14 +67,7 @@ public class ThemeAdministration {
     @PreAuthorize("hasAuthority('learning:manage')")
     public void setActive(long id, int version, boolean active) {
         theme(id);
-        int changed = jdbc.sql("""
-                        update learning_theme set active = :active, version = version + 1
-                        where id = :id and version = :version""")
-                .param("id", id)
-                .param("version", version)
-                .param("active", active)
-                .update();
-        if (changed != 1) {
+        if (!records.setActive(id, version, active)) {
             throw new ConcurrentEditException("This theme");
         }
         audit.event(

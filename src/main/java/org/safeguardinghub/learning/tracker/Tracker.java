@@ -21,11 +21,9 @@ import org.safeguardinghub.organisation.GroupSummary;
 import org.safeguardinghub.organisation.Organisation;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
-import org.safeguardinghub.platform.security.Audience;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Refusal;
-import org.safeguardinghub.tasks.TaskRequested;
 import org.safeguardinghub.tasks.TaskResolved;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -162,15 +160,7 @@ public class Tracker {
                 p, recommendationId, reference, d.text().trim(), agency.id(), blankToNull(d.ownerPerson()), d.dueOn());
         ActionDetail created = action(Scope.of(actor), id);
         audit.created("learning-action", id, created.auditValues());
-        events.publishEvent(new TaskRequested(
-                p,
-                Audience.AGENCY_LEAD.roleName(),
-                agency.id(),
-                "Update action " + reference + ": " + created.shortText(),
-                "/learning/actions/" + id,
-                d.dueOn(),
-                TASK_SOURCE,
-                String.valueOf(id)));
+        events.publishEvent(created.updateTask());
         return id;
     }
 
@@ -189,15 +179,7 @@ public class Tracker {
         ActionDetail after = action(Scope.of(actor), id);
         audit.changed(AuditAction.UPDATE, "learning-action", id, before.auditValues(), after.auditValues());
         // the owning agency's task follows a new owner or due date (it stays closed once the work is signed off)
-        events.publishEvent(new TaskRequested(
-                p,
-                Audience.AGENCY_LEAD.roleName(),
-                after.ownerAgencyId(),
-                "Update action " + after.reference() + ": " + after.shortText(),
-                "/learning/actions/" + id,
-                after.dueOn(),
-                TASK_SOURCE,
-                String.valueOf(id)));
+        events.publishEvent(after.updateTask());
     }
 
     /**
@@ -225,28 +207,10 @@ public class Tracker {
         // work of theirs) and the sign-off task opens; taking it back from completed does the reverse
         if (moved && lifecycle.status() == ActionStatus.COMPLETED) {
             events.publishEvent(new TaskResolved(actor.partnershipId(), TASK_SOURCE, String.valueOf(id)));
-            events.publishEvent(new TaskRequested(
-                            actor.partnershipId(),
-                            Audience.PANEL_MEMBER.roleName(),
-                            null,
-                            "Sign off action " + before.reference() + ": " + before.shortText(),
-                            "/learning/actions/" + id,
-                            null,
-                            SIGN_OFF_TASK_SOURCE,
-                            String.valueOf(id))
-                    .reopening(clock.instant()));
+            events.publishEvent(before.signOffTask().reopening(clock.instant()));
         } else if (moved && before.status() == ActionStatus.COMPLETED) {
             events.publishEvent(new TaskResolved(actor.partnershipId(), SIGN_OFF_TASK_SOURCE, String.valueOf(id)));
-            events.publishEvent(new TaskRequested(
-                            actor.partnershipId(),
-                            Audience.AGENCY_LEAD.roleName(),
-                            before.ownerAgencyId(),
-                            "Update action " + before.reference() + ": " + before.shortText(),
-                            "/learning/actions/" + id,
-                            before.dueOn(),
-                            TASK_SOURCE,
-                            String.valueOf(id))
-                    .reopening(clock.instant()));
+            events.publishEvent(before.updateTask().reopening(clock.instant()));
         }
     }
 

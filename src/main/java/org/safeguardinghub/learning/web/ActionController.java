@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.documents.DocumentRejected;
 import org.safeguardinghub.documents.Documents;
 import org.safeguardinghub.documents.Upload;
@@ -83,16 +84,16 @@ class ActionController {
             Forms.invalid(response);
             return page(action, model);
         }
-        try {
-            tracker.recordProgress(id, form.getVersion(), form.getProgress(), to);
-        } catch (Refusal e) {
-            Forms.refused(e, errors, response);
-            return page(action, model);
-        } catch (ConcurrentEditException e) {
-            ActionDetail current = find(id);
-            form.setVersion(current.version()); // keep what they typed; they can check and send it again
-            Forms.conflict(model, PROGRESS, form, e.getMessage(), response);
-            return page(current, model);
+        String shownAgain = change(
+                action,
+                PROGRESS,
+                form,
+                errors,
+                model,
+                response,
+                () -> tracker.recordProgress(id, form.getVersion(), form.getProgress(), to));
+        if (shownAgain != null) {
+            return shownAgain;
         }
         flash.addFlashAttribute(
                 "flash",
@@ -157,16 +158,16 @@ class ActionController {
             Forms.invalid(response);
             return page(action, model);
         }
-        try {
-            tracker.signOff(id, form.getVersion(), on, form.getSignOffNote());
-        } catch (Refusal e) {
-            Forms.refused(e, errors, response);
-            return page(action, model);
-        } catch (ConcurrentEditException e) {
-            ActionDetail current = find(id);
-            form.setVersion(current.version());
-            Forms.conflict(model, SIGN_OFF, form, e.getMessage(), response);
-            return page(current, model);
+        String shownAgain = change(
+                action,
+                SIGN_OFF,
+                form,
+                errors,
+                model,
+                response,
+                () -> tracker.signOff(id, form.getVersion(), on, form.getSignOffNote()));
+        if (shownAgain != null) {
+            return shownAgain;
         }
         flash.addFlashAttribute("flash", "Action " + action.reference() + " signed off");
         return "redirect:/learning/actions/" + id;
@@ -185,16 +186,16 @@ class ActionController {
             Forms.invalid(response);
             return page(action, model);
         }
-        try {
-            tracker.recordImpact(id, form.getVersion(), form.getImpactNote());
-        } catch (Refusal e) {
-            Forms.refused(e, errors, response);
-            return page(action, model);
-        } catch (ConcurrentEditException e) {
-            ActionDetail current = find(id);
-            form.setVersion(current.version());
-            Forms.conflict(model, IMPACT, form, e.getMessage(), response);
-            return page(current, model);
+        String shownAgain = change(
+                action,
+                IMPACT,
+                form,
+                errors,
+                model,
+                response,
+                () -> tracker.recordImpact(id, form.getVersion(), form.getImpactNote()));
+        if (shownAgain != null) {
+            return shownAgain;
         }
         flash.addFlashAttribute("flash", "Impact recorded");
         return "redirect:/learning/actions/" + id;
@@ -315,5 +316,33 @@ class ActionController {
                 RecommendationController.agencyOptions(
                         organisation, Pages.actor().partnershipId()));
         return "learning/action-form";
+    }
+
+    /**
+     * Makes a change from one of the small forms on the action's page, at the version the page showed. A business
+     * rule's refusal shows the page again with the form as typed; a change someone else saved first shows it again
+     * with the latest version (keeping what they typed, so they can check and send it again), as 409. Returns the
+     * page to show, or null once the change is made.
+     */
+    private @Nullable String change(
+            ActionDetail action,
+            String name,
+            ActionForms.Versioned form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            Runnable change) {
+        try {
+            change.run();
+            return null;
+        } catch (Refusal e) {
+            Forms.refused(e, errors, response);
+            return page(action, model);
+        } catch (ConcurrentEditException e) {
+            ActionDetail current = find(action.id());
+            form.setVersion(current.version());
+            Forms.conflict(model, name, form, e.getMessage(), response);
+            return page(current, model);
+        }
     }
 }

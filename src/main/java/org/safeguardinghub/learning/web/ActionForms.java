@@ -11,16 +11,28 @@ public final class ActionForms {
 
     private ActionForms() {}
 
+    /** A form that changes the action at the version the page showed, so a change saved since is not overwritten. */
+    public abstract static class Versioned {
+
+        private int version;
+
+        public int getVersion() {
+            return version;
+        }
+
+        public void setVersion(int v) {
+            version = v;
+        }
+    }
+
     /** A progress update from the owning agency, optionally moving the action to another status. */
-    public static class Progress {
+    public static class Progress extends Versioned {
 
         @NotBlank(message = "Enter the progress made")
         @Size(max = 4000, message = "Progress must be 4,000 characters or fewer")
         private String progress = "";
 
         private String newStatus = "";
-
-        private int version;
 
         public String getProgress() {
             return progress;
@@ -36,14 +48,6 @@ public final class ActionForms {
 
         public void setNewStatus(@Nullable String v) {
             newStatus = v == null ? "" : v;
-        }
-
-        public int getVersion() {
-            return version;
-        }
-
-        public void setVersion(int v) {
-            version = v;
         }
     }
 
@@ -73,14 +77,12 @@ public final class ActionForms {
     }
 
     /** Sign-off by the Learning and Improvement Group. */
-    public static class SignOff {
+    public static class SignOff extends Versioned {
 
         private DateInput signedOffOn = new DateInput();
 
         @Size(max = 2000, message = "Note must be 2,000 characters or fewer")
         private String signOffNote = "";
-
-        private int version;
 
         public DateInput getSignedOffOn() {
             return signedOffOn;
@@ -97,24 +99,14 @@ public final class ActionForms {
         public void setSignOffNote(@Nullable String v) {
             signOffNote = v == null ? "" : v;
         }
-
-        public int getVersion() {
-            return version;
-        }
-
-        public void setVersion(int v) {
-            version = v;
-        }
     }
 
     /** How the partnership knows the action made a difference. */
-    public static class Impact {
+    public static class Impact extends Versioned {
 
         @NotBlank(message = "Enter how you know the action made a difference")
         @Size(max = 4000, message = "Impact must be 4,000 characters or fewer")
         private String impactNote = "";
-
-        private int version;
 
         public String getImpactNote() {
             return impactNote;
@@ -122,14 +114,6 @@ public final class ActionForms {
 
         public void setImpactNote(@Nullable String v) {
             impactNote = v == null ? "" : v;
-        }
-
-        public int getVersion() {
-            return version;
-        }
-
-        public void setVersion(int v) {
-            version = v;
         }
     }
 }

@@ -2,7 +2,6 @@ package org.safeguardinghub.benchmarks.national;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.io.OutputStream;
 import java.lang.reflect.Method;
@@ -31,6 +30,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.postgresql.PGConnection;
 import org.safeguardinghub.HubApplication;
+import org.safeguardinghub.benchmarks.Timings;
 import org.safeguardinghub.casereviews.dashboards.DashboardFilters;
 import org.safeguardinghub.casereviews.dashboards.ReferralDashboard;
 import org.safeguardinghub.casereviews.dashboards.ThemeDashboard;
@@ -168,7 +168,7 @@ public final class ReferenceBenchmark {
             Map<String, String> html = new LinkedHashMap<>();
             for (Case c : cases) {
                 html.put(c.name(), page(mvc, signedIn, c.path()));
-                hub.put(c.name(), measure(runs, warmup, () -> page(mvc, signedIn, c.path())));
+                hub.put(c.name(), Timings.millis(runs, warmup, () -> page(mvc, signedIn, c.path())));
             }
 
             // ---- export to CSV, load into DuckDB ----
@@ -218,7 +218,7 @@ public final class ReferenceBenchmark {
                 List<String> checks = new ArrayList<>();
                 boolean allMatched = true;
                 for (Case c : cases) {
-                    double[] duckMs = measure(runs, warmup, () -> {
+                    double[] duckMs = Timings.millis(runs, warmup, () -> {
                         for (String sql : c.duckSql()) {
                             rows(st, sql);
                         }
@@ -247,14 +247,14 @@ public final class ReferenceBenchmark {
                             pageCheck.isEmpty() ? "" : "; " + pageCheck,
                             same ? "" : "\n    DuckDB: " + first(duckAnswer) + "\n    Hub:    " + first(hubAnswer)));
                     double[] h = hub.get(c.name());
-                    double hubP95 = percentile(h, 95);
-                    double duckP95 = percentile(duckMs, 95);
+                    double hubP95 = Timings.percentile(h, 95);
+                    double duckP95 = Timings.percentile(duckMs, 95);
                     rows.add(String.format(
                             "| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %s |",
                             c.name(),
-                            percentile(h, 50),
+                            Timings.percentile(h, 50),
                             hubP95,
-                            percentile(duckMs, 50),
+                            Timings.percentile(duckMs, 50),
                             duckP95,
                             hubP95 / duckP95,
                             hubP95 <= duckP95 ? "met" : "**not met**"));
@@ -684,30 +684,6 @@ public final class ReferenceBenchmark {
     // ---------------------------------------------------------------------------------------------------------------
 
     private static String page(MockMvc mvc, RequestPostProcessor signedIn, String path) throws Exception {
-        var response = mvc.perform(get(path).with(signedIn)).andReturn().getResponse();
-        if (response.getStatus() != 200) {
-            throw new IllegalStateException(path + " answered " + response.getStatus());
-        }
-        return response.getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    private static double[] measure(int runs, int warmup, Callable<Object> work) throws Exception {
-        for (int i = 0; i < warmup; i++) {
-            work.call();
-        }
-        double[] ms = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long s = System.nanoTime();
-            work.call();
-            ms[i] = (System.nanoTime() - s) / 1e6;
-        }
-        Arrays.sort(ms);
-        return ms;
-    }
-
-    /** Nearest-rank percentile of sorted values. */
-    private static double percentile(double[] sorted, int p) {
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+        return Timings.page(mvc, signedIn, path).getContentAsString(StandardCharsets.UTF_8);
     }
 }

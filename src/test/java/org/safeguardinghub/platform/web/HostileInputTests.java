@@ -11,16 +11,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.safeguardinghub.identity.signin.Principals;
 import org.safeguardinghub.support.DemoAccounts;
 import org.safeguardinghub.support.SignedIn;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.safeguardinghub.support.SignedInPages;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * What a penetration test sends, answered as a person would want: a NUL byte in any text is removed (with a
@@ -28,18 +26,9 @@ import org.springframework.test.web.servlet.MvcResult;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class HostileInputTests {
+class HostileInputTests extends SignedInPages {
 
     static final String NUL = "\u0000";
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Principals principals;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void aPublicReferralWithANulByteIsKeptWithoutIt() throws Exception {
@@ -50,10 +39,7 @@ class HostileInputTests {
         LocalDate incident = LocalDate.now().minusDays(3);
         LocalDate aware = LocalDate.now().minusDays(1);
         MvcResult result = mvc.perform(multipart("/notify")
-                        .with(r -> {
-                            r.setRemoteAddr("10.13.7.1");
-                            return r;
-                        })
+                        .with(from("10.13.7.1"))
                         .with(csrf())
                         .param("partnership", "KSCMP")
                         .param("incidentDate.day", String.valueOf(incident.getDayOfMonth()))
@@ -145,10 +131,7 @@ class HostileInputTests {
     @Test
     void aSignInWithANulByteIsAnOrdinaryFailure() throws Exception {
         MockHttpServletResponse response = mvc.perform(post("/sign-in")
-                        .with(r -> {
-                            r.setRemoteAddr("10.13.7.2");
-                            return r;
-                        })
+                        .with(from("10.13.7.2"))
                         .with(csrf())
                         .param("username", "nobody" + NUL + "@example.org")
                         .param("password", "x" + NUL))
@@ -213,10 +196,7 @@ class HostileInputTests {
         String rightLength = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(wrong);
         for (String tampered : List.of(rightLength, "%%%", "not*base64!", "AAAA", "A", "x".repeat(500), "")) {
             MockHttpServletResponse response = mvc.perform(post("/sign-in")
-                            .with(r -> {
-                                r.setRemoteAddr("10.13.7.3");
-                                return r;
-                            })
+                            .with(from("10.13.7.3"))
                             .cookie(token)
                             .param("_csrf", tampered)
                             .param("username", "someone@example.org")
@@ -230,26 +210,8 @@ class HostileInputTests {
     @Test
     void refusedRequestsGoInTheAuditTrailAtAMeasuredRate() throws Exception {
         String address = "10.13.8.1";
-        assertThat(mvc.perform(get("/audit")
-                                .with(SignedIn.as(principals, DemoAccounts.PRACTITIONER))
-                                .with(r -> {
-                                    r.setRemoteAddr(address);
-                                    return r;
-                                }))
-                        .andReturn()
-                        .getResponse()
-                        .getStatus())
-                .isEqualTo(403);
-        assertThat(mvc.perform(get("/cases/987654321")
-                                .with(SignedIn.as(principals, DemoAccounts.BUSINESS))
-                                .with(r -> {
-                                    r.setRemoteAddr(address);
-                                    return r;
-                                }))
-                        .andReturn()
-                        .getResponse()
-                        .getStatus())
-                .isEqualTo(404);
+        assertThat(statusOf(DemoAccounts.PRACTITIONER, "/audit", address)).isEqualTo(403);
+        assertThat(statusOf(DemoAccounts.BUSINESS, "/cases/987654321", address)).isEqualTo(404);
         var rows = jdbc.sql("""
                         select actor_name, changes -> 'detail' ->> 'after' as detail from audit_event
                         where source_address = :a and action = 'REQUEST_REFUSED' order by id""")
@@ -264,15 +226,28 @@ class HostileInputTests {
         for (int i = 0; i < 25; i++) {
             mvc.perform(get("/people/" + (900_000 + i))
                     .with(SignedIn.as(principals, DemoAccounts.ADMIN))
-                    .with(r -> {
-                        r.setRemoteAddr(scanner);
-                        return r;
-                    }));
+                    .with(from(scanner)));
         }
         assertThat(jdbc.sql("select count(*) from audit_event where source_address = :a and action = 'REQUEST_REFUSED'")
                         .param("a", scanner)
                         .query(Long.class)
                         .single())
                 .isEqualTo(10);
+    }
+
+    /** The status {@code who} gets for {@code path} when asking from {@code address}. */
+    int statusOf(String who, String path, String address) throws Exception {
+        return mvc.perform(get(path).with(SignedIn.as(principals, who)).with(from(address)))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+    }
+
+    /** A request sent from {@code address}. */
+    static RequestPostProcessor from(String address) {
+        return r -> {
+            r.setRemoteAddr(address);
+            return r;
+        };
     }
 }

@@ -14,15 +14,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.safeguardinghub.identity.signin.Principals;
 import org.safeguardinghub.support.DemoAccounts;
 import org.safeguardinghub.support.SignedIn;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.safeguardinghub.support.SignedInPages;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The menu on the Kent demo data: the modules' entries grouped into a few sections (service navigation), the
@@ -31,22 +28,13 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class NavigationTests {
+class NavigationTests extends SignedInPages {
 
     static final Pattern SECTION_LINK = Pattern.compile(
             "<a class=\"govuk-service-navigation__link\" href=\"([^\"]+)\"[^>]*>\\s*(?:<strong[^>]*>)?([^<]+)");
     static final Pattern SIDE_LINK = Pattern.compile(
             "class=\"govuk-link govuk-link--no-visited-state hub-side-navigation__link\" href=\"([^\"]+)\"");
     static final Pattern HREF = Pattern.compile("href=\"(/[^\"#]*)\"");
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Principals principals;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void anAdministratorSeesSixSectionsAndTheAdministrationEntriesBesideAnAdministrationPage() throws Exception {
@@ -161,14 +149,6 @@ class NavigationTests {
                 && !href.startsWith("/sign-")
                 && !href.matches(".*\\.(pdf|xlsx|csv|json|yaml|svg|ico)(\\?.*)?$")
                 && !href.contains("/export");
-    }
-
-    private String page(String account, String path) throws Exception {
-        MockHttpServletResponse response = mvc.perform(get(path).with(SignedIn.as(principals, account)))
-                .andReturn()
-                .getResponse();
-        assertThat(response.getStatus()).as(path).isEqualTo(200);
-        return response.getContentAsString();
     }
 
     private static List<String> labels(String html) {

@@ -11,22 +11,53 @@ import org.springframework.stereotype.Repository;
 
 /** Stored tasks: raised idempotently, closed by their source, listed per person in SQL. */
 @Repository
-class TaskList {
+class TaskRecords {
 
     private final JdbcClient jdbc;
 
-    TaskList(JdbcClient jdbc) {
+    TaskRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /**
-     * Raises a task for everyone holding {@code role} in a partnership, once per source: raising it again while it is
-     * open brings it up to date (a rescheduled or reassigned action), and a closed task stays closed unless it was
-     * closed before {@code reopenClosedBefore} (a new round of the same work; see {@link TaskRequested}).
+     * Raises a task for everyone holding the request's role in a partnership, once per source: raising it again while
+     * it is open brings it up to date (a rescheduled or reassigned action), and a closed task stays closed unless it
+     * was closed before {@link TaskRequested#reopensClosedBefore} (a new round of the same work).
      */
-    void raiseForRole(
+    void raise(TaskRequested t) {
+        upsert(
+                t.partnershipId(),
+                null,
+                t.role(),
+                t.agencyId(),
+                t.title(),
+                t.link(),
+                t.dueOn(),
+                t.sourceType(),
+                t.sourceId(),
+                t.reopensClosedBefore());
+    }
+
+    /** Raises a task for one person, once per source, with the same update rule as for a role. */
+    void raise(PersonTaskRequested t) {
+        upsert(
+                t.partnershipId(),
+                t.userId(),
+                null,
+                null,
+                t.title(),
+                t.link(),
+                t.dueOn(),
+                t.sourceType(),
+                t.sourceId(),
+                t.reopensClosedBefore());
+    }
+
+    /** One task per source and addressee (a person or a role); a person's task has no agency. */
+    private void upsert(
             long partnershipId,
-            String role,
+            @Nullable Long userId,
+            @Nullable String role,
             @Nullable Long agencyId,
             String title,
             String link,
@@ -35,8 +66,9 @@ class TaskList {
             String sourceId,
             @Nullable Instant reopenClosedBefore) {
         jdbc.sql("""
-                        insert into task (partnership_id, assignee_role, agency_id, title, link, due_on, source_type, source_id)
-                        values (:p, :role, :agency, :title, :link, :due, :type, :source)
+                        insert into task (partnership_id, assignee_user_id, assignee_role, agency_id, title, link, due_on,
+                                          source_type, source_id)
+                        values (:p, :user, :role, :agency, :title, :link, :due, :type, :source)
                         on conflict (source_type, source_id, partnership_id, coalesce(assignee_user_id, 0),
                                      coalesce(assignee_role, ''))
                         do update set agency_id = excluded.agency_id, title = excluded.title, link = excluded.link,
@@ -46,39 +78,9 @@ class TaskList {
                         where task.status = 'OPEN' or task.completed_at < cast(:reopen as timestamptz)""")
                 .param("reopen", reopenClosedBefore == null ? null : java.sql.Timestamp.from(reopenClosedBefore))
                 .param("p", partnershipId)
+                .param("user", userId)
                 .param("role", role)
                 .param("agency", agencyId)
-                .param("title", title)
-                .param("link", link)
-                .param("due", due)
-                .param("type", sourceType)
-                .param("source", sourceId)
-                .update();
-    }
-
-    /** Raises a task for one person, once per source, with the same update rule as {@link #raiseForRole}. */
-    void raiseForPerson(
-            long partnershipId,
-            long userId,
-            String title,
-            String link,
-            @Nullable LocalDate due,
-            String sourceType,
-            String sourceId,
-            @Nullable Instant reopenClosedBefore) {
-        jdbc.sql("""
-                        insert into task (partnership_id, assignee_user_id, title, link, due_on, source_type, source_id)
-                        values (:p, :user, :title, :link, :due, :type, :source)
-                        on conflict (source_type, source_id, partnership_id, coalesce(assignee_user_id, 0),
-                                     coalesce(assignee_role, ''))
-                        do update set title = excluded.title, link = excluded.link, due_on = excluded.due_on,
-                                      status = 'OPEN', completed_at = null, completed_by = null,
-                                      created_at = case when task.status = 'OPEN'
-                                          then task.created_at else now() end
-                        where task.status = 'OPEN' or task.completed_at < cast(:reopen as timestamptz)""")
-                .param("reopen", reopenClosedBefore == null ? null : java.sql.Timestamp.from(reopenClosedBefore))
-                .param("p", partnershipId)
-                .param("user", userId)
                 .param("title", title)
                 .param("link", link)
                 .param("due", due)

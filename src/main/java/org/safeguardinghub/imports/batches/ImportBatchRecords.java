@@ -31,7 +31,7 @@ import org.springframework.stereotype.Repository;
  * line.
  */
 @Repository
-public class ImportBatches {
+public class ImportBatchRecords {
 
     private static final String SELECT = """
             select id, kind, partnership_id, agency_id, uploaded_by, uploaded_by_name, file_name, status, total_rows,
@@ -50,7 +50,7 @@ public class ImportBatches {
     private final JdbcTemplate template;
     private final DataSource dataSource;
 
-    ImportBatches(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
+    ImportBatchRecords(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
         this.jdbc = jdbc;
         this.template = template;
         this.dataSource = dataSource;
@@ -116,7 +116,7 @@ public class ImportBatches {
         }
         return scoped(SELECT + SCOPE + " and b.id = :id", scope)
                 .param("id", id)
-                .query(ImportBatches::map)
+                .query(ImportBatchRecords::map)
                 .optional();
     }
 
@@ -127,7 +127,7 @@ public class ImportBatches {
         }
         return scoped(SELECT + SCOPE + " and b.id = :id for update", scope)
                 .param("id", id)
-                .query(ImportBatches::map)
+                .query(ImportBatchRecords::map)
                 .optional();
     }
 
@@ -143,7 +143,7 @@ public class ImportBatches {
                         SELECT + SCOPE + " order by b.created_at desc, b.id desc limit :limit offset :offset", scope)
                 .param("limit", size)
                 .param("offset", PageResult.offset(page, size))
-                .query(ImportBatches::map)
+                .query(ImportBatchRecords::map)
                 .list();
         return new PageResult<>(items, Math.max(page, 1), size, total);
     }
@@ -155,7 +155,7 @@ public class ImportBatches {
         }
         return scoped(SELECT + SCOPE + " order by b.created_at desc, b.id desc limit :limit", scope)
                 .param("limit", limit)
-                .query(ImportBatches::map)
+                .query(ImportBatchRecords::map)
                 .list();
     }
 
