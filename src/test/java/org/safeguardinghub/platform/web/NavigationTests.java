@@ -71,6 +71,22 @@ class NavigationTests extends SignedInPages {
         assertThat(matches(SIDE_LINK, groups)).containsExactly("/agencies", "/groups", "/districts", "/people");
     }
 
+    /**
+     * On a phone the columns stack in page order, so the home page's long list of everything a person can open comes
+     * after the home page's own content; a section's short list still comes first, as GOV.UK sub-navigation does.
+     */
+    @Test
+    void theHomePagesFullListFollowsTheContentWhileASectionsListLeadsIt() throws Exception {
+        String home = page(DemoAccounts.ADMIN, "/");
+        assertThat(home.indexOf("id=\"main-content\""))
+                .isPositive()
+                .isLessThan(home.indexOf("aria-label=\"Everything you can open\""));
+        String agencies = page(DemoAccounts.ADMIN, "/agencies");
+        assertThat(agencies.indexOf("aria-label=\"In this section\""))
+                .isPositive()
+                .isLessThan(agencies.indexOf("id=\"main-content\""));
+    }
+
     /** A recommendation from a practice review names the review; only those who may open the review get a link. */
     @Test
     void anAgencyLeadsRecommendationPageHasNoLinkToTheReviewThatRefusesThem() throws Exception {
