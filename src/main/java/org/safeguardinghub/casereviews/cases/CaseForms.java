@@ -26,7 +26,7 @@ public final class CaseForms {
 
         private int version;
 
-        static TriageForm of(Referral r) {
+        public static TriageForm of(Referral r) {
             TriageForm f = new TriageForm();
             f.decision = r.nationalDecision() == null ? "" : r.nationalDecision();
             f.decidedOn = DateInput.of(r.nationalDecisionOn());
@@ -90,7 +90,7 @@ public final class CaseForms {
 
         private int version;
 
-        static LocalDecisionForm of(Referral r) {
+        public static LocalDecisionForm of(Referral r) {
             LocalDecisionForm f = new LocalDecisionForm();
             f.decision = r.localDecision() == null ? "" : r.localDecision();
             f.decidedOn = DateInput.of(r.localDecisionOn());
@@ -137,7 +137,7 @@ public final class CaseForms {
         private DateInput meetingOn = new DateInput();
         private int version;
 
-        static MeetingForm of(RapidReview rr) {
+        public static MeetingForm of(RapidReview rr) {
             MeetingForm f = new MeetingForm();
             f.meetingOn = DateInput.of(rr.meetingOn());
             f.version = rr.version();
@@ -268,7 +268,7 @@ public final class CaseForms {
         private DateInput completedOn = new DateInput();
         private int version;
 
-        static OutcomeForm of(RapidReview rr) {
+        public static OutcomeForm of(RapidReview rr) {
             OutcomeForm f = new OutcomeForm();
             f.outcome = rr.outcome() == null ? "" : rr.outcome();
             f.otherReviewType = rr.otherReviewType() == null ? "" : rr.otherReviewType();

@@ -1,4 +1,4 @@
-package org.safeguardinghub.casereviews.reviews;
+package org.safeguardinghub.casereviews.reviews.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -8,6 +8,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.casereviews.CaseReviewsAccess;
 import org.safeguardinghub.casereviews.CaseVocabulary;
+import org.safeguardinghub.casereviews.reviews.*;
 import org.safeguardinghub.casereviews.reviews.SectionForms.DraftForm;
 import org.safeguardinghub.casereviews.reviews.SectionForms.FamilyForm;
 import org.safeguardinghub.casereviews.reviews.SectionForms.FinalForm;
@@ -49,7 +50,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PracticeReviewController {
 
-    private final PracticeReviews reviews;
+    private final PracticeReviewRecords reviews;
     private final PracticeReviewDesk desk;
     private final Organisation organisation;
     private final Clock clock;
@@ -57,7 +58,7 @@ class PracticeReviewController {
     private final PracticeReviewInputs inputs;
 
     PracticeReviewController(
-            PracticeReviews reviews,
+            PracticeReviewRecords reviews,
             PracticeReviewDesk desk,
             Organisation organisation,
             Clock clock,

@@ -1,4 +1,4 @@
-package org.safeguardinghub.casereviews.cases;
+package org.safeguardinghub.casereviews.cases.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -8,6 +8,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.casereviews.CaseReviewsAccess;
 import org.safeguardinghub.casereviews.CaseVocabulary;
+import org.safeguardinghub.casereviews.cases.*;
 import org.safeguardinghub.casereviews.cases.CaseForms.LocalDecisionForm;
 import org.safeguardinghub.casereviews.cases.CaseForms.MeetingForm;
 import org.safeguardinghub.casereviews.cases.CaseForms.MemberForm;
@@ -46,7 +47,7 @@ class CaseFormsController {
 
     private static final String FORM = "form";
 
-    private final Cases cases;
+    private final CaseRecords cases;
     private final CaseActions actions;
     private final Organisation organisation;
     private final LearningThemes themes;
@@ -54,7 +55,7 @@ class CaseFormsController {
     private final CaseClocks clocks = CaseClocks.england();
 
     CaseFormsController(
-            Cases cases, CaseActions actions, Organisation organisation, LearningThemes themes, Clock clock) {
+            CaseRecords cases, CaseActions actions, Organisation organisation, LearningThemes themes, Clock clock) {
         this.cases = cases;
         this.actions = actions;
         this.organisation = organisation;

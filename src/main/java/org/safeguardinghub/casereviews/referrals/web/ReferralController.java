@@ -1,4 +1,4 @@
-package org.safeguardinghub.casereviews.referrals;
+package org.safeguardinghub.casereviews.referrals.web;
 
 import static org.safeguardinghub.casereviews.referrals.ReferralPages.FORM;
 import static org.safeguardinghub.casereviews.referrals.ReferralPages.VIEW;
@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.casereviews.referrals.*;
 import org.safeguardinghub.documents.Upload;
 import org.safeguardinghub.organisation.AgencySummary;
 import org.safeguardinghub.organisation.Organisation;

@@ -1,9 +1,10 @@
-package org.safeguardinghub.casereviews.contributions;
+package org.safeguardinghub.casereviews.contributions.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.List;
+import org.safeguardinghub.casereviews.contributions.*;
 import org.safeguardinghub.documents.DocumentRejected;
 import org.safeguardinghub.documents.Documents;
 import org.safeguardinghub.documents.Upload;
