@@ -158,7 +158,11 @@ class ReferralController {
     /** Saves the draft in the background while the person types (htmx); answers with a line for the status region. */
     @PostMapping("/referrals/{id}/autosave")
     String autosave(
-            @PathVariable long id, @ModelAttribute(FORM) ReferralForm form, Model model, HttpServletResponse response) {
+            @PathVariable long id,
+            @ModelAttribute(FORM) ReferralForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response) {
         Actor actor = Actors.require();
         draft(id);
         try {
@@ -171,7 +175,7 @@ class ReferralController {
             model.addAttribute("savedAt", LocalTime.now(clock).format(TIME));
             model.addAttribute("version", version);
         } catch (ConcurrentEditException e) {
-            response.setStatus(409);
+            Forms.conflict(errors, e.getMessage(), response);
             model.addAttribute("conflict", true);
         }
         return VIEW + " :: autosaved";

@@ -25,14 +25,13 @@ import org.safeguardinghub.organisation.Organisation;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.DateInput;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
 import org.safeguardinghub.platform.web.Refusal;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -109,7 +108,7 @@ class PracticeReviewController {
         }
         LocalDate commissioned = checkDetails(form, errors);
         if (errors.hasErrors() || commissioned == null) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return formView(model, null);
         }
         try {
@@ -126,7 +125,7 @@ class PracticeReviewController {
             return "redirect:/reviews/" + id;
         } catch (Refusal e) {
             errors.reject("rule", e.getMessage());
-            response.setStatus(422);
+            Forms.invalid(response);
             return formView(model, null);
         }
     }
@@ -150,7 +149,7 @@ class PracticeReviewController {
         PracticeReview review = desk.find(id);
         LocalDate commissioned = checkDetails(form, errors);
         if (errors.hasErrors() || commissioned == null) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return formView(model, review);
         }
         try {
@@ -167,15 +166,11 @@ class PracticeReviewController {
             return "redirect:/reviews/" + id;
         } catch (ConcurrentEditException e) {
             PracticeReview current = desk.find(id);
-            BindingResult conflict = new BeanPropertyBindingResult(ReviewForm.of(current), "form");
-            conflict.reject("conflict", e.getMessage());
-            model.addAttribute("form", conflict.getTarget());
-            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", conflict);
-            response.setStatus(HttpStatus.CONFLICT.value());
+            Forms.conflict(model, "form", ReviewForm.of(current), e.getMessage(), response);
             return formView(model, current);
         } catch (Refusal e) {
             errors.reject("rule", e.getMessage());
-            response.setStatus(422);
+            Forms.invalid(response);
             return formView(model, review);
         }
     }
@@ -510,7 +505,7 @@ class PracticeReviewController {
     /** A refused section: the page again with that section's errors, as 422. */
     private String problem(long id, String formName, Model model, HttpServletResponse response) {
         model.addAttribute("failedForm", formName);
-        response.setStatus(422);
+        Forms.invalid(response);
         return page(id, model);
     }
 
@@ -528,10 +523,9 @@ class PracticeReviewController {
         try {
             change.run();
         } catch (ConcurrentEditException e) {
-            errors.reject("conflict", e.getMessage());
+            Forms.conflict(errors, e.getMessage(), response);
             model.addAttribute("conflict", true);
             model.addAttribute("failedForm", formName);
-            response.setStatus(HttpStatus.CONFLICT.value());
             return page(id, model);
         } catch (Refusal | IllegalArgumentException e) {
             errors.reject("rule", e.getMessage());
