@@ -25,6 +25,7 @@ import org.safeguardinghub.organisation.Organisation;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.DateInput;
+import org.safeguardinghub.platform.web.FormReply;
 import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
@@ -38,6 +39,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -350,25 +352,16 @@ class PracticeReviewController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes flash) {
-        LocalDate on = notFuture(
-                form.getDraftOn().read(errors, "draftOn", "Date of the draft report", true),
-                errors,
-                "draftOn",
-                "Date of the draft report");
-        Upload file = inputs.upload(form.getDraftFile(), errors, "draftFile");
-        if (errors.hasErrors() || on == null) {
-            return problem(id, "draftForm", model, response);
-        }
-        return step(
+        Report report =
+                new Report("draftForm", "draftOn", "Date of the draft report", "draftFile", "Draft report recorded");
+        return report(
                 id,
-                "draftForm",
+                report,
+                form.getDraftOn(),
+                form.getDraftFile(),
+                new FormReply(model, response, flash),
                 errors,
-                model,
-                response,
-                flash,
-                "reports",
-                "Draft report recorded",
-                () -> desk.recordDraftReport(id, form.getVersion(), on, file));
+                (on, file) -> desk.recordDraftReport(id, form.getVersion(), on, file));
     }
 
     @PostMapping("/reviews/{id}/final-report")
@@ -379,25 +372,57 @@ class PracticeReviewController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes flash) {
-        LocalDate on = notFuture(
-                form.getFinalOn().read(errors, "finalOn", "Date of the final report", true),
+        Report report =
+                new Report("finalForm", "finalOn", "Date of the final report", "finalFile", "Final report recorded");
+        return report(
+                id,
+                report,
+                form.getFinalOn(),
+                form.getFinalFile(),
+                new FormReply(model, response, flash),
                 errors,
-                "finalOn",
-                "Date of the final report");
-        Upload file = inputs.upload(form.getFinalFile(), errors, "finalFile");
+                (on, file) -> desk.recordFinalReport(id, form.getVersion(), on, file));
+    }
+
+    /** A report of the review: its form, the date's field and label, the file's field and what the page says once saved. */
+    private record Report(String formName, String dateField, String dateLabel, String fileField, String saved) {}
+
+    /** Saves a report of the review with its date and file. */
+    private interface ReportSave {
+        void save(LocalDate on, @Nullable Upload file);
+    }
+
+    /**
+     * Records a report: its date (not in the future) and its file are checked, then it is saved as a lifecycle step
+     * of the review's reports section.
+     */
+    private String report(
+            long id,
+            Report report,
+            DateInput date,
+            @Nullable MultipartFile upload,
+            FormReply reply,
+            BindingResult errors,
+            ReportSave save) {
+        LocalDate on = notFuture(
+                date.read(errors, report.dateField(), report.dateLabel(), true),
+                errors,
+                report.dateField(),
+                report.dateLabel());
+        Upload file = inputs.upload(upload, errors, report.fileField());
         if (errors.hasErrors() || on == null) {
-            return problem(id, "finalForm", model, response);
+            return problem(id, report.formName(), reply.model(), reply.response());
         }
         return step(
                 id,
-                "finalForm",
+                report.formName(),
                 errors,
-                model,
-                response,
-                flash,
+                reply.model(),
+                reply.response(),
+                reply.flash(),
                 "reports",
-                "Final report recorded",
-                () -> desk.recordFinalReport(id, form.getVersion(), on, file));
+                report.saved(),
+                () -> save.save(on, file));
     }
 
     @PostMapping("/reviews/{id}/sign-off")
