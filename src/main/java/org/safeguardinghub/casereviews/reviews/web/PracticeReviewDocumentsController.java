@@ -1,6 +1,8 @@
 package org.safeguardinghub.casereviews.reviews.web;
 
-import org.safeguardinghub.casereviews.reviews.*;
+import org.safeguardinghub.casereviews.reviews.PracticeReview;
+import org.safeguardinghub.casereviews.reviews.PracticeReviewDesk;
+import org.safeguardinghub.casereviews.reviews.PracticeReviewRecords;
 import org.safeguardinghub.documents.Documents;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.springframework.http.ResponseEntity;
