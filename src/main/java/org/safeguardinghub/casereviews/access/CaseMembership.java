@@ -1,12 +1,8 @@
 package org.safeguardinghub.casereviews.access;
 
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.casereviews.CaseReviewsAccess;
 import org.safeguardinghub.platform.security.Actor;
-import org.safeguardinghub.platform.security.Audience;
-import org.safeguardinghub.platform.web.Option;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Who reads which case: need to know by review membership. The business team (who run case reviews) reads every
@@ -15,7 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the rapid review of its referral. Everything else is a 404, as if it did not exist.
  *
  * <p>The rules are SQL conditions, so lists are filtered in the query itself; they take the named parameter {@code
- * :member}, which is null for readers of every case ({@link #limitedTo}).
+ * :member}, which is null for readers of every case ({@link #limitedTo}). Who may be named a member is asked of
+ * {@link CaseMembershipRecords}.
  */
 public final class CaseMembership {
 
@@ -43,27 +40,5 @@ public final class CaseMembership {
                 + ".id and mpm.user_id = :member)"
                 + " or exists (select 1 from rapid_review mrr join rapid_review_member mm on mm.rapid_review_id = mrr.id"
                 + " where mrr.referral_id = " + alias + ".referral_id and mm.user_id = :member))";
-    }
-
-    /**
-     * The Hub accounts that can be named as members: active people holding the panel member role in the partnership,
-     * "name (agency)". Read with the business team's all-agency scope.
-     */
-    public static List<Option> panelAccounts(JdbcClient jdbc, long partnershipId) {
-        return jdbc.sql("""
-                        select u.id, u.display_name || ' (' || a.name || ')' as label
-                        from app_user_view u join user_role_view r on r.user_id = u.id join agency_view a on a.id = u.agency_id
-                        where r.partnership_id = :p and r.role = :role and u.status = 'ACTIVE'
-                        order by u.display_name, u.id""")
-                .param("p", partnershipId)
-                .param("role", Audience.PANEL_MEMBER.roleName())
-                .query((rs, n) -> Option.of(rs.getLong("id"), rs.getString("label")))
-                .list();
-    }
-
-    /** Whether the account may be named as a member in the partnership (one of {@link #panelAccounts}). */
-    public static boolean isPanelAccount(JdbcClient jdbc, long partnershipId, long userId) {
-        return panelAccounts(jdbc, partnershipId).stream()
-                .anyMatch(o -> o.value().equals(String.valueOf(userId)));
     }
 }

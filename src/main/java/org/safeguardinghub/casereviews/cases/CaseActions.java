@@ -32,12 +32,12 @@ import org.springframework.transaction.annotation.Transactional;
  * audited in its own transaction and raises or closes the tasks that follow from it.
  */
 @Service
-class CaseActions {
+public class CaseActions {
 
     static final String BUSINESS_TEAM = Audience.BUSINESS_TEAM.roleName();
     static final String AGENCY_LEAD = Audience.AGENCY_LEAD.roleName();
 
-    private final Cases cases;
+    private final CaseRecords cases;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Organisation organisation;
@@ -47,7 +47,7 @@ class CaseActions {
     private final CaseClocks clocks = CaseClocks.england();
 
     CaseActions(
-            Cases cases,
+            CaseRecords cases,
             AuditTrail audit,
             ApplicationEventPublisher events,
             Organisation organisation,

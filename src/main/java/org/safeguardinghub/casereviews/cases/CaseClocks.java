@@ -65,7 +65,8 @@ public final class CaseClocks {
      * The notification decision clock: 5 working days from the local authority becoming aware, or from receipt when
      * that date is not known; stopped by the decision (a decision dated before the clock started meets it).
      */
-    StatutoryClock notification(@Nullable LocalDate laAwareOn, LocalDate receivedOn, @Nullable LocalDate decidedOn) {
+    public StatutoryClock notification(
+            @Nullable LocalDate laAwareOn, LocalDate receivedOn, @Nullable LocalDate decidedOn) {
         LocalDate start = laAwareOn != null ? laAwareOn : receivedOn;
         StatutoryClock clock = StatutoryClock.workingDays(NOTIFICATION, start, NOTIFICATION_WORKING_DAYS, calendar());
         return decidedOn == null ? clock : clock.stop(latest(start, decidedOn));
@@ -115,7 +116,7 @@ public final class CaseClocks {
     }
 
     /** The default due date of a request to an agency: 5 working days after it is sent. */
-    LocalDate requestDueDate(LocalDate requestedOn) {
+    public LocalDate requestDueDate(LocalDate requestedOn) {
         return calendar().addWorkingDays(requestedOn, AGENCY_REQUEST_WORKING_DAYS);
     }
 

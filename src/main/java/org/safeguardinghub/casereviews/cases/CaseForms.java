@@ -12,29 +12,34 @@ public final class CaseForms {
 
     private CaseForms() {}
 
-    /** The triage decision: notify the national panel or not. */
-    public static class TriageForm {
-        @NotBlank(message = "Select whether the incident is notified to the national panel")
+    /**
+     * A form that sends back the version of the record it was read from, so that saving over someone else's change
+     * is refused rather than lost.
+     */
+    public abstract static class VersionedForm {
+        private int version;
+
+        public int getVersion() {
+            return version;
+        }
+
+        public void setVersion(int v) {
+            version = v;
+        }
+    }
+
+    /**
+     * A decision on a referral: what was decided, on what date and why. Each decision names the missing choice in
+     * its own words, on its own {@code getDecision}.
+     */
+    public abstract static class DecisionForm extends VersionedForm {
         private String decision = "";
 
         private DateInput decidedOn = new DateInput();
-        private DateInput notifiedOn = new DateInput();
 
         @NotBlank(message = "Enter the rationale for the decision")
         @Size(max = 5000, message = "Rationale must be 5000 characters or fewer")
         private String reason = "";
-
-        private int version;
-
-        static TriageForm of(Referral r) {
-            TriageForm f = new TriageForm();
-            f.decision = r.nationalDecision() == null ? "" : r.nationalDecision();
-            f.decidedOn = DateInput.of(r.nationalDecisionOn());
-            f.notifiedOn = DateInput.of(r.notifiedOn());
-            f.reason = r.nationalDecisionReason() == null ? "" : r.nationalDecisionReason();
-            f.version = r.version();
-            return f;
-        }
 
         public String getDecision() {
             return decision;
@@ -50,6 +55,35 @@ public final class CaseForms {
 
         public void setDecidedOn(DateInput v) {
             decidedOn = v;
+        }
+
+        public String getReason() {
+            return reason;
+        }
+
+        public void setReason(String v) {
+            reason = v == null ? "" : v;
+        }
+    }
+
+    /** The triage decision: notify the national panel or not. */
+    public static class TriageForm extends DecisionForm {
+        private DateInput notifiedOn = new DateInput();
+
+        public static TriageForm of(Referral r) {
+            TriageForm f = new TriageForm();
+            f.setDecision(r.nationalDecision());
+            f.setDecidedOn(DateInput.of(r.nationalDecisionOn()));
+            f.notifiedOn = DateInput.of(r.notifiedOn());
+            f.setReason(r.nationalDecisionReason());
+            f.setVersion(r.version());
+            return f;
+        }
+
+        @Override
+        @NotBlank(message = "Select whether the incident is notified to the national panel")
+        public String getDecision() {
+            return super.getDecision();
         }
 
         public DateInput getNotifiedOn() {
@@ -59,88 +93,35 @@ public final class CaseForms {
         public void setNotifiedOn(DateInput v) {
             notifiedOn = v;
         }
-
-        public String getReason() {
-            return reason;
-        }
-
-        public void setReason(String v) {
-            reason = v == null ? "" : v;
-        }
-
-        public int getVersion() {
-            return version;
-        }
-
-        public void setVersion(int v) {
-            version = v;
-        }
     }
 
     /** The practice review group's decision on a referral not notified nationally. */
-    public static class LocalDecisionForm {
-        @NotBlank(message = "Select whether to hold a local review")
-        private String decision = "";
+    public static class LocalDecisionForm extends DecisionForm {
 
-        private DateInput decidedOn = new DateInput();
-
-        @NotBlank(message = "Enter the rationale for the decision")
-        @Size(max = 5000, message = "Rationale must be 5000 characters or fewer")
-        private String reason = "";
-
-        private int version;
-
-        static LocalDecisionForm of(Referral r) {
+        public static LocalDecisionForm of(Referral r) {
             LocalDecisionForm f = new LocalDecisionForm();
-            f.decision = r.localDecision() == null ? "" : r.localDecision();
-            f.decidedOn = DateInput.of(r.localDecisionOn());
-            f.reason = r.localDecisionReason() == null ? "" : r.localDecisionReason();
-            f.version = r.version();
+            f.setDecision(r.localDecision());
+            f.setDecidedOn(DateInput.of(r.localDecisionOn()));
+            f.setReason(r.localDecisionReason());
+            f.setVersion(r.version());
             return f;
         }
 
+        @Override
+        @NotBlank(message = "Select whether to hold a local review")
         public String getDecision() {
-            return decision;
-        }
-
-        public void setDecision(String v) {
-            decision = v == null ? "" : v;
-        }
-
-        public DateInput getDecidedOn() {
-            return decidedOn;
-        }
-
-        public void setDecidedOn(DateInput v) {
-            decidedOn = v;
-        }
-
-        public String getReason() {
-            return reason;
-        }
-
-        public void setReason(String v) {
-            reason = v == null ? "" : v;
-        }
-
-        public int getVersion() {
-            return version;
-        }
-
-        public void setVersion(int v) {
-            version = v;
+            return super.getDecision();
         }
     }
 
     /** The rapid review meeting date. */
-    public static class MeetingForm {
+    public static class MeetingForm extends VersionedForm {
         private DateInput meetingOn = new DateInput();
-        private int version;
 
-        static MeetingForm of(RapidReview rr) {
+        public static MeetingForm of(RapidReview rr) {
             MeetingForm f = new MeetingForm();
             f.meetingOn = DateInput.of(rr.meetingOn());
-            f.version = rr.version();
+            f.setVersion(rr.version());
             return f;
         }
 
@@ -150,14 +131,6 @@ public final class CaseForms {
 
         public void setMeetingOn(DateInput v) {
             meetingOn = v;
-        }
-
-        public int getVersion() {
-            return version;
-        }
-
-        public void setVersion(int v) {
-            version = v;
         }
     }
 
@@ -255,7 +228,7 @@ public final class CaseForms {
     }
 
     /** The outcome of the rapid review. */
-    public static class OutcomeForm {
+    public static class OutcomeForm extends VersionedForm {
         @NotBlank(message = "Select the outcome of the rapid review")
         private String outcome = "";
 
@@ -266,15 +239,14 @@ public final class CaseForms {
         private String reason = "";
 
         private DateInput completedOn = new DateInput();
-        private int version;
 
-        static OutcomeForm of(RapidReview rr) {
+        public static OutcomeForm of(RapidReview rr) {
             OutcomeForm f = new OutcomeForm();
             f.outcome = rr.outcome() == null ? "" : rr.outcome();
             f.otherReviewType = rr.otherReviewType() == null ? "" : rr.otherReviewType();
             f.reason = rr.outcomeReason() == null ? "" : rr.outcomeReason();
             f.completedOn = DateInput.of(rr.completedOn());
-            f.version = rr.version();
+            f.setVersion(rr.version());
             return f;
         }
 
@@ -309,20 +281,11 @@ public final class CaseForms {
         public void setCompletedOn(DateInput v) {
             completedOn = v;
         }
-
-        public int getVersion() {
-            return version;
-        }
-
-        public void setVersion(int v) {
-            version = v;
-        }
     }
 
     /** Sending the rapid review to the national panel. */
-    public static class SendForm {
+    public static class SendForm extends VersionedForm {
         private DateInput sentOn = new DateInput();
-        private int version;
 
         public DateInput getSentOn() {
             return sentOn;
@@ -330,14 +293,6 @@ public final class CaseForms {
 
         public void setSentOn(DateInput v) {
             sentOn = v;
-        }
-
-        public int getVersion() {
-            return version;
-        }
-
-        public void setVersion(int v) {
-            version = v;
         }
     }
 

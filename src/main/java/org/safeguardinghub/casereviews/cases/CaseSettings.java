@@ -6,7 +6,6 @@ import org.safeguardinghub.audit.AuditTrail;
 import org.safeguardinghub.casereviews.CaseReviewsAccess;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,16 +16,16 @@ import org.springframework.transaction.annotation.Transactional;
  * audited.
  */
 @Service
-class CaseSettings {
+public class CaseSettings {
 
     /** The setting as stored, with the version a form must send back. */
-    record Setting(RapidReviewStart rapidReviewStart, int version) {}
+    public record Setting(RapidReviewStart rapidReviewStart, int version) {}
 
-    private final JdbcClient jdbc;
+    private final CaseSettingRecords records;
     private final AuditTrail audit;
 
-    CaseSettings(JdbcClient jdbc, AuditTrail audit) {
-        this.jdbc = jdbc;
+    CaseSettings(CaseSettingRecords records, AuditTrail audit) {
+        this.records = records;
         this.audit = audit;
     }
 
@@ -38,12 +37,7 @@ class CaseSettings {
 
     @Transactional(readOnly = true)
     public Setting setting(long partnershipId) {
-        return jdbc.sql("select rapid_review_start, version from case_review_setting where partnership_id = :p")
-                .param("p", partnershipId)
-                .query((rs, n) ->
-                        new Setting(RapidReviewStart.valueOf(rs.getString("rapid_review_start")), rs.getInt("version")))
-                .optional()
-                .orElse(new Setting(RapidReviewStart.NOTIFICATION, 0));
+        return records.find(partnershipId).orElse(new Setting(RapidReviewStart.NOTIFICATION, 0));
     }
 
     /**
@@ -58,19 +52,8 @@ class CaseSettings {
             throw new AccessDeniedException("Only the business team changes case review settings");
         }
         Setting before = setting(actor.partnershipId());
-        int changed = jdbc.sql("""
-                        insert into case_review_setting (partnership_id, rapid_review_start, updated_by, version)
-                        values (:p, :start, :by, 1)
-                        on conflict (partnership_id) do update
-                           set rapid_review_start = excluded.rapid_review_start, updated_by = excluded.updated_by,
-                               updated_at = now(), version = case_review_setting.version + 1
-                         where case_review_setting.version = :version""")
-                .param("p", actor.partnershipId())
-                .param("start", start.name())
-                .param("by", actor.displayName())
-                .param("version", version)
-                .update();
-        if (changed != 1 || before.version() != version) {
+        boolean saved = records.saveRapidReviewStart(actor.partnershipId(), start, actor.displayName(), version);
+        if (!saved || before.version() != version) {
             throw new ConcurrentEditException("The rapid review setting");
         }
         audit.changed(

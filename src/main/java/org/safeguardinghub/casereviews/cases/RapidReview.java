@@ -32,7 +32,7 @@ public record RapidReview(
         @Nullable LocalDate sentToPanelOn,
         int version) {
 
-    static final String OTHER_REVIEW = "OTHER_REVIEW";
+    public static final String OTHER_REVIEW = "OTHER_REVIEW";
 
     /** Sets the meeting date. */
     RapidReview holdMeetingOn(LocalDate on) {

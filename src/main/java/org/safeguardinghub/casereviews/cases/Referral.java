@@ -43,10 +43,10 @@ public record Referral(
         @Nullable LocalDate closedOn,
         int version) {
 
-    static final String NOTIFY = "NOTIFY";
-    static final String DO_NOT_NOTIFY = "DO_NOT_NOTIFY";
-    static final String LOCAL_REVIEW = "LOCAL_REVIEW";
-    static final String NO_REVIEW = "NO_REVIEW";
+    public static final String NOTIFY = "NOTIFY";
+    public static final String DO_NOT_NOTIFY = "DO_NOT_NOTIFY";
+    public static final String LOCAL_REVIEW = "LOCAL_REVIEW";
+    public static final String NO_REVIEW = "NO_REVIEW";
 
     /**
      * Records (or corrects) the decision whether to notify the national panel.

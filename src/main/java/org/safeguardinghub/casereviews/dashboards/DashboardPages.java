@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
  * view keeps exact counts and every filter.
  */
 @Component
-class DashboardPages {
+public class DashboardPages {
 
     static final String NOT_RECORDED = "Not recorded";
     /** Kent's learning themes dashboard covers cases since August 2022 (KSCMP annual report 2023-24). */
@@ -77,7 +77,7 @@ class DashboardPages {
     // Referrals and notifications
 
     /** The resolved filters and the seven figures of the referral dashboard. */
-    record ReferralPage(
+    public record ReferralPage(
             DashboardFilters filters,
             String period,
             String periodLabel,
@@ -95,7 +95,7 @@ class DashboardPages {
     static final String ONE_FILTER =
             "The published view applies one filter at a time, so only the first one chosen is applied.";
 
-    ReferralPage referralPage(DashboardRequest request, Actor actor) {
+    public ReferralPage referralPage(DashboardRequest request, Actor actor) {
         boolean internal = internal(request, actor);
         @Nullable SafeCounts rule = internal ? null : suppression;
         DashboardRequest asked = request;
@@ -235,7 +235,7 @@ class DashboardPages {
      * single financial years (FY2023); in the published view single financial years only, since overlapping
      * windows published side by side could be subtracted from each other.
      */
-    List<Option> periodOptions(boolean internal) {
+    public List<Option> periodOptions(boolean internal) {
         int current = currentYear();
         List<Option> options = new ArrayList<>();
         for (int y = current; internal && y > current - YEARS_OFFERED; y--) {
@@ -275,7 +275,7 @@ class DashboardPages {
      * The learning themes page: in the internal view, cases since any date; in the published view, a fixed period
      * ({@code period}, {@code periodLabel}) and one characteristic filter at a time.
      */
-    record ThemePage(
+    public record ThemePage(
             ThemeFilters filters,
             String sinceLabel,
             @Nullable String sinceError,
@@ -285,7 +285,7 @@ class DashboardPages {
             String periodLabel,
             @Nullable String filterNote) {}
 
-    ThemePage themePage(DashboardRequest request, Actor actor) {
+    public ThemePage themePage(DashboardRequest request, Actor actor) {
         boolean internal = internal(request, actor);
         @Nullable SafeCounts rule = internal ? null : suppression;
         DashboardRequest asked = request;
@@ -377,7 +377,7 @@ class DashboardPages {
     // ----------------------------------------------------------------------------------------------------------
     // Filter choices
 
-    String suppressedText() {
+    public String suppressedText() {
         return suppression.hiddenText();
     }
 
@@ -386,25 +386,25 @@ class DashboardPages {
         return suppression.description();
     }
 
-    List<Option> ageBands() {
+    public List<Option> ageBands() {
         return CaseVocabulary.options(AGE_BAND);
     }
 
-    List<Option> genders() {
+    public List<Option> genders() {
         return CaseVocabulary.options(GENDER);
     }
 
-    List<Option> ethnicities() {
+    public List<Option> ethnicities() {
         return CaseVocabulary.options(ETHNICITY);
     }
 
-    List<Option> districtOptions(long partnershipId) {
+    public List<Option> districtOptions(long partnershipId) {
         return organisation.districtsOf(partnershipId).stream()
                 .map(d -> Option.of(d.id(), d.name()))
                 .toList();
     }
 
-    List<Option> agencyOptions(long partnershipId) {
+    public List<Option> agencyOptions(long partnershipId) {
         return organisation.agenciesOf(partnershipId).stream()
                 .map(a -> Option.of(a.id(), a.name()))
                 .toList();
@@ -417,7 +417,7 @@ class DashboardPages {
      * (or notifications) of the year, never of a filtered group, since a filtered group's chart is a cross-tabulation
      * whose cells, set against the other charts, could be narrowed down.
      */
-    static DashboardRequest noFilter(DashboardRequest r) {
+    public static DashboardRequest noFilter(DashboardRequest r) {
         return new DashboardRequest(
                 r.period(),
                 r.show(),
@@ -436,7 +436,7 @@ class DashboardPages {
      * The published view's one breakdown at a time: the first characteristic filter given (age band, gender,
      * ethnicity, district, agency), the others dropped.
      */
-    static DashboardRequest oneFilter(DashboardRequest r) {
+    public static DashboardRequest oneFilter(DashboardRequest r) {
         String[] values = {r.ageBand(), r.gender(), r.ethnicity(), r.district(), r.agency()};
         int first = -1;
         for (int i = 0; i < values.length; i++) {

@@ -10,7 +10,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * shared). Values are read leniently: an unknown code or a malformed number is treated as "no filter", never passed
  * to SQL as text.
  */
-record DashboardRequest(
+public record DashboardRequest(
         @Nullable String period,
         @Nullable String show,
         @Nullable String ageBand,
@@ -24,7 +24,7 @@ record DashboardRequest(
         @Nullable String sinceYear) {
 
     /** The query string that reproduces these filters (for export links), without the leading "?". */
-    String query() {
+    public String query() {
         Map<String, @Nullable String> values = new LinkedHashMap<>();
         values.put("period", period);
         values.put("show", show);

@@ -21,7 +21,7 @@ import org.safeguardinghub.shared.SafeTable;
  * @param chart the geometry of the SVG
  * @param suppressedAny whether any count in this figure is hidden
  */
-record Figure(
+public record Figure(
         String id,
         String title,
         String categoryHeader,
@@ -189,7 +189,7 @@ record Figure(
     }
 
     /** The figure as a download: exactly the cells shown on the page. */
-    Table table() {
+    public Table table() {
         List<String> headers = new ArrayList<>();
         headers.add(categoryHeader);
         headers.addAll(series);

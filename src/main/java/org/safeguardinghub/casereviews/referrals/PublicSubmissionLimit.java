@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * the form cannot be used to flood the business team.
  */
 @Component
-class PublicSubmissionLimit {
+public class PublicSubmissionLimit {
 
     static final Duration WINDOW = Duration.ofMinutes(10);
 
@@ -21,7 +21,7 @@ class PublicSubmissionLimit {
     }
 
     /** True when this address may post now (and counts the post). */
-    boolean tryAcquire(String address) {
+    public boolean tryAcquire(String address) {
         return limit.tryAcquire(address);
     }
 }

@@ -9,14 +9,14 @@ import java.util.random.RandomGenerator;
  * from an alphabet without look-alikes (no 0/O, 1/I/L, 5/S, 8/B...), so a reference read over the phone is heard
  * right. Random rather than sequential, so a reference says nothing about how many referrals a partnership has.
  */
-final class ReferenceGenerator {
+public final class ReferenceGenerator {
 
     static final String ALPHABET = "234679ACDEFGHJKMNPQRTUVWXYZ";
     static final int LENGTH = 6;
 
     private final RandomGenerator random;
 
-    ReferenceGenerator() {
+    public ReferenceGenerator() {
         this(new SecureRandom());
     }
 
@@ -24,7 +24,7 @@ final class ReferenceGenerator {
         this.random = random;
     }
 
-    String next(String partnershipShortName, int year) {
+    public String next(String partnershipShortName, int year) {
         StringBuilder sb = new StringBuilder(
                         partnershipShortName.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", ""))
                 .append('-')

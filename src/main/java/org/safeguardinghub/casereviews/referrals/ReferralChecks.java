@@ -25,7 +25,7 @@ import org.springframework.validation.Errors;
  * they know, and their name and email only if they want to be contacted. Their referral's triage clock starts from
  * receipt.
  */
-final class ReferralChecks {
+public final class ReferralChecks {
 
     static final int SUMMARY_MAX = 5000;
     static final int RATIONALE_MAX = 3000;
@@ -41,7 +41,7 @@ final class ReferralChecks {
     private static final Pattern PHONE = Pattern.compile("^[0-9+()\\- ]{6,40}$");
 
     /** The districts and agencies a referral in this partnership may name, and today's date. */
-    record Choices(LocalDate today, Set<Long> districts, Set<Long> agencies) {}
+    public record Choices(LocalDate today, Set<Long> districts, Set<Long> agencies) {}
 
     private final ReferralForm form;
     private final Errors errors;
@@ -58,17 +58,17 @@ final class ReferralChecks {
     }
 
     /** Checks everything a signed-in notifier's referral needs; mistakes go to {@code errors}. */
-    static ReferralDetails full(ReferralForm form, Errors errors, Choices choices) {
+    public static ReferralDetails full(ReferralForm form, Errors errors, Choices choices) {
         return new ReferralChecks(form, errors, true, false, choices).read();
     }
 
     /** Checks a referral from the public form, which asks only what a member of the public can know. */
-    static ReferralDetails fromPublic(ReferralForm form, Errors errors, Choices choices) {
+    public static ReferralDetails fromPublic(ReferralForm form, Errors errors, Choices choices) {
         return new ReferralChecks(form, errors, true, true, choices).read();
     }
 
     /** Keeps whatever is already valid, for a draft. */
-    static ReferralDetails draft(ReferralForm form, Choices choices) {
+    public static ReferralDetails draft(ReferralForm form, Choices choices) {
         return new ReferralChecks(form, new BeanPropertyBindingResult(form, "form"), false, false, choices).read();
     }
 

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * {@link ReferralChecks} in full. The local authority's date ({@code laAwareDate}) comes from signed-in notifiers;
  * a member of the public may say when they themselves found out ({@code notifierAwareDate}) and may stay anonymous.
  */
-record ReferralDetails(
+public record ReferralDetails(
         @Nullable LocalDate incidentDate,
         @Nullable LocalDate laAwareDate,
         @Nullable LocalDate notifierAwareDate,
@@ -40,13 +40,13 @@ record ReferralDetails(
             @Nullable String statutoryStatus,
             @Nullable Long districtId) {}
 
-    static ReferralDetails empty() {
+    public static ReferralDetails empty() {
         return new ReferralDetails(
                 null, null, null, null, null, null, null, null, List.of(), List.of(), null, null, null, null, null,
                 null);
     }
 
-    ReferralDetails withNotifier(@Nullable String name, @Nullable String organisation) {
+    public ReferralDetails withNotifier(@Nullable String name, @Nullable String organisation) {
         return new ReferralDetails(
                 incidentDate,
                 laAwareDate,

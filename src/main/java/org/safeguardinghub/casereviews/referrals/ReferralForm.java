@@ -37,7 +37,7 @@ public class ReferralForm {
 
     private int version;
 
-    static ReferralForm of(ReferralDetails d, int version) {
+    public static ReferralForm of(ReferralDetails d, int version) {
         ReferralForm f = new ReferralForm();
         f.incidentDate = DateInput.of(d.incidentDate());
         f.laAwareDate = DateInput.of(d.laAwareDate());

@@ -22,10 +22,10 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** What the public and signed-in referral pages share: the form's choices, the checks, and attached files. */
 @Component
-class ReferralPages {
+public class ReferralPages {
 
-    static final String FORM = "form";
-    static final String VIEW = "casereviews/referrals/form";
+    public static final String FORM = "form";
+    public static final String VIEW = "casereviews/referrals/form";
 
     private final Organisation organisation;
     private final Documents documents;
@@ -37,7 +37,7 @@ class ReferralPages {
         this.clock = clock;
     }
 
-    ReferralChecks.Choices choices(long partnershipId) {
+    public ReferralChecks.Choices choices(long partnershipId) {
         Set<Long> districts = organisation.districtsOf(partnershipId).stream()
                 .map(DistrictSummary::id)
                 .collect(Collectors.toSet());
@@ -48,7 +48,7 @@ class ReferralPages {
     }
 
     /** The choices on the form for one partnership. */
-    void options(Model model, long partnershipId) {
+    public void options(Model model, long partnershipId) {
         model.addAttribute("harmOptions", CaseVocabulary.options(CaseVocabulary.HARM));
         model.addAttribute("abuseOptions", CaseVocabulary.options(CaseVocabulary.ABUSE_OR_NEGLECT));
         model.addAttribute("yesNoOptions", List.of(new Option("yes", "Yes"), new Option("no", "No")));
@@ -74,7 +74,7 @@ class ReferralPages {
      * The files chosen, each checked for size and real type; every problem goes to the error summary against the
      * file field. At most {@code room} files may be added.
      */
-    List<Upload> files(@Nullable List<MultipartFile> chosen, int room, BindingResult errors) {
+    public List<Upload> files(@Nullable List<MultipartFile> chosen, int room, BindingResult errors) {
         List<Upload> uploads = new ArrayList<>();
         if (chosen != null) {
             for (MultipartFile file : chosen) {
@@ -105,7 +105,7 @@ class ReferralPages {
     }
 
     /** When the form is refused, chosen files are not kept: the person is told to choose them again. */
-    static void chooseFilesAgain(List<Upload> uploads, BindingResult errors) {
+    public static void chooseFilesAgain(List<Upload> uploads, BindingResult errors) {
         if (!uploads.isEmpty() && !errors.hasFieldErrors("attachments")) {
             errors.rejectValue(
                     "attachments",

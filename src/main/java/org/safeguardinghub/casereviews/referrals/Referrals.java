@@ -1,8 +1,5 @@
 package org.safeguardinghub.casereviews.referrals;
 
-import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +25,6 @@ import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.PageResult;
 import org.safeguardinghub.tasks.TaskRequested;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,21 +39,26 @@ import org.springframework.transaction.annotation.Transactional;
  * submitted referral back except the notifier's own list of references and statuses.
  */
 @Service
-class Referrals {
+public class Referrals {
 
     static final String OWNER_TYPE = "referral";
-    static final int MAX_ATTACHMENTS = 3;
+    public static final int MAX_ATTACHMENTS = 3;
     static final int NOTIFICATION_WORKING_DAYS = 5;
 
-    private final JdbcClient jdbc;
+    private final ReferralRecords records;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Documents documents;
     private final Clock clock;
     private final ReferenceGenerator references = new ReferenceGenerator();
 
-    Referrals(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Documents documents, Clock clock) {
-        this.jdbc = jdbc;
+    Referrals(
+            ReferralRecords records,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            Documents documents,
+            Clock clock) {
+        this.records = records;
         this.audit = audit;
         this.events = events;
         this.documents = documents;
@@ -65,10 +66,11 @@ class Referrals {
     }
 
     /** A submitted referral: its id (never shown to the public) and the reference the notifier keeps. */
-    record Submitted(long id, String reference) {}
+    public record Submitted(long id, String reference) {}
 
     /** A signed-in notifier's draft, as stored. */
-    record Draft(long id, int version, ReferralDetails details, List<DocumentSummary> documents, Instant updatedAt) {}
+    public record Draft(
+            long id, int version, ReferralDetails details, List<DocumentSummary> documents, Instant updatedAt) {}
 
     /** One row of a notifier's own list: only what they typed or were told. */
     record MyReferral(
@@ -93,14 +95,7 @@ class Referrals {
     public Submitted submitPublic(
             long partnershipId, String partnershipShortName, ReferralDetails d, List<Upload> files) {
         String reference = newReference(partnershipShortName);
-        long id = jdbc.sql("""
-                        insert into referral (partnership_id, reference, status, source, submitted_at)
-                        values (:p, :ref, 'RECEIVED', 'PUBLIC', now())
-                        returning id""")
-                .param("p", partnershipId)
-                .param("ref", reference)
-                .query(Long.class)
-                .single();
+        long id = records.insertReceived(partnershipId, reference);
         writeDetails(id, d, null);
         for (Upload file : files) {
             documents.store(partnershipId, null, OWNER_TYPE, id, file, "Attached by the notifier");
@@ -117,16 +112,8 @@ class Referrals {
     /** Starts a signed-in notifier's draft, with their name and organisation filled in. */
     @Transactional
     public long startDraft(Actor actor, ReferralDetails prefill) {
-        long id = jdbc.sql("""
-                        insert into referral (partnership_id, reference, status, source, created_by, notifier_agency_id)
-                        values (:p, :ref, 'DRAFT', 'SIGNED_IN', :by, :agency)
-                        returning id""")
-                .param("p", actor.partnershipId())
-                .param("ref", "DRAFT-" + UUID.randomUUID())
-                .param("by", actor.userId())
-                .param("agency", actor.agencyId())
-                .query(Long.class)
-                .single();
+        long id = records.insertDraft(
+                actor.partnershipId(), "DRAFT-" + UUID.randomUUID(), actor.userId(), actor.agencyId());
         writeDetails(id, prefill, null);
         audit.created("referral", id, Map.of("status", "DRAFT", "source", "SIGNED_IN"));
         return id;
@@ -135,64 +122,8 @@ class Referrals {
     /** The actor's own draft; empty for anyone else's, for another partnership's, and once submitted. */
     @Transactional(readOnly = true)
     public Optional<Draft> draft(Actor actor, long id) {
-        Optional<Object[]> head = jdbc.sql("""
-                        select id, version, updated_at, incident_date, la_aware_date, notifier_aware_date, harm,
-                               abuse_or_neglect,
-                               child_in_care, incident_summary, incident_location, notifier_name, notifier_role,
-                               notifier_organisation, notifier_email, notifier_phone, rationale
-                        from referral
-                        where id = :id and partnership_id = :p and created_by = :by and status = 'DRAFT'""")
-                .param("id", id)
-                .param("p", actor.partnershipId())
-                .param("by", actor.userId())
-                .query((rs, n) -> new Object[] {
-                    rs.getInt("version"), rs.getTimestamp("updated_at").toInstant(), headDetails(rs)
-                })
-                .optional();
-        if (head.isEmpty()) {
-            return Optional.empty();
-        }
-        ReferralDetails partial = (ReferralDetails) head.get()[2];
-        List<ReferralDetails.Child> children = jdbc.sql("""
-                        select position, age_years, date_of_birth, age_band, gender, ethnicity, disability,
-                               statutory_status, district_id
-                        from referral_child where referral_id = :id order by position""")
-                .param("id", id)
-                .query((rs, n) -> new ReferralDetails.Child(
-                        rs.getInt("position"),
-                        (Integer) rs.getObject("age_years"),
-                        localDate(rs.getDate("date_of_birth")),
-                        rs.getString("age_band"),
-                        rs.getString("gender"),
-                        rs.getString("ethnicity"),
-                        rs.getString("disability"),
-                        rs.getString("statutory_status"),
-                        (Long) rs.getObject("district_id")))
-                .list();
-        List<Long> agencies = jdbc.sql(
-                        "select agency_id from referral_agency where referral_id = :id order by agency_id")
-                .param("id", id)
-                .query(Long.class)
-                .list();
-        ReferralDetails details = new ReferralDetails(
-                partial.incidentDate(),
-                partial.laAwareDate(),
-                partial.notifierAwareDate(),
-                partial.harm(),
-                partial.abuseOrNeglect(),
-                partial.childInCare(),
-                partial.summary(),
-                partial.location(),
-                children,
-                agencies,
-                partial.notifierName(),
-                partial.notifierRole(),
-                partial.notifierOrganisation(),
-                partial.notifierEmail(),
-                partial.notifierPhone(),
-                partial.rationale());
-        return Optional.of(new Draft(
-                id, (Integer) head.get()[0], details, documents.list(OWNER_TYPE, id), (Instant) head.get()[1]));
+        return records.draft(actor.partnershipId(), actor.userId(), id)
+                .map(d -> new Draft(id, d.version(), d.details(), documents.list(OWNER_TYPE, id), d.updatedAt()));
     }
 
     /**
@@ -221,15 +152,7 @@ class Referrals {
             Actor actor, long id, int version, String partnershipShortName, ReferralDetails d, List<Upload> files) {
         saveDraft(actor, id, version, d, files);
         String reference = newReference(partnershipShortName);
-        int updated = jdbc.sql("""
-                        update referral set status = 'RECEIVED', reference = :ref, submitted_at = now(),
-                                            updated_at = now(), version = version + 1
-                        where id = :id and created_by = :by and status = 'DRAFT'""")
-                .param("ref", reference)
-                .param("id", id)
-                .param("by", actor.userId())
-                .update();
-        if (updated != 1) {
+        if (!records.markReceived(id, actor.userId(), reference)) {
             throw new NotFoundException("Referral");
         }
         audit.changed(
@@ -245,31 +168,7 @@ class Referrals {
     /** The actor's own referrals, drafts first then newest. */
     @Transactional(readOnly = true)
     public PageResult<MyReferral> mine(Actor actor, int page) {
-        long total = jdbc.sql("select count(*) from referral where partnership_id = :p and created_by = :by")
-                .param("p", actor.partnershipId())
-                .param("by", actor.userId())
-                .query(Long.class)
-                .single();
-        List<MyReferral> items = jdbc.sql("""
-                        select id, reference, status, incident_date,
-                               cast(created_at at time zone 'Europe/London' as date) as created_on,
-                               cast(submitted_at at time zone 'Europe/London' as date) as submitted_on
-                        from referral where partnership_id = :p and created_by = :by
-                        order by (status = 'DRAFT') desc, coalesce(submitted_at, updated_at) desc, id desc
-                        limit :size offset :offset""")
-                .param("p", actor.partnershipId())
-                .param("by", actor.userId())
-                .param("size", PageResult.DEFAULT_SIZE)
-                .param("offset", PageResult.offset(page, PageResult.DEFAULT_SIZE))
-                .query((rs, n) -> new MyReferral(
-                        rs.getLong("id"),
-                        rs.getString("reference"),
-                        rs.getString("status"),
-                        localDate(rs.getDate("incident_date")),
-                        rs.getDate("created_on").toLocalDate(),
-                        localDate(rs.getDate("submitted_on"))))
-                .list();
-        return new PageResult<>(items, Math.max(page, 1), PageResult.DEFAULT_SIZE, total);
+        return records.mine(actor.partnershipId(), actor.userId(), page);
     }
 
     private void received(long partnershipId, long id, String reference, @Nullable LocalDate laAware) {
@@ -293,10 +192,7 @@ class Referrals {
         int year = LocalDate.now(clock).getYear();
         for (int attempt = 0; attempt < 10; attempt++) {
             String candidate = references.next(shortName, year);
-            boolean taken = jdbc.sql("select exists (select 1 from referral where reference = :r)")
-                    .param("r", candidate)
-                    .query(Boolean.class)
-                    .single();
+            boolean taken = records.referenceTaken(candidate);
             if (!taken) {
                 return candidate;
             }
@@ -304,75 +200,9 @@ class Referrals {
         throw new IllegalStateException("Could not find a free referral reference");
     }
 
-    /**
-     * Writes the details, children and agencies. With a version, only that version of a draft is changed.
-     *
-     * @return the new version
-     */
+    /** Writes the details, children and agencies; with a version, only while the draft is at that version. */
     private int writeDetails(long id, ReferralDetails d, @Nullable Integer version) {
-        Integer next = jdbc.sql("""
-                        update referral set incident_date = :incident, la_aware_date = :aware,
-                            notifier_aware_date = :notifierAware, harm = :harm,
-                            abuse_or_neglect = :abuse, child_in_care = :inCare, incident_summary = :summary,
-                            incident_location = :location, notifier_name = :name, notifier_role = :role,
-                            notifier_organisation = :org, notifier_email = :email, notifier_phone = :phone,
-                            rationale = :rationale, updated_at = now(), version = version + 1
-                        where id = :id and (cast(:version as int) is null or (version = :version and status = 'DRAFT'))
-                        returning version""")
-                .param("incident", d.incidentDate())
-                .param("aware", d.laAwareDate())
-                .param("notifierAware", d.notifierAwareDate(), java.sql.Types.DATE)
-                .param("harm", d.harm())
-                .param("abuse", d.abuseOrNeglect())
-                .param("inCare", d.childInCare())
-                .param("summary", d.summary())
-                .param("location", d.location())
-                .param("name", d.notifierName())
-                .param("role", d.notifierRole())
-                .param("org", d.notifierOrganisation())
-                .param("email", d.notifierEmail())
-                .param("phone", d.notifierPhone())
-                .param("rationale", d.rationale())
-                .param("id", id)
-                .param("version", version, java.sql.Types.INTEGER)
-                .query(Integer.class)
-                .optional()
-                .orElse(null);
-        if (next == null) {
-            throw new ConcurrentEditException("This draft");
-        }
-        jdbc.sql("delete from referral_child where referral_id = :id")
-                .param("id", id)
-                .update();
-        for (ReferralDetails.Child c : d.children()) {
-            jdbc.sql("""
-                            insert into referral_child (referral_id, position, age_years, date_of_birth, age_band,
-                                                        gender, ethnicity, disability, statutory_status, district_id)
-                            values (:id, :pos, :age, :dob, :band, :gender, :ethnicity, :disability, :status, :district)""")
-                    .param("id", id)
-                    .param("pos", c.position())
-                    .param("age", c.ageYears(), java.sql.Types.INTEGER)
-                    .param("dob", c.dateOfBirth(), java.sql.Types.DATE)
-                    .param("band", c.ageBand())
-                    .param("gender", c.gender())
-                    .param("ethnicity", c.ethnicity())
-                    .param("disability", c.disability())
-                    .param("status", c.statutoryStatus())
-                    .param("district", c.districtId(), java.sql.Types.BIGINT)
-                    .update();
-        }
-        jdbc.sql("delete from referral_agency where referral_id = :id")
-                .param("id", id)
-                .update();
-        if (!d.agencyIds().isEmpty()) {
-            jdbc.sql("""
-                            insert into referral_agency (referral_id, agency_id)
-                            select :id, unnest(cast(:agencies as bigint[]))""")
-                    .param("id", id)
-                    .param("agencies", d.agencyIds().toArray(Long[]::new))
-                    .update();
-        }
-        return next;
+        return records.writeDetails(id, d, version).orElseThrow(() -> new ConcurrentEditException("This draft"));
     }
 
     /** What the audit trail keeps: codes and dates; long free text only as its length. */
@@ -400,29 +230,5 @@ class Referrals {
         m.put("notifierPhone", d.notifierPhone());
         m.put("rationale", d.rationale() == null ? null : d.rationale().length() + " characters");
         return m;
-    }
-
-    private static ReferralDetails headDetails(ResultSet rs) throws SQLException {
-        return new ReferralDetails(
-                localDate(rs.getDate("incident_date")),
-                localDate(rs.getDate("la_aware_date")),
-                localDate(rs.getDate("notifier_aware_date")),
-                rs.getString("harm"),
-                rs.getString("abuse_or_neglect"),
-                (Boolean) rs.getObject("child_in_care"),
-                rs.getString("incident_summary"),
-                rs.getString("incident_location"),
-                List.of(),
-                List.of(),
-                rs.getString("notifier_name"),
-                rs.getString("notifier_role"),
-                rs.getString("notifier_organisation"),
-                rs.getString("notifier_email"),
-                rs.getString("notifier_phone"),
-                rs.getString("rationale"));
-    }
-
-    private static @Nullable LocalDate localDate(@Nullable Date date) {
-        return date == null ? null : date.toLocalDate();
     }
 }

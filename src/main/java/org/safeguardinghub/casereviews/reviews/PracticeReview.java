@@ -38,7 +38,7 @@ import org.safeguardinghub.platform.web.Refusal;
  * stops on the day of publication. A delayed publication is shown as such rather than paused, because the
  * expectation still stands and the delay is the reason it is missed.
  */
-final class PracticeReview {
+public final class PracticeReview {
 
     /** Calendar months from commissioning to the expected publication. */
     static final int PUBLICATION_MONTHS = 6;
@@ -256,7 +256,7 @@ final class PracticeReview {
         return publicationClock(commissionedOn, publishedOn);
     }
 
-    static StatutoryClock publicationClock(LocalDate commissionedOn, @Nullable LocalDate publishedOn) {
+    public static StatutoryClock publicationClock(LocalDate commissionedOn, @Nullable LocalDate publishedOn) {
         StatutoryClock clock = StatutoryClock.calendarMonths("Publication", commissionedOn, PUBLICATION_MONTHS)
                 .withDueSoonThreshold(DUE_SOON_DAYS);
         return publishedOn == null || publishedOn.isBefore(commissionedOn) ? clock : clock.stop(publishedOn);
@@ -292,11 +292,11 @@ final class PracticeReview {
         }
     }
 
-    long id() {
+    public long id() {
         return id;
     }
 
-    long partnershipId() {
+    public long partnershipId() {
         return partnershipId;
     }
 
@@ -305,7 +305,7 @@ final class PracticeReview {
         return referralId;
     }
 
-    String title() {
+    public String title() {
         return title;
     }
 

@@ -32,15 +32,15 @@ import org.springframework.transaction.annotation.Transactional;
  * another partnership is not found. The rules of the lifecycle are the {@link PracticeReview}'s.
  */
 @Service
-class PracticeReviewDesk {
+public class PracticeReviewDesk {
 
     static final String RECORD = "practice_review";
     static final String TASK_SOURCE = "practice-review";
-    static final String MEETING_DOCUMENTS = "panel-meeting";
-    static final String REVIEW_DOCUMENTS = "practice-review";
-    static final String REQUEST_DOCUMENTS = "agency-request";
+    public static final String MEETING_DOCUMENTS = "panel-meeting";
+    public static final String REVIEW_DOCUMENTS = "practice-review";
+    public static final String REQUEST_DOCUMENTS = "agency-request";
 
-    private final PracticeReviews reviews;
+    private final PracticeReviewRecords reviews;
     private final Documents documents;
     private final LearningThemes themes;
     private final AuditTrail audit;
@@ -48,7 +48,7 @@ class PracticeReviewDesk {
     private final Clock clock;
 
     PracticeReviewDesk(
-            PracticeReviews reviews,
+            PracticeReviewRecords reviews,
             Documents documents,
             LearningThemes themes,
             AuditTrail audit,
@@ -63,7 +63,7 @@ class PracticeReviewDesk {
     }
 
     /** What the commissioning form records. */
-    record Commission(
+    public record Commission(
             @Nullable Long referralId,
             String title,
             String reviewType,
@@ -78,7 +78,7 @@ class PracticeReviewDesk {
      * task to publish it within 6 months.
      */
     @Transactional
-    long commission(Commission c) {
+    public long commission(Commission c) {
         long p = partnership();
         if (c.referralId() != null
                 && reviews.commissionableReferral(p, c.referralId()).isEmpty()) {
@@ -121,7 +121,7 @@ class PracticeReviewDesk {
     }
 
     @Transactional
-    void changeDetails(
+    public void changeDetails(
             long id,
             int version,
             String title,
@@ -137,41 +137,41 @@ class PracticeReviewDesk {
     }
 
     @Transactional
-    void recordFamilyInvolvement(long id, int version, @Nullable String text) {
+    public void recordFamilyInvolvement(long id, int version, @Nullable String text) {
         change(id, version, r -> r.recordFamilyInvolvement(text));
     }
 
     @Transactional
-    void recordDraftReport(long id, int version, LocalDate on, @Nullable Upload report) {
+    public void recordDraftReport(long id, int version, LocalDate on, @Nullable Upload report) {
         change(id, version, r -> r.recordDraftReport(on));
         storeReport(id, report, "Draft report");
     }
 
     @Transactional
-    void recordFinalReport(long id, int version, LocalDate on, @Nullable Upload report) {
+    public void recordFinalReport(long id, int version, LocalDate on, @Nullable Upload report) {
         change(id, version, r -> r.recordFinalReport(on));
         storeReport(id, report, "Final report");
     }
 
     @Transactional
-    void signOff(long id, int version, LocalDate on, String by) {
+    public void signOff(long id, int version, LocalDate on, String by) {
         change(id, version, r -> r.signOff(on, by));
     }
 
     /** Publishes the review (named or anonymised), which closes the business team's publication task. */
     @Transactional
-    void publish(long id, int version, String kind, LocalDate on) {
+    public void publish(long id, int version, String kind, LocalDate on) {
         change(id, version, r -> r.publish(kind, on));
         events.publishEvent(new TaskResolved(partnership(), TASK_SOURCE, String.valueOf(id)));
     }
 
     @Transactional
-    void delayPublication(long id, int version, @Nullable String reason) {
+    public void delayPublication(long id, int version, @Nullable String reason) {
         change(id, version, r -> r.delayPublication(reason));
     }
 
     @Transactional
-    long addMember(long id, String name, @Nullable String role, @Nullable Long agencyId, @Nullable Long userId) {
+    public long addMember(long id, String name, @Nullable String role, @Nullable Long agencyId, @Nullable Long userId) {
         PracticeReview review = find(id);
         if (userId != null
                 && reviews.panelAccounts(partnership()).stream()
@@ -197,16 +197,17 @@ class PracticeReviewDesk {
     }
 
     @Transactional
-    void removeMember(long id, long memberId) {
+    public void removeMember(long id, long memberId) {
         PracticeReview review = find(id);
-        PracticeReviews.Member member =
+        PracticeReviewRecords.Member member =
                 reviews.removeMember(review.id(), memberId).orElseThrow(() -> new NotFoundException("Panel member"));
         audit.event(AuditAction.UPDATE, RECORD, review.id(), "Removed panel member " + member.name());
     }
 
     /** Records a panel meeting with its agenda and minutes; the review is in progress from its first meeting. */
     @Transactional
-    long addMeeting(long id, LocalDate on, @Nullable String notes, @Nullable Upload agenda, @Nullable Upload minutes) {
+    public long addMeeting(
+            long id, LocalDate on, @Nullable String notes, @Nullable Upload agenda, @Nullable Upload minutes) {
         PracticeReview review = find(id);
         if (on.isBefore(review.commissionedOn())) {
             throw Refusal.invalid(
@@ -226,9 +227,9 @@ class PracticeReviewDesk {
 
     /** Adds an agenda or minutes to a meeting already recorded (minutes usually come after it). */
     @Transactional
-    void addMeetingDocument(long id, long meetingId, String description, Upload file) {
+    public void addMeetingDocument(long id, long meetingId, String description, Upload file) {
         PracticeReview review = find(id);
-        PracticeReviews.Meeting meeting =
+        PracticeReviewRecords.Meeting meeting =
                 reviews.meeting(review.id(), meetingId).orElseThrow(() -> new NotFoundException("Panel meeting"));
         documents.store(review.partnershipId(), null, MEETING_DOCUMENTS, meeting.id(), file, description);
     }
@@ -238,7 +239,7 @@ class PracticeReviewDesk {
      * page where they answer it.
      */
     @Transactional
-    long requestAgencyReport(long id, long agencyId, String agencyName, LocalDate dueOn, String question) {
+    public long requestAgencyReport(long id, long agencyId, String agencyName, LocalDate dueOn, String question) {
         PracticeReview review = find(id);
         Actor actor = Actors.require();
         LocalDate today = LocalDate.now(clock);
@@ -273,7 +274,7 @@ class PracticeReviewDesk {
 
     /** Tags the review with learning themes (replacing the previous choice). */
     @Transactional
-    void tagThemes(long id, Collection<Long> themeIds) {
+    public void tagThemes(long id, Collection<Long> themeIds) {
         PracticeReview review = find(id);
         Set<Long> known = new java.util.HashSet<>();
         for (LearningTheme t : themes.all()) {
@@ -309,7 +310,7 @@ class PracticeReviewDesk {
         return review;
     }
 
-    PracticeReview find(long id) {
+    public PracticeReview find(long id) {
         return reviews.find(partnership(), id, CaseMembership.limitedTo(Actors.require()))
                 .orElseThrow(() -> new NotFoundException("Practice review"));
     }

@@ -18,7 +18,7 @@ import org.springframework.web.multipart.MultipartFile;
  * the form's errors and the value read as absent.
  */
 @Component
-class PracticeReviewInputs {
+public class PracticeReviewInputs {
 
     private final Documents documents;
     private final Organisation organisation;
@@ -29,7 +29,7 @@ class PracticeReviewInputs {
     }
 
     @Nullable
-    Upload upload(@Nullable MultipartFile file, BindingResult errors, String field) {
+    public Upload upload(@Nullable MultipartFile file, BindingResult errors, String field) {
         Upload upload = Upload.of(file);
         if (upload == null) {
             return null;
@@ -44,7 +44,7 @@ class PracticeReviewInputs {
     }
 
     @Nullable
-    String agencyName(@Nullable Long agencyId, BindingResult errors, String field) {
+    public String agencyName(@Nullable Long agencyId, BindingResult errors, String field) {
         if (agencyId == null) {
             return null;
         }

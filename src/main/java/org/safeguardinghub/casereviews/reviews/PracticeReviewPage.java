@@ -38,11 +38,11 @@ import org.springframework.ui.Model;
  * was read at, except a refused form, which keeps the version it was opened at (unless the refusal was a conflict).
  */
 @Component
-class PracticeReviewPage {
+public class PracticeReviewPage {
 
     static final String VIEW = "casereviews/reviews/show";
 
-    private final PracticeReviews reviews;
+    private final PracticeReviewRecords reviews;
     private final PracticeReviewDesk desk;
     private final Documents documents;
     private final Organisation organisation;
@@ -51,7 +51,7 @@ class PracticeReviewPage {
     private final Clock clock;
 
     PracticeReviewPage(
-            PracticeReviews reviews,
+            PracticeReviewRecords reviews,
             PracticeReviewDesk desk,
             Documents documents,
             Organisation organisation,
@@ -68,7 +68,7 @@ class PracticeReviewPage {
     }
 
     /** Fills the model for review {@code id} and names the view. */
-    String fill(long id, Model model) {
+    public String fill(long id, Model model) {
         PracticeReview review = desk.read(id);
         Actor actor = Actors.require();
         long p = review.partnershipId();
@@ -80,31 +80,33 @@ class PracticeReviewPage {
                         .map(GroupSummary::name)
                         .findFirst()
                         .orElse(null);
-        PracticeReviews.ReferralRef referral = review.referralId() == null
+        PracticeReviewRecords.ReferralRef referral = review.referralId() == null
                 ? null
                 : reviews.referral(p, review.referralId()).orElse(null);
         model.addAttribute("review", ReviewView.of(review, groupName, referral, today));
         model.addAttribute("title", review.title());
         model.addAttribute("members", reviews.members(review.id()));
-        List<PracticeReviews.Meeting> meetings = reviews.meetings(review.id());
+        List<PracticeReviewRecords.Meeting> meetings = reviews.meetings(review.id());
         model.addAttribute("meetings", meetings);
         model.addAttribute(
                 "meetingDocuments",
                 documents.list(
                         PracticeReviewDesk.MEETING_DOCUMENTS,
-                        meetings.stream().map(PracticeReviews.Meeting::id).toList()));
+                        meetings.stream().map(PracticeReviewRecords.Meeting::id).toList()));
         model.addAttribute(
                 "meetingOptions",
                 meetings.stream()
                         .map(m -> Option.of(m.id(), ReviewView.date(m.meetingOn())))
                         .toList());
-        List<PracticeReviews.AgencyReport> requests = reviews.agencyReports(p, review.id());
+        List<PracticeReviewRecords.AgencyReport> requests = reviews.agencyReports(p, review.id());
         model.addAttribute("requests", requests);
         model.addAttribute(
                 "requestDocuments",
                 documents.list(
                         PracticeReviewDesk.REQUEST_DOCUMENTS,
-                        requests.stream().map(PracticeReviews.AgencyReport::id).toList()));
+                        requests.stream()
+                                .map(PracticeReviewRecords.AgencyReport::id)
+                                .toList()));
         model.addAttribute("reportDocuments", documents.list(PracticeReviewDesk.REVIEW_DOCUMENTS, review.id()));
         Set<Long> tagged = reviews.themeIds(p, review.id());
         List<LearningTheme> allThemes = themes.all();

@@ -31,7 +31,7 @@ public class ReviewForm {
 
     private int version;
 
-    static ReviewForm of(PracticeReview r) {
+    public static ReviewForm of(PracticeReview r) {
         ReviewForm f = new ReviewForm();
         f.referralId = r.referralId();
         f.title = r.title();

@@ -9,7 +9,7 @@ import org.safeguardinghub.calendar.StatutoryClock;
 import org.safeguardinghub.casereviews.CaseVocabulary;
 
 /** A practice review as its page shows it: labels instead of codes, dates for people, and the publication clock. */
-record ReviewView(
+public record ReviewView(
         long id,
         String title,
         String typeLabel,
@@ -29,15 +29,15 @@ record ReviewView(
         @Nullable String publicationLabel,
         @Nullable String publicationDelayReason,
         @Nullable String publishedOn,
-        PracticeReviews.@Nullable ReferralRef referral,
+        PracticeReviewRecords.@Nullable ReferralRef referral,
         int version) {
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
-    static ReviewView of(
+    public static ReviewView of(
             PracticeReview r,
             @Nullable String panelGroupName,
-            PracticeReviews.@Nullable ReferralRef referral,
+            PracticeReviewRecords.@Nullable ReferralRef referral,
             LocalDate today) {
         StatutoryClock clock = r.publicationClock();
         return new ReviewView(
@@ -77,14 +77,15 @@ record ReviewView(
     }
 
     @SuppressWarnings("NullAway")
-    static String date(@Nullable LocalDate date) {
+    public static String date(@Nullable LocalDate date) {
         return date == null ? null : DATE.format(date);
     }
 
     /** The publication clock as a GOV.UK tag: its words and colour. */
-    record ClockTag(String label, String cssClass) {
+    public record ClockTag(String label, String cssClass) {
 
-        static ClockTag of(String status, LocalDate commissionedOn, @Nullable LocalDate publishedOn, LocalDate today) {
+        public static ClockTag of(
+                String status, LocalDate commissionedOn, @Nullable LocalDate publishedOn, LocalDate today) {
             ClockStatus s =
                     PracticeReview.publicationClock(commissionedOn, publishedOn).status(today);
             if ("PUBLICATION_DELAYED".equals(status)) {

@@ -2,24 +2,16 @@ package org.safeguardinghub.casereviews.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.safeguardinghub.casereviews.cases.CaseWorkTests.LONG;
-import static org.safeguardinghub.casereviews.cases.CaseWorkTests.dated;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.safeguardinghub.calendar.WorkingDayCalendar;
-import org.safeguardinghub.identity.signin.Principals;
+import org.safeguardinghub.casereviews.CaseReviewPages;
 import org.safeguardinghub.support.DemoAccounts;
-import org.safeguardinghub.support.SignedIn;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 /**
@@ -29,19 +21,7 @@ import org.springframework.test.web.servlet.request.AbstractMockHttpServletReque
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class CaseMembershipTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Principals principals;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Clock clock;
+class CaseMembershipTests extends CaseReviewPages {
 
     @Test
     void aPanelMemberReadsACaseOnlyOnceTheirAccountIsOnItsRapidReview() throws Exception {
@@ -169,11 +149,5 @@ class CaseMembershipTests {
                 .param("e", email)
                 .query(Long.class)
                 .single();
-    }
-
-    private MockHttpServletResponse as(String who, AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
-        return mvc.perform(request.with(SignedIn.as(principals, who)).with(csrf()))
-                .andReturn()
-                .getResponse();
     }
 }

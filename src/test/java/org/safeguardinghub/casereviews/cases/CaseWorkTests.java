@@ -1,26 +1,18 @@
 package org.safeguardinghub.casereviews.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.safeguardinghub.calendar.WorkingDayCalendar;
-import org.safeguardinghub.identity.signin.Principals;
+import org.safeguardinghub.casereviews.CaseReviewPages;
 import org.safeguardinghub.support.DemoAccounts;
-import org.safeguardinghub.support.SignedIn;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import testsupport.Await;
 
@@ -30,21 +22,9 @@ import testsupport.Await;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class CaseWorkTests {
+class CaseWorkTests extends CaseReviewPages {
 
     static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Principals principals;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Clock clock;
 
     @Test
     void notifyingStartsTheFifteenWorkingDayRapidReviewAndMovesTheTasksOn() throws Exception {
@@ -315,18 +295,6 @@ class CaseWorkTests {
                 .param("outcome", outcome)
                 .param("reason", "Rationale for " + outcome)
                 .param("version", String.valueOf(version));
-    }
-
-    static MockHttpServletRequestBuilder dated(MockHttpServletRequestBuilder request, String field, LocalDate date) {
-        return request.param(field + ".day", String.valueOf(date.getDayOfMonth()))
-                .param(field + ".month", String.valueOf(date.getMonthValue()))
-                .param(field + ".year", String.valueOf(date.getYear()));
-    }
-
-    private MockHttpServletResponse as(String who, AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
-        return mvc.perform(request.with(SignedIn.as(principals, who)).with(csrf()))
-                .andReturn()
-                .getResponse();
     }
 
     private String displayName(String email) {

@@ -1,29 +1,21 @@
 package org.safeguardinghub.casereviews.contributions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.safeguardinghub.calendar.WorkingDayCalendar;
+import org.safeguardinghub.casereviews.CaseReviewPages;
 import org.safeguardinghub.casereviews.cases.CaseFixtures;
-import org.safeguardinghub.identity.signin.Principals;
 import org.safeguardinghub.support.DemoAccounts;
-import org.safeguardinghub.support.SignedIn;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import testsupport.Await;
 
@@ -34,21 +26,9 @@ import testsupport.Await;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class ContributionsTests {
+class ContributionsTests extends CaseReviewPages {
 
     static final byte[] PDF = "%PDF-1.4\n% chronology\n".getBytes(StandardCharsets.US_ASCII);
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Principals principals;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Clock clock;
 
     @Test
     void theAgencyLeadAnswersARequestAddressedToTheirAgencyAndNoOtherAgencySeesIt() throws Exception {
@@ -225,18 +205,5 @@ class ContributionsTests {
 
     private static MockHttpServletRequestBuilder dated(MockHttpServletRequestBuilder request, LocalDate date) {
         return dated(request, "decidedOn", date);
-    }
-
-    private static MockHttpServletRequestBuilder dated(
-            MockHttpServletRequestBuilder request, String field, LocalDate date) {
-        return request.param(field + ".day", String.valueOf(date.getDayOfMonth()))
-                .param(field + ".month", String.valueOf(date.getMonthValue()))
-                .param(field + ".year", String.valueOf(date.getYear()));
-    }
-
-    private MockHttpServletResponse as(String who, AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
-        return mvc.perform(request.with(SignedIn.as(principals, who)).with(csrf()))
-                .andReturn()
-                .getResponse();
     }
 }

@@ -11,15 +11,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.safeguardinghub.identity.signin.Principals;
+import org.safeguardinghub.casereviews.CaseReviewPages;
 import org.safeguardinghub.support.DemoAccounts;
 import org.safeguardinghub.support.SignedIn;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The two learning dashboards over MockMvc, on the shared demo database. Each test adds its own referrals in a
@@ -28,16 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class LearningDashboardsTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Principals principals;
-
-    @Autowired
-    JdbcClient jdbc;
+class LearningDashboardsTests extends CaseReviewPages {
 
     long kent;
     long district;

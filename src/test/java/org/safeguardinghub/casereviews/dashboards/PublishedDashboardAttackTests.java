@@ -14,15 +14,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.safeguardinghub.identity.signin.Principals;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.web.Option;
 import org.safeguardinghub.shared.ReportingPeriod.FinancialYear;
 import org.safeguardinghub.shared.disclosure.Attack;
-import org.safeguardinghub.support.DemoAccounts;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The referral dashboard attacked as the independent scrutineer could: every published view of the demo data (every
@@ -34,20 +30,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * no hidden count may come out exact or narrowed to fewer than three values.
  */
 @SpringBootTest
-class PublishedDashboardAttackTests {
-
-    @Autowired
-    DashboardPages pages;
-
-    @Autowired
-    Principals principals;
-
-    @Autowired
-    JdbcClient jdbc;
+class PublishedDashboardAttackTests extends PublishedViewsAttack {
 
     @Test
     void noHiddenReferralCountCanBeRecoveredFromThePublishedViews() {
-        Actor scrutineer = (Actor) principals.loadUserByUsername(DemoAccounts.SCRUTINEER);
+        Actor scrutineer = scrutineer();
         long partnership = scrutineer.partnershipId();
         Map<String, String> agencyByLabel = new HashMap<>();
         jdbc.sql("select id, coalesce(short_name, name) as label from agency")

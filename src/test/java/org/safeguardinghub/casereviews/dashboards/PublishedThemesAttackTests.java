@@ -13,14 +13,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.safeguardinghub.identity.signin.Principals;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.web.Option;
 import org.safeguardinghub.shared.disclosure.Attack;
-import org.safeguardinghub.support.DemoAccounts;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The learning themes dashboard attacked as the scrutineer could: every published period (and any "since" date the
@@ -31,22 +27,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * reviews. No hidden count may be narrowed to fewer than three values.
  */
 @SpringBootTest
-class PublishedThemesAttackTests {
+class PublishedThemesAttackTests extends PublishedViewsAttack {
 
     private static final LocalDate OPEN = LocalDate.of(9999, 1, 1);
 
-    @Autowired
-    DashboardPages pages;
-
-    @Autowired
-    Principals principals;
-
-    @Autowired
-    JdbcClient jdbc;
-
     @Test
     void noHiddenThemeCountCanBeRecoveredFromThePublishedViews() {
-        Actor scrutineer = (Actor) principals.loadUserByUsername(DemoAccounts.SCRUTINEER);
+        Actor scrutineer = scrutineer();
         List<String> themes =
                 jdbc.sql("select name from learning_theme").query(String.class).list();
         List<TreeMap<String, String>> filters = new ArrayList<>();

@@ -3,10 +3,8 @@ package org.safeguardinghub.casereviews.referrals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.safeguardinghub.casereviews.referrals.ReferralRequests.publicForm;
 import static org.safeguardinghub.casereviews.referrals.ReferralRequests.undated;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -14,15 +12,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safeguardinghub.calendar.WorkingDayCalendar;
-import org.safeguardinghub.identity.signin.Principals;
+import org.safeguardinghub.casereviews.CaseReviewPages;
 import org.safeguardinghub.support.DemoAccounts;
 import org.safeguardinghub.support.SignedIn;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import testsupport.Await;
 
@@ -33,16 +28,7 @@ import testsupport.Await;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class ReferralDatesTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Principals principals;
-
-    @Autowired
-    JdbcClient jdbc;
+class ReferralDatesTests extends CaseReviewPages {
 
     long district;
 
@@ -131,22 +117,5 @@ class ReferralDatesTests {
                         .getResponse()
                         .getContentAsString())
                 .contains(words, "value=\"2013\"");
-    }
-
-    private long startDraft(String account) throws Exception {
-        MockHttpServletResponse response = mvc.perform(post("/referrals/new")
-                        .with(SignedIn.as(principals, account))
-                        .with(csrf()))
-                .andReturn()
-                .getResponse();
-        assertThat(response.getStatus()).isEqualTo(302);
-        return Long.parseLong(response.getRedirectedUrl().replace("/referrals/", ""));
-    }
-
-    private int version(long id) {
-        return jdbc.sql("select version from referral where id = :id")
-                .param("id", id)
-                .query(Integer.class)
-                .single();
     }
 }

@@ -16,16 +16,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safeguardinghub.calendar.WorkingDayCalendar;
-import org.safeguardinghub.identity.signin.Principals;
+import org.safeguardinghub.casereviews.CaseReviewPages;
 import org.safeguardinghub.support.DemoAccounts;
 import org.safeguardinghub.support.SignedIn;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -38,18 +35,9 @@ import testsupport.Await;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class ReferralFormTests {
+class ReferralFormTests extends CaseReviewPages {
 
     private static final byte[] PNG = {(byte) 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13};
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Principals principals;
-
-    @Autowired
-    JdbcClient jdbc;
 
     long kent;
     long district;
@@ -456,23 +444,6 @@ class ReferralFormTests {
                         .query(String.class)
                         .single())
                 .isEqualTo("From the other window");
-    }
-
-    private long startDraft(String account) throws Exception {
-        MockHttpServletResponse response = mvc.perform(post("/referrals/new")
-                        .with(SignedIn.as(principals, account))
-                        .with(csrf()))
-                .andReturn()
-                .getResponse();
-        assertThat(response.getStatus()).isEqualTo(302);
-        return Long.parseLong(response.getRedirectedUrl().replace("/referrals/", ""));
-    }
-
-    private int version(long id) {
-        return jdbc.sql("select version from referral where id = :id")
-                .param("id", id)
-                .query(Integer.class)
-                .single();
     }
 
     private long count(String notifierName) {

@@ -7,22 +7,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.safeguardinghub.identity.signin.Principals;
+import org.safeguardinghub.casereviews.CaseReviewPages;
 import org.safeguardinghub.support.DemoAccounts;
 import org.safeguardinghub.support.SignedIn;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import testsupport.Await;
 
@@ -33,21 +28,9 @@ import testsupport.Await;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class PracticeReviewPagesTests {
+class PracticeReviewPagesTests extends CaseReviewPages {
 
     static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF".getBytes(StandardCharsets.US_ASCII);
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Principals principals;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Clock clock;
 
     @Test
     void commissioningFromAReferralMovesItOnAndGivesTheBusinessTeamAPublicationTask() throws Exception {
@@ -508,13 +491,6 @@ class PracticeReviewPagesTests {
 
     private MockHttpServletResponse send(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request).andReturn().getResponse();
-    }
-
-    private static <B extends AbstractMockHttpServletRequestBuilder<B>> B dated(B request, String field, LocalDate on) {
-        request.param(field + ".day", String.valueOf(on.getDayOfMonth()))
-                .param(field + ".month", String.valueOf(on.getMonthValue()))
-                .param(field + ".year", String.valueOf(on.getYear()));
-        return request;
     }
 
     private String page(MockHttpServletRequestBuilder request, String who) throws Exception {

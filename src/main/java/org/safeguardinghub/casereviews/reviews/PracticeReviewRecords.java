@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.casereviews.access.CaseMembership;
+import org.safeguardinghub.casereviews.access.CaseMembershipRecords;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Repository;
  * Every look-up takes the partnership, so a review of another partnership is never found.
  */
 @Repository
-class PracticeReviews {
+public class PracticeReviewRecords {
 
     private static final String COLUMNS = """
             id, partnership_id, referral_id, title, review_type, status, commissioned_on, reviewers,
@@ -32,12 +33,12 @@ class PracticeReviews {
 
     private final JdbcClient jdbc;
 
-    PracticeReviews(JdbcClient jdbc) {
+    PracticeReviewRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** One row of the list of reviews. */
-    record ListRow(
+    public record ListRow(
             long id,
             String title,
             String reviewType,
@@ -62,7 +63,7 @@ class PracticeReviews {
     }
 
     /** A request to one agency for its report to the review, and its answer once given. */
-    record AgencyReport(
+    public record AgencyReport(
             long id,
             long agencyId,
             String agencyName,
@@ -102,7 +103,7 @@ class PracticeReviews {
                 .optional();
     }
 
-    PageResult<ListRow> search(
+    public PageResult<ListRow> search(
             long partnershipId,
             @Nullable Long member,
             @Nullable String status,
@@ -206,7 +207,7 @@ class PracticeReviews {
     }
 
     /** A referral of the partnership that has been received (not a draft, not closed). */
-    Optional<ReferralRef> commissionableReferral(long partnershipId, long referralId) {
+    public Optional<ReferralRef> commissionableReferral(long partnershipId, long referralId) {
         return jdbc.sql("""
                         select id, reference, status from referral
                         where id = :id and partnership_id = :p and status not in ('DRAFT', 'CLOSED')""")
@@ -216,7 +217,7 @@ class PracticeReviews {
                 .optional();
     }
 
-    Optional<ReferralRef> referral(long partnershipId, long referralId) {
+    public Optional<ReferralRef> referral(long partnershipId, long referralId) {
         return jdbc.sql("select id, reference, status from referral where id = :id and partnership_id = :p")
                 .param("id", referralId)
                 .param("p", partnershipId)
@@ -234,8 +235,8 @@ class PracticeReviews {
     // panel members
 
     /** The panel members' Hub accounts a member row can name. */
-    List<org.safeguardinghub.platform.web.Option> panelAccounts(long partnershipId) {
-        return CaseMembership.panelAccounts(jdbc, partnershipId);
+    public List<org.safeguardinghub.platform.web.Option> panelAccounts(long partnershipId) {
+        return CaseMembershipRecords.panelAccounts(jdbc, partnershipId);
     }
 
     List<Member> members(long reviewId) {
@@ -286,7 +287,7 @@ class PracticeReviews {
                 .list();
     }
 
-    Optional<Meeting> meeting(long reviewId, long meetingId) {
+    public Optional<Meeting> meeting(long reviewId, long meetingId) {
         return jdbc.sql("""
                         select id, meeting_on, notes from panel_meeting where id = :id and practice_review_id = :r""")
                 .param("id", meetingId)
@@ -308,7 +309,7 @@ class PracticeReviews {
 
     // agency reports
 
-    List<AgencyReport> agencyReports(long partnershipId, long reviewId) {
+    public List<AgencyReport> agencyReports(long partnershipId, long reviewId) {
         return jdbc.sql("""
                         select q.id, q.agency_id, a.name as agency_name, q.question, q.requested_on, q.due_on,
                                q.requested_by_name, q.status, q.response, q.answered_on, q.answered_by_name

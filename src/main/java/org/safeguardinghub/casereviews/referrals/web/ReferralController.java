@@ -1,4 +1,4 @@
-package org.safeguardinghub.casereviews.referrals;
+package org.safeguardinghub.casereviews.referrals.web;
 
 import static org.safeguardinghub.casereviews.referrals.ReferralPages.FORM;
 import static org.safeguardinghub.casereviews.referrals.ReferralPages.VIEW;
@@ -10,6 +10,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.casereviews.referrals.ReferralChecks;
+import org.safeguardinghub.casereviews.referrals.ReferralDetails;
+import org.safeguardinghub.casereviews.referrals.ReferralForm;
+import org.safeguardinghub.casereviews.referrals.ReferralPages;
+import org.safeguardinghub.casereviews.referrals.Referrals;
 import org.safeguardinghub.documents.Upload;
 import org.safeguardinghub.organisation.AgencySummary;
 import org.safeguardinghub.organisation.Organisation;
@@ -157,7 +162,11 @@ class ReferralController {
     /** Saves the draft in the background while the person types (htmx); answers with a line for the status region. */
     @PostMapping("/referrals/{id}/autosave")
     String autosave(
-            @PathVariable long id, @ModelAttribute(FORM) ReferralForm form, Model model, HttpServletResponse response) {
+            @PathVariable long id,
+            @ModelAttribute(FORM) ReferralForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response) {
         Actor actor = Actors.require();
         draft(id);
         try {
@@ -170,7 +179,7 @@ class ReferralController {
             model.addAttribute("savedAt", LocalTime.now(clock).format(TIME));
             model.addAttribute("version", version);
         } catch (ConcurrentEditException e) {
-            response.setStatus(409);
+            Forms.conflict(errors, e.getMessage(), response);
             model.addAttribute("conflict", true);
         }
         return VIEW + " :: autosaved";

@@ -1,5 +1,8 @@
-package org.safeguardinghub.casereviews.reviews;
+package org.safeguardinghub.casereviews.reviews.web;
 
+import org.safeguardinghub.casereviews.reviews.PracticeReview;
+import org.safeguardinghub.casereviews.reviews.PracticeReviewDesk;
+import org.safeguardinghub.casereviews.reviews.PracticeReviewRecords;
 import org.safeguardinghub.documents.Documents;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.springframework.http.ResponseEntity;
@@ -15,11 +18,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class PracticeReviewDocumentsController {
 
-    private final PracticeReviews reviews;
+    private final PracticeReviewRecords reviews;
     private final PracticeReviewDesk desk;
     private final Documents documents;
 
-    PracticeReviewDocumentsController(PracticeReviews reviews, PracticeReviewDesk desk, Documents documents) {
+    PracticeReviewDocumentsController(PracticeReviewRecords reviews, PracticeReviewDesk desk, Documents documents) {
         this.reviews = reviews;
         this.desk = desk;
         this.documents = documents;

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.casereviews.CaseVocabulary;
 import org.safeguardinghub.casereviews.access.CaseMembership;
+import org.safeguardinghub.casereviews.access.CaseMembershipRecords;
 import org.safeguardinghub.casereviews.cases.CaseViews.CaseRow;
 import org.safeguardinghub.casereviews.cases.CaseViews.ChildRow;
 import org.safeguardinghub.casereviews.cases.CaseViews.MemberRow;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Repository;
  * partnership it is given; drafts are never case records.
  */
 @Repository
-class Cases {
+public class CaseRecords {
 
     static final ZoneId UK = ZoneId.of("Europe/London");
 
@@ -39,7 +40,7 @@ class Cases {
     private final CaseSettings settings;
     private final CaseClocks clocks = CaseClocks.england();
 
-    Cases(JdbcClient jdbc, CaseSettings settings) {
+    CaseRecords(JdbcClient jdbc, CaseSettings settings) {
         this.jdbc = jdbc;
         this.settings = settings;
     }
@@ -48,7 +49,7 @@ class Cases {
      * The rapid review clock of a referral under the partnership's chosen start, with a line saying what it counts
      * from ("15 working days from notification").
      */
-    ClockView rapidReviewClock(
+    public ClockView rapidReviewClock(
             RapidReviewStart start,
             @Nullable LocalDate laAwareOn,
             LocalDate receivedOn,
@@ -64,14 +65,14 @@ class Cases {
     }
 
     /** The filters of the case list. */
-    record Filter(
+    public record Filter(
             @Nullable String status,
             @Nullable Integer financialYear,
             boolean overdueOnly,
             @Nullable String q) {}
 
     /** Received referrals of a partnership, newest first, each with its next open clock. */
-    PageResult<CaseRow> search(
+    public PageResult<CaseRow> search(
             long partnership, @Nullable Long member, Filter filter, LocalDate today, int page, int size) {
         StringBuilder where = new StringBuilder(
                 " where r.partnership_id = :p and r.status <> 'DRAFT' and " + CaseMembership.referral("r"));
@@ -163,12 +164,12 @@ class Cases {
     }
 
     /** The panel members' Hub accounts that a review member row can name. */
-    List<org.safeguardinghub.platform.web.Option> panelAccounts(long partnership) {
-        return CaseMembership.panelAccounts(jdbc, partnership);
+    public List<org.safeguardinghub.platform.web.Option> panelAccounts(long partnership) {
+        return CaseMembershipRecords.panelAccounts(jdbc, partnership);
     }
 
     /** Whether the reader ({@link CaseMembership#limitedTo}) may see the received referral. */
-    boolean readable(long partnership, long id, @Nullable Long member) {
+    public boolean readable(long partnership, long id, @Nullable Long member) {
         return jdbc.sql("select exists (select 1 from referral r where r.id = :id and r.partnership_id = :p"
                         + " and r.status <> 'DRAFT' and " + CaseMembership.referral("r") + ")")
                 .param("id", id)
@@ -179,7 +180,7 @@ class Cases {
     }
 
     /** The links ("/cases/1", "/reviews/2") of the referrals and practice reviews the member may see. */
-    java.util.Set<String> readableLinks(long partnership, long member) {
+    public java.util.Set<String> readableLinks(long partnership, long member) {
         java.util.Set<String> links = new java.util.HashSet<>();
         jdbc.sql("select r.id from referral r where r.partnership_id = :p and " + CaseMembership.referral("r"))
                 .param("p", partnership)
@@ -198,7 +199,7 @@ class Cases {
     }
 
     /** A received referral of the partnership, as the aggregate and as the notifier described it. */
-    Optional<CaseFile> find(long partnership, long id) {
+    public Optional<CaseFile> find(long partnership, long id) {
         return jdbc.sql("""
                         select r.*, %s as received_on from referral r
                         where r.id = :id and r.partnership_id = :p and r.status <> 'DRAFT'""".formatted(RECEIVED_ON))
@@ -289,7 +290,7 @@ class Cases {
                 == 1;
     }
 
-    Optional<RapidReview> rapidReview(long partnership, long referralId) {
+    public Optional<RapidReview> rapidReview(long partnership, long referralId) {
         return jdbc.sql("""
                         select * from rapid_review where referral_id = :r and partnership_id = :p""")
                 .param("r", referralId)
@@ -338,7 +339,7 @@ class Cases {
                 == 1;
     }
 
-    List<ChildRow> children(long referralId) {
+    public List<ChildRow> children(long referralId) {
         return jdbc.sql("""
                         select c.position, c.age_band, c.age_years, c.gender, c.ethnicity, c.disability,
                                c.statutory_status, d.name as district
@@ -357,13 +358,13 @@ class Cases {
                 .list();
     }
 
-    List<String> agenciesInvolved(long referralId) {
+    public List<String> agenciesInvolved(long referralId) {
         return jdbc.sql("""
                         select a.name from referral_agency ra join agency_view a on a.id = ra.agency_id
                         where ra.referral_id = :r order by a.name""").param("r", referralId).query(String.class).list();
     }
 
-    List<MemberRow> members(long rapidReviewId) {
+    public List<MemberRow> members(long rapidReviewId) {
         return jdbc.sql("""
                         select m.id, m.person_name, m.role, a.name as agency
                         from rapid_review_member m left join agency_view a on a.id = m.agency_id
@@ -398,7 +399,7 @@ class Cases {
     }
 
     /** The requests to agencies about a referral (all agencies: case readers see across agencies). */
-    List<RequestRow> requests(
+    public List<RequestRow> requests(
             long partnership, long referralId, LocalDate today, Map<Long, List<DocumentSummary>> documents) {
         return jdbc.sql("""
                         select q.*, a.name as agency from agency_request q join agency_view a on a.id = q.agency_id
@@ -429,7 +430,7 @@ class Cases {
                 .list();
     }
 
-    List<Long> requestIds(long partnership, long referralId) {
+    public List<Long> requestIds(long partnership, long referralId) {
         return jdbc.sql("select id from agency_request where referral_id = :r and partnership_id = :p")
                 .param("r", referralId)
                 .param("p", partnership)
@@ -438,7 +439,7 @@ class Cases {
     }
 
     /** Whether a request belongs to this referral. */
-    boolean requestOf(long partnership, long referralId, long requestId) {
+    public boolean requestOf(long partnership, long referralId, long requestId) {
         return jdbc.sql("""
                         select count(*) from agency_request
                         where id = :id and referral_id = :r and partnership_id = :p""")
@@ -475,7 +476,7 @@ class Cases {
                 .single();
     }
 
-    List<ReviewLink> practiceReviews(long partnership, long referralId, LocalDate today) {
+    public List<ReviewLink> practiceReviews(long partnership, long referralId, LocalDate today) {
         return jdbc.sql("""
                         select id, title, review_type, status, commissioned_on, published_on from practice_review
                         where referral_id = :r and partnership_id = :p order by commissioned_on, id""")
@@ -491,7 +492,7 @@ class Cases {
                 .list();
     }
 
-    List<Long> themeIds(long partnership, String ownerType, long ownerId) {
+    public List<Long> themeIds(long partnership, String ownerType, long ownerId) {
         return jdbc.sql("""
                         select theme_id from case_theme
                         where partnership_id = :p and owner_type = :t and owner_id = :o""")

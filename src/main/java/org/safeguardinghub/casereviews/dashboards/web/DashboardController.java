@@ -1,10 +1,13 @@
-package org.safeguardinghub.casereviews.dashboards;
+package org.safeguardinghub.casereviews.dashboards.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.safeguardinghub.audit.AuditAction;
 import org.safeguardinghub.audit.AuditTrail;
 import org.safeguardinghub.casereviews.CaseReviewsAccess;
+import org.safeguardinghub.casereviews.dashboards.DashboardPages;
+import org.safeguardinghub.casereviews.dashboards.DashboardRequest;
+import org.safeguardinghub.casereviews.dashboards.Figure;
 import org.safeguardinghub.platform.export.ExportFormat;
 import org.safeguardinghub.platform.export.ExportResponse;
 import org.safeguardinghub.platform.security.Actor;

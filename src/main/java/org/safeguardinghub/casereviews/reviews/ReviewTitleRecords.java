@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
  * referral" and the referral's reference.
  */
 @Component
-class ReviewTitles implements RecommendationSourceTitles {
+class ReviewTitleRecords implements RecommendationSourceTitles {
 
     private final JdbcClient jdbc;
 
-    ReviewTitles(JdbcClient jdbc) {
+    ReviewTitleRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

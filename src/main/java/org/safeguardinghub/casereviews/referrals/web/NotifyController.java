@@ -1,4 +1,4 @@
-package org.safeguardinghub.casereviews.referrals;
+package org.safeguardinghub.casereviews.referrals.web;
 
 import static org.safeguardinghub.casereviews.referrals.ReferralPages.FORM;
 import static org.safeguardinghub.casereviews.referrals.ReferralPages.VIEW;
@@ -11,6 +11,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.casereviews.referrals.PublicSubmissionLimit;
+import org.safeguardinghub.casereviews.referrals.ReferenceGenerator;
+import org.safeguardinghub.casereviews.referrals.ReferralChecks;
+import org.safeguardinghub.casereviews.referrals.ReferralDetails;
+import org.safeguardinghub.casereviews.referrals.ReferralForm;
+import org.safeguardinghub.casereviews.referrals.ReferralPages;
+import org.safeguardinghub.casereviews.referrals.Referrals;
 import org.safeguardinghub.documents.Upload;
 import org.safeguardinghub.organisation.Organisation;
 import org.safeguardinghub.organisation.PartnershipSummary;

@@ -1,4 +1,4 @@
-package org.safeguardinghub.casereviews.reviews;
+package org.safeguardinghub.casereviews.reviews.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -6,6 +6,9 @@ import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.casereviews.CaseReviewsAccess;
 import org.safeguardinghub.casereviews.CaseVocabulary;
 import org.safeguardinghub.casereviews.access.CaseMembership;
+import org.safeguardinghub.casereviews.reviews.PracticeReview;
+import org.safeguardinghub.casereviews.reviews.PracticeReviewRecords;
+import org.safeguardinghub.casereviews.reviews.ReviewView;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ListLinks;
@@ -22,10 +25,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PracticeReviewListController {
 
-    private final PracticeReviews reviews;
+    private final PracticeReviewRecords reviews;
     private final Clock clock;
 
-    PracticeReviewListController(PracticeReviews reviews, Clock clock) {
+    PracticeReviewListController(PracticeReviewRecords reviews, Clock clock) {
         this.reviews = reviews;
         this.clock = clock;
     }

@@ -1,8 +1,10 @@
-package org.safeguardinghub.casereviews.cases;
+package org.safeguardinghub.casereviews.cases.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.casereviews.cases.CaseSettings;
+import org.safeguardinghub.casereviews.cases.RapidReviewStart;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ConcurrentEditException;

@@ -1,6 +1,6 @@
 package org.safeguardinghub.casereviews.cases;
 
-import static org.safeguardinghub.casereviews.cases.Cases.date;
+import static org.safeguardinghub.casereviews.cases.CaseRecords.date;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,14 +13,14 @@ import org.springframework.stereotype.Repository;
 
 /** The overdue list: every open statutory or local clock of a partnership past its target. */
 @Repository
-class OverdueCases {
+public class OverdueCaseRecords {
 
     private final JdbcClient jdbc;
-    private final Cases cases;
+    private final CaseRecords cases;
     private final CaseSettings settings;
     private final CaseClocks clocks = CaseClocks.england();
 
-    OverdueCases(JdbcClient jdbc, Cases cases, CaseSettings settings) {
+    OverdueCaseRecords(JdbcClient jdbc, CaseRecords cases, CaseSettings settings) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.settings = settings;
@@ -30,7 +30,7 @@ class OverdueCases {
      * Every open clock of the partnership that is past its target: notification decisions, rapid reviews, practice
      * reviews and agency requests, most overdue first.
      */
-    List<OverdueItem> overdue(long partnership, LocalDate today) {
+    public List<OverdueItem> overdue(long partnership, LocalDate today) {
         List<OverdueItem> items = new ArrayList<>();
         addCaseClocks(items, partnership, today);
         addReviewClocks(items, partnership, today);
@@ -52,7 +52,7 @@ class OverdueCases {
                         where r.partnership_id = :p and r.status <> 'DRAFT'
                           and ((r.national_decision is null and %s < :notifyCut)
                             or (rr.id is not null and rr.sent_to_panel_on is null
-                                and least(r.notified_on, coalesce(r.la_aware_date, %1$s)) < :rapidCut))""".formatted(Cases.RECEIVED_ON, "coalesce(r.la_aware_date, " + Cases.RECEIVED_ON + ")"))
+                                and least(r.notified_on, coalesce(r.la_aware_date, %1$s)) < :rapidCut))""".formatted(CaseRecords.RECEIVED_ON, "coalesce(r.la_aware_date, " + CaseRecords.RECEIVED_ON + ")"))
                 .param("p", partnership)
                 .param("notifyCut", today.minusDays(CaseClocks.NOTIFICATION_WORKING_DAYS))
                 .param("rapidCut", today.minusDays(CaseClocks.RAPID_REVIEW_WORKING_DAYS))

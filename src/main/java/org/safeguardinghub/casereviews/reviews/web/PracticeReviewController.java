@@ -1,4 +1,4 @@
-package org.safeguardinghub.casereviews.reviews;
+package org.safeguardinghub.casereviews.reviews.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -8,6 +8,13 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.casereviews.CaseReviewsAccess;
 import org.safeguardinghub.casereviews.CaseVocabulary;
+import org.safeguardinghub.casereviews.reviews.PracticeReview;
+import org.safeguardinghub.casereviews.reviews.PracticeReviewDesk;
+import org.safeguardinghub.casereviews.reviews.PracticeReviewInputs;
+import org.safeguardinghub.casereviews.reviews.PracticeReviewPage;
+import org.safeguardinghub.casereviews.reviews.PracticeReviewRecords;
+import org.safeguardinghub.casereviews.reviews.ReviewForm;
+import org.safeguardinghub.casereviews.reviews.ReviewView;
 import org.safeguardinghub.casereviews.reviews.SectionForms.DraftForm;
 import org.safeguardinghub.casereviews.reviews.SectionForms.FamilyForm;
 import org.safeguardinghub.casereviews.reviews.SectionForms.FinalForm;
@@ -24,20 +31,21 @@ import org.safeguardinghub.organisation.Organisation;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.DateInput;
+import org.safeguardinghub.platform.web.FormReply;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
 import org.safeguardinghub.platform.web.Refusal;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -49,7 +57,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PracticeReviewController {
 
-    private final PracticeReviews reviews;
+    private final PracticeReviewRecords reviews;
     private final PracticeReviewDesk desk;
     private final Organisation organisation;
     private final Clock clock;
@@ -57,7 +65,7 @@ class PracticeReviewController {
     private final PracticeReviewInputs inputs;
 
     PracticeReviewController(
-            PracticeReviews reviews,
+            PracticeReviewRecords reviews,
             PracticeReviewDesk desk,
             Organisation organisation,
             Clock clock,
@@ -108,7 +116,7 @@ class PracticeReviewController {
         }
         LocalDate commissioned = checkDetails(form, errors);
         if (errors.hasErrors() || commissioned == null) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return formView(model, null);
         }
         try {
@@ -125,7 +133,7 @@ class PracticeReviewController {
             return "redirect:/reviews/" + id;
         } catch (Refusal e) {
             errors.reject("rule", e.getMessage());
-            response.setStatus(422);
+            Forms.invalid(response);
             return formView(model, null);
         }
     }
@@ -149,7 +157,7 @@ class PracticeReviewController {
         PracticeReview review = desk.find(id);
         LocalDate commissioned = checkDetails(form, errors);
         if (errors.hasErrors() || commissioned == null) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return formView(model, review);
         }
         try {
@@ -166,15 +174,11 @@ class PracticeReviewController {
             return "redirect:/reviews/" + id;
         } catch (ConcurrentEditException e) {
             PracticeReview current = desk.find(id);
-            BindingResult conflict = new BeanPropertyBindingResult(ReviewForm.of(current), "form");
-            conflict.reject("conflict", e.getMessage());
-            model.addAttribute("form", conflict.getTarget());
-            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", conflict);
-            response.setStatus(HttpStatus.CONFLICT.value());
+            Forms.conflict(model, "form", ReviewForm.of(current), e.getMessage(), response);
             return formView(model, current);
         } catch (Refusal e) {
             errors.reject("rule", e.getMessage());
-            response.setStatus(422);
+            Forms.invalid(response);
             return formView(model, review);
         }
     }
@@ -354,25 +358,16 @@ class PracticeReviewController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes flash) {
-        LocalDate on = notFuture(
-                form.getDraftOn().read(errors, "draftOn", "Date of the draft report", true),
-                errors,
-                "draftOn",
-                "Date of the draft report");
-        Upload file = inputs.upload(form.getDraftFile(), errors, "draftFile");
-        if (errors.hasErrors() || on == null) {
-            return problem(id, "draftForm", model, response);
-        }
-        return step(
+        Report report =
+                new Report("draftForm", "draftOn", "Date of the draft report", "draftFile", "Draft report recorded");
+        return report(
                 id,
-                "draftForm",
+                report,
+                form.getDraftOn(),
+                form.getDraftFile(),
+                new FormReply(model, response, flash),
                 errors,
-                model,
-                response,
-                flash,
-                "reports",
-                "Draft report recorded",
-                () -> desk.recordDraftReport(id, form.getVersion(), on, file));
+                (on, file) -> desk.recordDraftReport(id, form.getVersion(), on, file));
     }
 
     @PostMapping("/reviews/{id}/final-report")
@@ -383,25 +378,57 @@ class PracticeReviewController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes flash) {
-        LocalDate on = notFuture(
-                form.getFinalOn().read(errors, "finalOn", "Date of the final report", true),
+        Report report =
+                new Report("finalForm", "finalOn", "Date of the final report", "finalFile", "Final report recorded");
+        return report(
+                id,
+                report,
+                form.getFinalOn(),
+                form.getFinalFile(),
+                new FormReply(model, response, flash),
                 errors,
-                "finalOn",
-                "Date of the final report");
-        Upload file = inputs.upload(form.getFinalFile(), errors, "finalFile");
+                (on, file) -> desk.recordFinalReport(id, form.getVersion(), on, file));
+    }
+
+    /** A report of the review: its form, the date's field and label, the file's field and what the page says once saved. */
+    private record Report(String formName, String dateField, String dateLabel, String fileField, String saved) {}
+
+    /** Saves a report of the review with its date and file. */
+    private interface ReportSave {
+        void save(LocalDate on, @Nullable Upload file);
+    }
+
+    /**
+     * Records a report: its date (not in the future) and its file are checked, then it is saved as a lifecycle step
+     * of the review's reports section.
+     */
+    private String report(
+            long id,
+            Report report,
+            DateInput date,
+            @Nullable MultipartFile upload,
+            FormReply reply,
+            BindingResult errors,
+            ReportSave save) {
+        LocalDate on = notFuture(
+                date.read(errors, report.dateField(), report.dateLabel(), true),
+                errors,
+                report.dateField(),
+                report.dateLabel());
+        Upload file = inputs.upload(upload, errors, report.fileField());
         if (errors.hasErrors() || on == null) {
-            return problem(id, "finalForm", model, response);
+            return problem(id, report.formName(), reply.model(), reply.response());
         }
         return step(
                 id,
-                "finalForm",
+                report.formName(),
                 errors,
-                model,
-                response,
-                flash,
+                reply.model(),
+                reply.response(),
+                reply.flash(),
                 "reports",
-                "Final report recorded",
-                () -> desk.recordFinalReport(id, form.getVersion(), on, file));
+                report.saved(),
+                () -> save.save(on, file));
     }
 
     @PostMapping("/reviews/{id}/sign-off")
@@ -509,7 +536,7 @@ class PracticeReviewController {
     /** A refused section: the page again with that section's errors, as 422. */
     private String problem(long id, String formName, Model model, HttpServletResponse response) {
         model.addAttribute("failedForm", formName);
-        response.setStatus(422);
+        Forms.invalid(response);
         return page(id, model);
     }
 
@@ -527,10 +554,9 @@ class PracticeReviewController {
         try {
             change.run();
         } catch (ConcurrentEditException e) {
-            errors.reject("conflict", e.getMessage());
+            Forms.conflict(errors, e.getMessage(), response);
             model.addAttribute("conflict", true);
             model.addAttribute("failedForm", formName);
-            response.setStatus(HttpStatus.CONFLICT.value());
             return page(id, model);
         } catch (Refusal | IllegalArgumentException e) {
             errors.reject("rule", e.getMessage());

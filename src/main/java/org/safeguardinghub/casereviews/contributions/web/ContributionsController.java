@@ -1,9 +1,12 @@
-package org.safeguardinghub.casereviews.contributions;
+package org.safeguardinghub.casereviews.contributions.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.List;
+import org.safeguardinghub.casereviews.contributions.AnswerForm;
+import org.safeguardinghub.casereviews.contributions.Contribution;
+import org.safeguardinghub.casereviews.contributions.Contributions;
 import org.safeguardinghub.documents.DocumentRejected;
 import org.safeguardinghub.documents.Documents;
 import org.safeguardinghub.documents.Upload;

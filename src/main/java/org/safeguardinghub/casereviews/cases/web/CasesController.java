@@ -1,4 +1,4 @@
-package org.safeguardinghub.casereviews.cases;
+package org.safeguardinghub.casereviews.cases.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -11,7 +11,14 @@ import org.safeguardinghub.audit.AuditTrail;
 import org.safeguardinghub.casereviews.CaseReviewsAccess;
 import org.safeguardinghub.casereviews.CaseVocabulary;
 import org.safeguardinghub.casereviews.access.CaseMembership;
+import org.safeguardinghub.casereviews.cases.CaseClocks;
+import org.safeguardinghub.casereviews.cases.CaseRecords;
+import org.safeguardinghub.casereviews.cases.CaseSettings;
 import org.safeguardinghub.casereviews.cases.CaseViews.OverdueItem;
+import org.safeguardinghub.casereviews.cases.ClockView;
+import org.safeguardinghub.casereviews.cases.OverdueCaseRecords;
+import org.safeguardinghub.casereviews.cases.RapidReview;
+import org.safeguardinghub.casereviews.cases.Referral;
 import org.safeguardinghub.documents.DocumentSummary;
 import org.safeguardinghub.documents.Documents;
 import org.safeguardinghub.learning.LearningTheme;
@@ -40,25 +47,25 @@ class CasesController {
     static final String REFERRAL_DOCUMENTS = "referral";
     static final String REQUEST_DOCUMENTS = "agency-request";
 
-    private final Cases cases;
+    private final CaseRecords cases;
     private final AuditTrail audit;
     private final Documents documents;
     private final LearningThemes themes;
     private final Recommendations recommendations;
     private final Clock clock;
     private final CaseSettings settings;
-    private final OverdueCases overdueCases;
+    private final OverdueCaseRecords overdueCases;
     private final CaseClocks clocks = CaseClocks.england();
 
     CasesController(
-            Cases cases,
+            CaseRecords cases,
             AuditTrail audit,
             Documents documents,
             LearningThemes themes,
             Recommendations recommendations,
             Clock clock,
             CaseSettings settings,
-            OverdueCases overdueCases) {
+            OverdueCaseRecords overdueCases) {
         this.cases = cases;
         this.settings = settings;
         this.overdueCases = overdueCases;
@@ -91,7 +98,7 @@ class CasesController {
                 cases.search(
                         actor.partnershipId(),
                         CaseMembership.limitedTo(actor),
-                        new Cases.Filter(chosenStatus, chosenYear, overdue, text),
+                        new CaseRecords.Filter(chosenStatus, chosenYear, overdue, text),
                         today,
                         page,
                         PageResult.DEFAULT_SIZE));
@@ -149,7 +156,7 @@ class CasesController {
         long p = actor.partnershipId();
         LocalDate today = LocalDate.now(clock);
         requireReadable(actor, id);
-        Cases.CaseFile file = cases.find(p, id).orElseThrow(() -> new NotFoundException("Case"));
+        CaseRecords.CaseFile file = cases.find(p, id).orElseThrow(() -> new NotFoundException("Case"));
         audit.readSensitive("referral", id);
         Referral referral = file.referral();
         model.addAttribute("file", file);
@@ -252,7 +259,7 @@ class CasesController {
                 || (rr != null && rr.outcome() != null && !"NO_FURTHER_REVIEW".equals(rr.outcome()));
     }
 
-    private static Map<String, String> labels(Cases.CaseFile file) {
+    private static Map<String, String> labels(CaseRecords.CaseFile file) {
         Map<String, String> labels = new LinkedHashMap<>();
         Referral r = file.referral();
         labels.put("status", CaseVocabulary.label(CaseVocabulary.REFERRAL_STATUS, r.status()));

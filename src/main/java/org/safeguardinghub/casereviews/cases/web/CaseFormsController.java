@@ -1,13 +1,18 @@
-package org.safeguardinghub.casereviews.cases;
+package org.safeguardinghub.casereviews.cases.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.casereviews.CaseReviewsAccess;
 import org.safeguardinghub.casereviews.CaseVocabulary;
+import org.safeguardinghub.casereviews.cases.CaseActions;
+import org.safeguardinghub.casereviews.cases.CaseClocks;
+import org.safeguardinghub.casereviews.cases.CaseForms.DecisionForm;
 import org.safeguardinghub.casereviews.cases.CaseForms.LocalDecisionForm;
 import org.safeguardinghub.casereviews.cases.CaseForms.MeetingForm;
 import org.safeguardinghub.casereviews.cases.CaseForms.MemberForm;
@@ -16,6 +21,10 @@ import org.safeguardinghub.casereviews.cases.CaseForms.RequestForm;
 import org.safeguardinghub.casereviews.cases.CaseForms.SendForm;
 import org.safeguardinghub.casereviews.cases.CaseForms.ThemesForm;
 import org.safeguardinghub.casereviews.cases.CaseForms.TriageForm;
+import org.safeguardinghub.casereviews.cases.CaseRecords;
+import org.safeguardinghub.casereviews.cases.ClockView;
+import org.safeguardinghub.casereviews.cases.RapidReview;
+import org.safeguardinghub.casereviews.cases.Referral;
 import org.safeguardinghub.learning.LearningThemes;
 import org.safeguardinghub.organisation.Organisation;
 import org.safeguardinghub.platform.security.Actor;
@@ -46,7 +55,7 @@ class CaseFormsController {
 
     private static final String FORM = "form";
 
-    private final Cases cases;
+    private final CaseRecords cases;
     private final CaseActions actions;
     private final Organisation organisation;
     private final LearningThemes themes;
@@ -54,7 +63,7 @@ class CaseFormsController {
     private final CaseClocks clocks = CaseClocks.england();
 
     CaseFormsController(
-            Cases cases, CaseActions actions, Organisation organisation, LearningThemes themes, Clock clock) {
+            CaseRecords cases, CaseActions actions, Organisation organisation, LearningThemes themes, Clock clock) {
         this.cases = cases;
         this.actions = actions;
         this.organisation = organisation;
@@ -62,17 +71,14 @@ class CaseFormsController {
         this.clock = clock;
     }
 
+    private final DecisionPage triagePage = new DecisionPage(this::triageView, TriageForm::of);
+    private final DecisionPage localPage = new DecisionPage(this::localView, LocalDecisionForm::of);
+
     // ---- triage ----
 
     @GetMapping("/cases/{id}/triage")
     String triageForm(@PathVariable long id, Model model) {
-        Referral referral = referral(id);
-        TriageForm form = TriageForm.of(referral);
-        if (referral.nationalDecision() == null) {
-            form.setDecidedOn(DateInput.of(LocalDate.now(clock)));
-        }
-        model.addAttribute(FORM, form);
-        return triageView(model, referral);
+        return decisionForm(id, model, triagePage);
     }
 
     @PostMapping("/cases/{id}/triage")
@@ -91,20 +97,23 @@ class CaseFormsController {
         LocalDate decided = past(form.getDecidedOn(), errors, "decidedOn", "Decision date", true);
         LocalDate notified =
                 past(form.getNotifiedOn(), errors, "notifiedOn", "Date the national panel was notified", notify);
-        if (errors.hasErrors()) {
-            Forms.invalid(response);
-            return triageView(model, referral);
-        }
-        try {
-            actions.decideNotification(
-                    Actors.require(), id, form.getVersion(), form.getDecision(), decided, notified, form.getReason());
-        } catch (Refusal e) {
-            Forms.refused(e, errors, response);
-            return triageView(model, referral);
-        } catch (ConcurrentEditException e) {
-            Referral current = referral(id);
-            Forms.conflict(model, FORM, TriageForm.of(current), e.getMessage(), response);
-            return triageView(model, current);
+        String refused = saveDecision(
+                id,
+                referral,
+                errors,
+                model,
+                response,
+                triagePage,
+                () -> actions.decideNotification(
+                        Actors.require(),
+                        id,
+                        form.getVersion(),
+                        form.getDecision(),
+                        decided,
+                        notified,
+                        form.getReason()));
+        if (refused != null) {
+            return refused;
         }
         flash.addFlashAttribute(
                 "flash", notify ? "Notification recorded: the rapid review clock has started" : "Decision recorded");
@@ -131,13 +140,7 @@ class CaseFormsController {
 
     @GetMapping("/cases/{id}/local-decision")
     String localForm(@PathVariable long id, Model model) {
-        Referral referral = referral(id);
-        LocalDecisionForm form = LocalDecisionForm.of(referral);
-        if (referral.localDecision() == null) {
-            form.setDecidedOn(DateInput.of(LocalDate.now(clock)));
-        }
-        model.addAttribute(FORM, form);
-        return localView(model, referral);
+        return decisionForm(id, model, localPage);
     }
 
     @PostMapping("/cases/{id}/local-decision")
@@ -155,23 +158,64 @@ class CaseFormsController {
             errors.rejectValue("decision", "invalid", "Select whether to hold a local review");
         }
         LocalDate decided = past(form.getDecidedOn(), errors, "decidedOn", "Decision date", true);
-        if (errors.hasErrors()) {
-            Forms.invalid(response);
-            return localView(model, referral);
-        }
-        try {
-            actions.decideLocalReview(
-                    Actors.require(), id, form.getVersion(), form.getDecision(), decided, form.getReason());
-        } catch (Refusal e) {
-            Forms.refused(e, errors, response);
-            return localView(model, referral);
-        } catch (ConcurrentEditException e) {
-            Referral current = referral(id);
-            Forms.conflict(model, FORM, LocalDecisionForm.of(current), e.getMessage(), response);
-            return localView(model, current);
+        String refused = saveDecision(
+                id,
+                referral,
+                errors,
+                model,
+                response,
+                localPage,
+                () -> actions.decideLocalReview(
+                        Actors.require(), id, form.getVersion(), form.getDecision(), decided, form.getReason()));
+        if (refused != null) {
+            return refused;
         }
         flash.addFlashAttribute("flash", "Local decision recorded");
         return "redirect:/cases/" + id;
+    }
+
+    /** A decision's page: how it is shown for a referral, and its form as the referral stands. */
+    private record DecisionPage(
+            BiFunction<Model, Referral, String> view, Function<Referral, ? extends DecisionForm> form) {}
+
+    /** A decision's form as the referral stands, dated today while nothing is decided yet. */
+    private String decisionForm(long id, Model model, DecisionPage page) {
+        Referral referral = referral(id);
+        DecisionForm form = page.form().apply(referral);
+        if (form.getDecision().isEmpty()) {
+            form.setDecidedOn(DateInput.of(LocalDate.now(clock)));
+        }
+        model.addAttribute(FORM, form);
+        return page.view().apply(model, referral);
+    }
+
+    /**
+     * Saves a decision checked already: with mistakes, or refused by a rule, the page is shown again with the error
+     * summary; when someone else decided first, with their decision (409). Null once saved.
+     */
+    private @Nullable String saveDecision(
+            long id,
+            Referral referral,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            DecisionPage page,
+            Runnable save) {
+        if (errors.hasErrors()) {
+            Forms.invalid(response);
+            return page.view().apply(model, referral);
+        }
+        try {
+            save.run();
+            return null;
+        } catch (Refusal e) {
+            Forms.refused(e, errors, response);
+            return page.view().apply(model, referral);
+        } catch (ConcurrentEditException e) {
+            Referral current = referral(id);
+            Forms.conflict(model, FORM, page.form().apply(current), e.getMessage(), response);
+            return page.view().apply(model, current);
+        }
     }
 
     private String localView(Model model, Referral referral) {
