@@ -125,10 +125,10 @@ class PracticeReviewController {
                     form.getTitle(),
                     form.getReviewType(),
                     commissioned,
-                    text(form.getReviewers()),
-                    text(form.getTermsOfReference()),
+                    Forms.text(form.getReviewers()),
+                    Forms.text(form.getTermsOfReference()),
                     form.getPanelGroupId(),
-                    text(form.getFamilyInvolvement())));
+                    Forms.text(form.getFamilyInvolvement())));
             flash.addFlashAttribute("flash", "Practice review commissioned");
             return "redirect:/reviews/" + id;
         } catch (Refusal e) {
@@ -167,8 +167,8 @@ class PracticeReviewController {
                     form.getTitle(),
                     form.getReviewType(),
                     commissioned,
-                    text(form.getReviewers()),
-                    text(form.getTermsOfReference()),
+                    Forms.text(form.getReviewers()),
+                    Forms.text(form.getTermsOfReference()),
                     form.getPanelGroupId());
             flash.addFlashAttribute("flash", "Review details updated");
             return "redirect:/reviews/" + id;
@@ -240,7 +240,7 @@ class PracticeReviewController {
         desk.addMember(
                 id,
                 form.getMemberName(),
-                text(form.getMemberRole()),
+                Forms.text(form.getMemberRole()),
                 agency == null ? null : form.getMemberAgencyId(),
                 form.getMemberUserId());
         return done(id, "panel", "Panel member added: " + form.getMemberName().strip(), flash);
@@ -268,7 +268,7 @@ class PracticeReviewController {
             return problem(id, "meetingForm", model, response);
         }
         try {
-            desk.addMeeting(id, on, text(form.getMeetingNotes()), agenda, minutes);
+            desk.addMeeting(id, on, Forms.text(form.getMeetingNotes()), agenda, minutes);
         } catch (Refusal e) {
             errors.rejectValue("meetingOn", "rule", e.getMessage());
             return problem(id, "meetingForm", model, response);
@@ -347,7 +347,7 @@ class PracticeReviewController {
                 flash,
                 "family",
                 "Family involvement saved",
-                () -> desk.recordFamilyInvolvement(id, form.getVersion(), text(form.getFamilyInvolvement())));
+                () -> desk.recordFamilyInvolvement(id, form.getVersion(), Forms.text(form.getFamilyInvolvement())));
     }
 
     @PostMapping("/reviews/{id}/draft-report")
@@ -594,9 +594,5 @@ class PracticeReviewController {
         if (!Actors.require().can(CaseReviewsAccess.CASES_MANAGE)) {
             throw new AccessDeniedException("cases:manage needed");
         }
-    }
-
-    private static @Nullable String text(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }
