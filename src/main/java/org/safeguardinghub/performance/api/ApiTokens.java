@@ -32,14 +32,14 @@ import org.springframework.transaction.annotation.Transactional;
  * A token acts for exactly one agency in one partnership, with no permission beyond submitting returns.
  */
 @Service
-class ApiTokens {
+public class ApiTokens {
 
     static final String PREFIX = "shub_";
     static final Duration LIFETIME = Duration.ofDays(365);
     static final int MAX_LIVE_PER_AGENCY = 10;
 
     /** The agency already holds as many live tokens as it may. */
-    static final class TooManyTokens extends RuntimeException {
+    public static final class TooManyTokens extends RuntimeException {
         TooManyTokens() {
             super("This agency already has " + MAX_LIVE_PER_AGENCY + " live tokens, the most it may have. Revoke a"
                     + " token that is no longer used, then create the new one");
@@ -65,7 +65,7 @@ class ApiTokens {
     }
 
     /** One token as the list shows it (never the token itself). */
-    record TokenRow(
+    public record TokenRow(
             long id,
             long agencyId,
             String agencyName,
@@ -94,7 +94,7 @@ class ApiTokens {
     }
 
     /** A freshly created token: the only moment the secret exists outside the caller's system. */
-    record CreatedToken(long id, String name, String token) {}
+    public record CreatedToken(long id, String name, String token) {}
 
     /** What an API request acts as, once its token checks out. */
     record TokenIdentity(
@@ -107,7 +107,7 @@ class ApiTokens {
             long createdBy) {}
 
     @Transactional(readOnly = true)
-    List<TokenRow> tokensOf(long partnershipId, long agencyId) {
+    public List<TokenRow> tokensOf(long partnershipId, long agencyId) {
         return jdbc.sql("""
                         select """ + ROW_COLUMNS + """
                         from api_token t join agency_view a on a.id = t.agency_id
@@ -126,7 +126,7 @@ class ApiTokens {
      * @throws TooManyTokens when the agency already holds {@link #MAX_LIVE_PER_AGENCY} live tokens
      */
     @Transactional
-    CreatedToken create(Actor actor, long agencyId, String name) {
+    public CreatedToken create(Actor actor, long agencyId, String name) {
         // one creation at a time per agency, so concurrent requests cannot pass the cap together
         jdbc.sql("select pg_advisory_xact_lock(hashtext('api_token'), :a::int)")
                 .param("a", agencyId)
@@ -162,7 +162,7 @@ class ApiTokens {
 
     /** Revokes a token of the actor's partnership (and agency, for an agency-scoped actor); 404 otherwise. */
     @Transactional
-    TokenRow revoke(Actor actor, long id) {
+    public TokenRow revoke(Actor actor, long id) {
         TokenRow row = find(actor, id);
         if (row.revoked()) {
             throw Refusal.conflict("This token was already revoked");
@@ -175,7 +175,7 @@ class ApiTokens {
         return row;
     }
 
-    TokenRow find(Actor actor, long id) {
+    public TokenRow find(Actor actor, long id) {
         return jdbc.sql("""
                         select """ + ROW_COLUMNS + """
                         from api_token t join agency_view a on a.id = t.agency_id

@@ -28,12 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Transactional(readOnly = true)
-class EarlyWarningPage {
+public class EarlyWarningPage {
 
     static final int PAGE_SIZE = 25;
 
     /** A current episode as listed. */
-    record EpisodeRow(
+    public record EpisodeRow(
             long id,
             int version,
             String code,
@@ -59,7 +59,7 @@ class EarlyWarningPage {
         }
     }
 
-    record View(PageResult<EpisodeRow> episodes, List<SpcFigure> figures) {}
+    public record View(PageResult<EpisodeRow> episodes, List<SpcFigure> figures) {}
 
     private final JdbcClient jdbc;
     private final EarlyWarning earlyWarning;
@@ -69,7 +69,7 @@ class EarlyWarningPage {
         this.earlyWarning = earlyWarning;
     }
 
-    View view(long partnershipId, int page) {
+    public View view(long partnershipId, int page) {
         Map<Long, IndicatorRow> indicators = new LinkedHashMap<>();
         jdbc.sql("""
                         select i.id, i.code, i.name, v.factor, v.decimals, v.polarity, v.aggregation, v.numerator,
@@ -123,7 +123,7 @@ class EarlyWarningPage {
             """;
 
     /** One current episode of the partnership (for the acknowledgement form), or empty. */
-    Optional<EpisodeRow> episode(long partnershipId, long episodeId) {
+    public Optional<EpisodeRow> episode(long partnershipId, long episodeId) {
         Map<Long, Frequency> frequencies = new HashMap<>();
         jdbc.sql("""
                         select distinct p.indicator_id, p.frequency from spc_point p
@@ -165,9 +165,10 @@ class EarlyWarningPage {
     }
 
     /** An indicator's charted periods (newest first), for recording a change. */
-    record Charted(long indicatorId, String code, String name, List<org.safeguardinghub.platform.web.Option> periods) {}
+    public record Charted(
+            long indicatorId, String code, String name, List<org.safeguardinghub.platform.web.Option> periods) {}
 
-    Optional<Charted> charted(long partnershipId, String code) {
+    public Optional<Charted> charted(long partnershipId, String code) {
         List<Object[]> rows = jdbc.sql("""
                         select i.id, i.name, p.period_end, p.frequency from indicator i
                         join spc_point p on p.indicator_id = i.id and p.partnership_id = i.partnership_id

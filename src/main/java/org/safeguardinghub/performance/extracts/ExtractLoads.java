@@ -97,7 +97,7 @@ public class ExtractLoads {
         this.staging = staging;
     }
 
-    record LoadRow(
+    public record LoadRow(
             long id,
             long agencyId,
             String agencyName,
@@ -166,7 +166,7 @@ public class ExtractLoads {
 
     // ---- reading ----
 
-    PageResult<LoadRow> loads(Actor actor, int page, int size) {
+    public PageResult<LoadRow> loads(Actor actor, int page, int size) {
         String scope = "l.partnership_id = :p and (:all or l.agency_id = :a)";
         long total = jdbc.sql("select count(*) from extract_load l where " + scope)
                 .param("p", actor.partnershipId())
@@ -187,7 +187,7 @@ public class ExtractLoads {
     }
 
     /** One load in the actor's scope; another partnership's or agency's is not found. */
-    LoadRow load(Actor actor, long id) {
+    public LoadRow load(Actor actor, long id) {
         return jdbc.sql(SELECT_LOAD + " where l.id = :id and l.partnership_id = :p and (:all or l.agency_id = :a)")
                 .param("id", id)
                 .param("p", actor.partnershipId())
@@ -198,7 +198,7 @@ public class ExtractLoads {
                 .orElseThrow(() -> new NotFoundException("Extract load"));
     }
 
-    PageResult<ProblemRow> problems(LoadRow load, int page, int size) {
+    public PageResult<ProblemRow> problems(LoadRow load, int page, int size) {
         long total = jdbc.sql("select count(*) from extract_problem where load_id = :id")
                 .param("id", load.id())
                 .query(Long.class)
@@ -216,7 +216,7 @@ public class ExtractLoads {
         return new PageResult<>(rows, Math.max(page, 1), size, total);
     }
 
-    Optional<EarlierLoad> loadedBefore(LoadRow load) {
+    public Optional<EarlierLoad> loadedBefore(LoadRow load) {
         return jdbc.sql("""
                         select id, uploaded_at, uploaded_by_name, status from extract_load
                         where partnership_id = (select partnership_id from extract_load where id = :id)
@@ -252,7 +252,7 @@ public class ExtractLoads {
      * Loads {@code file} (CSV with a header line) for the agency and returns the new load's id. The caller has
      * checked that the actor may load for the agency.
      */
-    long load(Actor actor, long agencyId, ExtractLayout layout, String fileName, Path file) {
+    public long load(Actor actor, long agencyId, ExtractLayout layout, String fileName, Path file) {
         long started = System.nanoTime();
         List<ProblemRow> headerProblems = new ArrayList<>();
         List<String> header = List.of();

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 
 /** SQL for data returns (the {@link DataReturn} lifecycle), their values and revisions. Callers scope by partnership and, for agency staff, agency. */
 @Repository
-class ReturnRecords {
+public class ReturnRecords {
 
     private static final String COLUMNS = "id, partnership_id, agency_id, frequency, period_start, period_end, due_on,"
             + " status, submitted_at, submitted_by_name, returned_comment, returned_at, returned_by_name, accepted_at,"
@@ -38,7 +38,7 @@ class ReturnRecords {
     }
 
     /** A stored figure. */
-    record ValueRow(
+    public record ValueRow(
             long id,
             long itemId,
             String kind,
@@ -146,7 +146,7 @@ class ReturnRecords {
         return result;
     }
 
-    PageResult<ReturnRow> search(
+    public PageResult<ReturnRow> search(
             long partnershipId,
             @Nullable Long agencyId,
             @Nullable ReturnStatus status,
@@ -176,7 +176,7 @@ class ReturnRecords {
     }
 
     /** Expected versus received for the most recent periods with returns. */
-    List<PeriodCounts> counts(long partnershipId, @Nullable Long agencyId, LocalDate today) {
+    public List<PeriodCounts> counts(long partnershipId, @Nullable Long agencyId, LocalDate today) {
         return jdbc.sql("select frequency, period_end, count(*) due,"
                         + " count(*) filter (where status = 'SUBMITTED') submitted,"
                         + " count(*) filter (where status = 'RETURNED') returned,"
@@ -198,7 +198,7 @@ class ReturnRecords {
                 .list();
     }
 
-    List<LocalDate> periodEnds(long partnershipId) {
+    public List<LocalDate> periodEnds(long partnershipId) {
         return jdbc.sql("select distinct period_end from data_return where partnership_id = :p"
                         + " order by period_end desc limit 36")
                 .param("p", partnershipId)
@@ -269,7 +269,7 @@ class ReturnRecords {
     }
 
     /** The agency's figures for these items for the period (whichever return or channel wrote them). */
-    List<ValueRow> values(long partnershipId, long agencyId, Collection<Long> itemIds, LocalDate periodEnd) {
+    public List<ValueRow> values(long partnershipId, long agencyId, Collection<Long> itemIds, LocalDate periodEnd) {
         return valuesAll(partnershipId, agencyId, itemIds, List.of(periodEnd)).getOrDefault(periodEnd, List.of());
     }
 
@@ -302,7 +302,8 @@ class ReturnRecords {
     }
 
     /** Totals of the previous period by item id (to show next to each input). */
-    Map<Long, BigDecimal> totals(long partnershipId, long agencyId, Collection<Long> itemIds, LocalDate periodEnd) {
+    public Map<Long, BigDecimal> totals(
+            long partnershipId, long agencyId, Collection<Long> itemIds, LocalDate periodEnd) {
         Map<Long, BigDecimal> totals = new HashMap<>();
         if (itemIds.isEmpty()) {
             return totals;
@@ -422,7 +423,7 @@ class ReturnRecords {
                 .update();
     }
 
-    List<RevisionRow> revisions(long returnId) {
+    public List<RevisionRow> revisions(long returnId) {
         return jdbc.sql("select i.code, i.name, v.breakdown_kind, v.breakdown_value, r.old_value, r.new_value,"
                         + " r.reason, r.changed_by_name, r.changed_at from data_value_revision r"
                         + " join data_value v on v.id = r.data_value_id join data_item i on i.id = v.data_item_id"

@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * partnership only; commentary is written here too.
  */
 @Repository
-class PerformanceData {
+public class PerformanceData {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -60,7 +60,7 @@ class PerformanceData {
     /** A value of one breakdown (e.g. district "Ashford"). */
     record BreakdownPoint(String kind, String category, Point point) {}
 
-    record Commentary(
+    public record Commentary(
             long id,
             long indicatorId,
             LocalDate periodEnd,
@@ -69,7 +69,7 @@ class PerformanceData {
             String writtenBy,
             OffsetDateTime writtenAt) {}
 
-    record Signal(long indicatorId, LocalDate periodEnd, String rule, String direction, String explanation) {}
+    public record Signal(long indicatorId, LocalDate periodEnd, String rule, String direction, String explanation) {}
 
     record ItemSource(
             String code, Frequency frequency, @Nullable Long agencyId) {}
@@ -400,7 +400,7 @@ class PerformanceData {
 
     /** Adds a commentary for one period of an indicator, audited in the same transaction. */
     @Transactional
-    long addCommentary(
+    public long addCommentary(
             long partnershipId,
             long indicatorId,
             @Nullable Long agencyId,

@@ -1,4 +1,4 @@
-package org.safeguardinghub.performance.api;
+package org.safeguardinghub.performance.api.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
