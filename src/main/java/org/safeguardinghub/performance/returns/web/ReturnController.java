@@ -43,6 +43,7 @@ import org.safeguardinghub.platform.export.ExportResponse;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.Option;
 import org.safeguardinghub.platform.web.PageResult;
 import org.safeguardinghub.platform.web.Refusal;
@@ -202,13 +203,15 @@ class ReturnController {
         try {
             outcome = returns.save(actor, id, version, entries, commentary, Channel.FORM, mode);
         } catch (ConcurrentEditException e) {
-            response.setStatus(409);
+            response.setStatus(Forms.status(refusal(e)));
             model.addAttribute("conflict", e.getMessage());
             return page(model, actor, returns.find(actor, id), null, List.of(), List.of(), Map.of(), List.of());
         }
         SaveResult result = outcome.result();
         if (!result.problems().isEmpty() || mode == Mode.CHECK && !outcome.red().isEmpty()) {
-            response.setStatus(result.problems().isEmpty() ? 200 : 422);
+            if (!result.problems().isEmpty()) {
+                Forms.invalid(response);
+            }
             if (result.problems().isEmpty()) {
                 model.addAttribute(
                         "checked",
@@ -309,7 +312,7 @@ class ReturnController {
             }
         }
         problems.sort(java.util.Comparator.comparingInt(UploadProblem::row));
-        response.setStatus(422);
+        Forms.invalid(response);
         return page(model, actor, ret, null, List.of(), List.of(), Map.of(), problems);
     }
 
@@ -325,7 +328,7 @@ class ReturnController {
         try {
             returns.sendBack(actor, id, version, comment);
         } catch (Refusal | ConcurrentEditException e) {
-            response.setStatus(e instanceof ConcurrentEditException ? 409 : 422);
+            response.setStatus(Forms.status(refusal(e)));
             model.addAttribute("reviewError", e.getMessage());
             model.addAttribute("reviewComment", comment);
             return page(model, actor, returns.find(actor, id), null, List.of(), List.of(), Map.of(), List.of());
@@ -345,7 +348,7 @@ class ReturnController {
         try {
             returns.accept(actor, id, version);
         } catch (Refusal | ConcurrentEditException e) {
-            response.setStatus(e instanceof ConcurrentEditException ? 409 : 422);
+            response.setStatus(Forms.status(refusal(e)));
             model.addAttribute("reviewError", e.getMessage());
             return page(model, actor, returns.find(actor, id), null, List.of(), List.of(), Map.of(), List.of());
         }
@@ -382,14 +385,14 @@ class ReturnController {
         try {
             problems = returns.correct(actor, id, version, entries, reason);
         } catch (ConcurrentEditException e) {
-            response.setStatus(409);
+            response.setStatus(Forms.status(refusal(e)));
             model.addAttribute("conflict", e.getMessage());
             return correctPage(model, actor, returns.find(actor, id), null, List.of(), reason);
         } catch (Refusal e) {
             problems = List.of(ReturnFigures.onReturn("return", e.getMessage()));
         }
         if (!problems.isEmpty()) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return correctPage(model, actor, ret, entries, problems, reason);
         }
         flash.addFlashAttribute("flash", "Correction saved as revision " + (ret.revision() + 1));
@@ -524,5 +527,12 @@ class ReturnController {
 
     static Frequency frequency(ReturnRow ret) {
         return ret.frequency();
+    }
+
+    /** A stale version is a conflict (409); any other refusal is invalid input (422). */
+    private static Refusal refusal(RuntimeException e) {
+        return e instanceof ConcurrentEditException
+                ? Refusal.conflict(e.getMessage())
+                : Refusal.invalid(e.getMessage());
     }
 }
