@@ -336,7 +336,7 @@ public class ExtractLoads {
             long rows,
             Map<LocalDate, List<ValueEntry>> byMonth,
             long started) {
-        Optional<DataReturns.Refusal> refused =
+        Optional<DataReturns.RefusedPeriod> refused =
                 returns.saveDrafts(actor, agencyId, Frequency.MONTHLY, new TreeMap<>(byMonth), Channel.EXTRACT);
         if (refused.isPresent()) {
             throw new Refused(refused.get().periodEnd(), refused.get().problems());

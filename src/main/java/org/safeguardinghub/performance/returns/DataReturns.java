@@ -147,7 +147,7 @@ public class DataReturns {
     }
 
     /** The first period whose return refused a batch of drafts, with its problems; nothing was written. */
-    public record Refusal(LocalDate periodEnd, List<CellProblem> problems) {}
+    public record RefusedPeriod(LocalDate periodEnd, List<CellProblem> problems) {}
 
     /**
      * Saves figures for many periods of one frequency into the agency's draft returns (channel {@code channel}, not
@@ -158,7 +158,7 @@ public class DataReturns {
      * problems; the caller's transaction is to be rolled back as for a refused {@link #save}.
      */
     @Transactional
-    public Optional<Refusal> saveDrafts(
+    public Optional<RefusedPeriod> saveDrafts(
             Actor actor,
             long agencyId,
             Frequency frequency,
@@ -191,7 +191,7 @@ public class DataReturns {
             ReturnFigures.Changes one = new ReturnFigures.Changes();
             List<CellProblem> problems = batch.draft(actor, ret, channel, entriesByPeriodEnd.get(period.end()), one);
             if (!problems.isEmpty()) {
-                return Optional.of(new Refusal(period.end(), problems));
+                return Optional.of(new RefusedPeriod(period.end(), problems));
             }
             changes.deletes.addAll(one.deletes);
             changes.writes.addAll(one.writes);

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.performance.catalogue.Frequency;
 import org.safeguardinghub.performance.catalogue.Period;
 import org.safeguardinghub.platform.web.PageResult;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -217,53 +218,66 @@ public class ReturnRecords {
     /** As {@link #published} for many periods at once, by period end. */
     Map<LocalDate, List<PublishedValue>> publishedAll(
             long partnershipId, long agencyId, Collection<Long> itemIds, Collection<LocalDate> periodEnds) {
-        Map<LocalDate, List<PublishedValue>> result = new HashMap<>();
-        if (itemIds.isEmpty() || periodEnds.isEmpty()) {
-            return result;
-        }
-        jdbc.sql("select period_end, data_item_id, breakdown_kind, breakdown_value, value,"
-                        + " coalesce(provenance, '') as prov from data_value where partnership_id = :p and agency_id = :a"
-                        + " and period_end in (:e) and data_item_id in (:items) and source = 'PUBLISHED'")
-                .param("p", partnershipId)
-                .param("a", agencyId)
-                .param("e", periodEnds)
-                .param("items", itemIds)
-                .query((rs, n) -> result.computeIfAbsent(
-                                rs.getObject("period_end", LocalDate.class), k -> new ArrayList<>())
-                        .add(new PublishedValue(
-                                rs.getLong("data_item_id"),
-                                rs.getString("breakdown_kind"),
-                                rs.getString("breakdown_value"),
-                                rs.getBigDecimal("value"),
-                                rs.getString("prov"))))
-                .list();
-        return result;
+        return byPeriodEnd(
+                "data_item_id, breakdown_kind, breakdown_value, value, coalesce(provenance, '') as prov",
+                " and source = 'PUBLISHED'",
+                partnershipId,
+                agencyId,
+                itemIds,
+                periodEnds,
+                (rs, n) -> new PublishedValue(
+                        rs.getLong("data_item_id"),
+                        rs.getString("breakdown_kind"),
+                        rs.getString("breakdown_value"),
+                        rs.getBigDecimal("value"),
+                        rs.getString("prov")));
     }
 
     /** As {@link #values} for many periods at once, by period end. */
     Map<LocalDate, List<ValueRow>> valuesAll(
             long partnershipId, long agencyId, Collection<Long> itemIds, Collection<LocalDate> periodEnds) {
-        Map<LocalDate, List<ValueRow>> result = new HashMap<>();
+        return byPeriodEnd(
+                "id, data_item_id, breakdown_kind, breakdown_value, value, first_value, comment",
+                "",
+                partnershipId,
+                agencyId,
+                itemIds,
+                periodEnds,
+                (rs, n) -> new ValueRow(
+                        rs.getLong("id"),
+                        rs.getLong("data_item_id"),
+                        rs.getString("breakdown_kind"),
+                        rs.getString("breakdown_value"),
+                        rs.getBigDecimal("value"),
+                        rs.getBigDecimal("first_value"),
+                        rs.getString("comment")));
+    }
+
+    /**
+     * The agency's {@code data_value} rows of the items in the periods, grouped by period end: {@code columns} are
+     * selected besides the period end and {@code filter} narrows the rows further.
+     */
+    private <T> Map<LocalDate, List<T>> byPeriodEnd(
+            String columns,
+            String filter,
+            long partnershipId,
+            long agencyId,
+            Collection<Long> itemIds,
+            Collection<LocalDate> periodEnds,
+            RowMapper<T> row) {
+        Map<LocalDate, List<T>> result = new HashMap<>();
         if (itemIds.isEmpty() || periodEnds.isEmpty()) {
             return result;
         }
-        jdbc.sql("select period_end, id, data_item_id, breakdown_kind, breakdown_value, value, first_value, comment"
-                        + " from data_value where partnership_id = :p and agency_id = :a and period_end in (:e)"
-                        + " and data_item_id in (:items)")
+        jdbc.sql("select period_end, " + columns + " from data_value where partnership_id = :p and agency_id = :a"
+                        + " and period_end in (:e) and data_item_id in (:items)" + filter)
                 .param("p", partnershipId)
                 .param("a", agencyId)
                 .param("e", periodEnds)
                 .param("items", itemIds)
                 .query((rs, n) -> result.computeIfAbsent(
                                 rs.getObject("period_end", LocalDate.class), k -> new ArrayList<>())
-                        .add(new ValueRow(
-                                rs.getLong("id"),
-                                rs.getLong("data_item_id"),
-                                rs.getString("breakdown_kind"),
-                                rs.getString("breakdown_value"),
-                                rs.getBigDecimal("value"),
-                                rs.getBigDecimal("first_value"),
-                                rs.getString("comment"))))
+                        .add(row.mapRow(rs, n)))
                 .list();
         return result;
     }
