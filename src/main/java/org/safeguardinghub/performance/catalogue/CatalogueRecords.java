@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * and row mappers so every screen reads an item or a definition the same way.
  */
 @Repository
-class CatalogueRecords {
+public class CatalogueRecords {
 
     static final String ITEM_SELECT = """
             select i.id, i.partnership_id, i.code, i.name, i.definition, i.value_kind, i.period_type, i.frequency,
@@ -160,7 +160,11 @@ class CatalogueRecords {
                 rs.getInt("version"));
     }
 
-    static IndicatorDefinition definition(ResultSet rs, int n) throws SQLException {
+    /**
+     * Reads one indicator version from a row with the columns of {@link #INDICATOR_SELECT}; the scorecard's own
+     * query reads its definitions with it too.
+     */
+    public static IndicatorDefinition definition(ResultSet rs, int n) throws SQLException {
         return new IndicatorDefinition(
                 rs.getLong("indicator_id"),
                 rs.getLong("partnership_id"),

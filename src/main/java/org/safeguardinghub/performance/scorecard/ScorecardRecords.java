@@ -1,21 +1,17 @@
 package org.safeguardinghub.performance.scorecard;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.safeguardinghub.performance.catalogue.Aggregation;
-import org.safeguardinghub.performance.catalogue.Factor;
+import org.safeguardinghub.performance.catalogue.CatalogueRecords;
 import org.safeguardinghub.performance.catalogue.Frequency;
 import org.safeguardinghub.performance.catalogue.IndicatorDefinition;
-import org.safeguardinghub.performance.catalogue.Polarity;
 import org.safeguardinghub.performance.scorecard.PerformanceData.BreakdownPoint;
 import org.safeguardinghub.performance.scorecard.PerformanceData.Commentary;
 import org.safeguardinghub.performance.scorecard.PerformanceData.ItemSource;
@@ -57,11 +53,11 @@ class ScorecardRecords {
     }
 
     private static final String DEFINITIONS = """
-            select i.id, i.partnership_id, i.code, i.name, i.current_version, i.sort_order, v.version_no, v.numerator,
-                   v.numerator_description, v.denominator, v.denominator_description, v.factor, v.aggregation,
-                   v.decimals, v.polarity, v.target, v.green_from, v.red_from, v.benchmark_england,
-                   v.benchmark_region, v.benchmark_neighbours, v.priorities, v.owner_group, v.methodology,
-                   v.effective_from, v.history_recomputed_at
+            select i.id as indicator_id, i.partnership_id, i.code, i.name, i.current_version, i.sort_order,
+                   v.version_no, v.numerator, v.numerator_description, v.denominator, v.denominator_description,
+                   v.factor, v.aggregation, v.decimals, v.polarity, v.target, v.green_from, v.red_from,
+                   v.benchmark_england, v.benchmark_region, v.benchmark_neighbours, v.priorities, v.owner_group,
+                   v.methodology, v.effective_from, v.history_recomputed_at is not null as history_recomputed
               from indicator i join indicator_version v on v.indicator_id = i.id
              where i.archived_at is null
             """;
@@ -70,41 +66,7 @@ class ScorecardRecords {
     record DefinitionRow(IndicatorDefinition definition, int currentVersion) {}
 
     private static DefinitionRow definitionRow(ResultSet rs, int row) throws SQLException {
-        return new DefinitionRow(
-                new IndicatorDefinition(
-                        rs.getLong("id"),
-                        rs.getLong("partnership_id"),
-                        rs.getString("code"),
-                        rs.getString("name"),
-                        rs.getInt("version_no"),
-                        rs.getString("numerator"),
-                        rs.getString("numerator_description"),
-                        rs.getString("denominator"),
-                        rs.getString("denominator_description"),
-                        Factor.valueOf(rs.getString("factor")),
-                        Aggregation.valueOf(rs.getString("aggregation")),
-                        rs.getInt("decimals"),
-                        Polarity.valueOf(rs.getString("polarity")),
-                        rs.getBigDecimal("target"),
-                        rs.getBigDecimal("green_from"),
-                        rs.getBigDecimal("red_from"),
-                        rs.getBigDecimal("benchmark_england"),
-                        rs.getBigDecimal("benchmark_region"),
-                        rs.getBigDecimal("benchmark_neighbours"),
-                        strings(rs.getArray("priorities")),
-                        rs.getString("owner_group"),
-                        rs.getString("methodology"),
-                        rs.getObject("effective_from", LocalDate.class),
-                        rs.getObject("history_recomputed_at") != null,
-                        rs.getInt("sort_order")),
-                rs.getInt("current_version"));
-    }
-
-    private static List<String> strings(@Nullable Array array) throws SQLException {
-        if (array == null) {
-            return List.of();
-        }
-        return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
+        return new DefinitionRow(CatalogueRecords.definition(rs, row), rs.getInt("current_version"));
     }
 
     /**
@@ -116,8 +78,7 @@ class ScorecardRecords {
      */
     Map<Long, List<Point>> recentValues(
             long partnershipId, String kind, String category, @Nullable LocalDate upTo, int limit) {
-        Map<Long, List<Point>> byIndicator = new LinkedHashMap<>();
-        jdbc.sql("""
+        return pointsByIndicator(jdbc.sql("""
                         select i.id as indicator_id, v.period_end, v.version_no, v.numerator, v.denominator, v.value,
                                v.first_value, v.fictional
                           from indicator i
@@ -136,15 +97,7 @@ class ScorecardRecords {
                 .param("k", kind)
                 .param("v", category)
                 .param("upTo", upTo == null ? NO_LIMIT : upTo)
-                .param("n", limit)
-                .query((rs, n) -> {
-                    byIndicator
-                            .computeIfAbsent(rs.getLong("indicator_id"), k -> new ArrayList<>())
-                            .add(point(rs));
-                    return null;
-                })
-                .list();
-        return byIndicator;
+                .param("n", limit));
     }
 
     /** Stands for "no upper bound" on a period end, so the query keeps one shape its index can serve. */
@@ -152,21 +105,23 @@ class ScorecardRecords {
 
     /** The totals of every indicator of the partnership at the given period ends, oldest first, by indicator id. */
     Map<Long, List<Point>> totalsAt(long partnershipId, List<LocalDate> periodEnds) {
-        Map<Long, List<Point>> byIndicator = new LinkedHashMap<>();
         if (periodEnds.isEmpty()) {
-            return byIndicator;
+            return new LinkedHashMap<>();
         }
-        jdbc.sql("""
+        return pointsByIndicator(jdbc.sql("""
                         select indicator_id, period_end, version_no, numerator, denominator, value, first_value,
                                fictional
                           from indicator_value
                          where partnership_id = :p and breakdown_kind = '' and breakdown_value = ''
                            and period_end in (:ends)
                          order by indicator_id, period_end
-                        """)
-                .param("p", partnershipId)
-                .param("ends", periodEnds)
-                .query((rs, n) -> {
+                        """).param("p", partnershipId).param("ends", periodEnds));
+    }
+
+    /** Runs a query of values with an {@code indicator_id} column and groups its points by indicator, in order. */
+    private static Map<Long, List<Point>> pointsByIndicator(JdbcClient.StatementSpec query) {
+        Map<Long, List<Point>> byIndicator = new LinkedHashMap<>();
+        query.query((rs, n) -> {
                     byIndicator
                             .computeIfAbsent(rs.getLong("indicator_id"), k -> new ArrayList<>())
                             .add(point(rs));
@@ -174,11 +129,6 @@ class ScorecardRecords {
                 })
                 .list();
         return byIndicator;
-    }
-
-    /** One indicator's totals, oldest first. */
-    List<Point> series(long partnershipId, long indicatorId) {
-        return series(partnershipId, indicatorId, "", "");
     }
 
     /** One indicator's values for one breakdown value ('' and '' for the totals), oldest first. */
