@@ -43,10 +43,7 @@ public class CatalogueRecords {
 
     /** Active (not archived) data items of the partnership, ordered by name. */
     List<DataItem> items(long partnershipId) {
-        return jdbc.sql(ITEM_SELECT + " where i.partnership_id = :p and i.archived_at is null order by i.name, i.code")
-                .param("p", partnershipId)
-                .query(CatalogueRecords::item)
-                .list();
+        return partnershipItems(partnershipId, " and i.archived_at is null");
     }
 
     /** Active items supplied by one agency, ordered by name. */
@@ -70,12 +67,9 @@ public class CatalogueRecords {
 
     /** Current definitions of the partnership's active indicators, in catalogue order. */
     List<IndicatorDefinition> indicators(long partnershipId) {
-        return jdbc.sql(INDICATOR_SELECT + """
-                         where n.partnership_id = :p and n.archived_at is null and v.version_no = n.current_version
-                         order by n.sort_order, n.name""")
-                .param("p", partnershipId)
-                .query(CatalogueRecords::definition)
-                .list();
+        return partnershipDefinitions(
+                partnershipId,
+                " and n.archived_at is null and v.version_no = n.current_version order by n.sort_order, n.name");
     }
 
     Optional<IndicatorDefinition> indicator(long partnershipId, String code) {
@@ -97,15 +91,17 @@ public class CatalogueRecords {
 
     /** Every version of every indicator of the partnership (archived ones too), by indicator then version. */
     List<IndicatorDefinition> allVersions(long partnershipId) {
-        return jdbc.sql(INDICATOR_SELECT + " where n.partnership_id = :p order by n.sort_order, n.id, v.version_no")
-                .param("p", partnershipId)
-                .query(CatalogueRecords::definition)
-                .list();
+        return partnershipDefinitions(partnershipId, " order by n.sort_order, n.id, v.version_no");
     }
 
     /** Every item of the partnership, archived ones too, ordered by name. */
     List<DataItem> allItems(long partnershipId) {
-        return jdbc.sql(ITEM_SELECT + " where i.partnership_id = :p order by i.name, i.code")
+        return partnershipItems(partnershipId, "");
+    }
+
+    /** The partnership's items meeting {@code condition} (SQL starting with "and", or empty), ordered by name. */
+    private List<DataItem> partnershipItems(long partnershipId, String condition) {
+        return jdbc.sql(ITEM_SELECT + " where i.partnership_id = :p" + condition + " order by i.name, i.code")
                 .param("p", partnershipId)
                 .query(CatalogueRecords::item)
                 .list();
@@ -113,7 +109,12 @@ public class CatalogueRecords {
 
     /** Current definitions of every indicator of the partnership, archived ones too. */
     List<IndicatorDefinition> allCurrentDefinitions(long partnershipId) {
-        return jdbc.sql(INDICATOR_SELECT + " where n.partnership_id = :p and v.version_no = n.current_version")
+        return partnershipDefinitions(partnershipId, " and v.version_no = n.current_version");
+    }
+
+    /** The partnership's indicator versions, then {@code rest} (SQL: further conditions and the order, or empty). */
+    private List<IndicatorDefinition> partnershipDefinitions(long partnershipId, String rest) {
+        return jdbc.sql(INDICATOR_SELECT + " where n.partnership_id = :p" + rest)
                 .param("p", partnershipId)
                 .query(CatalogueRecords::definition)
                 .list();
