@@ -20,7 +20,6 @@ import org.safeguardinghub.performance.catalogue.CatalogueFile.VersionSpec;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,13 +39,20 @@ public class CatalogueAdministration {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogueAdministration.class);
 
-    private final JdbcClient jdbc;
+    private final CatalogueRecords records;
+    private final CatalogueChangeRecords changes;
     private final Catalogue catalogue;
     private final Organisation organisation;
     private final AuditTrail audit;
 
-    CatalogueAdministration(JdbcClient jdbc, Catalogue catalogue, Organisation organisation, AuditTrail audit) {
-        this.jdbc = jdbc;
+    CatalogueAdministration(
+            CatalogueRecords records,
+            CatalogueChangeRecords changes,
+            Catalogue catalogue,
+            Organisation organisation,
+            AuditTrail audit) {
+        this.records = records;
+        this.changes = changes;
         this.catalogue = catalogue;
         this.organisation = organisation;
         this.audit = audit;
@@ -122,21 +128,11 @@ public class CatalogueAdministration {
 
     /** Items including archived ones. */
     List<DataItem> catalogueItems(long partnershipId) {
-        return jdbc.sql("""
-                        select i.id, i.partnership_id, i.code, i.name, i.definition, i.value_kind, i.period_type,
-                               i.frequency, i.source_agency_id, a.name as agency_name, i.breakdowns, i.required,
-                               i.min_value, i.max_value, i.archived_at is not null as archived, i.version
-                        from data_item i left join agency_view a on a.id = i.source_agency_id
-                        where i.partnership_id = :p order by i.name, i.code""").param("p", partnershipId).query(Catalogue::item).list();
+        return records.allItems(partnershipId);
     }
 
     private Map<String, IndicatorDefinition> currentDefinitions(long partnershipId) {
-        return jdbc
-                .sql(Catalogue.INDICATOR_SELECT + " where n.partnership_id = :p and v.version_no = n.current_version")
-                .param("p", partnershipId)
-                .query(Catalogue::definition)
-                .list()
-                .stream()
+        return records.allCurrentDefinitions(partnershipId).stream()
                 .collect(Collectors.toMap(
                         IndicatorDefinition::code, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     }
@@ -173,16 +169,7 @@ public class CatalogueAdministration {
     }
 
     private long insertItem(long partnershipId, ItemSpec spec, @Nullable Long agencyId) {
-        long id = jdbc.sql("""
-                        insert into data_item (partnership_id, code, name, definition, value_kind, period_type,
-                                               frequency, source_agency_id, breakdowns, required, min_value, max_value)
-                        values (:p, :code, :name, :definition, :kind, :periodType, :frequency, :agency,
-                                cast(:breakdowns as text[]), :required, :min, :max)
-                        returning id""")
-                .param("p", partnershipId)
-                .params(itemParams(spec, agencyId))
-                .query(Long.class)
-                .single();
+        long id = changes.insertItem(partnershipId, itemParams(spec, agencyId));
         audit.created("data_item", id, itemAudit(spec, agencyId));
         return id;
     }
@@ -206,16 +193,7 @@ public class CatalogueAdministration {
         if (was.equals(now)) {
             return false;
         }
-        jdbc.sql("""
-                        update data_item set name = :name, definition = :definition, value_kind = :kind,
-                               period_type = :periodType, frequency = :frequency, source_agency_id = :agency,
-                               breakdowns = cast(:breakdowns as text[]), required = :required, min_value = :min,
-                               max_value = :max, updated_at = now(), version = version + 1
-                        where id = :id and partnership_id = :p""")
-                .param("id", before.id())
-                .param("p", partnershipId)
-                .params(itemParams(spec, agencyId))
-                .update();
+        changes.updateItem(before.id(), partnershipId, itemParams(spec, agencyId));
         audit.changed(AuditAction.UPDATE, "data_item", before.id(), was, now);
         return true;
     }
@@ -260,13 +238,7 @@ public class CatalogueAdministration {
         Map<String, Object> now = Map.of(
                 "left", rule.left(), "operator", rule.operator(), "right", rule.right(), "message", rule.message());
         if (before == null) {
-            jdbc.sql("""
-                            insert into data_rule (partnership_id, code, left_item, operator, right_item, message)
-                            values (:p, :code, :left, :operator, :right, :message)""")
-                    .param("p", partnershipId)
-                    .param("code", rule.code())
-                    .params(now)
-                    .update();
+            changes.insertRule(partnershipId, rule.code(), now);
             audit.created("data_rule", rule.code(), now);
             return true;
         }
@@ -278,14 +250,7 @@ public class CatalogueAdministration {
         if (was.equals(now)) {
             return false;
         }
-        jdbc.sql("""
-                        update data_rule set left_item = :left, operator = :operator, right_item = :right,
-                               message = :message
-                        where partnership_id = :p and code = :code""")
-                .param("p", partnershipId)
-                .param("code", rule.code())
-                .params(now)
-                .update();
+        changes.updateRule(partnershipId, rule.code(), now);
         audit.changed(AuditAction.UPDATE, "data_rule", rule.code(), was, now);
         return true;
     }
@@ -297,16 +262,7 @@ public class CatalogueAdministration {
     public long createIndicator(long partnershipId, IndicatorSpec spec, int sortOrder, String changedBy) {
         List<VersionSpec> all = new ArrayList<>(spec.older());
         all.add(spec.current());
-        long id = jdbc.sql("""
-                        insert into indicator (partnership_id, code, name, current_version, sort_order)
-                        values (:p, :code, :name, :current, :order) returning id""")
-                .param("p", partnershipId)
-                .param("code", spec.code())
-                .param("name", spec.name())
-                .param("current", all.size())
-                .param("order", sortOrder)
-                .query(Long.class)
-                .single();
+        long id = changes.insertIndicator(partnershipId, spec.code(), spec.name(), all.size(), sortOrder);
         for (int i = 0; i < all.size(); i++) {
             VersionSpec v = all.get(i);
             String reason = v.reason();
@@ -336,17 +292,11 @@ public class CatalogueAdministration {
             @Nullable String reason,
             String changedBy) {
         IndicatorDefinition now = catalogue.indicator(partnershipId, code).orElseThrow();
-        int rowVersion = jdbc.sql("select version from indicator where id = :id")
-                .param("id", now.indicatorId())
-                .query(Integer.class)
-                .single();
-        if (rowVersion != version) {
+        if (changes.rowVersion(now.indicatorId()) != version) {
             throw new ConcurrentEditException("indicator");
         }
         renameIndicator(now, name);
-        jdbc.sql("update indicator set version = version + 1, updated_at = now() where id = :id")
-                .param("id", now.indicatorId())
-                .update();
+        changes.bumpRowVersion(now.indicatorId());
         if (!next.definitionDiffers(VersionSpec.of(now, null))) {
             return Optional.empty();
         }
@@ -355,10 +305,7 @@ public class CatalogueAdministration {
 
     /** The indicator's row version, for optimistic locking on the edit form. */
     public int rowVersion(long indicatorId) {
-        return jdbc.sql("select version from indicator where id = :id")
-                .param("id", indicatorId)
-                .query(Integer.class)
-                .single();
+        return changes.rowVersion(indicatorId);
     }
 
     /**
@@ -368,9 +315,7 @@ public class CatalogueAdministration {
     @Transactional
     public void recomputeHistoryWithCurrentDefinition(long partnershipId, String code) {
         IndicatorDefinition now = catalogue.indicator(partnershipId, code).orElseThrow();
-        jdbc.sql("""
-                        update indicator_version set history_recomputed_at = now()
-                        where indicator_id = :id and version_no = :v""").param("id", now.indicatorId()).param("v", now.versionNo()).update();
+        changes.markHistoryRecomputed(now.indicatorId(), now.versionNo());
         audit.event(
                 AuditAction.UPDATE,
                 "indicator",
@@ -380,10 +325,7 @@ public class CatalogueAdministration {
 
     private void renameIndicator(IndicatorDefinition now, String name) {
         if (!now.name().equals(name)) {
-            jdbc.sql("update indicator set name = :name, updated_at = now() where id = :id")
-                    .param("name", name)
-                    .param("id", now.indicatorId())
-                    .update();
+            changes.renameIndicator(now.indicatorId(), name);
             audit.changed(
                     AuditAction.UPDATE,
                     "indicator",
@@ -394,16 +336,9 @@ public class CatalogueAdministration {
     }
 
     private int addVersion(IndicatorDefinition now, VersionSpec next, @Nullable String reason, String changedBy) {
-        int versionNo = jdbc.sql(
-                        "select coalesce(max(version_no), 0) + 1 from indicator_version where indicator_id = :id")
-                .param("id", now.indicatorId())
-                .query(Integer.class)
-                .single();
+        int versionNo = changes.nextVersionNo(now.indicatorId());
         insertVersion(now.indicatorId(), versionNo, next, reason, changedBy);
-        jdbc.sql("update indicator set current_version = :v, updated_at = now() where id = :id")
-                .param("v", versionNo)
-                .param("id", now.indicatorId())
-                .update();
+        changes.setCurrentVersion(now.indicatorId(), versionNo);
         Map<String, Object> after = versionAudit(next);
         after.put("versionNo", versionNo);
         after.put("reason", reason == null ? "" : reason);
@@ -415,38 +350,7 @@ public class CatalogueAdministration {
     }
 
     private void insertVersion(long indicatorId, int versionNo, VersionSpec v, @Nullable String reason, String by) {
-        jdbc.sql("""
-                        insert into indicator_version (indicator_id, version_no, numerator, numerator_description,
-                            denominator, denominator_description, factor, aggregation, decimals, polarity, target,
-                            green_from, red_from, benchmark_england, benchmark_region, benchmark_neighbours,
-                            priorities, owner_group, methodology, effective_from, change_reason, created_by_name)
-                        values (:id, :v, :numerator, :numeratorDescription, :denominator, :denominatorDescription,
-                            :factor, :aggregation, :decimals, :polarity, :target, :greenFrom, :redFrom, :england,
-                            :region, :neighbours, :priorities, :ownerGroup, :methodology, :effectiveFrom, :reason,
-                            :by)""")
-                .param("id", indicatorId)
-                .param("v", versionNo)
-                .param("numerator", v.numerator())
-                .param("numeratorDescription", v.numeratorDescription())
-                .param("denominator", v.denominator() == null || v.denominator().isBlank() ? null : v.denominator())
-                .param("denominatorDescription", v.denominatorDescription())
-                .param("factor", v.factor().name())
-                .param("aggregation", v.aggregation().name())
-                .param("decimals", v.decimals())
-                .param("polarity", v.polarity().name())
-                .param("target", v.target())
-                .param("greenFrom", v.greenFrom())
-                .param("redFrom", v.redFrom())
-                .param("england", v.benchmarkEngland())
-                .param("region", v.benchmarkRegion())
-                .param("neighbours", v.benchmarkNeighbours())
-                .param("priorities", v.priorities().toArray(new String[0]))
-                .param("ownerGroup", v.ownerGroup())
-                .param("methodology", v.methodology())
-                .param("effectiveFrom", v.effectiveFrom())
-                .param("reason", reason)
-                .param("by", by)
-                .update();
+        changes.insertVersion(indicatorId, versionNo, v, reason, by);
     }
 
     private static Map<String, Object> versionAudit(VersionSpec v) {
@@ -485,22 +389,9 @@ public class CatalogueAdministration {
         List<RuleSpec> rules = catalogue.rules(partnershipId).stream()
                 .map(r -> new RuleSpec(r.code(), r.leftItem(), r.operator(), r.rightItem(), r.message()))
                 .toList();
-        Map<String, String> reasons = new LinkedHashMap<>();
-        jdbc.sql("""
-                        select n.code, v.version_no, v.change_reason from indicator_version v
-                        join indicator n on n.id = v.indicator_id where n.partnership_id = :p""")
-                .param("p", partnershipId)
-                .query((rs, row) -> {
-                    reasons.put(rs.getString(1) + "#" + rs.getInt(2), rs.getString(3));
-                    return null;
-                })
-                .list();
+        Map<String, String> reasons = changes.versionReasons(partnershipId);
         Map<String, List<IndicatorDefinition>> byCode = new LinkedHashMap<>();
-        List<String> archived = jdbc.sql(
-                        "select code from indicator where partnership_id = :p and archived_at is not null")
-                .param("p", partnershipId)
-                .query(String.class)
-                .list();
+        List<String> archived = changes.archivedIndicatorCodes(partnershipId);
         for (IndicatorDefinition d : catalogue.allVersions(partnershipId)) {
             if (!archived.contains(d.code())) {
                 byCode.computeIfAbsent(d.code(), c -> new ArrayList<>()).add(d);
@@ -528,24 +419,7 @@ public class CatalogueAdministration {
 
     /** Why and by whom each version of an indicator was made, by version number. */
     public Map<Integer, VersionNote> reasons(long indicatorId) {
-        Map<Integer, VersionNote> notes = new LinkedHashMap<>();
-        jdbc.sql("""
-                        select version_no, change_reason, created_by_name, created_at, history_recomputed_at
-                        from indicator_version where indicator_id = :id order by version_no""")
-                .param("id", indicatorId)
-                .query((rs, n) -> notes.put(
-                        rs.getInt("version_no"),
-                        new VersionNote(
-                                rs.getString("change_reason"),
-                                rs.getString("created_by_name"),
-                                rs.getObject("created_at", java.time.OffsetDateTime.class)
-                                        .toLocalDate(),
-                                rs.getObject("history_recomputed_at", java.time.OffsetDateTime.class) == null
-                                        ? null
-                                        : rs.getObject("history_recomputed_at", java.time.OffsetDateTime.class)
-                                                .toLocalDate())))
-                .list();
-        return notes;
+        return changes.versionNotes(indicatorId);
     }
 
     /** Who made a version, when and why, and when history was recomputed with it. */
@@ -557,9 +431,6 @@ public class CatalogueAdministration {
 
     /** The version of the file last loaded for the partnership (0 when none). */
     public int loadedFileVersion(long partnershipId) {
-        return jdbc.sql("select coalesce(max(file_version), 0) from catalogue_file_load where partnership_id = :p")
-                .param("p", partnershipId)
-                .query(Integer.class)
-                .single();
+        return changes.loadedFileVersion(partnershipId);
     }
 }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,11 +17,9 @@ import org.safeguardinghub.performance.catalogue.CatalogueFile.IndicatorSpec;
 import org.safeguardinghub.performance.catalogue.CatalogueFile.ItemSpec;
 import org.safeguardinghub.performance.catalogue.CatalogueFile.RuleSpec;
 import org.safeguardinghub.performance.catalogue.CatalogueFile.VersionSpec;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
+import org.safeguardinghub.platform.yaml.YamlFiles;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
  * Reads and writes catalogue files. Reading checks everything and reports every problem with its path, e.g.
@@ -33,6 +30,13 @@ public final class CatalogueFiles {
     private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final Set<String> OPERATORS = Set.of("<=", "<", ">=", ">", "=");
     private static final Set<String> KINDS = Set.of("COUNT", "SUM", "POPULATION");
+    private static final String NOT_A_MAP = "file: expected a map with partnership, version, items, rules, indicators";
+    private static final YAMLMapper WRITER = YAMLMapper.builder()
+            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+            .disable(YAMLWriteFeature.SPLIT_LINES)
+            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
+            .build();
 
     private CatalogueFiles() {}
 
@@ -52,19 +56,17 @@ public final class CatalogueFiles {
         List<String> problems = new ArrayList<>();
         Object root;
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setMaxAliasesForCollections(10);
-            options.setAllowDuplicateKeys(false);
-            root = new Yaml(new SafeConstructor(options)).load(text);
-        } catch (YAMLException e) {
-            String message = e.getMessage() == null
-                    ? ""
-                    : e.getMessage().lines().findFirst().orElse("");
-            return new Parsed(null, List.of("file: not valid YAML (" + message + ")"));
+            root = YamlFiles.read("catalogue file", text, Object.class);
+        } catch (YamlFiles.InvalidFile e) {
+            String problem = e.problems().get(0);
+            if (problem.equals("file: empty")) {
+                return new Parsed(null, List.of(NOT_A_MAP));
+            }
+            return new Parsed(
+                    null, List.of("file: not valid YAML (" + problem.substring(problem.indexOf(": ") + 2) + ")"));
         }
         if (!(root instanceof Map<?, ?> map)) {
-            return new Parsed(
-                    null, List.of("file: expected a map with partnership, version, items, rules, indicators"));
+            return new Parsed(null, List.of(NOT_A_MAP));
         }
         Reader r = new Reader(problems);
         String partnership = r.text(map, "", "partnership", true);
@@ -247,14 +249,9 @@ public final class CatalogueFiles {
             indicators.add(m);
         }
         root.put("indicators", indicators);
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        options.setWidth(120);
-        options.setIndicatorIndent(2);
-        options.setIndentWithIndicator(true);
         StringBuilder out = new StringBuilder();
         headerComment.lines().forEach(line -> out.append("# ").append(line).append('\n'));
-        out.append(new Yaml(options).dump(root));
+        out.append(WRITER.writeValueAsString(root));
         return out.toString();
     }
 
@@ -326,12 +323,7 @@ public final class CatalogueFiles {
                 problems.add(path + key + ": must be text");
                 return null;
             }
-            return v instanceof Date d
-                    ? d.toInstant()
-                            .atZone(java.time.ZoneOffset.UTC)
-                            .toLocalDate()
-                            .toString()
-                    : v.toString().trim();
+            return v.toString().trim();
         }
 
         @Nullable

@@ -12,7 +12,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,12 +27,13 @@ class CatalogueLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogueLoader.class);
 
-    private final JdbcClient jdbc;
+    private final CatalogueLoadRecords records;
     private final CatalogueAdministration administration;
     private final TransactionTemplate transactions;
 
-    CatalogueLoader(JdbcClient jdbc, CatalogueAdministration administration, TransactionTemplate transactions) {
-        this.jdbc = jdbc;
+    CatalogueLoader(
+            CatalogueLoadRecords records, CatalogueAdministration administration, TransactionTemplate transactions) {
+        this.records = records;
         this.administration = administration;
         this.transactions = transactions;
     }
@@ -56,10 +56,7 @@ class CatalogueLoader implements ApplicationRunner {
             return false;
         }
         CatalogueFile file = parsed.file();
-        Optional<Long> partnership = jdbc.sql("select id from partnership_view where short_name = :s")
-                .param("s", file.partnership())
-                .query(Long.class)
-                .optional();
+        Optional<Long> partnership = records.partnershipNamed(file.partnership());
         if (partnership.isEmpty()) {
             log.debug("Catalogue file {}: no partnership {}", fileName, file.partnership());
             return false;
@@ -67,30 +64,13 @@ class CatalogueLoader implements ApplicationRunner {
         long partnershipId = partnership.get();
         Boolean loaded = transactions.execute(status -> {
             // lock the partnership's row so two instances starting together do not load the file twice
-            jdbc.sql("select id from partnership_view where id = :p for update")
-                    .param("p", partnershipId)
-                    .query(Long.class)
-                    .single();
-            int current = jdbc.sql("""
-                            select coalesce(max(file_version), 0) from catalogue_file_load
-                            where partnership_id = :p and file_name = :f""")
-                    .param("p", partnershipId)
-                    .param("f", fileName)
-                    .query(Integer.class)
-                    .single();
+            records.lockPartnership(partnershipId);
+            int current = records.loadedVersion(partnershipId, fileName);
             if (file.version() <= current) {
                 return false;
             }
             FileResult result = administration.applyFile(partnershipId, file, "Catalogue file " + fileName);
-            jdbc.sql("""
-                            insert into catalogue_file_load (partnership_id, file_name, file_version)
-                            values (:p, :f, :v)
-                            on conflict (partnership_id, file_name)
-                            do update set file_version = excluded.file_version, loaded_at = now()""")
-                    .param("p", partnershipId)
-                    .param("f", fileName)
-                    .param("v", file.version())
-                    .update();
+            records.recordLoad(partnershipId, fileName, file.version());
             log.info(
                     "Catalogue file {} version {} loaded for {}: {}",
                     fileName,

@@ -30,8 +30,6 @@ import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,15 +61,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class IndicatorCalculator {
 
-    private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate named;
+    private final IndicatorValueRecords records;
     private final Catalogue catalogue;
     private final ApplicationEventPublisher events;
 
-    IndicatorCalculator(
-            JdbcClient jdbc, NamedParameterJdbcTemplate named, Catalogue catalogue, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
-        this.named = named;
+    IndicatorCalculator(IndicatorValueRecords records, Catalogue catalogue, ApplicationEventPublisher events) {
+        this.records = records;
         this.catalogue = catalogue;
         this.events = events;
     }
@@ -162,8 +157,8 @@ public class IndicatorCalculator {
     private void run(long partnershipId, List<IndicatorDefinition> versions) {
         requireAllAgencies();
         Series series = load(partnershipId);
-        Timestamp stamp = jdbc.sql("select now()").query(Timestamp.class).single();
-        Map<Long, Integer> currentVersions = currentVersions(partnershipId);
+        Timestamp stamp = records.now();
+        Map<Long, Integer> currentVersions = records.currentVersions(partnershipId);
         Map<Long, List<IndicatorDefinition>> byIndicator = new java.util.LinkedHashMap<>();
         versions.forEach(v -> byIndicator
                 .computeIfAbsent(v.indicatorId(), k -> new ArrayList<>())
@@ -204,37 +199,10 @@ public class IndicatorCalculator {
                 }
             }
         }
-        if (!rows.isEmpty()) {
-            named.batchUpdate("""
-                            insert into indicator_value (indicator_id, partnership_id, period_end, breakdown_kind,
-                                breakdown_value, version_no, numerator, denominator, value, first_value, fictional,
-                                computed_at)
-                            values (:indicator, :partnership, :periodEnd, :kind, :value_, :versionNo, :numerator,
-                                :denominator, :value, :firstValue, :fictional, :stamp)
-                            on conflict (indicator_id, breakdown_kind, breakdown_value, period_end) do update set
-                                version_no = excluded.version_no, numerator = excluded.numerator,
-                                denominator = excluded.denominator, value = excluded.value,
-                                first_value = excluded.first_value, fictional = excluded.fictional,
-                                computed_at = excluded.computed_at""", rows.toArray(new MapSqlParameterSource[0]));
-        }
+        records.upsertValues(rows);
         Set<Long> ids = byIndicator.keySet();
-        jdbc.sql("""
-                        delete from indicator_value
-                        where partnership_id = :p and indicator_id in (:ids) and computed_at < :stamp""")
-                .param("p", partnershipId)
-                .param("ids", ids)
-                .param("stamp", stamp)
-                .update();
+        records.deleteOlderThan(partnershipId, ids, stamp);
         events.publishEvent(new IndicatorValuesChanged(partnershipId, Set.copyOf(ids)));
-    }
-
-    private Map<Long, Integer> currentVersions(long partnershipId) {
-        Map<Long, Integer> current = new HashMap<>();
-        jdbc.sql("select id, current_version from indicator where partnership_id = :p")
-                .param("p", partnershipId)
-                .query((rs, n) -> current.put(rs.getLong(1), rs.getInt(2)))
-                .list();
-        return current;
     }
 
     /** The version in force for a period: see the class comment. */
@@ -276,11 +244,7 @@ public class IndicatorCalculator {
 
     /** Every version of the partnership's active indicators. */
     private List<IndicatorDefinition> versions(long partnershipId) {
-        Set<Long> archived =
-                new HashSet<>(jdbc.sql("select id from indicator where partnership_id = :p and archived_at is not null")
-                        .param("p", partnershipId)
-                        .query(Long.class)
-                        .list());
+        Set<Long> archived = records.archivedIndicatorIds(partnershipId);
         return catalogue.allVersions(partnershipId).stream()
                 .filter(v -> !archived.contains(v.indicatorId()))
                 .toList();
@@ -292,26 +256,7 @@ public class IndicatorCalculator {
             items.put(item.code(), item);
         }
         Series series = new Series(items);
-        jdbc.sql("""
-                        select i.code, v.breakdown_kind, v.breakdown_value, v.period_end, sum(v.value) as value,
-                               sum(coalesce(v.first_value, v.value)) as first_value, bool_or(v.fictional) as fictional
-                        from data_value v join data_item i on i.id = v.data_item_id
-                        left join data_return r on r.id = v.return_id
-                        where v.partnership_id = :p and i.partnership_id = :p and i.archived_at is null
-                          and (v.source = 'PUBLISHED' or r.status = 'ACCEPTED')
-                        group by i.code, v.breakdown_kind, v.breakdown_value, v.period_end""")
-                .param("p", partnershipId)
-                .query((rs, n) -> {
-                    series.put(
-                            rs.getString("code"),
-                            new Series.Key(rs.getString("breakdown_kind"), rs.getString("breakdown_value")),
-                            rs.getObject("period_end", LocalDate.class),
-                            rs.getBigDecimal("value"),
-                            rs.getBigDecimal("first_value"),
-                            rs.getBoolean("fictional"));
-                    return null;
-                })
-                .list();
+        records.loadAcceptedTotals(partnershipId, series);
         return series;
     }
 

@@ -3,10 +3,10 @@ package org.safeguardinghub.performance.earlywarning;
 import org.jspecify.annotations.Nullable;
 
 /** Acknowledging an episode: the cause, now known, and the action taken. Both required. */
-record AcknowledgementForm(
+public record AcknowledgementForm(
         @Nullable Integer version,
         @Nullable String cause,
         @Nullable String actionTaken) {
 
-    static final int MAX_LENGTH = 2000;
+    public static final int MAX_LENGTH = 2000;
 }

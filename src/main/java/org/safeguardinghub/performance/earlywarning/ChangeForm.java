@@ -3,7 +3,8 @@ package org.safeguardinghub.performance.earlywarning;
 import org.jspecify.annotations.Nullable;
 
 /** Recording a change in the process an indicator measures: the first period after it and why. Both required. */
-record ChangeForm(@Nullable String periodEnd, @Nullable String reason) {
+public record ChangeForm(
+        @Nullable String periodEnd, @Nullable String reason) {
 
-    static final int MAX_LENGTH = 500;
+    public static final int MAX_LENGTH = 500;
 }

@@ -1,15 +1,12 @@
 package org.safeguardinghub.performance.earlywarning;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,19 +15,15 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.calendar.WorkingDayCalendar;
 import org.safeguardinghub.performance.IndicatorValuesChanged;
-import org.safeguardinghub.performance.catalogue.Aggregation;
-import org.safeguardinghub.performance.catalogue.Factor;
-import org.safeguardinghub.performance.catalogue.Polarity;
 import org.safeguardinghub.performance.earlywarning.SeriesAnalysis.IndicatorRow;
 import org.safeguardinghub.performance.earlywarning.SeriesAnalysis.ValueRow;
+import org.safeguardinghub.performance.earlywarning.SpcRecords.Open;
 import org.safeguardinghub.platform.security.Audience;
 import org.safeguardinghub.tasks.TaskRequested;
 import org.safeguardinghub.tasks.TaskResolved;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,22 +60,18 @@ public class EarlyWarning {
     static final int TASK_DUE_WORKING_DAYS = 10;
     private static final Logger log = LoggerFactory.getLogger(EarlyWarning.class);
 
-    private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
+    private final SpcRecords records;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    EarlyWarning(JdbcClient jdbc, JdbcTemplate batch, ApplicationEventPublisher events, Clock clock) {
-        this.jdbc = jdbc;
-        this.batch = batch;
+    EarlyWarning(SpcRecords records, ApplicationEventPublisher events, Clock clock) {
+        this.records = records;
         this.events = events;
         this.clock = clock;
     }
 
     /** What a scan did: indicators charted, episodes started, episodes ended, episodes current after it. */
     public record ScanResult(int indicatorsCharted, int started, int ended, int current) {}
-
-    private record Open(long id, long indicatorId, Direction direction, LocalDate startedOn, LocalDate lastPeriod) {}
 
     /** Scans every active indicator of the partnership. */
     @Transactional
@@ -96,21 +85,18 @@ public class EarlyWarning {
         if (indicatorIds != null && indicatorIds.isEmpty()) {
             return new ScanResult(0, 0, 0, 0);
         }
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('spc_signal'), cast(:p as int))")
-                .param("p", (int) partnershipId)
-                .query((rs, n) -> 1)
-                .list();
+        records.lockScans(partnershipId);
         boolean all = indicatorIds == null;
         List<Long> ids = all ? List.of(-1L) : List.copyOf(indicatorIds);
-        Map<Long, IndicatorRow> indicators = indicators(partnershipId, all, ids);
-        Map<Long, List<ValueRow>> series = series(partnershipId, all, ids);
+        Map<Long, IndicatorRow> indicators = records.indicators(partnershipId, all, ids);
+        Map<Long, List<ValueRow>> series = records.series(partnershipId, all, ids);
         Map<String, Map<LocalDate, BigDecimal>> totals = new HashMap<>();
         Set<String> monthlyItems = new HashSet<>();
         if (indicators.values().stream().anyMatch(IndicatorRow::cumulative)) {
-            monthlyTotals(partnershipId, totals, monthlyItems);
+            records.monthlyTotals(partnershipId, totals, monthlyItems);
         }
         Map<Long, Map<LocalDate, String>> changes = changes(partnershipId);
-        List<Open> open = open(partnershipId, all, ids);
+        List<Open> open = records.open(partnershipId, all, ids);
 
         LocalDate due = WorkingDayCalendar.england().addWorkingDays(LocalDate.now(clock), TASK_DUE_WORKING_DAYS);
         int charted = 0;
@@ -146,7 +132,7 @@ public class EarlyWarning {
             }
         }
         if (!indicators.isEmpty()) {
-            storePoints(partnershipId, indicators.keySet(), points);
+            records.replacePoints(partnershipId, indicators.keySet(), points);
         }
         List<Long> ended = endEpisodes(partnershipId, open, kept);
         log.debug(
@@ -156,85 +142,6 @@ public class EarlyWarning {
                 started,
                 ended.size());
         return new ScanResult(charted, started, ended.size(), current);
-    }
-
-    /** The partnership's active indicators (those in ids unless all), in scorecard order. */
-    private Map<Long, IndicatorRow> indicators(long partnershipId, boolean all, List<Long> ids) {
-        Map<Long, IndicatorRow> indicators = new LinkedHashMap<>();
-        jdbc.sql("""
-                        select i.id, i.code, i.name, v.factor, v.decimals, v.polarity, v.aggregation, v.numerator,
-                               v.denominator
-                        from indicator i
-                        join indicator_version v on v.indicator_id = i.id and v.version_no = i.current_version
-                        where i.partnership_id = :p and i.archived_at is null and (:all or i.id in (:ids))
-                        order by i.sort_order, i.name""")
-                .param("p", partnershipId)
-                .param("all", all)
-                .param("ids", ids)
-                .query(EarlyWarning::indicatorRow)
-                .list()
-                .forEach(i -> indicators.put(i.id(), i));
-        return indicators;
-    }
-
-    /** Partnership-level computed values by indicator, in period order. */
-    private Map<Long, List<ValueRow>> series(long partnershipId, boolean all, List<Long> ids) {
-        Map<Long, List<ValueRow>> series = new HashMap<>();
-        jdbc.sql("""
-                        select indicator_id, period_end, numerator, denominator, value from indicator_value
-                        where partnership_id = :p and breakdown_kind = '' and breakdown_value = '' and value is not null
-                          and (:all or indicator_id in (:ids))
-                        order by indicator_id, period_end""")
-                .param("p", partnershipId)
-                .param("all", all)
-                .param("ids", ids)
-                .query(EarlyWarning::valueRow)
-                .list()
-                .forEach(v -> series.computeIfAbsent(v.indicatorId(), k -> new ArrayList<>())
-                        .add(v));
-        return series;
-    }
-
-    /**
-     * Fills totals and monthlyItems with the partnership totals of accepted monthly counts, for the indicators that
-     * are totals over several months.
-     */
-    private void monthlyTotals(
-            long partnershipId, Map<String, Map<LocalDate, BigDecimal>> totals, Set<String> monthlyItems) {
-        jdbc.sql("""
-                        select i.code, v.period_end, sum(v.value) as value
-                        from data_value v join data_item i on i.id = v.data_item_id
-                        left join data_return r on r.id = v.return_id
-                        where v.partnership_id = :p and i.partnership_id = :p and i.period_type = 'MONTHLY'
-                          and v.breakdown_kind = '' and v.breakdown_value = ''
-                          and (v.source = 'PUBLISHED' or r.status = 'ACCEPTED')
-                        group by i.code, v.period_end""")
-                .param("p", partnershipId)
-                .query((rs, n) -> {
-                    String code = rs.getString("code");
-                    monthlyItems.add(code);
-                    totals.computeIfAbsent(code, k -> new HashMap<>())
-                            .put(rs.getObject("period_end", LocalDate.class), rs.getBigDecimal("value"));
-                    return code;
-                })
-                .list();
-    }
-
-    /** The stored episodes not yet ended (of the indicators in ids unless all). */
-    private List<Open> open(long partnershipId, boolean all, List<Long> ids) {
-        return jdbc.sql("""
-                        select id, indicator_id, direction, started_on, last_period from spc_episode
-                        where partnership_id = :p and ended_at is null and (:all or indicator_id in (:ids))""")
-                .param("p", partnershipId)
-                .param("all", all)
-                .param("ids", ids)
-                .query((rs, n) -> new Open(
-                        rs.getLong("id"),
-                        rs.getLong("indicator_id"),
-                        Direction.valueOf(rs.getString("direction")),
-                        rs.getObject("started_on", LocalDate.class),
-                        rs.getObject("last_period", LocalDate.class)))
-                .list();
     }
 
     /**
@@ -262,36 +169,11 @@ public class EarlyWarning {
                 .findFirst();
         if (same.isPresent()) {
             kept.add(same.get().id());
-            jdbc.sql("""
-                            update spc_episode set started_on = least(started_on, :from), last_period = :to,
-                                rules = string_to_array(:rules, ','), explanation = :explanation,
-                                variation = :variation
-                            where id = :id""")
-                    .param("from", from)
-                    .param("to", to)
-                    .param("rules", rules)
-                    .param("explanation", a.explain(e))
-                    .param("variation", variation.name())
-                    .param("id", same.get().id())
-                    .update();
+            records.refreshEpisode(same.get().id(), from, to, rules, a.explain(e), variation);
             return false;
         }
-        long id = jdbc.sql("""
-                        insert into spc_episode (partnership_id, indicator_id, direction, variation,
-                                                 started_on, last_period, rules, explanation)
-                        values (:p, :indicator, :direction, :variation, :from, :to,
-                                string_to_array(:rules, ','), :explanation)
-                        returning id""")
-                .param("p", partnershipId)
-                .param("indicator", indicator.id())
-                .param("direction", e.direction().name())
-                .param("variation", variation.name())
-                .param("from", from)
-                .param("to", to)
-                .param("rules", rules)
-                .param("explanation", a.explain(e))
-                .query(Long.class)
-                .single();
+        long id = records.insertEpisode(
+                partnershipId, indicator.id(), e.direction(), variation, from, to, rules, a.explain(e));
         kept.add(id);
         // history found all at once is recorded and shown, but raises no task
         if (e.news(a.periods().size())) {
@@ -308,26 +190,12 @@ public class EarlyWarning {
         return true;
     }
 
-    /** Replaces the stored chart points of these indicators. */
-    private void storePoints(long partnershipId, Collection<Long> indicatorIds, List<Object[]> points) {
-        jdbc.sql("delete from spc_point where partnership_id = :p and indicator_id in (:ids)")
-                .param("p", partnershipId)
-                .param("ids", List.copyOf(indicatorIds))
-                .update();
-        batch.batchUpdate("""
-                insert into spc_point (indicator_id, partnership_id, period_end, value, centre, lower_limit,
-                                       upper_limit, sigma, chart_kind, frequency, baseline_size, basis)
-                values (?, ?, ?, ?, ?, ?, ?, ?, 'XMR', ?, ?, ?)""", points);
-    }
-
     /** Ends the open episodes the scan did not keep and closes their tasks; returns their ids. */
     private List<Long> endEpisodes(long partnershipId, List<Open> open, Set<Long> kept) {
         List<Long> ended =
                 open.stream().filter(o -> !kept.contains(o.id())).map(Open::id).toList();
         if (!ended.isEmpty()) {
-            jdbc.sql("update spc_episode set ended_at = now() where id in (:ids) and ended_at is null")
-                    .param("ids", ended)
-                    .update();
+            records.endEpisodes(ended);
             for (long id : ended) {
                 events.publishEvent(new TaskResolved(partnershipId, TASK_SOURCE, String.valueOf(id)));
             }
@@ -344,13 +212,7 @@ public class EarlyWarning {
 
     /** Recorded changes by indicator: the period end of the first point after each, with its reason. */
     Map<Long, Map<LocalDate, String>> changes(long partnershipId) {
-        Map<Long, Map<LocalDate, String>> changes = new HashMap<>();
-        jdbc.sql("select indicator_id, period_end, reason from spc_change where partnership_id = :p")
-                .param("p", partnershipId)
-                .query((rs, n) -> changes.computeIfAbsent(rs.getLong("indicator_id"), k -> new HashMap<>())
-                        .put(rs.getObject("period_end", LocalDate.class), rs.getString("reason")))
-                .list();
-        return changes;
+        return records.changes(partnershipId);
     }
 
     /** A value as the scorecard shows it: grouped thousands, the indicator's decimals and unit. */
@@ -386,27 +248,5 @@ public class EarlyWarning {
             });
         }
         return rows;
-    }
-
-    static IndicatorRow indicatorRow(ResultSet rs, int n) throws SQLException {
-        return new IndicatorRow(
-                rs.getLong("id"),
-                rs.getString("code"),
-                rs.getString("name"),
-                Factor.valueOf(rs.getString("factor")),
-                rs.getInt("decimals"),
-                Polarity.valueOf(rs.getString("polarity")),
-                Aggregation.valueOf(rs.getString("aggregation")),
-                rs.getString("numerator"),
-                rs.getString("denominator"));
-    }
-
-    static ValueRow valueRow(ResultSet rs, int n) throws SQLException {
-        return new ValueRow(
-                rs.getLong("indicator_id"),
-                rs.getObject("period_end", LocalDate.class),
-                rs.getBigDecimal("numerator"),
-                rs.getBigDecimal("denominator"),
-                rs.getBigDecimal("value"));
     }
 }

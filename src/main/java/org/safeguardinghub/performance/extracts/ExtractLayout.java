@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param breakdownColumn the column holding each row's district, if the layout has one (optional in the file)
  * @param measures the data items the layout feeds: a count of the rows matching a filter
  */
-record ExtractLayout(
+public record ExtractLayout(
         String code,
         String name,
         String description,
@@ -98,9 +98,9 @@ record ExtractLayout(
             "DISTRICT",
             List.of(new Measure("children_in_custody", null, null, "Children detained in custody")));
 
-    static final List<ExtractLayout> ALL = List.of(SSDA903_MISSING, POLICE_CUSTODY);
+    public static final List<ExtractLayout> ALL = List.of(SSDA903_MISSING, POLICE_CUSTODY);
 
-    static Optional<ExtractLayout> byCode(String code) {
+    public static Optional<ExtractLayout> byCode(String code) {
         return ALL.stream().filter(l -> l.code().equals(code)).findFirst();
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,11 +34,9 @@ import org.safeguardinghub.performance.returns.Channel;
 import org.safeguardinghub.performance.returns.DataReturns;
 import org.safeguardinghub.performance.returns.ValueEntry;
 import org.safeguardinghub.platform.security.Actor;
-import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.PageResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -68,26 +65,26 @@ public class ExtractLoads {
 
     static final int MAX_PROBLEMS_STORED = 1000;
 
-    private final JdbcClient jdbc;
+    private final ExtractLoadRecords records;
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
     private final DataReturns returns;
     private final Organisation organisation;
     private final AuditTrail audit;
     private final Clock clock;
-    private final ExtractStaging staging;
+    private final ExtractStageRecords staging;
     private static final Logger log = LoggerFactory.getLogger(ExtractLoads.class);
 
     ExtractLoads(
-            JdbcClient jdbc,
+            ExtractLoadRecords records,
             DataSource dataSource,
             TransactionTemplate transaction,
             DataReturns returns,
             Organisation organisation,
             AuditTrail audit,
             Clock clock,
-            ExtractStaging staging) {
-        this.jdbc = jdbc;
+            ExtractStageRecords staging) {
+        this.records = records;
         this.dataSource = dataSource;
         this.transaction = transaction;
         this.returns = returns;
@@ -97,7 +94,7 @@ public class ExtractLoads {
         this.staging = staging;
     }
 
-    record LoadRow(
+    public record LoadRow(
             long id,
             long agencyId,
             String agencyName,
@@ -166,73 +163,21 @@ public class ExtractLoads {
 
     // ---- reading ----
 
-    PageResult<LoadRow> loads(Actor actor, int page, int size) {
-        String scope = "l.partnership_id = :p and (:all or l.agency_id = :a)";
-        long total = jdbc.sql("select count(*) from extract_load l where " + scope)
-                .param("p", actor.partnershipId())
-                .param("all", actor.seesAllAgencies())
-                .param("a", ownAgency(actor))
-                .query(Long.class)
-                .single();
-        List<LoadRow> rows = jdbc.sql(SELECT_LOAD + " where " + scope
-                        + " order by l.uploaded_at desc, l.id desc limit :size offset :offset")
-                .param("p", actor.partnershipId())
-                .param("all", actor.seesAllAgencies())
-                .param("a", ownAgency(actor))
-                .param("size", size)
-                .param("offset", PageResult.offset(page, size))
-                .query(ExtractLoads::loadRow)
-                .list();
-        return new PageResult<>(rows, Math.max(page, 1), size, total);
+    public PageResult<LoadRow> loads(Actor actor, int page, int size) {
+        return records.loads(actor, page, size);
     }
 
     /** One load in the actor's scope; another partnership's or agency's is not found. */
-    LoadRow load(Actor actor, long id) {
-        return jdbc.sql(SELECT_LOAD + " where l.id = :id and l.partnership_id = :p and (:all or l.agency_id = :a)")
-                .param("id", id)
-                .param("p", actor.partnershipId())
-                .param("all", actor.seesAllAgencies())
-                .param("a", ownAgency(actor))
-                .query(ExtractLoads::loadRow)
-                .optional()
-                .orElseThrow(() -> new NotFoundException("Extract load"));
+    public LoadRow load(Actor actor, long id) {
+        return records.load(actor, id);
     }
 
-    PageResult<ProblemRow> problems(LoadRow load, int page, int size) {
-        long total = jdbc.sql("select count(*) from extract_problem where load_id = :id")
-                .param("id", load.id())
-                .query(Long.class)
-                .single();
-        List<ProblemRow> rows = jdbc.sql("""
-                        select row_number, column_name, message from extract_problem where load_id = :id
-                        order by row_number, column_name nulls first limit :size offset :offset
-                        """)
-                .param("id", load.id())
-                .param("size", size)
-                .param("offset", PageResult.offset(page, size))
-                .query((rs, i) ->
-                        new ProblemRow(rs.getInt("row_number"), rs.getString("column_name"), rs.getString("message")))
-                .list();
-        return new PageResult<>(rows, Math.max(page, 1), size, total);
+    public PageResult<ProblemRow> problems(LoadRow load, int page, int size) {
+        return records.problems(load, page, size);
     }
 
-    Optional<EarlierLoad> loadedBefore(LoadRow load) {
-        return jdbc.sql("""
-                        select id, uploaded_at, uploaded_by_name, status from extract_load
-                        where partnership_id = (select partnership_id from extract_load where id = :id)
-                          and agency_id = :a and layout = :layout and file_sha256 = :sha and id < :id
-                        order by id limit 1
-                        """)
-                .param("id", load.id())
-                .param("a", load.agencyId())
-                .param("layout", load.layout())
-                .param("sha", load.fileSha256())
-                .query((rs, i) -> new EarlierLoad(
-                        rs.getLong("id"),
-                        rs.getTimestamp("uploaded_at").toInstant(),
-                        rs.getString("uploaded_by_name"),
-                        rs.getString("status")))
-                .optional();
+    public Optional<EarlierLoad> loadedBefore(LoadRow load) {
+        return records.loadedBefore(load);
     }
 
     // ---- loading ----
@@ -252,7 +197,7 @@ public class ExtractLoads {
      * Loads {@code file} (CSV with a header line) for the agency and returns the new load's id. The caller has
      * checked that the actor may load for the agency.
      */
-    long load(Actor actor, long agencyId, ExtractLayout layout, String fileName, Path file) {
+    public long load(Actor actor, long agencyId, ExtractLayout layout, String fileName, Path file) {
         long started = System.nanoTime();
         List<ProblemRow> headerProblems = new ArrayList<>();
         List<String> header = List.of();
@@ -285,7 +230,7 @@ public class ExtractLoads {
                         organisation.districtsOf(actor.partnershipId()).stream()
                                 .map(DistrictSummary::name)
                                 .toList(),
-                        itemsByDistrict(actor.partnershipId(), layout))
+                        records.itemsByDistrict(actor.partnershipId(), layout))
                 : null;
         String sha = scanned == null ? sha256(file) : scanned.sha256();
         log.debug("Extract {}: read and checked in one pass: {} ({} ms)", name, scanned != null, millis(started));
@@ -311,7 +256,7 @@ public class ExtractLoads {
         } catch (Refused e) {
             return record(
                     actor, agencyId, layout, name, sha, "FAILED", 0, e.problems.size(), 0, started, e.problemRows());
-        } catch (ExtractStaging.Unreadable e) {
+        } catch (ExtractStageRecords.Unreadable e) {
             return record(
                     actor,
                     agencyId,
@@ -337,7 +282,8 @@ public class ExtractLoads {
             Map<String, String> staged,
             Path file,
             long started) {
-        long id = insertLoad(actor, agencyId, layout, fileName, sha);
+        long id = records.insertLoad(
+                actor, agencyId, layout, fileName, sha, YearMonth.now(clock).atEndOfMonth());
         long rows = staging.copy(file, columnCount);
 
         // checks: one count pass over the staged rows, then the first problems of each kind
@@ -346,7 +292,7 @@ public class ExtractLoads {
                 districts.stream().map(d -> d.name().toLowerCase(Locale.ROOT)).toList();
         int problemCount = rows > 0 ? staging.check(id, layout, staged, districtNames) : 0;
         if (problemCount > 0) {
-            finish(id, "INVALID", rows, problemCount, 0, null, started);
+            records.finish(id, "INVALID", rows, problemCount, 0, null, started);
             audit.event(
                     AuditAction.IMPORT_COMMITTED,
                     "extract_load",
@@ -357,7 +303,7 @@ public class ExtractLoads {
 
         // aggregate: one GROUP BY per measure, by month in total and by district
         Map<LocalDate, List<ValueEntry>> byMonth =
-                staging.aggregate(layout, staged, districts, itemsByDistrict(actor.partnershipId(), layout));
+                staging.aggregate(layout, staged, districts, records.itemsByDistrict(actor.partnershipId(), layout));
         log.debug("Extract {}: staged, checked and counted ({} ms)", fileName, millis(started));
         return saveFigures(actor, agencyId, layout, fileName, id, rows, byMonth, started);
     }
@@ -372,7 +318,8 @@ public class ExtractLoads {
             long rows,
             Map<LocalDate, List<ValueEntry>> byMonth,
             long started) {
-        long id = insertLoad(actor, agencyId, layout, fileName, sha);
+        long id = records.insertLoad(
+                actor, agencyId, layout, fileName, sha, YearMonth.now(clock).atEndOfMonth());
         return saveFigures(actor, agencyId, layout, fileName, id, rows, byMonth, started);
     }
 
@@ -389,14 +336,14 @@ public class ExtractLoads {
             long rows,
             Map<LocalDate, List<ValueEntry>> byMonth,
             long started) {
-        Optional<DataReturns.Refusal> refused =
+        Optional<DataReturns.RefusedPeriod> refused =
                 returns.saveDrafts(actor, agencyId, Frequency.MONTHLY, new TreeMap<>(byMonth), Channel.EXTRACT);
         if (refused.isPresent()) {
             throw new Refused(refused.get().periodEnd(), refused.get().problems());
         }
         int written = byMonth.values().stream().mapToInt(List::size).sum();
         LocalDate last = byMonth.isEmpty() ? null : new TreeMap<>(byMonth).lastKey();
-        finish(id, "LOADED", rows, 0, written, last, started);
+        records.finish(id, "LOADED", rows, 0, written, last, started);
         audit.event(
                 AuditAction.IMPORT_COMMITTED,
                 "extract_load",
@@ -416,56 +363,6 @@ public class ExtractLoads {
         return (System.nanoTime() - started) / 1_000_000;
     }
 
-    /** Whether each of the layout's items is returned by district in this partnership's catalogue. */
-    private Map<String, Boolean> itemsByDistrict(long partnershipId, ExtractLayout layout) {
-        Map<String, Boolean> result = new LinkedHashMap<>();
-        jdbc.sql("select code, 'DISTRICT' = any(breakdowns) as by_district from data_item"
-                        + " where partnership_id = :p and code in (:codes)")
-                .param("p", partnershipId)
-                .param(
-                        "codes",
-                        layout.measures().stream()
-                                .map(ExtractLayout.Measure::itemCode)
-                                .toList())
-                .query((rs, i) -> result.put(rs.getString("code"), rs.getBoolean("by_district")))
-                .list();
-        return result;
-    }
-
-    private long insertLoad(Actor actor, long agencyId, ExtractLayout layout, String fileName, String sha) {
-        return jdbc.sql("""
-                        insert into extract_load (partnership_id, agency_id, layout, file_name, file_sha256, period_end,
-                                                  status, uploaded_by_name)
-                        values (:p, :a, :layout, :file, :sha, :end, 'FAILED', :by) returning id
-                        """)
-                .param("p", actor.partnershipId())
-                .param("a", agencyId)
-                .param("layout", layout.code())
-                .param("file", fileName)
-                .param("sha", sha)
-                .param("end", YearMonth.now(clock).atEndOfMonth())
-                .param("by", actor.displayName())
-                .query(Long.class)
-                .single();
-    }
-
-    private void finish(
-            long id, String status, long rows, int problems, int written, @Nullable LocalDate last, long started) {
-        jdbc.sql("""
-                        update extract_load set status = :status, row_count = :rows, problem_count = :problems,
-                               values_written = :written, period_end = coalesce(:last, period_end), load_millis = :ms
-                        where id = :id
-                        """)
-                .param("status", status)
-                .param("rows", rows)
-                .param("problems", problems)
-                .param("written", written)
-                .param("last", last, java.sql.Types.DATE)
-                .param("ms", (System.nanoTime() - started) / 1_000_000)
-                .param("id", id)
-                .update();
-    }
-
     /** Records a load that wrote nothing, with its problems, in a transaction of its own. */
     private long record(
             Actor actor,
@@ -480,17 +377,12 @@ public class ExtractLoads {
             long started,
             List<ProblemRow> problems) {
         Long id = transaction.execute(tx -> {
-            long load = insertLoad(actor, agencyId, layout, fileName, sha);
+            long load = records.insertLoad(
+                    actor, agencyId, layout, fileName, sha, YearMonth.now(clock).atEndOfMonth());
             for (ProblemRow p : problems) {
-                jdbc.sql("insert into extract_problem (load_id, row_number, column_name, message)"
-                                + " values (:id, :row, :column, :message)")
-                        .param("id", load)
-                        .param("row", p.rowNumber())
-                        .param("column", p.columnName(), java.sql.Types.VARCHAR)
-                        .param("message", p.message())
-                        .update();
+                records.insertProblem(load, p);
             }
-            finish(load, status, rows, problemCount, written, null, started);
+            records.finish(load, status, rows, problemCount, written, null, started);
             audit.event(
                     AuditAction.IMPORT_COMMITTED,
                     "extract_load",
@@ -530,35 +422,5 @@ public class ExtractLoads {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static long ownAgency(Actor actor) {
-        return actor.agencyId() == null ? -1L : actor.agencyId();
-    }
-
-    private static final String SELECT_LOAD = """
-            select l.id, l.agency_id, a.name as agency_name, l.layout, l.file_name, l.file_sha256, l.period_end,
-                   l.status, l.row_count, l.problem_count, l.values_written, l.load_millis, l.uploaded_by_name,
-                   l.uploaded_at
-            from extract_load l join agency_view a on a.id = l.agency_id""";
-
-    private static LoadRow loadRow(java.sql.ResultSet rs, int i) throws SQLException {
-        long millis = rs.getLong("load_millis");
-        Long loadMillis = rs.wasNull() ? null : millis;
-        return new LoadRow(
-                rs.getLong("id"),
-                rs.getLong("agency_id"),
-                rs.getString("agency_name"),
-                rs.getString("layout"),
-                rs.getString("file_name"),
-                rs.getString("file_sha256"),
-                rs.getObject("period_end", LocalDate.class),
-                rs.getString("status"),
-                rs.getInt("row_count"),
-                rs.getInt("problem_count"),
-                rs.getInt("values_written"),
-                loadMillis,
-                rs.getString("uploaded_by_name"),
-                rs.getTimestamp("uploaded_at").toInstant());
     }
 }

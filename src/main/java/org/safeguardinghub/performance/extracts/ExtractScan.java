@@ -515,7 +515,7 @@ final class ExtractScan {
 
     /**
      * The month of a date written dd/mm/yyyy or yyyy-mm-dd as year * 12 + month - 1, or NONE when the text is
-     * neither or names a day that does not exist (as {@link ExtractStaging#dateExpression}).
+     * neither or names a day that does not exist (as {@link ExtractStageRecords#dateExpression}).
      */
     static int monthKey(String text) {
         if (text.length() != 10) {

@@ -50,7 +50,7 @@ import org.safeguardinghub.platform.web.Refusal;
  * {@link ConcurrentEditException}, never silently overwritten. A refused transition throws {@link Refusal} with a
  * message written for the person who tried, and changes nothing.
  */
-final class DataReturn {
+public final class DataReturn {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
@@ -82,7 +82,7 @@ final class DataReturn {
     }
 
     /** The return as it was loaded. */
-    static DataReturn of(ReturnRow row) {
+    public static DataReturn of(ReturnRow row) {
         return new DataReturn(row);
     }
 
@@ -171,7 +171,7 @@ final class DataReturn {
 
     /** Why figures cannot be changed now, or null when they can. */
     @Nullable
-    String lockReason() {
+    public String lockReason() {
         return switch (status) {
             case ACCEPTED ->
                 "This return was accepted on " + date(acceptedAt) + " by " + acceptedByName
@@ -190,7 +190,7 @@ final class DataReturn {
     }
 
     /** Whether the actor may correct this return once accepted: the business team, or the agency's own lead. */
-    boolean correctableBy(Actor actor) {
+    public boolean correctableBy(Actor actor) {
         return reviewer(actor)
                 || (actor.can(PerformanceAccess.RETURNS_SUBMIT)
                         && Objects.equals(actor.agencyId(), loaded.agencyId())
@@ -244,7 +244,7 @@ final class DataReturn {
         return m;
     }
 
-    static String date(@Nullable Instant instant) {
+    public static String date(@Nullable Instant instant) {
         return instant == null ? "" : DATE.format(instant.atZone(LONDON));
     }
 }

@@ -104,7 +104,7 @@ public class DataReturns {
     }
 
     /** What saving does: keep a draft, check as for submitting (write nothing), submit, or check as for a draft. */
-    enum Mode {
+    public enum Mode {
         DRAFT,
         CHECK,
         SUBMIT,
@@ -120,7 +120,7 @@ public class DataReturns {
     }
 
     /** A save's result with the indicators the figures would turn red (to ask for commentary on them). */
-    record Outcome(SaveResult result, List<IndicatorPreview> red) {}
+    public record Outcome(SaveResult result, List<IndicatorPreview> red) {}
 
     /**
      * Saves figures into the agency's return for the period ending {@code periodEnd} (creating the draft return if
@@ -147,7 +147,7 @@ public class DataReturns {
     }
 
     /** The first period whose return refused a batch of drafts, with its problems; nothing was written. */
-    public record Refusal(LocalDate periodEnd, List<CellProblem> problems) {}
+    public record RefusedPeriod(LocalDate periodEnd, List<CellProblem> problems) {}
 
     /**
      * Saves figures for many periods of one frequency into the agency's draft returns (channel {@code channel}, not
@@ -158,7 +158,7 @@ public class DataReturns {
      * problems; the caller's transaction is to be rolled back as for a refused {@link #save}.
      */
     @Transactional
-    public Optional<Refusal> saveDrafts(
+    public Optional<RefusedPeriod> saveDrafts(
             Actor actor,
             long agencyId,
             Frequency frequency,
@@ -191,7 +191,7 @@ public class DataReturns {
             ReturnFigures.Changes one = new ReturnFigures.Changes();
             List<CellProblem> problems = batch.draft(actor, ret, channel, entriesByPeriodEnd.get(period.end()), one);
             if (!problems.isEmpty()) {
-                return Optional.of(new Refusal(period.end(), problems));
+                return Optional.of(new RefusedPeriod(period.end(), problems));
             }
             changes.deletes.addAll(one.deletes);
             changes.writes.addAll(one.writes);
@@ -212,7 +212,7 @@ public class DataReturns {
 
     /** As {@link #save} for a return the user has open, checking nobody changed it since {@code version}. */
     @Transactional
-    Outcome save(
+    public Outcome save(
             Actor actor,
             long returnId,
             int version,
@@ -349,7 +349,7 @@ public class DataReturns {
 
     /** The business team sends a submitted return back to the agency with a comment (required). */
     @Transactional
-    void sendBack(Actor actor, long returnId, int version, String comment) {
+    public void sendBack(Actor actor, long returnId, int version, String comment) {
         ReturnRow row = lock(actor, returnId);
         DataReturn ret = reviewed(actor, row, version);
         ret.sendBack(actor.displayName(), comment, clock.instant());
@@ -365,7 +365,7 @@ public class DataReturns {
 
     /** The business team accepts a submitted return: it is locked, published and the indicators recomputed. */
     @Transactional
-    void accept(Actor actor, long returnId, int version) {
+    public void accept(Actor actor, long returnId, int version) {
         ReturnRow row = lock(actor, returnId);
         DataReturn ret = reviewed(actor, row, version);
         ret.accept(actor.displayName(), clock.instant());
@@ -398,7 +398,7 @@ public class DataReturns {
      * problems; nothing is written when there are any.
      */
     @Transactional
-    List<CellProblem> correct(Actor actor, long returnId, int version, List<ValueEntry> entries, String reason) {
+    public List<CellProblem> correct(Actor actor, long returnId, int version, List<ValueEntry> entries, String reason) {
         ReturnRow row = lock(actor, returnId);
         DataReturn ret = DataReturn.of(row);
         ret.requireVersion(version);
@@ -527,7 +527,7 @@ public class DataReturns {
     }
 
     /** The return for the actor: another partnership's or agency's return is not found. */
-    ReturnRow find(Actor actor, long returnId) {
+    public ReturnRow find(Actor actor, long returnId) {
         return store.find(actor.partnershipId(), returnId, actor.seesAllAgencies() ? null : actor.agencyId())
                 .orElseThrow(() -> new NotFoundException("Data return"));
     }
@@ -562,14 +562,14 @@ public class DataReturns {
     }
 
     /** The active items the agency supplies at the return's frequency. */
-    List<DataItem> itemsOf(ReturnRow ret) {
+    public List<DataItem> itemsOf(ReturnRow ret) {
         return catalogue.itemsOf(ret.partnershipId(), ret.agencyId()).stream()
                 .filter(i -> i.frequency() == ret.frequency())
                 .toList();
     }
 
     /** The values each breakdown takes in this partnership. */
-    Map<Breakdown, List<String>> breakdownValues(long partnershipId) {
+    public Map<Breakdown, List<String>> breakdownValues(long partnershipId) {
         Map<Breakdown, List<String>> values = new LinkedHashMap<>();
         values.put(
                 Breakdown.DISTRICT,
@@ -582,11 +582,11 @@ public class DataReturns {
         return values;
     }
 
-    String agencyName(long agencyId) {
+    public String agencyName(long agencyId) {
         return organisation.agency(agencyId).map(AgencySummary::name).orElse("The agency");
     }
 
-    static String possessive(String name) {
+    public static String possessive(String name) {
         return name.endsWith("s") ? name + "'" : name + "'s";
     }
 

@@ -23,12 +23,12 @@ import org.safeguardinghub.performance.catalogue.DataRule;
  * three standard deviations from their mean, or outside their minimum to maximum widened by half that range on each
  * side. An outlier is only a problem when submitting without a comment on the cell.
  */
-final class ReturnChecks {
+public final class ReturnChecks {
 
     static final int MIN_HISTORY = 6;
 
     /** The cell of a return: an item's total (kind and value empty) or one breakdown value. */
-    record CellKey(String itemCode, String kind, String value) {
+    public record CellKey(String itemCode, String kind, String value) {
 
         static CellKey total(String itemCode) {
             return new CellKey(itemCode, "", "");
@@ -309,7 +309,7 @@ final class ReturnChecks {
     }
 
     /** The figure exactly, as it would be typed back (never rounded: a form shows what a later save writes). */
-    static String plain(BigDecimal value) {
+    public static String plain(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
     }
 

@@ -18,7 +18,7 @@ import org.safeguardinghub.platform.security.Actor;
  * The figures of one return as a save sees them: the items the agency supplies, the stored cells, and the cells the
  * save gives, merged into the cells to check. Works out what a save writes and what the audit trail records.
  */
-final class ReturnFigures {
+public final class ReturnFigures {
 
     final List<DataItem> items;
     final Map<Long, DataItem> byId = new HashMap<>();
@@ -173,7 +173,7 @@ final class ReturnFigures {
     }
 
     /** A problem with the return as a whole rather than one cell. */
-    static CellProblem onReturn(String field, String message) {
+    public static CellProblem onReturn(String field, String message) {
         return new CellProblem("", "", "", field, message);
     }
 

@@ -12,10 +12,10 @@ import org.safeguardinghub.performance.returns.ReturnChecks.CellKey;
 import org.safeguardinghub.performance.returns.ReturnTemplate.UploadProblem;
 
 /** What the return page shows: the form's items and cells, the error summary's problems and the revisions. */
-final class ReturnPageViews {
+public final class ReturnPageViews {
 
-    static final String VALUE = "value|";
-    static final String COMMENT = "comment|";
+    public static final String VALUE = "value|";
+    public static final String COMMENT = "comment|";
 
     private ReturnPageViews() {}
 
@@ -46,12 +46,13 @@ final class ReturnPageViews {
             String item, String cell, String oldValue, String newValue, String reason, String by, String at) {}
 
     /** The form's items, with each cell's id (for the error summary's links) and the items' names by code. */
-    record Form(List<ItemView> items, Map<CellKey, String> ids, Map<String, String> itemNames) {}
+    public record Form(List<ItemView> items, Map<CellKey, String> ids, Map<String, String> itemNames) {}
 
     /** What the form's cells hold: the stored (or typed) values and comments and the previous period's totals. */
-    record Cells(Map<CellKey, String> values, Map<CellKey, String> comments, Map<Long, BigDecimal> previousTotals) {}
+    public record Cells(
+            Map<CellKey, String> values, Map<CellKey, String> comments, Map<Long, BigDecimal> previousTotals) {}
 
-    static Form form(
+    public static Form form(
             List<DataItem> items,
             Map<Breakdown, List<String>> breakdownValues,
             Cells shown,
@@ -100,7 +101,8 @@ final class ReturnPageViews {
     }
 
     /** The error summary: each problem linked to its cell (or field), then the upload's problems by row. */
-    static List<ProblemView> problems(Form form, List<CellProblem> problems, List<UploadProblem> uploadProblems) {
+    public static List<ProblemView> problems(
+            Form form, List<CellProblem> problems, List<UploadProblem> uploadProblems) {
         List<ProblemView> problemViews = new ArrayList<>();
         for (CellProblem p : problems) {
             CellKey key = new CellKey(p.itemCode(), p.breakdownKind(), p.breakdownValue());
@@ -135,7 +137,7 @@ final class ReturnPageViews {
         return problemViews;
     }
 
-    static List<RevisionView> revisions(List<ReturnRecords.RevisionRow> rows) {
+    public static List<RevisionView> revisions(List<ReturnRecords.RevisionRow> rows) {
         return rows.stream()
                 .map(r -> new RevisionView(
                         r.itemName(),

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.performance.catalogue.Frequency;
 import org.safeguardinghub.performance.catalogue.Period;
 import org.safeguardinghub.platform.web.PageResult;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Repository;
 
 /** SQL for data returns (the {@link DataReturn} lifecycle), their values and revisions. Callers scope by partnership and, for agency staff, agency. */
 @Repository
-class ReturnRecords {
+public class ReturnRecords {
 
     private static final String COLUMNS = "id, partnership_id, agency_id, frequency, period_start, period_end, due_on,"
             + " status, submitted_at, submitted_by_name, returned_comment, returned_at, returned_by_name, accepted_at,"
@@ -38,7 +39,7 @@ class ReturnRecords {
     }
 
     /** A stored figure. */
-    record ValueRow(
+    public record ValueRow(
             long id,
             long itemId,
             String kind,
@@ -146,7 +147,7 @@ class ReturnRecords {
         return result;
     }
 
-    PageResult<ReturnRow> search(
+    public PageResult<ReturnRow> search(
             long partnershipId,
             @Nullable Long agencyId,
             @Nullable ReturnStatus status,
@@ -176,7 +177,7 @@ class ReturnRecords {
     }
 
     /** Expected versus received for the most recent periods with returns. */
-    List<PeriodCounts> counts(long partnershipId, @Nullable Long agencyId, LocalDate today) {
+    public List<PeriodCounts> counts(long partnershipId, @Nullable Long agencyId, LocalDate today) {
         return jdbc.sql("select frequency, period_end, count(*) due,"
                         + " count(*) filter (where status = 'SUBMITTED') submitted,"
                         + " count(*) filter (where status = 'RETURNED') returned,"
@@ -198,7 +199,7 @@ class ReturnRecords {
                 .list();
     }
 
-    List<LocalDate> periodEnds(long partnershipId) {
+    public List<LocalDate> periodEnds(long partnershipId) {
         return jdbc.sql("select distinct period_end from data_return where partnership_id = :p"
                         + " order by period_end desc limit 36")
                 .param("p", partnershipId)
@@ -217,59 +218,72 @@ class ReturnRecords {
     /** As {@link #published} for many periods at once, by period end. */
     Map<LocalDate, List<PublishedValue>> publishedAll(
             long partnershipId, long agencyId, Collection<Long> itemIds, Collection<LocalDate> periodEnds) {
-        Map<LocalDate, List<PublishedValue>> result = new HashMap<>();
-        if (itemIds.isEmpty() || periodEnds.isEmpty()) {
-            return result;
-        }
-        jdbc.sql("select period_end, data_item_id, breakdown_kind, breakdown_value, value,"
-                        + " coalesce(provenance, '') as prov from data_value where partnership_id = :p and agency_id = :a"
-                        + " and period_end in (:e) and data_item_id in (:items) and source = 'PUBLISHED'")
-                .param("p", partnershipId)
-                .param("a", agencyId)
-                .param("e", periodEnds)
-                .param("items", itemIds)
-                .query((rs, n) -> result.computeIfAbsent(
-                                rs.getObject("period_end", LocalDate.class), k -> new ArrayList<>())
-                        .add(new PublishedValue(
-                                rs.getLong("data_item_id"),
-                                rs.getString("breakdown_kind"),
-                                rs.getString("breakdown_value"),
-                                rs.getBigDecimal("value"),
-                                rs.getString("prov"))))
-                .list();
-        return result;
+        return byPeriodEnd(
+                "data_item_id, breakdown_kind, breakdown_value, value, coalesce(provenance, '') as prov",
+                " and source = 'PUBLISHED'",
+                partnershipId,
+                agencyId,
+                itemIds,
+                periodEnds,
+                (rs, n) -> new PublishedValue(
+                        rs.getLong("data_item_id"),
+                        rs.getString("breakdown_kind"),
+                        rs.getString("breakdown_value"),
+                        rs.getBigDecimal("value"),
+                        rs.getString("prov")));
     }
 
     /** As {@link #values} for many periods at once, by period end. */
     Map<LocalDate, List<ValueRow>> valuesAll(
             long partnershipId, long agencyId, Collection<Long> itemIds, Collection<LocalDate> periodEnds) {
-        Map<LocalDate, List<ValueRow>> result = new HashMap<>();
+        return byPeriodEnd(
+                "id, data_item_id, breakdown_kind, breakdown_value, value, first_value, comment",
+                "",
+                partnershipId,
+                agencyId,
+                itemIds,
+                periodEnds,
+                (rs, n) -> new ValueRow(
+                        rs.getLong("id"),
+                        rs.getLong("data_item_id"),
+                        rs.getString("breakdown_kind"),
+                        rs.getString("breakdown_value"),
+                        rs.getBigDecimal("value"),
+                        rs.getBigDecimal("first_value"),
+                        rs.getString("comment")));
+    }
+
+    /**
+     * The agency's {@code data_value} rows of the items in the periods, grouped by period end: {@code columns} are
+     * selected besides the period end and {@code filter} narrows the rows further.
+     */
+    private <T> Map<LocalDate, List<T>> byPeriodEnd(
+            String columns,
+            String filter,
+            long partnershipId,
+            long agencyId,
+            Collection<Long> itemIds,
+            Collection<LocalDate> periodEnds,
+            RowMapper<T> row) {
+        Map<LocalDate, List<T>> result = new HashMap<>();
         if (itemIds.isEmpty() || periodEnds.isEmpty()) {
             return result;
         }
-        jdbc.sql("select period_end, id, data_item_id, breakdown_kind, breakdown_value, value, first_value, comment"
-                        + " from data_value where partnership_id = :p and agency_id = :a and period_end in (:e)"
-                        + " and data_item_id in (:items)")
+        jdbc.sql("select period_end, " + columns + " from data_value where partnership_id = :p and agency_id = :a"
+                        + " and period_end in (:e) and data_item_id in (:items)" + filter)
                 .param("p", partnershipId)
                 .param("a", agencyId)
                 .param("e", periodEnds)
                 .param("items", itemIds)
                 .query((rs, n) -> result.computeIfAbsent(
                                 rs.getObject("period_end", LocalDate.class), k -> new ArrayList<>())
-                        .add(new ValueRow(
-                                rs.getLong("id"),
-                                rs.getLong("data_item_id"),
-                                rs.getString("breakdown_kind"),
-                                rs.getString("breakdown_value"),
-                                rs.getBigDecimal("value"),
-                                rs.getBigDecimal("first_value"),
-                                rs.getString("comment"))))
+                        .add(row.mapRow(rs, n)))
                 .list();
         return result;
     }
 
     /** The agency's figures for these items for the period (whichever return or channel wrote them). */
-    List<ValueRow> values(long partnershipId, long agencyId, Collection<Long> itemIds, LocalDate periodEnd) {
+    public List<ValueRow> values(long partnershipId, long agencyId, Collection<Long> itemIds, LocalDate periodEnd) {
         return valuesAll(partnershipId, agencyId, itemIds, List.of(periodEnd)).getOrDefault(periodEnd, List.of());
     }
 
@@ -302,7 +316,8 @@ class ReturnRecords {
     }
 
     /** Totals of the previous period by item id (to show next to each input). */
-    Map<Long, BigDecimal> totals(long partnershipId, long agencyId, Collection<Long> itemIds, LocalDate periodEnd) {
+    public Map<Long, BigDecimal> totals(
+            long partnershipId, long agencyId, Collection<Long> itemIds, LocalDate periodEnd) {
         Map<Long, BigDecimal> totals = new HashMap<>();
         if (itemIds.isEmpty()) {
             return totals;
@@ -422,7 +437,7 @@ class ReturnRecords {
                 .update();
     }
 
-    List<RevisionRow> revisions(long returnId) {
+    public List<RevisionRow> revisions(long returnId) {
         return jdbc.sql("select i.code, i.name, v.breakdown_kind, v.breakdown_value, r.old_value, r.new_value,"
                         + " r.reason, r.changed_by_name, r.changed_at from data_value_revision r"
                         + " join data_value v on v.id = r.data_value_id join data_item i on i.id = v.data_item_id"

@@ -7,7 +7,7 @@ import org.safeguardinghub.performance.catalogue.Frequency;
 import org.safeguardinghub.performance.catalogue.Period;
 
 /** One data return as stored. */
-record ReturnRow(
+public record ReturnRow(
         long id,
         long partnershipId,
         long agencyId,

@@ -19,24 +19,24 @@ import org.safeguardinghub.platform.export.Table;
  * {@link #HEADERS}, current figures filled in. Reading a filled template back gives value entries, or problems by row
  * and column; uploading the same file twice gives the same figures, since a cell's value replaces what was there.
  */
-final class ReturnTemplate {
+public final class ReturnTemplate {
 
     static final List<String> HEADERS =
             List.of("item_code", "item_name", "breakdown", "breakdown_value", "value", "comment");
-    static final long MAX_BYTES = 2L * 1024 * 1024;
+    public static final long MAX_BYTES = 2L * 1024 * 1024;
     static final int MAX_ROWS = 5_000;
 
     /** A row read from an upload, with its row number as a spreadsheet shows it (the header is row 1). */
-    record Line(int row, ValueEntry entry) {}
+    public record Line(int row, ValueEntry entry) {}
 
-    record UploadProblem(int row, String column, String message) {}
+    public record UploadProblem(int row, String column, String message) {}
 
-    record Parsed(List<Line> lines, List<UploadProblem> problems) {}
+    public record Parsed(List<Line> lines, List<UploadProblem> problems) {}
 
     private ReturnTemplate() {}
 
     /** The template's table: each item's total, then each value of each breakdown it declares. */
-    static Table table(
+    public static Table table(
             String title,
             List<DataItem> items,
             Map<Breakdown, List<String>> breakdownValues,
@@ -86,7 +86,7 @@ final class ReturnTemplate {
      * kept as written. A figure is read later by the one number rule; a comment is kept byte for byte, except
      * that the apostrophe the Hub's own exports put before text starting {@code = + - @} is taken off again.
      */
-    static Parsed read(@Nullable String fileName, byte[] bytes) {
+    public static Parsed read(@Nullable String fileName, byte[] bytes) {
         List<UploadProblem> problems = new ArrayList<>();
         if (bytes.length > MAX_BYTES) {
             problems.add(new UploadProblem(0, "", "The selected file must be smaller than 2 MB"));

@@ -13,13 +13,13 @@ import org.jspecify.annotations.Nullable;
  * from 3% upwards (so -3.0% is decreasing and +6.1% increasing). A change that cannot be computed (no value last
  * year, or last year's value was zero) is not grouped.
  */
-enum ChangeGroup {
+public enum ChangeGroup {
     INCREASING("Increasing"),
     DECREASING("Decreasing"),
     IN_LINE("In line");
 
     /** A change whose size (in per cent of last year's value) is below this is "in line". */
-    static final BigDecimal IN_LINE_BELOW_PERCENT = new BigDecimal("3");
+    public static final BigDecimal IN_LINE_BELOW_PERCENT = new BigDecimal("3");
 
     private final String label;
 

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
  * neither compared nor grouped.
  */
 @Service
-class ContextInNumbers {
+public class ContextInNumbers {
 
     private final PerformanceData data;
     private final SafeCounts suppression;
@@ -33,7 +33,7 @@ class ContextInNumbers {
         this.suppression = suppression;
     }
 
-    record ContextRow(
+    public record ContextRow(
             IndicatorDefinition definition,
             String value,
             String lastYear,
@@ -45,7 +45,7 @@ class ContextInNumbers {
         }
     }
 
-    record Context(
+    public record Context(
             @Nullable LocalDate yearEnd,
             String yearLabel,
             List<Option> yearOptions,
@@ -58,7 +58,7 @@ class ContextInNumbers {
         }
     }
 
-    Context context(long partnershipId, @Nullable String year, boolean published) {
+    public Context context(long partnershipId, @Nullable String year, boolean published) {
         List<LocalDate> yearEnds = data.periodEnds(partnershipId).stream()
                 .filter(e -> e.getMonthValue() == 3 && e.getDayOfMonth() == 31)
                 .toList();

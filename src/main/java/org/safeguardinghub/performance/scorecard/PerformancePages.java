@@ -42,7 +42,7 @@ import org.springframework.stereotype.Service;
  * yet). In the published view, {@link Figures} hides small counts everywhere, including sparklines and exports.
  */
 @Service
-class PerformancePages {
+public class PerformancePages {
 
     /** The partnership's current priorities (Kent 2024-26), in the order the strategic plan lists them. */
     static final List<String> CURRENT_PRIORITIES = List.of(
@@ -64,14 +64,14 @@ class PerformancePages {
         this.suppression = suppression;
     }
 
-    String suppressedText() {
+    public String suppressedText() {
         return suppression.hiddenText();
     }
 
     // ---------------------------------------------------------------- shared pieces
 
     /** One indicator's headline: latest, previous, change, RAG and the sparkline of its last points. */
-    record Summary(
+    public record Summary(
             Indicator indicator,
             Figures figures,
             @Nullable Point latest,
@@ -105,7 +105,7 @@ class PerformancePages {
     }
 
     /** A row of a data table under a chart. */
-    record SeriesRow(
+    public record SeriesRow(
             LocalDate periodEnd,
             String period,
             String shortPeriod,
@@ -372,7 +372,7 @@ class PerformancePages {
             boolean recomputed,
             boolean current) {}
 
-    record IndicatorPage(
+    public record IndicatorPage(
             Summary summary,
             Frequency frequency,
             LineChart chart,
@@ -391,7 +391,7 @@ class PerformancePages {
         }
     }
 
-    Optional<IndicatorPage> indicatorPage(long partnershipId, String code, boolean published) {
+    public Optional<IndicatorPage> indicatorPage(long partnershipId, String code, boolean published) {
         Optional<Indicator> found = data.indicator(partnershipId, code);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -538,7 +538,7 @@ class PerformancePages {
 
     record PriorityGroup(String id, String name, List<Summary> indicators) {}
 
-    List<PriorityGroup> priorities(long partnershipId, boolean published) {
+    public List<PriorityGroup> priorities(long partnershipId, boolean published) {
         List<Indicator> indicators = data.indicators(partnershipId);
         Map<String, ItemSource> items = data.items(partnershipId);
         Map<Long, List<Point>> values = data.recentValues(partnershipId, "", "", null, SUMMARY_WINDOW);

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Service;
  * table is read once for all indicators; the summaries come from {@link PerformancePages}.
  */
 @Service
-class ScorecardPage {
+public class ScorecardPage {
 
     private final PerformancePages pages;
     private final PerformanceData data;
@@ -42,7 +42,7 @@ class ScorecardPage {
     }
 
     /** A scorecard row. */
-    record ScorecardRow(
+    public record ScorecardRow(
             Summary summary,
             String target,
             String england,
@@ -53,7 +53,7 @@ class ScorecardPage {
             @Nullable Signal signal,
             boolean notByDistrict) {}
 
-    record Scorecard(
+    public record Scorecard(
             List<ScorecardRow> rows,
             boolean published,
             boolean firstPublished,
@@ -93,7 +93,7 @@ class ScorecardPage {
         }
     }
 
-    Scorecard scorecard(long partnershipId, ScorecardRequest request, boolean published) {
+    public Scorecard scorecard(long partnershipId, ScorecardRequest request, boolean published) {
         List<Indicator> indicators = data.indicators(partnershipId);
         Map<String, ItemSource> items = data.items(partnershipId);
         String district = request.districtName();

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * which figures ({@code first} for "as first published", anything else the latest) and the view
  * ({@code published} for small-number suppression). Anything unreadable is ignored rather than refused.
  */
-record ScorecardRequest(
+public record ScorecardRequest(
         @Nullable String period,
         @Nullable String priority,
         @Nullable String agency,

@@ -34,12 +34,12 @@ import org.safeguardinghub.performance.catalogue.Polarity;
 import org.safeguardinghub.performance.compute.IndicatorCalculator;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -123,14 +123,14 @@ class CatalogueController {
                 code -> catalogue.item(p, code).isPresent());
         Optional<ItemSpec> spec = itemSpec(p, form, errors);
         if (errors.hasErrors() || spec.isEmpty()) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return itemForm(model, null);
         }
         try {
             administration.createItem(p, spec.get(), agencyId(form));
         } catch (DuplicateKeyException e) {
             errors.rejectValue("code", "taken", "There is already an item with the code " + form.getCode());
-            response.setStatus(422);
+            Forms.invalid(response);
             return itemForm(model, null);
         }
         flash.addFlashAttribute("flash", "Data item added");
@@ -157,14 +157,14 @@ class CatalogueController {
         form.setCode(code);
         Optional<ItemSpec> spec = itemSpec(p, form, errors);
         if (errors.hasErrors() || spec.isEmpty()) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return itemForm(model, item);
         }
         try {
             administration.changeItem(p, code, form.getVersion(), spec.get(), agencyId(form));
         } catch (ConcurrentEditException e) {
             DataItem current = findItem(p, code);
-            conflict(model, ItemForm.of(current), e.getMessage(), response);
+            Forms.conflict(model, FORM, ItemForm.of(current), e.getMessage(), response);
             return itemForm(model, current);
         }
         flash.addFlashAttribute("flash", "Data item updated");
@@ -303,7 +303,7 @@ class CatalogueController {
         }
         Optional<VersionSpec> spec = versionSpec(p, form, errors, null);
         if (errors.hasErrors() || spec.isEmpty()) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return indicatorForm(model, null);
         }
         int order = catalogue.indicators(p).stream()
@@ -316,7 +316,7 @@ class CatalogueController {
                     p, new IndicatorSpec(form.getCode(), form.getName(), spec.get(), List.of()), order, actorName());
         } catch (DuplicateKeyException e) {
             errors.rejectValue("code", "taken", "There is already an indicator with the code " + form.getCode());
-            response.setStatus(422);
+            Forms.invalid(response);
             return indicatorForm(model, null);
         }
         calculator.recomputeIndicator(p, form.getCode());
@@ -344,7 +344,7 @@ class CatalogueController {
         form.setCode(code);
         Optional<VersionSpec> spec = versionSpec(p, form, errors, d);
         if (errors.hasErrors() || spec.isEmpty()) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return indicatorForm(model, d);
         }
         Optional<Integer> newVersion;
@@ -353,8 +353,9 @@ class CatalogueController {
                     p, code, form.getVersion(), form.getName(), spec.get(), blankToNull(form.getReason()), actorName());
         } catch (ConcurrentEditException e) {
             IndicatorDefinition current = findIndicator(p, code);
-            conflict(
+            Forms.conflict(
                     model,
+                    FORM,
                     IndicatorForm.of(current, administration.rowVersion(current.indicatorId())),
                     e.getMessage(),
                     response);
@@ -535,14 +536,6 @@ class CatalogueController {
                 "priorityOptions", PRIORITIES.stream().map(x -> Option.of(x, x)).toList());
         model.addAttribute("items", catalogue.items(partnership()));
         return "performance/catalogue/indicator-form";
-    }
-
-    private static void conflict(Model model, Object currentValues, String message, HttpServletResponse response) {
-        BindingResult errors = new BeanPropertyBindingResult(currentValues, FORM);
-        errors.reject("conflict", message);
-        model.addAttribute(FORM, currentValues);
-        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + FORM, errors);
-        response.setStatus(409);
     }
 
     private List<AgencySummary> agencies(long p) {

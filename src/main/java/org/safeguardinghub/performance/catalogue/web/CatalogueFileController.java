@@ -20,6 +20,7 @@ import org.safeguardinghub.performance.catalogue.DataItem;
 import org.safeguardinghub.performance.compute.IndicatorCalculator;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
+import org.safeguardinghub.platform.web.Forms;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -124,7 +125,7 @@ class CatalogueFileController {
         }
         if (!problems.isEmpty() || file == null) {
             model.addAttribute("problems", problems);
-            response.setStatus(422);
+            Forms.invalid(response);
             return "performance/catalogue/import";
         }
         CatalogueAdministration.FileResult result = administration.applyFile(p, file, actor.displayName());

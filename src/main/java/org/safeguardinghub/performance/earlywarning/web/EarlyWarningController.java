@@ -1,8 +1,12 @@
-package org.safeguardinghub.performance.earlywarning;
+package org.safeguardinghub.performance.earlywarning.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import org.safeguardinghub.performance.PerformanceAccess;
+import org.safeguardinghub.performance.earlywarning.AcknowledgementForm;
+import org.safeguardinghub.performance.earlywarning.ChangeForm;
+import org.safeguardinghub.performance.earlywarning.EarlyWarningPage;
+import org.safeguardinghub.performance.earlywarning.EpisodeRecords;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ConcurrentEditException;

@@ -1,4 +1,4 @@
-package org.safeguardinghub.performance.scorecard;
+package org.safeguardinghub.performance.scorecard.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
@@ -9,11 +9,18 @@ import org.safeguardinghub.audit.AuditAction;
 import org.safeguardinghub.audit.AuditTrail;
 import org.safeguardinghub.casereviews.CaseReviewsAccess;
 import org.safeguardinghub.performance.PerformanceAccess;
+import org.safeguardinghub.performance.scorecard.ChangeGroup;
+import org.safeguardinghub.performance.scorecard.CommentaryForm;
+import org.safeguardinghub.performance.scorecard.ContextInNumbers;
 import org.safeguardinghub.performance.scorecard.ContextInNumbers.ContextRow;
+import org.safeguardinghub.performance.scorecard.PerformanceData;
+import org.safeguardinghub.performance.scorecard.PerformancePages;
 import org.safeguardinghub.performance.scorecard.PerformancePages.IndicatorPage;
 import org.safeguardinghub.performance.scorecard.PerformancePages.SeriesRow;
+import org.safeguardinghub.performance.scorecard.ScorecardPage;
 import org.safeguardinghub.performance.scorecard.ScorecardPage.Scorecard;
 import org.safeguardinghub.performance.scorecard.ScorecardPage.ScorecardRow;
+import org.safeguardinghub.performance.scorecard.ScorecardRequest;
 import org.safeguardinghub.platform.export.ExportFormat;
 import org.safeguardinghub.platform.export.ExportResponse;
 import org.safeguardinghub.platform.export.Table;

@@ -1,4 +1,4 @@
-package org.safeguardinghub.performance.api;
+package org.safeguardinghub.performance.api.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.organisation.AgencySummary;
 import org.safeguardinghub.organisation.Organisation;
+import org.safeguardinghub.performance.api.ApiTokens;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.Forms;

@@ -1,4 +1,4 @@
-package org.safeguardinghub.performance.returns;
+package org.safeguardinghub.performance.returns.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,17 +19,31 @@ import org.safeguardinghub.performance.catalogue.DataItem;
 import org.safeguardinghub.performance.catalogue.Frequency;
 import org.safeguardinghub.performance.catalogue.Period;
 import org.safeguardinghub.performance.compute.IndicatorPreview;
+import org.safeguardinghub.performance.returns.CellProblem;
+import org.safeguardinghub.performance.returns.Channel;
+import org.safeguardinghub.performance.returns.DataReturn;
+import org.safeguardinghub.performance.returns.DataReturns;
 import org.safeguardinghub.performance.returns.DataReturns.Mode;
 import org.safeguardinghub.performance.returns.DataReturns.Outcome;
+import org.safeguardinghub.performance.returns.ReturnChecks;
 import org.safeguardinghub.performance.returns.ReturnChecks.CellKey;
+import org.safeguardinghub.performance.returns.ReturnFigures;
+import org.safeguardinghub.performance.returns.ReturnPageViews;
+import org.safeguardinghub.performance.returns.ReturnRecords;
 import org.safeguardinghub.performance.returns.ReturnRecords.ValueRow;
+import org.safeguardinghub.performance.returns.ReturnRow;
+import org.safeguardinghub.performance.returns.ReturnStatus;
+import org.safeguardinghub.performance.returns.ReturnTemplate;
 import org.safeguardinghub.performance.returns.ReturnTemplate.Line;
 import org.safeguardinghub.performance.returns.ReturnTemplate.UploadProblem;
+import org.safeguardinghub.performance.returns.SaveResult;
+import org.safeguardinghub.performance.returns.ValueEntry;
 import org.safeguardinghub.platform.export.ExportFormat;
 import org.safeguardinghub.platform.export.ExportResponse;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.Option;
 import org.safeguardinghub.platform.web.PageResult;
 import org.safeguardinghub.platform.web.Refusal;
@@ -189,13 +203,15 @@ class ReturnController {
         try {
             outcome = returns.save(actor, id, version, entries, commentary, Channel.FORM, mode);
         } catch (ConcurrentEditException e) {
-            response.setStatus(409);
+            response.setStatus(Forms.status(refusal(e)));
             model.addAttribute("conflict", e.getMessage());
             return page(model, actor, returns.find(actor, id), null, List.of(), List.of(), Map.of(), List.of());
         }
         SaveResult result = outcome.result();
         if (!result.problems().isEmpty() || mode == Mode.CHECK && !outcome.red().isEmpty()) {
-            response.setStatus(result.problems().isEmpty() ? 200 : 422);
+            if (!result.problems().isEmpty()) {
+                Forms.invalid(response);
+            }
             if (result.problems().isEmpty()) {
                 model.addAttribute(
                         "checked",
@@ -296,7 +312,7 @@ class ReturnController {
             }
         }
         problems.sort(java.util.Comparator.comparingInt(UploadProblem::row));
-        response.setStatus(422);
+        Forms.invalid(response);
         return page(model, actor, ret, null, List.of(), List.of(), Map.of(), problems);
     }
 
@@ -312,7 +328,7 @@ class ReturnController {
         try {
             returns.sendBack(actor, id, version, comment);
         } catch (Refusal | ConcurrentEditException e) {
-            response.setStatus(e instanceof ConcurrentEditException ? 409 : 422);
+            response.setStatus(Forms.status(refusal(e)));
             model.addAttribute("reviewError", e.getMessage());
             model.addAttribute("reviewComment", comment);
             return page(model, actor, returns.find(actor, id), null, List.of(), List.of(), Map.of(), List.of());
@@ -332,7 +348,7 @@ class ReturnController {
         try {
             returns.accept(actor, id, version);
         } catch (Refusal | ConcurrentEditException e) {
-            response.setStatus(e instanceof ConcurrentEditException ? 409 : 422);
+            response.setStatus(Forms.status(refusal(e)));
             model.addAttribute("reviewError", e.getMessage());
             return page(model, actor, returns.find(actor, id), null, List.of(), List.of(), Map.of(), List.of());
         }
@@ -369,14 +385,14 @@ class ReturnController {
         try {
             problems = returns.correct(actor, id, version, entries, reason);
         } catch (ConcurrentEditException e) {
-            response.setStatus(409);
+            response.setStatus(Forms.status(refusal(e)));
             model.addAttribute("conflict", e.getMessage());
             return correctPage(model, actor, returns.find(actor, id), null, List.of(), reason);
         } catch (Refusal e) {
             problems = List.of(ReturnFigures.onReturn("return", e.getMessage()));
         }
         if (!problems.isEmpty()) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return correctPage(model, actor, ret, entries, problems, reason);
         }
         flash.addFlashAttribute("flash", "Correction saved as revision " + (ret.revision() + 1));
@@ -511,5 +527,12 @@ class ReturnController {
 
     static Frequency frequency(ReturnRow ret) {
         return ret.frequency();
+    }
+
+    /** A stale version is a conflict (409); any other refusal is invalid input (422). */
+    private static Refusal refusal(RuntimeException e) {
+        return e instanceof ConcurrentEditException
+                ? Refusal.conflict(e.getMessage())
+                : Refusal.invalid(e.getMessage());
     }
 }

@@ -36,14 +36,14 @@ import org.springframework.stereotype.Component;
  * counted by month with one GROUP BY per measure. Runs inside the load's transaction.
  */
 @Component
-class ExtractStaging {
+class ExtractStageRecords {
 
     private static final Pattern COPY_LINE = Pattern.compile("line (\\d+)");
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
 
-    ExtractStaging(JdbcClient jdbc, DataSource dataSource) {
+    ExtractStageRecords(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
     }

@@ -1,4 +1,4 @@
-package org.safeguardinghub.performance.extracts;
+package org.safeguardinghub.performance.extracts.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.organisation.Organisation;
+import org.safeguardinghub.performance.extracts.ExtractLayout;
+import org.safeguardinghub.performance.extracts.ExtractLoads;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.Forms;

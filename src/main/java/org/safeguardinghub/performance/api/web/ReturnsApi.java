@@ -1,4 +1,4 @@
-package org.safeguardinghub.performance.api;
+package org.safeguardinghub.performance.api.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -10,7 +10,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.performance.api.ApiReturnRecords;
 import org.safeguardinghub.performance.catalogue.Breakdown;
 import org.safeguardinghub.performance.catalogue.Catalogue;
 import org.safeguardinghub.performance.catalogue.Frequency;
@@ -34,7 +34,6 @@ import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,13 +61,13 @@ class ReturnsApi {
 
     private final Catalogue catalogue;
     private final DataReturns returns;
-    private final JdbcClient jdbc;
+    private final ApiReturnRecords records;
     private final Clock clock;
 
-    ReturnsApi(Catalogue catalogue, DataReturns returns, JdbcClient jdbc, Clock clock) {
+    ReturnsApi(Catalogue catalogue, DataReturns returns, ApiReturnRecords records, Clock clock) {
         this.catalogue = catalogue;
         this.returns = returns;
-        this.jdbc = jdbc;
+        this.records = records;
         this.clock = clock;
     }
 
@@ -291,52 +290,14 @@ class ReturnsApi {
     /** The agency's return with its values: one query per table. */
     private Optional<ReturnJson> find(Actor actor, Period period) {
         long agency = agency(actor);
-        record Head(
-                long id,
-                String status,
-                LocalDate dueOn,
-                @Nullable Instant submittedAt,
-                @Nullable String comment) {}
-        Optional<Head> head = jdbc.sql("""
-                        select id, status, due_on, submitted_at, returned_comment from data_return
-                        where partnership_id = :p and agency_id = :a and frequency = :f and period_end = :end
-                        """)
-                .param("p", actor.partnershipId())
-                .param("a", agency)
-                .param("f", period.frequency().name())
-                .param("end", period.end())
-                .query((rs, i) -> new Head(
-                        rs.getLong("id"),
-                        rs.getString("status"),
-                        rs.getObject("due_on", LocalDate.class),
-                        rs.getTimestamp("submitted_at") == null
-                                ? null
-                                : rs.getTimestamp("submitted_at").toInstant(),
-                        rs.getString("returned_comment")))
-                .optional();
+        Optional<ApiReturnRecords.Head> head = records.head(actor.partnershipId(), agency, period);
         if (head.isEmpty()) {
             return Optional.empty();
         }
-        List<ValueJson> values = jdbc.sql("""
-                        select i.code, v.breakdown_kind, v.breakdown_value, v.value, v.comment
-                        from data_value v join data_item i on i.id = v.data_item_id
-                        where v.return_id = :r and v.partnership_id = :p and v.agency_id = :a
-                        order by i.code, v.breakdown_kind, v.breakdown_value
-                        """)
-                .param("r", head.get().id())
-                .param("p", actor.partnershipId())
-                .param("a", agency)
-                .query((rs, i) -> {
-                    BigDecimal value = rs.getBigDecimal("value");
-                    return new ValueJson(
-                            rs.getString("code"),
-                            rs.getString("breakdown_kind"),
-                            rs.getString("breakdown_value"),
-                            value == null ? null : value.stripTrailingZeros().toPlainString(),
-                            rs.getString("comment"));
-                })
-                .list();
-        Head h = head.get();
+        List<ValueJson> values = records.values(head.get().id(), actor.partnershipId(), agency).stream()
+                .map(v -> new ValueJson(v.item(), v.breakdown(), v.breakdownValue(), v.value(), v.comment()))
+                .toList();
+        ApiReturnRecords.Head h = head.get();
         return Optional.of(new ReturnJson(
                 period.frequency().name(),
                 period.end(),
