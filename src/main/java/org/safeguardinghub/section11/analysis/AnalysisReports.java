@@ -19,11 +19,11 @@ import org.safeguardinghub.section11.analysis.CycleAnalysis.HeatRow;
  * cycle) and the "emerging themes and promising practice" document from the panel's notes. The business team
  * downloads them as Word to edit before the partnership publishes its own version, or as PDF to circulate.
  */
-final class AnalysisReports {
+public final class AnalysisReports {
 
     private AnalysisReports() {}
 
-    static ReportDocument report(Analysis a) {
+    public static ReportDocument report(Analysis a) {
         var doc = ReportDocument.titled(a.cycle().name() + ": Section 11 analysis (" + a.partnershipName() + ")");
         doc.paragraph("Section 11 of the Children Act 2004 requires agencies working with children to make"
                 + " arrangements to safeguard and promote their welfare. This report sets out what agencies told the"
@@ -77,7 +77,7 @@ final class AnalysisReports {
         return doc.build();
     }
 
-    static ReportDocument themes(Analysis a) {
+    public static ReportDocument themes(Analysis a) {
         var doc = ReportDocument.titled(
                 a.cycle().name() + ": emerging themes and promising practice (" + a.partnershipName() + ")");
         doc.paragraph("Drafted from the moderation panel's notes, standard by standard, and from the notes of its"

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 
 /** Turns a cycle's loaded figures into what the analysis page, the downloads and the reports show. */
 @Service
-class CycleAnalysis {
+public class CycleAnalysis {
 
     private final AnalysisData data;
 
@@ -61,7 +61,7 @@ class CycleAnalysis {
             int declined) {}
 
     /** One line of the long-format data download. */
-    record DataRow(
+    public record DataRow(
             String agency,
             String sector,
             String code,
@@ -76,7 +76,7 @@ class CycleAnalysis {
         }
     }
 
-    record Analysis(
+    public record Analysis(
             Cycle cycle,
             String partnershipName,
             Rate rate,
@@ -107,7 +107,7 @@ class CycleAnalysis {
         }
     }
 
-    Analysis analyse(Cycle cycle, long partnershipId, String partnershipName) {
+    public Analysis analyse(Cycle cycle, long partnershipId, String partnershipName) {
         Loaded loaded = data.load(cycle, partnershipId);
         List<String> codes = loaded.standards().stream().map(StandardHead::code).toList();
         Map<String, String> titles = AnalysisData.titles(loaded.standards());

@@ -9,7 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Publishing a cycle's analysis: once, by the business team, with the change and its audit row together. */
 @Service
-class CyclePublication {
+public class CyclePublication {
 
     private final AnalysisData data;
     private final AuditTrail audit;

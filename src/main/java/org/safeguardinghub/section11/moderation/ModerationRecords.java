@@ -9,7 +9,7 @@ import org.safeguardinghub.section11.NoteKind;
 import org.safeguardinghub.section11.ReturnStatus;
 
 /** What the moderation pages show: plain records read by {@link ModerationStore}. */
-final class ModerationRecords {
+public final class ModerationRecords {
 
     private ModerationRecords() {}
 
@@ -34,11 +34,12 @@ final class ModerationRecords {
     }
 
     /** The agency's answer to one standard, as submitted. */
-    record Response(long id, long standardId, @Nullable Integer selfScore, boolean notApplicable, String evidence) {}
+    public record Response(
+            long id, long standardId, @Nullable Integer selfScore, boolean notApplicable, String evidence) {}
 
-    record Answer(long standardId, long questionId, String value) {}
+    public record Answer(long standardId, long questionId, String value) {}
 
-    record Improvement(
+    public record Improvement(
             long id,
             long standardId,
             String text,
@@ -47,7 +48,7 @@ final class ModerationRecords {
             @Nullable Long learningActionId) {}
 
     /** The panel's score on a standard for one partnership. */
-    record ModeratedScore(
+    public record ModeratedScore(
             long standardId,
             @Nullable Integer score,
             boolean notApplicable,
@@ -63,7 +64,7 @@ final class ModerationRecords {
         }
     }
 
-    record Challenge(
+    public record Challenge(
             long id,
             long partnershipId,
             long standardId,
@@ -81,7 +82,7 @@ final class ModerationRecords {
     }
 
     /** A partnership's agreed final position on a return. */
-    record Agreement(
+    public record Agreement(
             long partnershipId,
             String partnershipName,
             FinalPosition position,
@@ -90,7 +91,7 @@ final class ModerationRecords {
             Instant agreedAt,
             String agreedByName) {}
 
-    record Meeting(
+    public record Meeting(
             long id,
             LocalDate heldOn,
             String attendees,
@@ -101,5 +102,5 @@ final class ModerationRecords {
             List<String> agencyNames) {}
 
     /** A return that can be chosen as discussed at a meeting. */
-    record CycleReturn(long id, long agencyId, String agencyName, ReturnStatus status) {}
+    public record CycleReturn(long id, long agencyId, String agencyName, ReturnStatus status) {}
 }

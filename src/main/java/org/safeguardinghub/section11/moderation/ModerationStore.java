@@ -30,7 +30,7 @@ import org.springframework.stereotype.Repository;
 
 /** The SQL of moderation: assignments, moderated scores, challenges, final positions and panel meetings. */
 @Repository
-class ModerationStore {
+public class ModerationStore {
 
     private final JdbcClient jdbc;
 
@@ -122,7 +122,7 @@ class ModerationStore {
         return m;
     }
 
-    List<Assigned> assignmentsOf(long returnId, long partnershipId) {
+    public List<Assigned> assignmentsOf(long returnId, long partnershipId) {
         return jdbc.sql("""
                         select s.id, s.panel_member_id, u.display_name, a.name from s11_assignment s
                         join app_user_view u on u.id = s.panel_member_id
@@ -182,7 +182,7 @@ class ModerationStore {
     // ----------------------------------------------------------------------------------------------------------
     // The return as submitted
 
-    List<Response> responses(long returnId) {
+    public List<Response> responses(long returnId) {
         return jdbc.sql("""
                         select id, standard_id, self_score, not_applicable, evidence from s11_response
                         where return_id = :r""")
@@ -196,7 +196,7 @@ class ModerationStore {
                 .list();
     }
 
-    List<Answer> answers(long returnId) {
+    public List<Answer> answers(long returnId) {
         return jdbc.sql("""
                         select r.standard_id, a.question_id, a.value from s11_answer a
                         join s11_response r on r.id = a.response_id where r.return_id = :r""")
@@ -206,7 +206,7 @@ class ModerationStore {
     }
 
     /** The agency's improvement actions, with the tracker action each became for the partnership, if any. */
-    List<Improvement> improvements(long returnId, long partnershipId) {
+    public List<Improvement> improvements(long returnId, long partnershipId) {
         return jdbc.sql("""
                         select i.id, i.standard_id, i.text, i.owner_name, i.due_on, x.learning_action_id
                         from s11_improvement i
@@ -243,7 +243,7 @@ class ModerationStore {
     // ----------------------------------------------------------------------------------------------------------
     // Moderated scores
 
-    List<ModeratedScore> moderatedScores(long returnId, long partnershipId) {
+    public List<ModeratedScore> moderatedScores(long returnId, long partnershipId) {
         return jdbc.sql("""
                         select standard_id, moderated_score, not_applicable, note, note_kind, version,
                                updated_by_name, updated_at
@@ -254,7 +254,7 @@ class ModerationStore {
                 .list();
     }
 
-    Optional<ModeratedScore> moderatedScore(long returnId, long partnershipId, long standardId) {
+    public Optional<ModeratedScore> moderatedScore(long returnId, long partnershipId, long standardId) {
         return jdbc.sql("""
                         select standard_id, moderated_score, not_applicable, note, note_kind, version,
                                updated_by_name, updated_at
@@ -334,7 +334,7 @@ class ModerationStore {
                 .optional();
     }
 
-    List<Challenge> challenges(long returnId, @Nullable Long partnershipId) {
+    public List<Challenge> challenges(long returnId, @Nullable Long partnershipId) {
         return jdbc.sql("""
                         select id, partnership_id, standard_id, question, asked_by_name, asked_at, response,
                                responded_by_name, responded_at, version
@@ -347,7 +347,7 @@ class ModerationStore {
                 .list();
     }
 
-    Optional<Challenge> challenge(long returnId, long challengeId) {
+    public Optional<Challenge> challenge(long returnId, long challengeId) {
         return jdbc.sql("""
                         select id, partnership_id, standard_id, question, asked_by_name, asked_at, response,
                                responded_by_name, responded_at, version
@@ -389,7 +389,7 @@ class ModerationStore {
     }
 
     /** Short names of the partnerships running the return's cycle, by id. */
-    Map<Long, String> partnershipNames(long returnId) {
+    public Map<Long, String> partnershipNames(long returnId) {
         Map<Long, String> m = new LinkedHashMap<>();
         jdbc.sql("""
                         select p.id, p.short_name from s11_return r

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
  * member, and published analyses. Everything is within the person's current partnership.
  */
 @Service
-class Section11Overview {
+public class Section11Overview {
 
     private final JdbcClient jdbc;
     private final Cycles cycles;
@@ -54,7 +54,7 @@ class Section11Overview {
             boolean readsReports,
             List<Cycle> published) {}
 
-    View of(Actor actor) {
+    public View of(Actor actor) {
         boolean manages = actor.can(Section11Access.SECTION11_MANAGE);
         boolean responds = actor.can(Section11Access.SECTION11_RESPOND) && actor.agencyId() != null;
         boolean agencyLead = responds && actor.isIn(Audience.AGENCY_LEAD);

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * through the audit module's {@link AuditSearch}; this class only names the records and the subjects people read.
  */
 @Service
-class ReturnHistory {
+public class ReturnHistory {
 
     private final JdbcClient jdbc;
     private final AuditSearch audit;
@@ -32,7 +32,7 @@ class ReturnHistory {
     }
 
     @Transactional(readOnly = true)
-    List<HistoryEntry> of(ReturnRef ref, TemplateStructure template, @Nullable Long onlyPartnership) {
+    public List<HistoryEntry> of(ReturnRef ref, TemplateStructure template, @Nullable Long onlyPartnership) {
         Map<String, String> subjects = new HashMap<>();
         Map<Long, String> standards = new HashMap<>();
         template.standards().forEach(s -> standards.put(s.id(), s.code() + " " + s.title()));

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the cycle).
  */
 @Service
-class StaffSurveys {
+public class StaffSurveys {
 
     static final String OWNER_TYPE = "s11-cycle";
 
@@ -32,12 +32,12 @@ class StaffSurveys {
         this.surveys = surveys;
     }
 
-    record Cycle(long id, String name, LocalDate opensOn, LocalDate closesOn) {}
+    public record Cycle(long id, String name, LocalDate opensOn, LocalDate closesOn) {}
 
     /** An agency expected to return in the cycle. */
     record ExpectedAgency(long agencyId, String name, long returnId) {}
 
-    Optional<Cycle> cycle(long cycleId) {
+    public Optional<Cycle> cycle(long cycleId) {
         return jdbc.sql("select id, name, opens_on, closes_on from s11_cycle where id = :id")
                 .param("id", cycleId)
                 .query((rs, n) -> new Cycle(
@@ -48,7 +48,7 @@ class StaffSurveys {
                 .optional();
     }
 
-    List<ExpectedAgency> expected(long cycleId) {
+    public List<ExpectedAgency> expected(long cycleId) {
         return jdbc.sql("""
                         select r.agency_id, a.name, r.id from s11_return r join agency_view a on a.id = r.agency_id
                         where r.cycle_id = :c order by a.name""")
@@ -57,7 +57,7 @@ class StaffSurveys {
                 .list();
     }
 
-    Optional<SurveySummary> survey(long cycleId) {
+    public Optional<SurveySummary> survey(long cycleId) {
         return surveys.findByOwner(OWNER_TYPE, cycleId);
     }
 
@@ -66,13 +66,13 @@ class StaffSurveys {
      * is locked first, so two people pressing the button at once make one survey; the second gets the first's.
      */
     @Transactional
-    long setUp(long cycleId, long partnershipId, LocalDate opensOn, LocalDate closesOn, String createdBy) {
+    public long setUp(long cycleId, long partnershipId, LocalDate opensOn, LocalDate closesOn, String createdBy) {
         return setUp(cycleId, partnershipId, opensOn, closesOn, createdBy, "");
     }
 
     /** As {@link #setUp(long, long, LocalDate, LocalDate, String)}, with a note added to the introduction. */
     @Transactional
-    long setUp(
+    public long setUp(
             long cycleId,
             long partnershipId,
             LocalDate opensOn,
@@ -110,7 +110,7 @@ class StaffSurveys {
 
     /** Adds a link for each agency expected since the survey was set up; returns how many were added. */
     @Transactional
-    int addMissingLinks(long cycleId) {
+    public int addMissingLinks(long cycleId) {
         SurveySummary survey = survey(cycleId).orElseThrow();
         Set<Long> linked = surveys.links(survey.id()).stream()
                 .map(SurveyLink::agencyId)
@@ -127,7 +127,7 @@ class StaffSurveys {
     }
 
     /** Expected agencies that have no link yet. */
-    List<ExpectedAgency> withoutLink(long cycleId, List<SurveyLink> links) {
+    public List<ExpectedAgency> withoutLink(long cycleId, List<SurveyLink> links) {
         Set<Long> linked = links.stream()
                 .map(SurveyLink::agencyId)
                 .filter(Objects::nonNull)

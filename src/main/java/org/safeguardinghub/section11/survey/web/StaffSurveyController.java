@@ -1,4 +1,4 @@
-package org.safeguardinghub.section11.survey;
+package org.safeguardinghub.section11.survey.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,6 +23,8 @@ import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.section11.access.ReturnAccess;
 import org.safeguardinghub.section11.access.ReturnRef;
+import org.safeguardinghub.section11.survey.StaffSurveyDefinition;
+import org.safeguardinghub.section11.survey.StaffSurveys;
 import org.safeguardinghub.section11.survey.StaffSurveys.Cycle;
 import org.safeguardinghub.section11.templates.TemplateReader;
 import org.safeguardinghub.section11.templates.TemplateStructure;
@@ -52,7 +54,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * beside its self-assessment, standard by standard.
  */
 @Controller
-class StaffSurveyController {
+public class StaffSurveyController {
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final String FORM = "form";
@@ -203,7 +205,7 @@ class StaffSurveyController {
      * Long format: one row per agency (then all agencies) and question, the counts exactly as the page publishes them
      * (rounded, "fewer than 6" or "suppressed"), and the percentage worked out from them.
      */
-    static Table table(Cycle cycle, SurveyResults results) {
+    public static Table table(Cycle cycle, SurveyResults results) {
         List<List<String>> rows = new ArrayList<>();
         List<Long> linkIds = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -298,7 +300,7 @@ class StaffSurveyController {
     }
 
     /** How many of the agency's staff answered the survey, as the return's survey page shows it. */
-    static String responsesText(SafeCounts rule, SurveyResults results, long linkId) {
+    public static String responsesText(SafeCounts rule, SurveyResults results, long linkId) {
         return SafeTable.single(
                         rule,
                         results.links().stream()

@@ -1,4 +1,4 @@
-package org.safeguardinghub.section11.returns;
+package org.safeguardinghub.section11.returns.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,14 +24,19 @@ import org.safeguardinghub.section11.Section11Access;
 import org.safeguardinghub.section11.access.ReturnAccess;
 import org.safeguardinghub.section11.access.ReturnLockedException;
 import org.safeguardinghub.section11.access.ReturnRef;
+import org.safeguardinghub.section11.returns.ReturnChecks;
+import org.safeguardinghub.section11.returns.ReturnViews;
 import org.safeguardinghub.section11.returns.ReturnViews.Improvement;
 import org.safeguardinghub.section11.returns.ReturnViews.PreviousReturn;
 import org.safeguardinghub.section11.returns.ReturnViews.Progress;
 import org.safeguardinghub.section11.returns.ReturnViews.ReturnDetails;
+import org.safeguardinghub.section11.returns.SelfAssessment;
 import org.safeguardinghub.section11.returns.SelfAssessment.Outcome;
 import org.safeguardinghub.section11.returns.SelfAssessment.Saved;
 import org.safeguardinghub.section11.returns.SelfAssessment.Stale;
 import org.safeguardinghub.section11.returns.SelfAssessment.StaleStandards;
+import org.safeguardinghub.section11.returns.StandardEntry;
+import org.safeguardinghub.section11.returns.StandardResponse;
 import org.safeguardinghub.section11.templates.TemplateStructure;
 import org.safeguardinghub.section11.templates.TemplateStructure.Question;
 import org.safeguardinghub.section11.templates.TemplateStructure.Section;
@@ -205,11 +210,11 @@ class SelfAssessmentController {
             response.setStatus(409);
             Map<Long, Integer> fresh = new HashMap<>(versions);
             Map<Long, String> freshLoaded = new HashMap<>(loaded);
-            e.current.forEach((sid, r) -> {
+            e.current().forEach((sid, r) -> {
                 fresh.put(sid, r.version());
                 freshLoaded.put(sid, StandardEntry.of(r).fingerprint());
             });
-            model.addAttribute("conflicts", e.current);
+            model.addAttribute("conflicts", e.current());
             model.addAttribute(
                     "conflictMessage",
                     "A colleague saved some of these answers after you opened this page. Nothing on this page was"

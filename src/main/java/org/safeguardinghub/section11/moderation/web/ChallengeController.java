@@ -1,4 +1,4 @@
-package org.safeguardinghub.section11.moderation;
+package org.safeguardinghub.section11.moderation.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -14,9 +14,11 @@ import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.section11.access.ReturnAccess;
 import org.safeguardinghub.section11.access.ReturnRef;
+import org.safeguardinghub.section11.moderation.Moderation;
 import org.safeguardinghub.section11.moderation.ModerationRecords.Agreement;
 import org.safeguardinghub.section11.moderation.ModerationRecords.Challenge;
 import org.safeguardinghub.section11.moderation.ModerationRecords.ModeratedScore;
+import org.safeguardinghub.section11.moderation.ModerationStore;
 import org.safeguardinghub.section11.templates.TemplateStructure;
 import org.safeguardinghub.section11.templates.TemplateStructure.Standard;
 import org.springframework.stereotype.Controller;

@@ -1,4 +1,4 @@
-package org.safeguardinghub.section11.moderation;
+package org.safeguardinghub.section11.moderation.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
@@ -21,15 +21,17 @@ import org.safeguardinghub.platform.web.Refusal;
 import org.safeguardinghub.section11.FinalPosition;
 import org.safeguardinghub.section11.NoteKind;
 import org.safeguardinghub.section11.access.ReturnRef;
+import org.safeguardinghub.section11.moderation.Moderation;
 import org.safeguardinghub.section11.moderation.Moderation.Decision;
 import org.safeguardinghub.section11.moderation.Moderation.ScoreChoice;
-import org.safeguardinghub.section11.moderation.ModerationForms.ChallengeForm;
-import org.safeguardinghub.section11.moderation.ModerationForms.FinalForm;
 import org.safeguardinghub.section11.moderation.ModerationRecords.Agreement;
 import org.safeguardinghub.section11.moderation.ModerationRecords.Challenge;
 import org.safeguardinghub.section11.moderation.ModerationRecords.Improvement;
 import org.safeguardinghub.section11.moderation.ModerationRecords.ModeratedScore;
 import org.safeguardinghub.section11.moderation.ModerationRecords.Response;
+import org.safeguardinghub.section11.moderation.ModerationStore;
+import org.safeguardinghub.section11.moderation.web.ModerationForms.ChallengeForm;
+import org.safeguardinghub.section11.moderation.web.ModerationForms.FinalForm;
 import org.safeguardinghub.section11.templates.TemplateStructure;
 import org.safeguardinghub.section11.templates.TemplateStructure.Question;
 import org.safeguardinghub.section11.templates.TemplateStructure.ScaleLevel;

@@ -1,4 +1,4 @@
-package org.safeguardinghub.section11.returns;
+package org.safeguardinghub.section11.returns.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -8,6 +8,9 @@ import org.safeguardinghub.platform.security.Audience;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.section11.access.ReturnAccess;
 import org.safeguardinghub.section11.access.ReturnRef;
+import org.safeguardinghub.section11.returns.ReturnContributors;
+import org.safeguardinghub.section11.returns.ReturnHistory;
+import org.safeguardinghub.section11.returns.SelfAssessment;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
