@@ -12,6 +12,7 @@ import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
+import org.safeguardinghub.platform.web.Refusal;
 import org.safeguardinghub.section11.access.ReturnAccess;
 import org.safeguardinghub.section11.access.ReturnRef;
 import org.safeguardinghub.section11.moderation.Moderation;
@@ -99,7 +100,7 @@ class ChallengeController {
                             ? now.respondedByName() + " answered this challenge after you opened the page; their"
                                     + " answer is shown below. Yours was not saved: \"" + response.trim() + "\""
                             : "This challenge was changed after you opened the page. Check it and answer again.");
-            http.setStatus(409);
+            http.setStatus(Forms.status(Refusal.conflict(problems.get(field))));
             return page(ref, model, problems, Map.of(challengeId, new AnswerState(response, now.version())));
         }
         flash.addFlashAttribute("flash", "Your answer was sent to the panel");

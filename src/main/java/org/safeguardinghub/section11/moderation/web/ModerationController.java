@@ -186,7 +186,7 @@ class ModerationController {
         } catch (ConcurrentEditException e) {
             // show the other person's saved values (and their version) so nothing is overwritten unseen
             problems.put("score-" + standardId, conflict(id, template, standard, choice, note, true));
-            response.setStatus(409);
+            response.setStatus(Forms.status(Refusal.conflict(problems.get("score-" + standardId))));
             return page(ref, model, problems, Map.of());
         }
         flash.addFlashAttribute("flash", "Moderated score for " + standard.code() + " saved");

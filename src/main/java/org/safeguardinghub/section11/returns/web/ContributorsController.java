@@ -5,6 +5,7 @@ import java.util.Map;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.security.Audience;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.section11.access.ReturnAccess;
 import org.safeguardinghub.section11.access.ReturnRef;
@@ -59,7 +60,7 @@ class ContributorsController {
         try {
             userId = Long.parseLong(colleague.strip());
         } catch (NumberFormatException e) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return page(ref, Map.of("colleague", "Select a colleague to invite"), model);
         }
         contributors.invite(ref, userId);

@@ -18,6 +18,7 @@ import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.DateInput;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Refusal;
 import org.safeguardinghub.section11.Section11Access;
@@ -41,7 +42,7 @@ import org.safeguardinghub.section11.templates.TemplateStructure;
 import org.safeguardinghub.section11.templates.TemplateStructure.Question;
 import org.safeguardinghub.section11.templates.TemplateStructure.Section;
 import org.safeguardinghub.section11.templates.TemplateStructure.Standard;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -105,7 +106,7 @@ class SelfAssessmentController {
     @ExceptionHandler({ReturnLockedException.class, Refusal.class})
     ModelAndView locked(RuntimeException e) {
         ModelAndView mv = new ModelAndView(VIEW + "locked");
-        mv.setStatus(HttpStatus.CONFLICT);
+        mv.setStatus(HttpStatusCode.valueOf(Forms.status(Refusal.conflict(String.valueOf(e.getMessage())))));
         mv.addObject("title", "This return cannot be changed");
         mv.addObject("reason", e.getMessage());
         return mv;
@@ -201,13 +202,13 @@ class SelfAssessmentController {
             problems.putAll(done ? ReturnChecks.complete(template, s, entry) : ReturnChecks.draft(template, s, entry));
         }
         if (!problems.isEmpty()) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return sectionPage(ref, section, entries, versions, loaded, completed, problems, model);
         }
         try {
             returns.saveSection(ref, section, entries, versions, loaded, done);
         } catch (StaleStandards e) {
-            response.setStatus(409);
+            response.setStatus(Forms.status(Refusal.conflict(String.valueOf(e.getMessage()))));
             Map<Long, Integer> fresh = new HashMap<>(versions);
             Map<Long, String> freshLoaded = new HashMap<>(loaded);
             e.current().forEach((sid, r) -> {
@@ -288,7 +289,7 @@ class SelfAssessmentController {
                 problem = e.getMessage();
             }
         }
-        response.setStatus(422);
+        Forms.invalid(response);
         return sectionPage(
                 ref,
                 section(ref, standard.sectionId()),
@@ -347,7 +348,7 @@ class SelfAssessmentController {
                     errors.getAllErrors().get(0).getDefaultMessage());
         }
         if (!problems.isEmpty() || dueOn == null) {
-            response.setStatus(422);
+            Forms.invalid(response);
             Map<String, String> typed = Map.of(
                     "text", action, "owner", who, "day", due.getDay(), "month", due.getMonth(), "year", due.getYear());
             model.addAttribute("typedFor", standardId);
@@ -399,7 +400,7 @@ class SelfAssessmentController {
         try {
             problems = returns.submit(ref, version, name.strip(), role.strip(), "yes".equals(confirmed));
         } catch (ConcurrentEditException e) {
-            response.setStatus(409);
+            response.setStatus(Forms.status(Refusal.conflict(String.valueOf(e.getMessage()))));
             model.addAttribute(
                     "conflictMessage",
                     "This return was changed by a colleague after you opened this page."
@@ -407,7 +408,7 @@ class SelfAssessmentController {
             return checkPage(access.readable(id), Map.of(), name, role, "yes".equals(confirmed), model);
         }
         if (!problems.isEmpty()) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return checkPage(ref, problems, name, role, "yes".equals(confirmed), model);
         }
         flash.addFlashAttribute("flash", "Your Section 11 return was submitted to the partnership");
