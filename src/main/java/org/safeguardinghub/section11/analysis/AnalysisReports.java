@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.safeguardinghub.section11.NoteKind;
-import org.safeguardinghub.section11.analysis.AnalysisData.Meeting;
-import org.safeguardinghub.section11.analysis.AnalysisData.StandardHead;
-import org.safeguardinghub.section11.analysis.AnalysisData.ThemeNote;
+import org.safeguardinghub.section11.analysis.AnalysisRecords.Meeting;
+import org.safeguardinghub.section11.analysis.AnalysisRecords.StandardHead;
+import org.safeguardinghub.section11.analysis.AnalysisRecords.ThemeNote;
 import org.safeguardinghub.section11.analysis.CycleAnalysis.Analysis;
 import org.safeguardinghub.section11.analysis.CycleAnalysis.Cell;
 import org.safeguardinghub.section11.analysis.CycleAnalysis.ChangeRow;
@@ -89,7 +89,7 @@ public final class AnalysisReports {
         for (ThemeNote n : a.notes()) {
             byStandard.computeIfAbsent(n.standardCode(), k -> new ArrayList<>()).add(n);
         }
-        Map<String, String> titles = AnalysisData.titles(a.standards());
+        Map<String, String> titles = AnalysisRecords.titles(a.standards());
         boolean any = false;
         for (var entry : byStandard.entrySet()) {
             if (entry.getValue().isEmpty()) {

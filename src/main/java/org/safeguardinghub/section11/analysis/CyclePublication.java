@@ -11,10 +11,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CyclePublication {
 
-    private final AnalysisData data;
+    private final AnalysisRecords data;
     private final AuditTrail audit;
 
-    CyclePublication(AnalysisData data, AuditTrail audit) {
+    CyclePublication(AnalysisRecords data, AuditTrail audit) {
         this.data = data;
         this.audit = audit;
     }

@@ -24,15 +24,15 @@ import org.safeguardinghub.section11.NoteKind;
 import org.safeguardinghub.section11.Section11Access;
 import org.safeguardinghub.section11.access.ReturnAccess;
 import org.safeguardinghub.section11.access.ReturnRef;
-import org.safeguardinghub.section11.moderation.ModerationRecords.Agreement;
-import org.safeguardinghub.section11.moderation.ModerationRecords.Assigned;
-import org.safeguardinghub.section11.moderation.ModerationRecords.AssignmentRow;
-import org.safeguardinghub.section11.moderation.ModerationRecords.Challenge;
-import org.safeguardinghub.section11.moderation.ModerationRecords.CycleReturn;
-import org.safeguardinghub.section11.moderation.ModerationRecords.Improvement;
-import org.safeguardinghub.section11.moderation.ModerationRecords.Meeting;
-import org.safeguardinghub.section11.moderation.ModerationRecords.ModeratedScore;
-import org.safeguardinghub.section11.moderation.ModerationRecords.PanelMember;
+import org.safeguardinghub.section11.moderation.ModerationRows.Agreement;
+import org.safeguardinghub.section11.moderation.ModerationRows.Assigned;
+import org.safeguardinghub.section11.moderation.ModerationRows.AssignmentRow;
+import org.safeguardinghub.section11.moderation.ModerationRows.Challenge;
+import org.safeguardinghub.section11.moderation.ModerationRows.CycleReturn;
+import org.safeguardinghub.section11.moderation.ModerationRows.Improvement;
+import org.safeguardinghub.section11.moderation.ModerationRows.Meeting;
+import org.safeguardinghub.section11.moderation.ModerationRows.ModeratedScore;
+import org.safeguardinghub.section11.moderation.ModerationRows.PanelMember;
 import org.safeguardinghub.section11.templates.TemplateReader;
 import org.safeguardinghub.section11.templates.TemplateStructure;
 import org.safeguardinghub.section11.templates.TemplateStructure.Standard;
@@ -57,7 +57,7 @@ public class Moderation {
     static final String MODERATE_TASK = "s11-moderate";
     static final String CHALLENGE_TASK = "s11-challenge";
 
-    private final ModerationStore store;
+    private final ModerationRecords store;
     private final ReturnAccess access;
     private final TemplateReader templates;
     private final SourcedRecommendations learning;
@@ -65,7 +65,7 @@ public class Moderation {
     private final ApplicationEventPublisher events;
 
     Moderation(
-            ModerationStore store,
+            ModerationRecords store,
             ReturnAccess access,
             TemplateReader templates,
             SourcedRecommendations learning,
@@ -159,7 +159,7 @@ public class Moderation {
     public String unassign(long cycleId, long assignmentId) {
         managedCycle(cycleId);
         long p = Actors.require().partnershipId();
-        ModerationStore.AssignmentKey a =
+        ModerationRecords.AssignmentKey a =
                 store.assignment(assignmentId, cycleId, p).orElseThrow(() -> new NotFoundException("Assignment"));
         store.unassign(assignmentId);
         audit.changed(

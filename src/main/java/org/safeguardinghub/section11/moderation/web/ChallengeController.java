@@ -16,10 +16,10 @@ import org.safeguardinghub.platform.web.Refusal;
 import org.safeguardinghub.section11.access.ReturnAccess;
 import org.safeguardinghub.section11.access.ReturnRef;
 import org.safeguardinghub.section11.moderation.Moderation;
-import org.safeguardinghub.section11.moderation.ModerationRecords.Agreement;
-import org.safeguardinghub.section11.moderation.ModerationRecords.Challenge;
-import org.safeguardinghub.section11.moderation.ModerationRecords.ModeratedScore;
-import org.safeguardinghub.section11.moderation.ModerationStore;
+import org.safeguardinghub.section11.moderation.ModerationRecords;
+import org.safeguardinghub.section11.moderation.ModerationRows.Agreement;
+import org.safeguardinghub.section11.moderation.ModerationRows.Challenge;
+import org.safeguardinghub.section11.moderation.ModerationRows.ModeratedScore;
 import org.safeguardinghub.section11.templates.TemplateStructure;
 import org.safeguardinghub.section11.templates.TemplateStructure.Standard;
 import org.springframework.stereotype.Controller;
@@ -39,11 +39,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ChallengeController {
 
     private final Moderation moderation;
-    private final ModerationStore store;
+    private final ModerationRecords store;
     private final ReturnAccess access;
     private final AuditTrail audit;
 
-    ChallengeController(Moderation moderation, ModerationStore store, ReturnAccess access, AuditTrail audit) {
+    ChallengeController(Moderation moderation, ModerationRecords store, ReturnAccess access, AuditTrail audit) {
         this.moderation = moderation;
         this.store = store;
         this.access = access;

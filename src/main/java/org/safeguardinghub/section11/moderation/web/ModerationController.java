@@ -24,12 +24,12 @@ import org.safeguardinghub.section11.access.ReturnRef;
 import org.safeguardinghub.section11.moderation.Moderation;
 import org.safeguardinghub.section11.moderation.Moderation.Decision;
 import org.safeguardinghub.section11.moderation.Moderation.ScoreChoice;
-import org.safeguardinghub.section11.moderation.ModerationRecords.Agreement;
-import org.safeguardinghub.section11.moderation.ModerationRecords.Challenge;
-import org.safeguardinghub.section11.moderation.ModerationRecords.Improvement;
-import org.safeguardinghub.section11.moderation.ModerationRecords.ModeratedScore;
-import org.safeguardinghub.section11.moderation.ModerationRecords.Response;
-import org.safeguardinghub.section11.moderation.ModerationStore;
+import org.safeguardinghub.section11.moderation.ModerationRecords;
+import org.safeguardinghub.section11.moderation.ModerationRows.Agreement;
+import org.safeguardinghub.section11.moderation.ModerationRows.Challenge;
+import org.safeguardinghub.section11.moderation.ModerationRows.Improvement;
+import org.safeguardinghub.section11.moderation.ModerationRows.ModeratedScore;
+import org.safeguardinghub.section11.moderation.ModerationRows.Response;
 import org.safeguardinghub.section11.moderation.web.ModerationForms.ChallengeForm;
 import org.safeguardinghub.section11.moderation.web.ModerationForms.FinalForm;
 import org.safeguardinghub.section11.templates.TemplateStructure;
@@ -59,11 +59,11 @@ class ModerationController {
     static final String RESPONSE_DOCUMENTS = "s11-response";
 
     private final Moderation moderation;
-    private final ModerationStore store;
+    private final ModerationRecords store;
     private final Documents documents;
     private final AuditTrail audit;
 
-    ModerationController(Moderation moderation, ModerationStore store, Documents documents, AuditTrail audit) {
+    ModerationController(Moderation moderation, ModerationRecords store, Documents documents, AuditTrail audit) {
         this.moderation = moderation;
         this.store = store;
         this.documents = documents;

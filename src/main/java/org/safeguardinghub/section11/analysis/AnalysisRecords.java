@@ -33,13 +33,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * leave an agency lead a heat map of one row.
  */
 @Repository
-public class AnalysisData {
+public class AnalysisRecords {
 
     private final JdbcClient jdbc;
     private final TemplateReader templates;
     private final TransactionTemplate readOnly;
 
-    AnalysisData(JdbcClient jdbc, TemplateReader templates, PlatformTransactionManager transactions) {
+    AnalysisRecords(JdbcClient jdbc, TemplateReader templates, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.templates = templates;
         this.readOnly = new TransactionTemplate(transactions);
