@@ -10,7 +10,6 @@ import org.safeguardinghub.surveys.NewSurvey;
 import org.safeguardinghub.surveys.SurveyLink;
 import org.safeguardinghub.surveys.SurveySummary;
 import org.safeguardinghub.surveys.Surveys;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,11 +23,11 @@ public class StaffSurveys {
 
     static final String OWNER_TYPE = "s11-cycle";
 
-    private final JdbcClient jdbc;
+    private final StaffSurveyRecords records;
     private final Surveys surveys;
 
-    StaffSurveys(JdbcClient jdbc, Surveys surveys) {
-        this.jdbc = jdbc;
+    StaffSurveys(StaffSurveyRecords records, Surveys surveys) {
+        this.records = records;
         this.surveys = surveys;
     }
 
@@ -38,23 +37,11 @@ public class StaffSurveys {
     record ExpectedAgency(long agencyId, String name, long returnId) {}
 
     public Optional<Cycle> cycle(long cycleId) {
-        return jdbc.sql("select id, name, opens_on, closes_on from s11_cycle where id = :id")
-                .param("id", cycleId)
-                .query((rs, n) -> new Cycle(
-                        rs.getLong("id"),
-                        rs.getString("name"),
-                        rs.getObject("opens_on", LocalDate.class),
-                        rs.getObject("closes_on", LocalDate.class)))
-                .optional();
+        return records.cycle(cycleId);
     }
 
     public List<ExpectedAgency> expected(long cycleId) {
-        return jdbc.sql("""
-                        select r.agency_id, a.name, r.id from s11_return r join agency_view a on a.id = r.agency_id
-                        where r.cycle_id = :c order by a.name""")
-                .param("c", cycleId)
-                .query((rs, n) -> new ExpectedAgency(rs.getLong(1), rs.getString(2), rs.getLong(3)))
-                .list();
+        return records.expected(cycleId);
     }
 
     public Optional<SurveySummary> survey(long cycleId) {
@@ -79,14 +66,7 @@ public class StaffSurveys {
             LocalDate closesOn,
             String createdBy,
             String introductionNote) {
-        Cycle cycle = jdbc.sql("select id, name, opens_on, closes_on from s11_cycle where id = :id for update")
-                .param("id", cycleId)
-                .query((rs, n) -> new Cycle(
-                        rs.getLong("id"),
-                        rs.getString("name"),
-                        rs.getObject("opens_on", LocalDate.class),
-                        rs.getObject("closes_on", LocalDate.class)))
-                .single();
+        Cycle cycle = records.lockCycle(cycleId);
         Optional<SurveySummary> existing = survey(cycleId);
         if (existing.isPresent()) {
             return existing.get().id();
