@@ -112,37 +112,33 @@ class CycleRecords {
 
     /** Adds the cycle; returns its id. */
     long insert(String createdBy, CycleInput input) {
-        return jdbc.sql("""
+        return withInput("""
                         insert into s11_cycle (name, opens_on, closes_on, moderation_from, moderation_to,
                                                previous_cycle_id, created_by_name)
-                        values (:name, :opens, :closes, :mf, :mt, :prev, :by) returning id""")
-                .param("name", input.name())
-                .param("opens", input.opensOn())
-                .param("closes", input.closesOn())
-                .param("mf", input.moderationFrom())
-                .param("mt", input.moderationTo())
-                .param("prev", input.previousCycleId())
-                .param("by", createdBy)
-                .query(Long.class)
-                .single();
+                        values (:name, :opens, :closes, :mf, :mt, :prev, :by) returning id""", input).param("by", createdBy).query(Long.class).single();
     }
 
     /** Changes the cycle if it is still at {@code version}; returns the rows changed. */
     int update(long cycleId, int version, CycleInput input) {
-        return jdbc.sql("""
+        return withInput("""
                         update s11_cycle set name = :name, opens_on = :opens, closes_on = :closes,
                                moderation_from = :mf, moderation_to = :mt, previous_cycle_id = :prev,
                                version = version + 1
-                        where id = :id and version = :version""")
+                        where id = :id and version = :version""", input)
+                .param("id", cycleId)
+                .param("version", version)
+                .update();
+    }
+
+    /** The statement with the cycle's fields of the input bound by name. */
+    private JdbcClient.StatementSpec withInput(String sql, CycleInput input) {
+        return jdbc.sql(sql)
                 .param("name", input.name())
                 .param("opens", input.opensOn())
                 .param("closes", input.closesOn())
                 .param("mf", input.moderationFrom())
                 .param("mt", input.moderationTo())
-                .param("prev", input.previousCycleId())
-                .param("id", cycleId)
-                .param("version", version)
-                .update();
+                .param("prev", input.previousCycleId());
     }
 
     /** Takes every partnership out of the cycle. */

@@ -1,5 +1,7 @@
 package org.safeguardinghub.section11.survey;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -30,11 +32,7 @@ public class StaffSurveyRecords {
     Optional<Cycle> cycle(long cycleId) {
         return jdbc.sql("select id, name, opens_on, closes_on from s11_cycle where id = :id")
                 .param("id", cycleId)
-                .query((rs, n) -> new Cycle(
-                        rs.getLong("id"),
-                        rs.getString("name"),
-                        rs.getObject("opens_on", LocalDate.class),
-                        rs.getObject("closes_on", LocalDate.class)))
+                .query(StaffSurveyRecords::cycle)
                 .optional();
     }
 
@@ -42,12 +40,16 @@ public class StaffSurveyRecords {
     Cycle lockCycle(long cycleId) {
         return jdbc.sql("select id, name, opens_on, closes_on from s11_cycle where id = :id for update")
                 .param("id", cycleId)
-                .query((rs, n) -> new Cycle(
-                        rs.getLong("id"),
-                        rs.getString("name"),
-                        rs.getObject("opens_on", LocalDate.class),
-                        rs.getObject("closes_on", LocalDate.class)))
+                .query(StaffSurveyRecords::cycle)
                 .single();
+    }
+
+    private static Cycle cycle(ResultSet rs, int n) throws SQLException {
+        return new Cycle(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getObject("opens_on", LocalDate.class),
+                rs.getObject("closes_on", LocalDate.class));
     }
 
     List<ExpectedAgency> expected(long cycleId) {
