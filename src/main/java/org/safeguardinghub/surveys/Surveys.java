@@ -1,9 +1,6 @@
 package org.safeguardinghub.surveys;
 
 import java.security.SecureRandom;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,7 +18,6 @@ import org.safeguardinghub.shared.SafeTable;
 import org.safeguardinghub.shared.SmallNumberSuppression;
 import org.safeguardinghub.surveys.SurveyResults.QuestionResult;
 import org.safeguardinghub.surveys.SurveyResults.TagResult;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,14 +35,14 @@ public class Surveys {
     /** At least 128 bits of randomness: 24 bytes give a 32-character URL-safe token. */
     private static final int TOKEN_BYTES = 24;
 
-    private final JdbcClient jdbc;
+    private final SurveyRecords records;
     private final AuditTrail audit;
     private final SmallNumberSuppression suppression;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    Surveys(JdbcClient jdbc, AuditTrail audit, SmallNumberSuppression suppression, Clock clock) {
-        this.jdbc = jdbc;
+    Surveys(SurveyRecords records, AuditTrail audit, SmallNumberSuppression suppression, Clock clock) {
+        this.records = records;
         this.audit = audit;
         this.suppression = suppression;
         this.clock = clock;
@@ -76,35 +72,7 @@ public class Surveys {
 
     @Transactional
     public long create(NewSurvey survey) {
-        long id = jdbc.sql("""
-                        insert into survey (partnership_id, title, introduction, owner_type, owner_id, opens_on,
-                                            closes_on, created_by_name)
-                        values (:p, :title, :intro, :ot, :oid, :opens, :closes, :by) returning id""")
-                .param("p", survey.partnershipId())
-                .param("title", survey.title())
-                .param("intro", survey.introduction())
-                .param("ot", survey.ownerType())
-                .param("oid", survey.ownerId())
-                .param("opens", survey.opensOn())
-                .param("closes", survey.closesOn())
-                .param("by", survey.createdByName())
-                .query(Long.class)
-                .single();
-        int position = 0;
-        for (NewSurvey.Question q : survey.questions()) {
-            jdbc.sql("""
-                            insert into survey_question (survey_id, position, code, text, hint, kind, tag, required)
-                            values (:s, :pos, :code, :text, :hint, :kind, :tag, :req)""")
-                    .param("s", id)
-                    .param("pos", ++position)
-                    .param("code", q.code())
-                    .param("text", q.text())
-                    .param("hint", q.hint())
-                    .param("kind", q.kind().name())
-                    .param("tag", q.tag())
-                    .param("req", q.required())
-                    .update();
-        }
+        long id = records.insert(survey);
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("title", survey.title());
         values.put("opensOn", survey.opensOn());
@@ -121,15 +89,7 @@ public class Surveys {
     @Transactional
     public SurveyLink addLink(long surveyId, String audienceLabel, @Nullable Long agencyId) {
         String token = newToken();
-        long id = jdbc.sql("""
-                        insert into survey_link (survey_id, token, audience_label, agency_id)
-                        values (:s, :t, :label, :a) returning id""")
-                .param("s", surveyId)
-                .param("t", token)
-                .param("label", audienceLabel)
-                .param("a", agencyId)
-                .query(Long.class)
-                .single();
+        long id = records.insertLink(surveyId, token, audienceLabel, agencyId);
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("survey", surveyId);
         values.put("audience", audienceLabel);
@@ -147,41 +107,21 @@ public class Surveys {
     }
 
     public Optional<SurveySummary> find(long surveyId) {
-        return jdbc.sql("select * from survey where id = :id")
-                .param("id", surveyId)
-                .query(Surveys::summary)
-                .optional();
+        return records.find(surveyId);
     }
 
     /** The survey belonging to a record, e.g. {@code ("s11-cycle", 12)}; the first one if there are several. */
     public Optional<SurveySummary> findByOwner(String ownerType, long ownerId) {
-        return jdbc.sql("select * from survey where owner_type = :t and owner_id = :id order by id limit 1")
-                .param("t", ownerType)
-                .param("id", ownerId)
-                .query(Surveys::summary)
-                .optional();
+        return records.findByOwner(ownerType, ownerId);
     }
 
     public List<SurveyQuestion> questions(long surveyId) {
-        return jdbc.sql("select * from survey_question where survey_id = :s order by position")
-                .param("s", surveyId)
-                .query((rs, n) -> new SurveyQuestion(
-                        rs.getLong("id"),
-                        rs.getInt("position"),
-                        rs.getString("code"),
-                        rs.getString("text"),
-                        rs.getString("hint"),
-                        QuestionKind.valueOf(rs.getString("kind")),
-                        rs.getString("tag"),
-                        rs.getBoolean("required")))
-                .list();
+        return records.questions(surveyId);
     }
 
     /** The survey's links in the order they were made, each with its number of responses. */
     public List<SurveyLink> links(long surveyId) {
-        return jdbc.sql("""
-                        select l.*, (select count(*) from survey_response r where r.link_id = l.id) as responses
-                        from survey_link l where l.survey_id = :s order by l.audience_label, l.id""").param("s", surveyId).query((rs, n) -> link(rs)).list();
+        return records.links(surveyId);
     }
 
     /** The survey behind a public token, whatever its dates; empty for a token that does not exist. */
@@ -189,10 +129,7 @@ public class Surveys {
         if (token.length() > 100) {
             return Optional.empty();
         }
-        Optional<SurveyLink> link = jdbc.sql("select l.*, 0 as responses from survey_link l where l.token = :t")
-                .param("t", token)
-                .query((rs, n) -> link(rs))
-                .optional();
+        Optional<SurveyLink> link = records.linkByToken(token);
         return link.flatMap(l -> find(l.surveyId()).map(s -> new PublicSurvey(s, l, questions(s.id()))));
     }
 
@@ -266,11 +203,7 @@ public class Surveys {
      */
     @Transactional
     public long record(long linkId, Map<String, String> answersByCode, LocalDate submittedOn) {
-        long surveyId = jdbc.sql("select survey_id from survey_link where id = :l")
-                .param("l", linkId)
-                .query(Long.class)
-                .optional()
-                .orElseThrow(() -> new NotFoundException("Survey link"));
+        long surveyId = records.surveyOfLink(linkId).orElseThrow(() -> new NotFoundException("Survey link"));
         List<SurveyQuestion> questions = questions(surveyId);
         Map<String, String> byField = new HashMap<>();
         Map<Long, String> byQuestion = new LinkedHashMap<>();
@@ -293,22 +226,7 @@ public class Surveys {
     }
 
     private long store(long surveyId, long linkId, Map<Long, String> answers, LocalDate submittedOn) {
-        long response = jdbc.sql("""
-                        insert into survey_response (survey_id, link_id, submitted_on) values (:s, :l, :d)
-                        returning id""")
-                .param("s", surveyId)
-                .param("l", linkId)
-                .param("d", submittedOn)
-                .query(Long.class)
-                .single();
-        for (Map.Entry<Long, String> a : answers.entrySet()) {
-            jdbc.sql("insert into survey_answer (response_id, question_id, value) values (:r, :q, :v)")
-                    .param("r", response)
-                    .param("q", a.getKey())
-                    .param("v", a.getValue())
-                    .update();
-        }
-        return response;
+        return records.insertResponse(surveyId, linkId, answers, submittedOn);
     }
 
     /**
@@ -322,40 +240,13 @@ public class Surveys {
         List<SurveyQuestion> questions = questions(surveyId);
         List<SurveyLink> links = links(surveyId);
 
-        Map<Long, Map<Long, Map<String, Long>>> counts = answerCounts(surveyId);
+        Map<Long, Map<Long, Map<String, Long>>> counts = records.answerCounts(surveyId);
         SafeCounts rule = SafeCounts.of(suppression);
         List<Long> linkIds = new ArrayList<>(links.stream().map(SurveyLink::id).toList());
         List<QuestionResult> byQuestion = questionResults(rule, questions, linkIds, counts);
-        List<TagResult> byTag = tagResults(rule, questions, linkIds, tagCounts(surveyId));
+        List<TagResult> byTag = tagResults(rule, questions, linkIds, records.tagCounts(surveyId));
         return new SurveyResults(
                 survey, questions, links, List.copyOf(byQuestion), List.copyOf(byTag), rule.hiddenText());
-    }
-
-    /** Answers counted per link, question and value (free-text answers counted under "TEXT"). */
-    private Map<Long, Map<Long, Map<String, Long>>> answerCounts(long surveyId) {
-        // counts[link][question][value]
-        Map<Long, Map<Long, Map<String, Long>>> counts = new HashMap<>();
-        jdbc.sql("""
-                        select r.link_id, a.question_id, a.value, count(*) as n
-                        from survey_answer a join survey_response r on r.id = a.response_id
-                        join survey_question q on q.id = a.question_id
-                        where r.survey_id = :s and q.kind <> 'FREE_TEXT'
-                        group by r.link_id, a.question_id, a.value
-                        union all
-                        select r.link_id, a.question_id, 'TEXT', count(*)
-                        from survey_answer a join survey_response r on r.id = a.response_id
-                        join survey_question q on q.id = a.question_id
-                        where r.survey_id = :s and q.kind = 'FREE_TEXT'
-                        group by r.link_id, a.question_id""")
-                .param("s", surveyId)
-                .query((rs, n) -> {
-                    counts.computeIfAbsent(rs.getLong("link_id"), k -> new HashMap<>())
-                            .computeIfAbsent(rs.getLong("question_id"), k -> new LinkedHashMap<>())
-                            .merge(rs.getString("value"), rs.getLong("n"), Long::sum);
-                    return 0;
-                })
-                .list();
-        return counts;
     }
 
     private static List<QuestionResult> questionResults(
@@ -388,31 +279,6 @@ public class Surveys {
             byQuestion.add(questionResult(null, q, total, SafeTable.single(rule, allAnswered), table.columnTotal(0)));
         }
         return byQuestion;
-    }
-
-    /** Per tag and link: respondents, answers that apply, positive answers. */
-    private Map<String, Map<Long, long[]>> tagCounts(long surveyId) {
-        // per link and tag: respondents, answers that apply, positive answers; links with none count 0
-        Map<String, Map<Long, long[]>> tagCounts = new LinkedHashMap<>();
-        jdbc.sql("""
-                        select r.link_id, q.tag, count(distinct r.id) as respondents, count(*) as answers,
-                               count(*) filter (where a.value in ('STRONGLY_AGREE', 'AGREE', 'YES')) as positive
-                        from survey_answer a join survey_response r on r.id = a.response_id
-                        join survey_question q on q.id = a.question_id
-                        where r.survey_id = :s and q.tag is not null and q.kind <> 'FREE_TEXT'
-                          and a.value <> 'NOT_APPLICABLE'
-                        group by r.link_id, q.tag""")
-                .param("s", surveyId)
-                .query((rs, row) -> {
-                    tagCounts
-                            .computeIfAbsent(rs.getString("tag"), k -> new HashMap<>())
-                            .put(rs.getLong("link_id"), new long[] {
-                                rs.getLong("respondents"), rs.getLong("answers"), rs.getLong("positive")
-                            });
-                    return 0;
-                })
-                .list();
-        return tagCounts;
     }
 
     private static List<TagResult> tagResults(
@@ -519,34 +385,5 @@ public class Surveys {
     /** The suppression rule in force, for pages that explain it. */
     public SmallNumberSuppression suppression() {
         return suppression;
-    }
-
-    private static SurveySummary summary(ResultSet rs, int n) throws SQLException {
-        long owner = rs.getLong("owner_id");
-        Long ownerId = rs.wasNull() ? null : owner;
-        return new SurveySummary(
-                rs.getLong("id"),
-                rs.getLong("partnership_id"),
-                rs.getString("title"),
-                rs.getString("introduction"),
-                rs.getString("owner_type"),
-                ownerId,
-                rs.getObject("opens_on", LocalDate.class),
-                rs.getObject("closes_on", LocalDate.class),
-                rs.getString("created_by_name"));
-    }
-
-    private static SurveyLink link(ResultSet rs) throws SQLException {
-        long agency = rs.getLong("agency_id");
-        Long agencyId = rs.wasNull() ? null : agency;
-        Timestamp closed = rs.getTimestamp("closed_at");
-        return new SurveyLink(
-                rs.getLong("id"),
-                rs.getLong("survey_id"),
-                rs.getString("token"),
-                rs.getString("audience_label"),
-                agencyId,
-                closed == null ? null : closed.toInstant(),
-                rs.getLong("responses"));
     }
 }

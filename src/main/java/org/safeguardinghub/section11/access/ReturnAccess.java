@@ -1,16 +1,12 @@
 package org.safeguardinghub.section11.access;
 
-import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.security.Audience;
 import org.safeguardinghub.platform.web.NotFoundException;
-import org.safeguardinghub.section11.ReturnStatus;
 import org.safeguardinghub.section11.Section11Access;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,10 +18,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReturnAccess {
 
-    private final JdbcClient jdbc;
+    private final ReturnAccessRecords records;
 
-    ReturnAccess(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    ReturnAccess(ReturnAccessRecords records) {
+        this.records = records;
     }
 
     /** The return if the signed-in person may read it; otherwise 404. */
@@ -93,44 +89,21 @@ public class ReturnAccess {
     /** Assigned to moderate the return for the person's current partnership. */
     public boolean isAssigned(Actor actor, ReturnRef ref) {
         return actor.can(Section11Access.SECTION11_MODERATE)
-                && jdbc.sql("""
-                                select exists (select 1 from s11_assignment
-                                               where return_id = :r and partnership_id = :p and panel_member_id = :u)""")
-                        .param("r", ref.id())
-                        .param("p", actor.partnershipId())
-                        .param("u", actor.userId())
-                        .query(Boolean.class)
-                        .single();
+                && records.assigned(ref.id(), actor.partnershipId(), actor.userId());
     }
 
     /** Whether the return's agency serves the person's current partnership. */
     public boolean servesActorsPartnership(Actor actor, ReturnRef ref) {
-        return jdbc.sql("""
-                        select exists (select 1 from agency_partnership_view
-                                       where agency_id = :a and partnership_id = :p)""")
-                .param("a", ref.agencyId())
-                .param("p", actor.partnershipId())
-                .query(Boolean.class)
-                .single();
+        return records.serves(ref.agencyId(), actor.partnershipId());
     }
 
     public boolean isContributor(long userId, long returnId) {
-        return jdbc.sql("select exists (select 1 from s11_contributor where return_id = :r and user_id = :u)")
-                .param("r", returnId)
-                .param("u", userId)
-                .query(Boolean.class)
-                .single();
+        return records.contributor(userId, returnId);
     }
 
     /** Whether the cycle runs in the person's current partnership (and so its pages may exist for them). */
     public boolean cycleVisible(long cycleId) {
-        return jdbc.sql("""
-                        select exists (select 1 from s11_cycle_partnership
-                                       where cycle_id = :c and partnership_id = :p)""")
-                .param("c", cycleId)
-                .param("p", Actors.require().partnershipId())
-                .query(Boolean.class)
-                .single();
+        return records.cycleInPartnership(cycleId, Actors.require().partnershipId());
     }
 
     private ReturnRef inActorsPartnership(Actor actor, long returnId) {
@@ -141,29 +114,6 @@ public class ReturnAccess {
 
     /** The return as row-level security lets the current person see it, with no role check. */
     public Optional<ReturnRef> find(long returnId) {
-        Set<Long> partnerships = new HashSet<>(
-                jdbc.sql("""
-                        select cp.partnership_id from s11_cycle_partnership cp
-                        join s11_return r on r.cycle_id = cp.cycle_id where r.id = :id""").param("id", returnId).query(Long.class).list());
-        return jdbc.sql("""
-                        select r.id, r.cycle_id, c.name as cycle_name, r.agency_id, a.name as agency_name,
-                               r.template_id, r.status, r.version, c.published_at is not null as published
-                        from s11_return r
-                        join s11_cycle c on c.id = r.cycle_id
-                        join agency_view a on a.id = r.agency_id
-                        where r.id = :id""")
-                .param("id", returnId)
-                .query((rs, n) -> new ReturnRef(
-                        rs.getLong("id"),
-                        rs.getLong("cycle_id"),
-                        rs.getString("cycle_name"),
-                        rs.getLong("agency_id"),
-                        rs.getString("agency_name"),
-                        rs.getLong("template_id"),
-                        ReturnStatus.valueOf(rs.getString("status")),
-                        rs.getInt("version"),
-                        Set.copyOf(partnerships),
-                        rs.getBoolean("published")))
-                .optional();
+        return records.find(returnId);
     }
 }

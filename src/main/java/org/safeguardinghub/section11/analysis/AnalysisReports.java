@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.safeguardinghub.section11.NoteKind;
-import org.safeguardinghub.section11.analysis.AnalysisData.Meeting;
-import org.safeguardinghub.section11.analysis.AnalysisData.StandardHead;
-import org.safeguardinghub.section11.analysis.AnalysisData.ThemeNote;
+import org.safeguardinghub.section11.analysis.AnalysisRecords.Meeting;
+import org.safeguardinghub.section11.analysis.AnalysisRecords.StandardHead;
+import org.safeguardinghub.section11.analysis.AnalysisRecords.ThemeNote;
 import org.safeguardinghub.section11.analysis.CycleAnalysis.Analysis;
 import org.safeguardinghub.section11.analysis.CycleAnalysis.Cell;
 import org.safeguardinghub.section11.analysis.CycleAnalysis.ChangeRow;
@@ -19,11 +19,11 @@ import org.safeguardinghub.section11.analysis.CycleAnalysis.HeatRow;
  * cycle) and the "emerging themes and promising practice" document from the panel's notes. The business team
  * downloads them as Word to edit before the partnership publishes its own version, or as PDF to circulate.
  */
-final class AnalysisReports {
+public final class AnalysisReports {
 
     private AnalysisReports() {}
 
-    static ReportDocument report(Analysis a) {
+    public static ReportDocument report(Analysis a) {
         var doc = ReportDocument.titled(a.cycle().name() + ": Section 11 analysis (" + a.partnershipName() + ")");
         doc.paragraph("Section 11 of the Children Act 2004 requires agencies working with children to make"
                 + " arrangements to safeguard and promote their welfare. This report sets out what agencies told the"
@@ -77,7 +77,7 @@ final class AnalysisReports {
         return doc.build();
     }
 
-    static ReportDocument themes(Analysis a) {
+    public static ReportDocument themes(Analysis a) {
         var doc = ReportDocument.titled(
                 a.cycle().name() + ": emerging themes and promising practice (" + a.partnershipName() + ")");
         doc.paragraph("Drafted from the moderation panel's notes, standard by standard, and from the notes of its"
@@ -89,7 +89,7 @@ final class AnalysisReports {
         for (ThemeNote n : a.notes()) {
             byStandard.computeIfAbsent(n.standardCode(), k -> new ArrayList<>()).add(n);
         }
-        Map<String, String> titles = AnalysisData.titles(a.standards());
+        Map<String, String> titles = AnalysisRecords.titles(a.standards());
         boolean any = false;
         for (var entry : byStandard.entrySet()) {
             if (entry.getValue().isEmpty()) {

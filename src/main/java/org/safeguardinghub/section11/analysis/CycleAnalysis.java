@@ -8,13 +8,13 @@ import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.organisation.Sector;
 import org.safeguardinghub.platform.chart.HeatMap;
 import org.safeguardinghub.section11.ReturnStatus;
-import org.safeguardinghub.section11.analysis.AnalysisData.Cycle;
-import org.safeguardinghub.section11.analysis.AnalysisData.ExpectedReturn;
-import org.safeguardinghub.section11.analysis.AnalysisData.Loaded;
-import org.safeguardinghub.section11.analysis.AnalysisData.Meeting;
-import org.safeguardinghub.section11.analysis.AnalysisData.ScaleLevel;
-import org.safeguardinghub.section11.analysis.AnalysisData.StandardHead;
-import org.safeguardinghub.section11.analysis.AnalysisData.ThemeNote;
+import org.safeguardinghub.section11.analysis.AnalysisRecords.Cycle;
+import org.safeguardinghub.section11.analysis.AnalysisRecords.ExpectedReturn;
+import org.safeguardinghub.section11.analysis.AnalysisRecords.Loaded;
+import org.safeguardinghub.section11.analysis.AnalysisRecords.Meeting;
+import org.safeguardinghub.section11.analysis.AnalysisRecords.ScaleLevel;
+import org.safeguardinghub.section11.analysis.AnalysisRecords.StandardHead;
+import org.safeguardinghub.section11.analysis.AnalysisRecords.ThemeNote;
 import org.safeguardinghub.section11.analysis.S11Maths.Change;
 import org.safeguardinghub.section11.analysis.S11Maths.ChangeSummary;
 import org.safeguardinghub.section11.analysis.S11Maths.Distribution;
@@ -25,11 +25,11 @@ import org.springframework.stereotype.Service;
 
 /** Turns a cycle's loaded figures into what the analysis page, the downloads and the reports show. */
 @Service
-class CycleAnalysis {
+public class CycleAnalysis {
 
-    private final AnalysisData data;
+    private final AnalysisRecords data;
 
-    CycleAnalysis(AnalysisData data) {
+    CycleAnalysis(AnalysisRecords data) {
         this.data = data;
     }
 
@@ -61,7 +61,7 @@ class CycleAnalysis {
             int declined) {}
 
     /** One line of the long-format data download. */
-    record DataRow(
+    public record DataRow(
             String agency,
             String sector,
             String code,
@@ -76,7 +76,7 @@ class CycleAnalysis {
         }
     }
 
-    record Analysis(
+    public record Analysis(
             Cycle cycle,
             String partnershipName,
             Rate rate,
@@ -107,10 +107,10 @@ class CycleAnalysis {
         }
     }
 
-    Analysis analyse(Cycle cycle, long partnershipId, String partnershipName) {
+    public Analysis analyse(Cycle cycle, long partnershipId, String partnershipName) {
         Loaded loaded = data.load(cycle, partnershipId);
         List<String> codes = loaded.standards().stream().map(StandardHead::code).toList();
-        Map<String, String> titles = AnalysisData.titles(loaded.standards());
+        Map<String, String> titles = AnalysisRecords.titles(loaded.standards());
         List<Integer> levels = loaded.scale().stream().map(ScaleLevel::score).toList();
         Map<Integer, String> levelLabels = new LinkedHashMap<>();
         loaded.scale().forEach(l -> levelLabels.put(l.score(), l.label()));

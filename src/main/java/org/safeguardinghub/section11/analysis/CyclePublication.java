@@ -9,12 +9,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Publishing a cycle's analysis: once, by the business team, with the change and its audit row together. */
 @Service
-class CyclePublication {
+public class CyclePublication {
 
-    private final AnalysisData data;
+    private final AnalysisRecords data;
     private final AuditTrail audit;
 
-    CyclePublication(AnalysisData data, AuditTrail audit) {
+    CyclePublication(AnalysisRecords data, AuditTrail audit) {
         this.data = data;
         this.audit = audit;
     }

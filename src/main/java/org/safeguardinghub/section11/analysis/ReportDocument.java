@@ -7,7 +7,7 @@ import java.util.List;
  * A simple document (headings, paragraphs and tables) that {@link ReportPdf} and {@link ReportDocx} both write, so
  * the PDF and the Word version of a report always say the same thing.
  */
-record ReportDocument(String title, List<Block> blocks) {
+public record ReportDocument(String title, List<Block> blocks) {
 
     sealed interface Block permits Heading, Paragraph, TableBlock {}
 

@@ -25,11 +25,11 @@ import org.safeguardinghub.section11.analysis.ReportDocument.TableBlock;
  * row repeats as a header. POI writes text through XML APIs, so any character typed by a person is escaped; control
  * characters XML cannot carry are replaced.
  */
-final class ReportDocx {
+public final class ReportDocx {
 
     private ReportDocx() {}
 
-    static void write(ReportDocument document, OutputStream out) {
+    public static void write(ReportDocument document, OutputStream out) {
         try (XWPFDocument doc = new XWPFDocument()) {
             XWPFStyles styles = doc.createStyles();
             style(styles, "Title", "Title", null, 36);

@@ -18,7 +18,7 @@ import org.safeguardinghub.section11.analysis.ReportDocument.TableBlock;
  * Writes a {@link ReportDocument} as an A4 PDF with the same renderer and look as platform.export.PdfExport (which
  * renders a single table; a report needs headings and several tables). Every text is XML-encoded.
  */
-final class ReportPdf {
+public final class ReportPdf {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK);
@@ -44,7 +44,7 @@ final class ReportPdf {
 
     private ReportPdf() {}
 
-    static void write(ReportDocument document, OutputStream out) {
+    public static void write(ReportDocument document, OutputStream out) {
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();

@@ -16,7 +16,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,7 +47,7 @@ public class Section11Chasing implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(Section11Chasing.class);
 
-    private final JdbcClient jdbc;
+    private final ChasingRecords records;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -56,13 +55,13 @@ public class Section11Chasing implements ApplicationRunner {
     private final String cron;
 
     Section11Chasing(
-            JdbcClient jdbc,
+            ChasingRecords records,
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
             Clock clock,
             ClusterJobs jobs,
             @Value(CRON) String cron) {
-        this.jdbc = jdbc;
+        this.records = records;
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
@@ -89,15 +88,6 @@ public class Section11Chasing implements ApplicationRunner {
         }
     }
 
-    private record Due(
-            long returnId,
-            long cycleId,
-            String cycleName,
-            LocalDate closesOn,
-            long agencyId,
-            long partnershipId,
-            boolean received) {}
-
     /**
      * Raises and closes the tasks as of {@code today}. The events are published in one transaction so the task
      * list (which listens after commit) sees them all.
@@ -112,28 +102,8 @@ public class Section11Chasing implements ApplicationRunner {
     /** Raises a task for each return due soon or overdue, and closes it once the return is received. */
     private void chaseReturns(LocalDate today) {
         // every return of an unpublished cycle that has opened, once per partnership of the cycle its agency serves
-        List<Due> rows = jdbc.sql("""
-                        select r.id as return_id, c.id as cycle_id, c.name as cycle_name, c.closes_on, r.agency_id,
-                               cp.partnership_id, r.status in ('SUBMITTED', 'MODERATED') as received
-                        from s11_return r
-                        join s11_cycle c on c.id = r.cycle_id
-                        join s11_cycle_partnership cp on cp.cycle_id = c.id
-                        join agency_partnership_view ap on ap.agency_id = r.agency_id
-                             and ap.partnership_id = cp.partnership_id
-                        join partnership_view p on p.id = cp.partnership_id and p.archived_at is null
-                        where c.published_at is null and c.opens_on <= :today
-                        order by c.id, r.id, cp.partnership_id""")
-                .param("today", today)
-                .query((rs, n) -> new Due(
-                        rs.getLong("return_id"),
-                        rs.getLong("cycle_id"),
-                        rs.getString("cycle_name"),
-                        rs.getObject("closes_on", LocalDate.class),
-                        rs.getLong("agency_id"),
-                        rs.getLong("partnership_id"),
-                        rs.getBoolean("received")))
-                .list();
-        for (Due d : rows) {
+        List<ChasingRecords.Due> rows = records.dueReturns(today);
+        for (ChasingRecords.Due d : rows) {
             if (d.received()) {
                 events.publishEvent(new TaskResolved(d.partnershipId(), RETURN_TASK, String.valueOf(d.returnId())));
                 continue;
@@ -157,25 +127,9 @@ public class Section11Chasing implements ApplicationRunner {
     /** Raises or closes each partnership's task counting a cycle's overdue returns. */
     private void chaseOverdueCounts(LocalDate today) {
         // the business team of every partnership running the cycle sees the cycle's whole overdue count
-        record CycleCount(long cycleId, String cycleName, long partnershipId, int overdue, boolean published) {}
-        List<CycleCount> counts = jdbc.sql("""
-                        select c.id, c.name, cp.partnership_id,
-                               (select count(*) from s11_return r where r.cycle_id = c.id
-                                  and r.status in ('NOT_STARTED', 'IN_PROGRESS') and c.closes_on < :today) as overdue,
-                               c.published_at is not null as published
-                        from s11_cycle c join s11_cycle_partnership cp on cp.cycle_id = c.id
-                        where c.opens_on <= :today
-                        order by c.id, cp.partnership_id""")
-                .param("today", today)
-                .query((rs, n) -> new CycleCount(
-                        rs.getLong("id"),
-                        rs.getString("name"),
-                        rs.getLong("partnership_id"),
-                        rs.getInt("overdue"),
-                        rs.getBoolean("published")))
-                .list();
+        List<ChasingRecords.CycleCount> counts = records.overdueCounts(today);
         List<String> raised = new ArrayList<>();
-        for (CycleCount c : counts) {
+        for (ChasingRecords.CycleCount c : counts) {
             if (c.overdue() > 0 && !c.published()) { // nothing is chased after publication
                 events.publishEvent(new TaskRequested(
                         c.partnershipId(),

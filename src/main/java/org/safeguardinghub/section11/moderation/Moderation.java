@@ -24,15 +24,15 @@ import org.safeguardinghub.section11.NoteKind;
 import org.safeguardinghub.section11.Section11Access;
 import org.safeguardinghub.section11.access.ReturnAccess;
 import org.safeguardinghub.section11.access.ReturnRef;
-import org.safeguardinghub.section11.moderation.ModerationRecords.Agreement;
-import org.safeguardinghub.section11.moderation.ModerationRecords.Assigned;
-import org.safeguardinghub.section11.moderation.ModerationRecords.AssignmentRow;
-import org.safeguardinghub.section11.moderation.ModerationRecords.Challenge;
-import org.safeguardinghub.section11.moderation.ModerationRecords.CycleReturn;
-import org.safeguardinghub.section11.moderation.ModerationRecords.Improvement;
-import org.safeguardinghub.section11.moderation.ModerationRecords.Meeting;
-import org.safeguardinghub.section11.moderation.ModerationRecords.ModeratedScore;
-import org.safeguardinghub.section11.moderation.ModerationRecords.PanelMember;
+import org.safeguardinghub.section11.moderation.ModerationRows.Agreement;
+import org.safeguardinghub.section11.moderation.ModerationRows.Assigned;
+import org.safeguardinghub.section11.moderation.ModerationRows.AssignmentRow;
+import org.safeguardinghub.section11.moderation.ModerationRows.Challenge;
+import org.safeguardinghub.section11.moderation.ModerationRows.CycleReturn;
+import org.safeguardinghub.section11.moderation.ModerationRows.Improvement;
+import org.safeguardinghub.section11.moderation.ModerationRows.Meeting;
+import org.safeguardinghub.section11.moderation.ModerationRows.ModeratedScore;
+import org.safeguardinghub.section11.moderation.ModerationRows.PanelMember;
 import org.safeguardinghub.section11.templates.TemplateReader;
 import org.safeguardinghub.section11.templates.TemplateStructure;
 import org.safeguardinghub.section11.templates.TemplateStructure.Standard;
@@ -51,13 +51,13 @@ import org.springframework.transaction.annotation.Transactional;
  * Every change is audited in the same transaction.
  */
 @Service
-class Moderation {
+public class Moderation {
 
     static final String ASSIGN_TASK = "s11-assign";
     static final String MODERATE_TASK = "s11-moderate";
     static final String CHALLENGE_TASK = "s11-challenge";
 
-    private final ModerationStore store;
+    private final ModerationRecords store;
     private final ReturnAccess access;
     private final TemplateReader templates;
     private final SourcedRecommendations learning;
@@ -65,7 +65,7 @@ class Moderation {
     private final ApplicationEventPublisher events;
 
     Moderation(
-            ModerationStore store,
+            ModerationRecords store,
             ReturnAccess access,
             TemplateReader templates,
             SourcedRecommendations learning,
@@ -83,14 +83,14 @@ class Moderation {
     // Assignments (business team)
 
     /** The cycle's name if it runs in the person's partnership and they manage Section 11; otherwise 404. */
-    String managedCycle(long cycleId) {
+    public String managedCycle(long cycleId) {
         if (!Actors.require().can(Section11Access.SECTION11_MANAGE) || !access.cycleVisible(cycleId)) {
             throw new NotFoundException("Section 11 cycle");
         }
         return store.cycleName(cycleId).orElseThrow(() -> new NotFoundException("Section 11 cycle"));
     }
 
-    List<AssignmentRow> assignments(long cycleId) {
+    public List<AssignmentRow> assignments(long cycleId) {
         managedCycle(cycleId);
         long p = Actors.require().partnershipId();
         List<PanelMember> members = store.panelMembers(p);
@@ -112,7 +112,7 @@ class Moderation {
     }
 
     @Transactional
-    void assign(long cycleId, long returnId, long userId) {
+    public void assign(long cycleId, long returnId, long userId) {
         managedCycle(cycleId);
         Actor actor = Actors.require();
         long p = actor.partnershipId();
@@ -156,10 +156,10 @@ class Moderation {
     }
 
     @Transactional
-    String unassign(long cycleId, long assignmentId) {
+    public String unassign(long cycleId, long assignmentId) {
         managedCycle(cycleId);
         long p = Actors.require().partnershipId();
-        ModerationStore.AssignmentKey a =
+        ModerationRecords.AssignmentKey a =
                 store.assignment(assignmentId, cycleId, p).orElseThrow(() -> new NotFoundException("Assignment"));
         store.unassign(assignmentId);
         audit.changed(
@@ -179,7 +179,7 @@ class Moderation {
      * The return if the person may moderate it for their partnership: {@link ReturnAccess#moderatable}, and the
      * agency must serve that partnership (a Medway panel does not moderate a Kent-only agency).
      */
-    ReturnRef moderatable(long returnId) {
+    public ReturnRef moderatable(long returnId) {
         ReturnRef ref = access.moderatable(returnId);
         if (!store.serves(ref.agencyId(), Actors.require().partnershipId())) {
             throw new NotFoundException("Section 11 return");
@@ -187,17 +187,17 @@ class Moderation {
         return ref;
     }
 
-    TemplateStructure template(ReturnRef ref) {
+    public TemplateStructure template(ReturnRef ref) {
         return templates.get(ref.templateId());
     }
 
     /** The standard of the return's template, or 404. */
-    Standard standard(ReturnRef ref, long standardId) {
+    public Standard standard(ReturnRef ref, long standardId) {
         return template(ref).standard(standardId).orElseThrow(() -> new NotFoundException("Standard"));
     }
 
     /** A moderated score as chosen on the form: a score on the template's scale, or not applicable. */
-    record ScoreChoice(@Nullable Integer score, boolean notApplicable) {}
+    public record ScoreChoice(@Nullable Integer score, boolean notApplicable) {}
 
     /**
      * Saves the panel's moderated score for one standard if nobody has changed it since {@code version} (0: nobody
@@ -206,7 +206,7 @@ class Moderation {
      * @throws ConcurrentEditException when someone saved it meanwhile (or created it, for version 0)
      */
     @Transactional
-    int saveScore(
+    public int saveScore(
             long returnId, long standardId, ScoreChoice choice, String note, @Nullable NoteKind kind, int version) {
         ReturnRef ref = moderatable(returnId);
         Actor actor = Actors.require();
@@ -275,7 +275,7 @@ class Moderation {
     }
 
     @Transactional
-    long ask(long returnId, long standardId, String question) {
+    public long ask(long returnId, long standardId, String question) {
         ReturnRef ref = moderatable(returnId);
         Actor actor = Actors.require();
         long p = actor.partnershipId();
@@ -302,7 +302,7 @@ class Moderation {
     }
 
     /** What the agreed final position says, already checked by the form. */
-    record Decision(
+    public record Decision(
             FinalPosition position,
             String feedback,
             String followUp,
@@ -314,7 +314,7 @@ class Moderation {
      * Why the final position cannot be agreed yet, keyed by the field to link to: standards without a moderated
      * score and challenges still unanswered. Empty when it can be.
      */
-    Map<String, String> blockers(ReturnRef ref, long partnershipId) {
+    public Map<String, String> blockers(ReturnRef ref, long partnershipId) {
         Map<String, String> problems = new LinkedHashMap<>();
         Set<Long> scored = store.moderatedScores(ref.id(), partnershipId).stream()
                 .map(ModeratedScore::standardId)
@@ -341,7 +341,7 @@ class Moderation {
     }
 
     @Transactional
-    void agree(long returnId, Decision d) {
+    public void agree(long returnId, Decision d) {
         ReturnRef ref = moderatable(returnId);
         Actor actor = Actors.require();
         long p = actor.partnershipId();
@@ -433,7 +433,7 @@ class Moderation {
 
     /** The agency's respondents answer a challenge; it must still be unanswered at {@code version}. */
     @Transactional
-    void answer(long returnId, long challengeId, int version, String response) {
+    public void answer(long returnId, long challengeId, int version, String response) {
         ReturnRef ref = access.readable(returnId);
         Actor actor = Actors.require();
         if (!access.isRespondent(actor, ref)) {
@@ -455,38 +455,38 @@ class Moderation {
         events.publishEvent(new TaskResolved(challenge.partnershipId(), CHALLENGE_TASK, String.valueOf(challengeId)));
     }
 
-    List<Agreement> agreements(long returnId) {
+    public List<Agreement> agreements(long returnId) {
         return store.agreements(returnId);
     }
 
     /** Whether the person is one of the agency's respondents for the return. */
-    boolean respondent(ReturnRef ref) {
+    public boolean respondent(ReturnRef ref) {
         return access.isRespondent(Actors.require(), ref);
     }
 
     // ----------------------------------------------------------------------------------------------------------
     // Panel meetings (business team)
 
-    record MeetingDetails(LocalDate heldOn, String attendees, String notes, List<Long> returnIds) {}
+    public record MeetingDetails(LocalDate heldOn, String attendees, String notes, List<Long> returnIds) {}
 
-    List<Meeting> meetings(long cycleId) {
+    public List<Meeting> meetings(long cycleId) {
         managedCycle(cycleId);
         return store.meetings(cycleId, Actors.require().partnershipId());
     }
 
-    List<CycleReturn> cycleReturns(long cycleId) {
+    public List<CycleReturn> cycleReturns(long cycleId) {
         managedCycle(cycleId);
         return store.returnsOf(cycleId, Actors.require().partnershipId());
     }
 
-    Meeting meeting(long cycleId, long meetingId) {
+    public Meeting meeting(long cycleId, long meetingId) {
         managedCycle(cycleId);
         return store.meeting(meetingId, cycleId, Actors.require().partnershipId())
                 .orElseThrow(() -> new NotFoundException("Panel meeting"));
     }
 
     @Transactional
-    long addMeeting(long cycleId, MeetingDetails d) {
+    public long addMeeting(long cycleId, MeetingDetails d) {
         managedCycle(cycleId);
         Actor actor = Actors.require();
         long p = actor.partnershipId();
@@ -502,7 +502,7 @@ class Moderation {
     }
 
     @Transactional
-    void changeMeeting(long cycleId, long meetingId, int version, MeetingDetails d) {
+    public void changeMeeting(long cycleId, long meetingId, int version, MeetingDetails d) {
         Meeting before = meeting(cycleId, meetingId);
         long p = Actors.require().partnershipId();
         checkReturns(cycleId, p, d.returnIds());

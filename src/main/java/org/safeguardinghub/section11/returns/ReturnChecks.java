@@ -13,26 +13,26 @@ import org.safeguardinghub.section11.templates.TemplateStructure.Standard;
  * needs a score or "not applicable" for every standard, evidence for any score above the lowest, and every
  * required question answered.
  */
-final class ReturnChecks {
+public final class ReturnChecks {
 
     static final int MAX_TEXT = 10_000;
 
     private ReturnChecks() {}
 
-    static String scoreId(long standardId) {
+    public static String scoreId(long standardId) {
         return "score-" + standardId;
     }
 
-    static String evidenceId(long standardId) {
+    public static String evidenceId(long standardId) {
         return "evidence-" + standardId;
     }
 
-    static String answerId(long standardId, long questionId) {
+    public static String answerId(long standardId, long questionId) {
         return "answer-" + standardId + "-" + questionId;
     }
 
     /** Problems that stop even a draft being saved: unknown score, text too long. */
-    static Map<String, String> draft(TemplateStructure template, Standard standard, StandardEntry entry) {
+    public static Map<String, String> draft(TemplateStructure template, Standard standard, StandardEntry entry) {
         Map<String, String> problems = new LinkedHashMap<>();
         String code = standard.code();
         if (entry.notApplicable()) {
@@ -62,7 +62,7 @@ final class ReturnChecks {
     }
 
     /** Problems that stop a standard counting as complete; includes the draft problems. */
-    static Map<String, String> complete(TemplateStructure template, Standard standard, StandardEntry entry) {
+    public static Map<String, String> complete(TemplateStructure template, Standard standard, StandardEntry entry) {
         Map<String, String> problems = draft(template, standard, entry);
         String code = standard.code();
         if (entry.score().isEmpty()) {

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * when they are removed or the return is submitted. Callers check the lead's access through {@code ReturnAccess}.
  */
 @Service
-class ReturnContributors {
+public class ReturnContributors {
 
     private final SelfAssessmentRecords records;
     private final AuditTrail audit;
@@ -35,17 +35,17 @@ class ReturnContributors {
         this.events = events;
     }
 
-    List<Contributor> contributors(long returnId) {
+    public List<Contributor> contributors(long returnId) {
         return records.contributors(returnId);
     }
 
     /** Active people of the agency who are not yet contributors (and not the lead asking). */
-    List<Colleague> invitable(ReturnRef ref) {
+    public List<Colleague> invitable(ReturnRef ref) {
         return records.invitable(ref, Actors.require().userId());
     }
 
     @Transactional
-    void invite(ReturnRef ref, long userId) {
+    public void invite(ReturnRef ref, long userId) {
         Colleague colleague = invitable(ref).stream()
                 .filter(c -> c.userId() == userId)
                 .findFirst()
@@ -67,7 +67,7 @@ class ReturnContributors {
     }
 
     @Transactional
-    void remove(ReturnRef ref, long userId) {
+    public void remove(ReturnRef ref, long userId) {
         Contributor gone = contributors(ref.id()).stream()
                 .filter(c -> c.userId() == userId)
                 .findFirst()

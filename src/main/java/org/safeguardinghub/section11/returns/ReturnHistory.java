@@ -10,7 +10,6 @@ import org.safeguardinghub.section11.access.ReturnRef;
 import org.safeguardinghub.section11.returns.ReturnViews.Change;
 import org.safeguardinghub.section11.returns.ReturnViews.HistoryEntry;
 import org.safeguardinghub.section11.templates.TemplateStructure;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,50 +20,41 @@ import org.springframework.transaction.annotation.Transactional;
  * through the audit module's {@link AuditSearch}; this class only names the records and the subjects people read.
  */
 @Service
-class ReturnHistory {
+public class ReturnHistory {
 
-    private final JdbcClient jdbc;
+    private final ReturnHistoryRecords store;
     private final AuditSearch audit;
 
-    ReturnHistory(JdbcClient jdbc, AuditSearch audit) {
-        this.jdbc = jdbc;
+    ReturnHistory(ReturnHistoryRecords store, AuditSearch audit) {
+        this.store = store;
         this.audit = audit;
     }
 
     @Transactional(readOnly = true)
-    List<HistoryEntry> of(ReturnRef ref, TemplateStructure template, @Nullable Long onlyPartnership) {
+    public List<HistoryEntry> of(ReturnRef ref, TemplateStructure template, @Nullable Long onlyPartnership) {
         Map<String, String> subjects = new HashMap<>();
         Map<Long, String> standards = new HashMap<>();
         template.standards().forEach(s -> standards.put(s.id(), s.code() + " " + s.title()));
         List<String> responses = new ArrayList<>();
-        jdbc.sql("select id, standard_id from s11_response where return_id = :r")
-                .param("r", ref.id())
-                .query((rs, n) -> {
-                    responses.add(String.valueOf(rs.getLong(1)));
-                    return subjects.put(
-                            "s11-response|" + rs.getLong(1), standards.getOrDefault(rs.getLong(2), "A standard"));
-                })
-                .list();
+        for (ReturnHistoryRecords.Subject r : store.responses(ref.id())) {
+            responses.add(String.valueOf(r.id()));
+            subjects.put("s11-response|" + r.id(), standards.getOrDefault(r.standardId(), "A standard"));
+        }
         // the moderation pages key a moderated score as "<returnId>-<partnershipId>-<standardId>"
-        jdbc.sql("select partnership_id, standard_id from s11_moderated_score where return_id = :r")
-                .param("r", ref.id())
-                .query((rs, n) -> subjects.put(
-                        "s11-moderated-score|" + ref.id() + "-" + rs.getLong(1) + "-" + rs.getLong(2),
-                        standards.getOrDefault(rs.getLong(2), "A standard")))
-                .list();
+        for (ReturnHistoryRecords.Subject m : store.moderatedScores(ref.id())) {
+            subjects.put(
+                    "s11-moderated-score|" + ref.id() + "-" + m.partnershipId() + "-" + m.standardId(),
+                    standards.getOrDefault(m.standardId(), "A standard"));
+        }
         List<String> challenges = new ArrayList<>();
         List<String> challengesOfPartnership = new ArrayList<>();
-        jdbc.sql("select id, standard_id, partnership_id from s11_challenge where return_id = :r")
-                .param("r", ref.id())
-                .query((rs, n) -> {
-                    challenges.add(String.valueOf(rs.getLong(1)));
-                    if (onlyPartnership != null && onlyPartnership == rs.getLong(3)) {
-                        challengesOfPartnership.add(String.valueOf(rs.getLong(1)));
-                    }
-                    return subjects.put(
-                            "s11-challenge|" + rs.getLong(1), standards.getOrDefault(rs.getLong(2), "A standard"));
-                })
-                .list();
+        for (ReturnHistoryRecords.Subject c : store.challenges(ref.id())) {
+            challenges.add(String.valueOf(c.id()));
+            if (onlyPartnership != null && onlyPartnership == c.partnershipId()) {
+                challengesOfPartnership.add(String.valueOf(c.id()));
+            }
+            subjects.put("s11-challenge|" + c.id(), standards.getOrDefault(c.standardId(), "A standard"));
+        }
         List<HistoryEntry> entries = new ArrayList<>();
         for (AuditSearch.HistoryEntry e :
                 audit.history(records(ref, responses, challenges, challengesOfPartnership, onlyPartnership))) {

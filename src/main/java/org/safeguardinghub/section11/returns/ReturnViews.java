@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.safeguardinghub.section11.access.ReturnRef;
 
 /** The read models of the self-assessment pages. */
-final class ReturnViews {
+public final class ReturnViews {
 
     static final ZoneId UK = ZoneId.of("Europe/London");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
@@ -23,16 +23,16 @@ final class ReturnViews {
         return d == null ? "" : d.format(DATE);
     }
 
-    static String dateTime(@Nullable Instant i) {
+    public static String dateTime(@Nullable Instant i) {
         return i == null ? "" : i.atZone(UK).format(DATE_TIME);
     }
 
-    static String time(@Nullable Instant i) {
+    public static String time(@Nullable Instant i) {
         return i == null ? "" : i.atZone(UK).format(TIME);
     }
 
     /** The header facts of a return beyond its access reference. */
-    record ReturnDetails(
+    public record ReturnDetails(
             ReturnRef ref,
             String templateName,
             LocalDate closesOn,
@@ -54,10 +54,10 @@ final class ReturnViews {
     }
 
     /** The same agency's return in the cycle before, which this one can start from. */
-    record PreviousReturn(long id, String cycleName, long templateId) {}
+    public record PreviousReturn(long id, String cycleName, long templateId) {}
 
     /** Where a section is, as the task list shows it. */
-    enum Progress {
+    public enum Progress {
         NOT_STARTED("Not started", "govuk-tag--blue"),
         IN_PROGRESS("In progress", "govuk-tag--light-blue"),
         COMPLETED("Completed", "");
@@ -79,7 +79,8 @@ final class ReturnViews {
         }
     }
 
-    record Improvement(long id, long standardId, String text, String ownerName, LocalDate dueOn, String createdByName) {
+    public record Improvement(
+            long id, long standardId, String text, String ownerName, LocalDate dueOn, String createdByName) {
 
         public String due() {
             return date(dueOn);

@@ -43,7 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
  * change racing a submission is refused, never lost) and saves it through {@link SelfAssessmentRecords}.
  */
 @Service
-class SelfAssessment {
+public class SelfAssessment {
 
     static final String RETURN = "s11-return";
     static final String RESPONSE = "s11-response";
@@ -70,25 +70,30 @@ class SelfAssessment {
     }
 
     /** What happened to one standard's save. */
-    sealed interface Outcome {}
+    public sealed interface Outcome {}
 
     /** Saved (or nothing to save): the version and digest the page should now carry. */
-    record Saved(int version, String fingerprint, boolean changed) implements Outcome {}
+    public record Saved(int version, String fingerprint, boolean changed) implements Outcome {}
 
     /** A colleague saved the standard after this person opened it, and this person changed it too. */
-    record Stale(StandardResponse current) implements Outcome {}
+    public record Stale(StandardResponse current) implements Outcome {}
 
     /** Thrown from a section save when any standard is stale, so nothing of that save is kept. */
-    static class StaleStandards extends RuntimeException {
+    public static class StaleStandards extends RuntimeException {
         final Map<Long, StandardResponse> current;
 
         StaleStandards(Map<Long, StandardResponse> current) {
             super("Stale standards " + current.keySet());
             this.current = current;
         }
+
+        /** The response each stale standard holds now, by standard id. */
+        public Map<Long, StandardResponse> current() {
+            return current;
+        }
     }
 
-    TemplateStructure template(ReturnRef ref) {
+    public TemplateStructure template(ReturnRef ref) {
         return templates.get(ref.templateId());
     }
 
@@ -96,7 +101,7 @@ class SelfAssessment {
     // Reading
 
     @Transactional
-    ReturnDetails details(ReturnRef ref, boolean auditRead) {
+    public ReturnDetails details(ReturnRef ref, boolean auditRead) {
         if (auditRead) {
             audit.readSensitive(RETURN, ref.id());
         }
@@ -104,7 +109,7 @@ class SelfAssessment {
     }
 
     /** The saved answers by standard id (standards with nothing saved are absent). */
-    Map<Long, StandardResponse> responses(long returnId) {
+    public Map<Long, StandardResponse> responses(long returnId) {
         return records.responses(returnId);
     }
 
@@ -114,7 +119,8 @@ class SelfAssessment {
     }
 
     /** Each section's status: completed as the person said, in progress once anything is saved in it. */
-    Map<Long, Progress> progress(ReturnRef ref, TemplateStructure template, Map<Long, StandardResponse> responses) {
+    public Map<Long, Progress> progress(
+            ReturnRef ref, TemplateStructure template, Map<Long, StandardResponse> responses) {
         Map<Long, Boolean> marked = records.sectionsMarked(ref.id());
         Map<Long, Progress> out = new LinkedHashMap<>();
         for (Section s : template.sections()) {
@@ -129,7 +135,7 @@ class SelfAssessment {
         return out;
     }
 
-    Map<Long, List<DocumentSummary>> documentsByStandard(Map<Long, StandardResponse> responses) {
+    public Map<Long, List<DocumentSummary>> documentsByStandard(Map<Long, StandardResponse> responses) {
         Map<Long, Long> standardOf = new HashMap<>();
         responses.values().forEach(r -> standardOf.put(r.id(), r.standardId()));
         Map<Long, List<DocumentSummary>> out = new HashMap<>();
@@ -137,12 +143,12 @@ class SelfAssessment {
         return out;
     }
 
-    Map<Long, List<Improvement>> improvements(long returnId) {
+    public Map<Long, List<Improvement>> improvements(long returnId) {
         return records.improvements(returnId);
     }
 
     /** The same agency's return in the cycle's previous cycle, if there is one. */
-    Optional<PreviousReturn> previous(ReturnRef ref) {
+    public Optional<PreviousReturn> previous(ReturnRef ref) {
         return records.previous(ref);
     }
 
@@ -151,7 +157,7 @@ class SelfAssessment {
 
     /** Starts the return blank or from the previous cycle's answers and documents, each marked for review. */
     @Transactional
-    void start(ReturnRef ref, boolean fromPrevious) {
+    public void start(ReturnRef ref, boolean fromPrevious) {
         Section11Return ret = open(ref);
         if (ret.status() != ReturnStatus.NOT_STARTED) {
             return; // started already (another tab or a colleague): nothing to choose any more
@@ -232,7 +238,7 @@ class SelfAssessment {
 
     /** Saves one standard on its own (the background save). */
     @Transactional
-    Outcome autosave(ReturnRef ref, Standard standard, StandardEntry entry, int version) {
+    public Outcome autosave(ReturnRef ref, Standard standard, StandardEntry entry, int version) {
         Section11Return ret = open(ref);
         Outcome outcome = save(ref, template(ref), standard, entry, version, null);
         if (outcome instanceof Saved s && s.changed()) {
@@ -246,7 +252,7 @@ class SelfAssessment {
      * was saved by someone else meanwhile, nothing is kept and {@link StaleStandards} says which.
      */
     @Transactional
-    Map<Long, Saved> saveSection(
+    public Map<Long, Saved> saveSection(
             ReturnRef ref,
             Section section,
             Map<Long, StandardEntry> entries,
@@ -357,7 +363,7 @@ class SelfAssessment {
     }
 
     @Transactional
-    DocumentSummary upload(ReturnRef ref, Standard standard, Upload upload) {
+    public DocumentSummary upload(ReturnRef ref, Standard standard, Upload upload) {
         documents.check(upload);
         Section11Return ret = open(ref);
         long rid = records.ensureResponse(ref, standard.id());
@@ -369,7 +375,7 @@ class SelfAssessment {
     }
 
     /** A document of this return, by id; empty if it belongs to anything else. */
-    Optional<DocumentContent> document(ReturnRef ref, long documentId) {
+    public Optional<DocumentContent> document(ReturnRef ref, long documentId) {
         List<Long> responseIds =
                 responses(ref.id()).values().stream().map(StandardResponse::id).toList();
         return documents.list(RESPONSE, responseIds).entrySet().stream()
@@ -380,7 +386,7 @@ class SelfAssessment {
     }
 
     @Transactional
-    long addImprovement(ReturnRef ref, Standard standard, String text, String owner, LocalDate due) {
+    public long addImprovement(ReturnRef ref, Standard standard, String text, String owner, LocalDate due) {
         Section11Return ret = open(ref);
         Actor actor = Actors.require();
         long id = records.insertImprovement(ref, standard.id(), text, owner, due, actor.displayName());
@@ -396,7 +402,7 @@ class SelfAssessment {
     }
 
     @Transactional
-    void removeImprovement(ReturnRef ref, long improvementId) {
+    public void removeImprovement(ReturnRef ref, long improvementId) {
         Section11Return ret = open(ref);
         Improvement gone = improvements(ref.id()).values().stream()
                 .flatMap(List::stream)
@@ -417,7 +423,7 @@ class SelfAssessment {
     }
 
     /** Why the return cannot be submitted yet, keyed by where to fix it; empty when complete. */
-    Map<String, String> incomplete(ReturnRef ref) {
+    public Map<String, String> incomplete(ReturnRef ref) {
         TemplateStructure template = template(ref);
         Map<Long, StandardResponse> responses = responses(ref.id());
         Map<Long, Progress> progress = progress(ref, template, responses);
@@ -445,7 +451,8 @@ class SelfAssessment {
      * (nothing changes); a return changed since the check page was opened is refused as a concurrent edit.
      */
     @Transactional
-    Map<String, String> submit(ReturnRef ref, int version, String officerName, String officerRole, boolean confirmed) {
+    public Map<String, String> submit(
+            ReturnRef ref, int version, String officerName, String officerRole, boolean confirmed) {
         Section11Return ret = open(ref);
         Actor actor = Actors.require();
         Map<String, String> problems =
@@ -525,7 +532,7 @@ class SelfAssessment {
         return m;
     }
 
-    static @Nullable String scoreText(TemplateStructure template, StandardResponse r) {
+    public static @Nullable String scoreText(TemplateStructure template, StandardResponse r) {
         if (r.notApplicable()) {
             return "Not applicable";
         }
@@ -540,7 +547,7 @@ class SelfAssessment {
         };
     }
 
-    static String possessive(String name) {
+    public static String possessive(String name) {
         return name.endsWith("s") ? name + "'" : name + "'s";
     }
 

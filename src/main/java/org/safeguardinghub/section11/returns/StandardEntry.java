@@ -13,11 +13,11 @@ import org.jspecify.annotations.Nullable;
  * narrative evidence and the answers to the standard's questions by question id. Text is kept with line ends
  * normalised, so a browser's CRLF never looks like a change.
  */
-record StandardEntry(String score, String evidence, Map<Long, String> answers) {
+public record StandardEntry(String score, String evidence, Map<Long, String> answers) {
 
     static final String NOT_APPLICABLE = "NA";
 
-    StandardEntry {
+    public StandardEntry {
         score = score.strip();
         evidence = normalise(evidence);
         Map<Long, String> cleaned = new TreeMap<>();
@@ -30,7 +30,7 @@ record StandardEntry(String score, String evidence, Map<Long, String> answers) {
         answers = Map.copyOf(cleaned);
     }
 
-    static StandardEntry of(StandardResponse r) {
+    public static StandardEntry of(StandardResponse r) {
         String score = r.notApplicable() ? NOT_APPLICABLE : r.score() == null ? "" : String.valueOf(r.score());
         return new StandardEntry(score, r.evidence(), r.answers());
     }
@@ -57,7 +57,7 @@ record StandardEntry(String score, String evidence, Map<Long, String> answers) {
      * A short digest of the values. The page keeps the digest of what it loaded, so a save can tell a standard the
      * person changed from one they only re-sent unchanged (which must never conflict with a colleague's save).
      */
-    String fingerprint() {
+    public String fingerprint() {
         StringBuilder sb = new StringBuilder(score).append('\u0000').append(evidence);
         new TreeMap<>(answers)
                 .forEach((k, v) -> sb.append('\u0000').append(k).append('=').append(v));
@@ -70,7 +70,7 @@ record StandardEntry(String score, String evidence, Map<Long, String> answers) {
         }
     }
 
-    static String normalise(@Nullable String text) {
+    public static String normalise(@Nullable String text) {
         return text == null
                 ? ""
                 : text.replace("\r\n", "\n").replace('\r', '\n').strip();

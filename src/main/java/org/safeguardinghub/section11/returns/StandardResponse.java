@@ -5,7 +5,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** The agency's saved answer to one standard; id 0 and version 0 when nothing has been saved yet. */
-record StandardResponse(
+public record StandardResponse(
         long id,
         long standardId,
         @Nullable Integer score,
@@ -18,7 +18,7 @@ record StandardResponse(
         @Nullable Long updatedById,
         Map<Long, String> answers) {
 
-    static StandardResponse none(long standardId) {
+    public static StandardResponse none(long standardId) {
         return new StandardResponse(0, standardId, null, false, "", false, 0, null, null, null, Map.of());
     }
 

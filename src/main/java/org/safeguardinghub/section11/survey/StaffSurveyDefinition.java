@@ -11,7 +11,7 @@ import org.safeguardinghub.surveys.NewSurvey;
 import org.safeguardinghub.surveys.QuestionKind;
 
 /** The staff survey's wording and questions, from {@code section11/staff-survey.yml} (format documented there). */
-record StaffSurveyDefinition(String title, String introduction, List<NewSurvey.Question> questions) {
+public record StaffSurveyDefinition(String title, String introduction, List<NewSurvey.Question> questions) {
 
     static final String RESOURCE = "section11/staff-survey.yml";
 
@@ -41,7 +41,7 @@ record StaffSurveyDefinition(String title, String introduction, List<NewSurvey.Q
         }
     }
 
-    static StaffSurveyDefinition load() {
+    public static StaffSurveyDefinition load() {
         File file = YamlFiles.readResource(RESOURCE, File.class);
         return new StaffSurveyDefinition(
                 file.title().strip(),

@@ -10,7 +10,6 @@ import org.safeguardinghub.surveys.NewSurvey;
 import org.safeguardinghub.surveys.SurveyLink;
 import org.safeguardinghub.surveys.SurveySummary;
 import org.safeguardinghub.surveys.Surveys;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,44 +19,32 @@ import org.springframework.transaction.annotation.Transactional;
  * the cycle).
  */
 @Service
-class StaffSurveys {
+public class StaffSurveys {
 
     static final String OWNER_TYPE = "s11-cycle";
 
-    private final JdbcClient jdbc;
+    private final StaffSurveyRecords records;
     private final Surveys surveys;
 
-    StaffSurveys(JdbcClient jdbc, Surveys surveys) {
-        this.jdbc = jdbc;
+    StaffSurveys(StaffSurveyRecords records, Surveys surveys) {
+        this.records = records;
         this.surveys = surveys;
     }
 
-    record Cycle(long id, String name, LocalDate opensOn, LocalDate closesOn) {}
+    public record Cycle(long id, String name, LocalDate opensOn, LocalDate closesOn) {}
 
     /** An agency expected to return in the cycle. */
     record ExpectedAgency(long agencyId, String name, long returnId) {}
 
-    Optional<Cycle> cycle(long cycleId) {
-        return jdbc.sql("select id, name, opens_on, closes_on from s11_cycle where id = :id")
-                .param("id", cycleId)
-                .query((rs, n) -> new Cycle(
-                        rs.getLong("id"),
-                        rs.getString("name"),
-                        rs.getObject("opens_on", LocalDate.class),
-                        rs.getObject("closes_on", LocalDate.class)))
-                .optional();
+    public Optional<Cycle> cycle(long cycleId) {
+        return records.cycle(cycleId);
     }
 
-    List<ExpectedAgency> expected(long cycleId) {
-        return jdbc.sql("""
-                        select r.agency_id, a.name, r.id from s11_return r join agency_view a on a.id = r.agency_id
-                        where r.cycle_id = :c order by a.name""")
-                .param("c", cycleId)
-                .query((rs, n) -> new ExpectedAgency(rs.getLong(1), rs.getString(2), rs.getLong(3)))
-                .list();
+    public List<ExpectedAgency> expected(long cycleId) {
+        return records.expected(cycleId);
     }
 
-    Optional<SurveySummary> survey(long cycleId) {
+    public Optional<SurveySummary> survey(long cycleId) {
         return surveys.findByOwner(OWNER_TYPE, cycleId);
     }
 
@@ -66,27 +53,20 @@ class StaffSurveys {
      * is locked first, so two people pressing the button at once make one survey; the second gets the first's.
      */
     @Transactional
-    long setUp(long cycleId, long partnershipId, LocalDate opensOn, LocalDate closesOn, String createdBy) {
+    public long setUp(long cycleId, long partnershipId, LocalDate opensOn, LocalDate closesOn, String createdBy) {
         return setUp(cycleId, partnershipId, opensOn, closesOn, createdBy, "");
     }
 
     /** As {@link #setUp(long, long, LocalDate, LocalDate, String)}, with a note added to the introduction. */
     @Transactional
-    long setUp(
+    public long setUp(
             long cycleId,
             long partnershipId,
             LocalDate opensOn,
             LocalDate closesOn,
             String createdBy,
             String introductionNote) {
-        Cycle cycle = jdbc.sql("select id, name, opens_on, closes_on from s11_cycle where id = :id for update")
-                .param("id", cycleId)
-                .query((rs, n) -> new Cycle(
-                        rs.getLong("id"),
-                        rs.getString("name"),
-                        rs.getObject("opens_on", LocalDate.class),
-                        rs.getObject("closes_on", LocalDate.class)))
-                .single();
+        Cycle cycle = records.lockCycle(cycleId);
         Optional<SurveySummary> existing = survey(cycleId);
         if (existing.isPresent()) {
             return existing.get().id();
@@ -110,7 +90,7 @@ class StaffSurveys {
 
     /** Adds a link for each agency expected since the survey was set up; returns how many were added. */
     @Transactional
-    int addMissingLinks(long cycleId) {
+    public int addMissingLinks(long cycleId) {
         SurveySummary survey = survey(cycleId).orElseThrow();
         Set<Long> linked = surveys.links(survey.id()).stream()
                 .map(SurveyLink::agencyId)
@@ -127,7 +107,7 @@ class StaffSurveys {
     }
 
     /** Expected agencies that have no link yet. */
-    List<ExpectedAgency> withoutLink(long cycleId, List<SurveyLink> links) {
+    public List<ExpectedAgency> withoutLink(long cycleId, List<SurveyLink> links) {
         Set<Long> linked = links.stream()
                 .map(SurveyLink::agencyId)
                 .filter(Objects::nonNull)

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.platform.yaml.YamlFiles;
 import org.safeguardinghub.section11.TemplateVariant;
 import org.safeguardinghub.section11.templates.TemplateFile.Level;
 import org.safeguardinghub.section11.templates.TemplateFile.Link;
@@ -16,22 +17,30 @@ import org.safeguardinghub.section11.templates.TemplateFile.QuestionSpec;
 import org.safeguardinghub.section11.templates.TemplateFile.SectionSpec;
 import org.safeguardinghub.section11.templates.TemplateFile.StandardSpec;
 import org.safeguardinghub.section11.templates.TemplateStructure.QuestionKind;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.representer.Representer;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
  * Reads and writes Section 11 template files. Reading checks the whole file and reports every problem with its
  * path, e.g. {@code sections[1].standards[0].code: missing}, so a template is taken whole or not at all.
+ *
+ * <p>The YAML itself is read by {@link YamlFiles} (Jackson YAML, duplicate keys refused) into plain maps and lists;
+ * the checks here then walk that tree, because a template's rules (codes used once, a scale listed lowest first,
+ * a message naming the bad value) say more to the person importing a file than a field-by-field binding would.
+ * Writing uses Jackson YAML too, in block style with the comment header, and reads back to an equal template.
  */
 public final class TemplateFiles {
 
     private static final Pattern TEMPLATE_CODE = Pattern.compile("[a-z][a-z0-9-]{0,62}");
     private static final Pattern ITEM_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.\\-]{0,19}");
     private static final Pattern URL = Pattern.compile("https?://\\S+");
+
+    private static final String FILE = "template file";
+    private static final YAMLMapper WRITER = YAMLMapper.builder()
+            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
+            .build();
 
     static final String HEADER = """
             # Section 11 template file, exported from the Safeguarding Partnership Hub. Format:
@@ -54,15 +63,15 @@ public final class TemplateFiles {
     public static Parsed parse(String text) {
         Object root;
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setMaxAliasesForCollections(10);
-            options.setAllowDuplicateKeys(false);
-            root = new Yaml(new SafeConstructor(options)).load(text);
-        } catch (YAMLException e) {
-            String message = e.getMessage() == null
-                    ? ""
-                    : e.getMessage().lines().findFirst().orElse("");
-            return new Parsed(null, List.of("file: not valid YAML (" + message + ")"));
+            root = YamlFiles.read(FILE, text, Object.class);
+        } catch (YamlFiles.InvalidFile e) {
+            List<String> problems = e.problems();
+            if (problems.equals(List.of("file: empty"))) {
+                root = null;
+            } else {
+                String message = problems.isEmpty() ? "" : problems.get(0).replaceFirst("^file: ", "");
+                return new Parsed(null, List.of("file: not valid YAML (" + message + ")"));
+            }
         }
         if (!(root instanceof Map<?, ?> map)) {
             return new Parsed(null, List.of("file: expected a map with code, version, name, variant, scale, sections"));
@@ -284,14 +293,7 @@ public final class TemplateFiles {
             sections.add(sm);
         }
         root.put("sections", sections);
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        options.setWidth(116);
-        options.setIndicatorIndent(2);
-        options.setIndentWithIndicator(true);
-        options.setAllowUnicode(true);
-        Yaml yaml = new Yaml(new Representer(options), options);
-        return HEADER + yaml.dump(root);
+        return HEADER + WRITER.writeValueAsString(root);
     }
 
     private static String orEmpty(@Nullable String s) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
+import org.safeguardinghub.platform.web.Refusal;
 import org.safeguardinghub.surveys.SurveyQuestion;
 import org.safeguardinghub.surveys.Surveys;
 import org.safeguardinghub.surveys.Surveys.PublicSurvey;
@@ -77,7 +78,7 @@ class PublicSurveyController {
                                     + " minutes and send them again: your answers are still below."));
         }
         if (refusal == SurveyPostLimit.Refusal.ALREADY_ANSWERED) {
-            response.setStatus(HttpStatus.CONFLICT.value());
+            response.setStatus(Forms.status(Refusal.conflict("Already answered from this browser")));
             return formView(
                     model,
                     survey,

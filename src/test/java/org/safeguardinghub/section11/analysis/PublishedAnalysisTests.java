@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.safeguardinghub.identity.signin.Principals;
 import org.safeguardinghub.platform.security.Actor;
-import org.safeguardinghub.section11.analysis.AnalysisData.Cycle;
+import org.safeguardinghub.section11.analysis.AnalysisRecords.Cycle;
 import org.safeguardinghub.section11.analysis.CycleAnalysis.Analysis;
 import org.safeguardinghub.section11.analysis.CycleAnalysis.DistributionView;
 import org.safeguardinghub.section11.analysis.CycleAnalysis.FullyRow;
@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PublishedAnalysisTests {
 
     @Autowired
-    AnalysisData data;
+    AnalysisRecords data;
 
     @Autowired
     CycleAnalysis analysis;

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.safeguardinghub.platform.export.Table;
+import org.safeguardinghub.section11.demo.StaffSurveyDemo;
+import org.safeguardinghub.section11.survey.web.StaffSurveyController;
 import org.safeguardinghub.shared.SafeCounts;
 import org.safeguardinghub.shared.disclosure.Attack;
 import org.safeguardinghub.surveys.SurveyLink;

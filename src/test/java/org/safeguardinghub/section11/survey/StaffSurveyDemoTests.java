@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.safeguardinghub.section11.demo.StaffSurveyDemo;
 import org.safeguardinghub.section11.survey.StaffSurveyResults.AgencyStandard;
 import org.safeguardinghub.surveys.QuestionKind;
 import org.safeguardinghub.surveys.SurveyResults;

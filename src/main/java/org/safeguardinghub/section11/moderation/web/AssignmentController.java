@@ -1,4 +1,4 @@
-package org.safeguardinghub.section11.moderation;
+package org.safeguardinghub.section11.moderation.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
@@ -6,6 +6,7 @@ import java.util.Map;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.Refusal;
+import org.safeguardinghub.section11.moderation.Moderation;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package org.safeguardinghub.section11.returns;
+package org.safeguardinghub.section11.returns.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,25 +18,31 @@ import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.DateInput;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Refusal;
 import org.safeguardinghub.section11.Section11Access;
 import org.safeguardinghub.section11.access.ReturnAccess;
 import org.safeguardinghub.section11.access.ReturnLockedException;
 import org.safeguardinghub.section11.access.ReturnRef;
+import org.safeguardinghub.section11.returns.ReturnChecks;
+import org.safeguardinghub.section11.returns.ReturnViews;
 import org.safeguardinghub.section11.returns.ReturnViews.Improvement;
 import org.safeguardinghub.section11.returns.ReturnViews.PreviousReturn;
 import org.safeguardinghub.section11.returns.ReturnViews.Progress;
 import org.safeguardinghub.section11.returns.ReturnViews.ReturnDetails;
+import org.safeguardinghub.section11.returns.SelfAssessment;
 import org.safeguardinghub.section11.returns.SelfAssessment.Outcome;
 import org.safeguardinghub.section11.returns.SelfAssessment.Saved;
 import org.safeguardinghub.section11.returns.SelfAssessment.Stale;
 import org.safeguardinghub.section11.returns.SelfAssessment.StaleStandards;
+import org.safeguardinghub.section11.returns.StandardEntry;
+import org.safeguardinghub.section11.returns.StandardResponse;
 import org.safeguardinghub.section11.templates.TemplateStructure;
 import org.safeguardinghub.section11.templates.TemplateStructure.Question;
 import org.safeguardinghub.section11.templates.TemplateStructure.Section;
 import org.safeguardinghub.section11.templates.TemplateStructure.Standard;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -100,7 +106,7 @@ class SelfAssessmentController {
     @ExceptionHandler({ReturnLockedException.class, Refusal.class})
     ModelAndView locked(RuntimeException e) {
         ModelAndView mv = new ModelAndView(VIEW + "locked");
-        mv.setStatus(HttpStatus.CONFLICT);
+        mv.setStatus(HttpStatusCode.valueOf(Forms.status(Refusal.conflict(String.valueOf(e.getMessage())))));
         mv.addObject("title", "This return cannot be changed");
         mv.addObject("reason", e.getMessage());
         return mv;
@@ -196,20 +202,20 @@ class SelfAssessmentController {
             problems.putAll(done ? ReturnChecks.complete(template, s, entry) : ReturnChecks.draft(template, s, entry));
         }
         if (!problems.isEmpty()) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return sectionPage(ref, section, entries, versions, loaded, completed, problems, model);
         }
         try {
             returns.saveSection(ref, section, entries, versions, loaded, done);
         } catch (StaleStandards e) {
-            response.setStatus(409);
+            response.setStatus(Forms.status(Refusal.conflict(String.valueOf(e.getMessage()))));
             Map<Long, Integer> fresh = new HashMap<>(versions);
             Map<Long, String> freshLoaded = new HashMap<>(loaded);
-            e.current.forEach((sid, r) -> {
+            e.current().forEach((sid, r) -> {
                 fresh.put(sid, r.version());
                 freshLoaded.put(sid, StandardEntry.of(r).fingerprint());
             });
-            model.addAttribute("conflicts", e.current);
+            model.addAttribute("conflicts", e.current());
             model.addAttribute(
                     "conflictMessage",
                     "A colleague saved some of these answers after you opened this page. Nothing on this page was"
@@ -283,7 +289,7 @@ class SelfAssessmentController {
                 problem = e.getMessage();
             }
         }
-        response.setStatus(422);
+        Forms.invalid(response);
         return sectionPage(
                 ref,
                 section(ref, standard.sectionId()),
@@ -342,7 +348,7 @@ class SelfAssessmentController {
                     errors.getAllErrors().get(0).getDefaultMessage());
         }
         if (!problems.isEmpty() || dueOn == null) {
-            response.setStatus(422);
+            Forms.invalid(response);
             Map<String, String> typed = Map.of(
                     "text", action, "owner", who, "day", due.getDay(), "month", due.getMonth(), "year", due.getYear());
             model.addAttribute("typedFor", standardId);
@@ -394,7 +400,7 @@ class SelfAssessmentController {
         try {
             problems = returns.submit(ref, version, name.strip(), role.strip(), "yes".equals(confirmed));
         } catch (ConcurrentEditException e) {
-            response.setStatus(409);
+            response.setStatus(Forms.status(Refusal.conflict(String.valueOf(e.getMessage()))));
             model.addAttribute(
                     "conflictMessage",
                     "This return was changed by a colleague after you opened this page."
@@ -402,7 +408,7 @@ class SelfAssessmentController {
             return checkPage(access.readable(id), Map.of(), name, role, "yes".equals(confirmed), model);
         }
         if (!problems.isEmpty()) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return checkPage(ref, problems, name, role, "yes".equals(confirmed), model);
         }
         flash.addFlashAttribute("flash", "Your Section 11 return was submitted to the partnership");

@@ -33,13 +33,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * leave an agency lead a heat map of one row.
  */
 @Repository
-class AnalysisData {
+public class AnalysisRecords {
 
     private final JdbcClient jdbc;
     private final TemplateReader templates;
     private final TransactionTemplate readOnly;
 
-    AnalysisData(JdbcClient jdbc, TemplateReader templates, PlatformTransactionManager transactions) {
+    AnalysisRecords(JdbcClient jdbc, TemplateReader templates, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.templates = templates;
         this.readOnly = new TransactionTemplate(transactions);
@@ -47,7 +47,7 @@ class AnalysisData {
         this.readOnly.setReadOnly(true);
     }
 
-    record Cycle(
+    public record Cycle(
             long id,
             String name,
             LocalDate opensOn,
@@ -96,7 +96,7 @@ class AnalysisData {
             List<ThemeNote> notes,
             List<Meeting> meetings) {}
 
-    Optional<Cycle> cycle(long cycleId) {
+    public Optional<Cycle> cycle(long cycleId) {
         List<String> partnerships =
                 jdbc.sql("""
                         select p.short_name from s11_cycle_partnership cp join partnership_view p on p.id = cp.partnership_id

@@ -1,4 +1,4 @@
-package org.safeguardinghub.section11.moderation;
+package org.safeguardinghub.section11.moderation.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
@@ -21,15 +21,17 @@ import org.safeguardinghub.platform.web.Refusal;
 import org.safeguardinghub.section11.FinalPosition;
 import org.safeguardinghub.section11.NoteKind;
 import org.safeguardinghub.section11.access.ReturnRef;
+import org.safeguardinghub.section11.moderation.Moderation;
 import org.safeguardinghub.section11.moderation.Moderation.Decision;
 import org.safeguardinghub.section11.moderation.Moderation.ScoreChoice;
-import org.safeguardinghub.section11.moderation.ModerationForms.ChallengeForm;
-import org.safeguardinghub.section11.moderation.ModerationForms.FinalForm;
-import org.safeguardinghub.section11.moderation.ModerationRecords.Agreement;
-import org.safeguardinghub.section11.moderation.ModerationRecords.Challenge;
-import org.safeguardinghub.section11.moderation.ModerationRecords.Improvement;
-import org.safeguardinghub.section11.moderation.ModerationRecords.ModeratedScore;
-import org.safeguardinghub.section11.moderation.ModerationRecords.Response;
+import org.safeguardinghub.section11.moderation.ModerationRecords;
+import org.safeguardinghub.section11.moderation.ModerationRows.Agreement;
+import org.safeguardinghub.section11.moderation.ModerationRows.Challenge;
+import org.safeguardinghub.section11.moderation.ModerationRows.Improvement;
+import org.safeguardinghub.section11.moderation.ModerationRows.ModeratedScore;
+import org.safeguardinghub.section11.moderation.ModerationRows.Response;
+import org.safeguardinghub.section11.moderation.web.ModerationForms.ChallengeForm;
+import org.safeguardinghub.section11.moderation.web.ModerationForms.FinalForm;
 import org.safeguardinghub.section11.templates.TemplateStructure;
 import org.safeguardinghub.section11.templates.TemplateStructure.Question;
 import org.safeguardinghub.section11.templates.TemplateStructure.ScaleLevel;
@@ -57,11 +59,11 @@ class ModerationController {
     static final String RESPONSE_DOCUMENTS = "s11-response";
 
     private final Moderation moderation;
-    private final ModerationStore store;
+    private final ModerationRecords store;
     private final Documents documents;
     private final AuditTrail audit;
 
-    ModerationController(Moderation moderation, ModerationStore store, Documents documents, AuditTrail audit) {
+    ModerationController(Moderation moderation, ModerationRecords store, Documents documents, AuditTrail audit) {
         this.moderation = moderation;
         this.store = store;
         this.documents = documents;
@@ -184,7 +186,7 @@ class ModerationController {
         } catch (ConcurrentEditException e) {
             // show the other person's saved values (and their version) so nothing is overwritten unseen
             problems.put("score-" + standardId, conflict(id, template, standard, choice, note, true));
-            response.setStatus(409);
+            response.setStatus(Forms.status(Refusal.conflict(problems.get("score-" + standardId))));
             return page(ref, model, problems, Map.of());
         }
         flash.addFlashAttribute("flash", "Moderated score for " + standard.code() + " saved");

@@ -1,4 +1,4 @@
-package org.safeguardinghub.section11.survey;
+package org.safeguardinghub.section11.survey.web;
 
 import org.safeguardinghub.platform.web.DateInput;
 

@@ -1,8 +1,9 @@
-package org.safeguardinghub.section11.overview;
+package org.safeguardinghub.section11.overview.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import org.safeguardinghub.platform.security.Actors;
+import org.safeguardinghub.section11.overview.Section11Overview;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

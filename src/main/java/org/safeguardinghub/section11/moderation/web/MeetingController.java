@@ -1,4 +1,4 @@
-package org.safeguardinghub.section11.moderation;
+package org.safeguardinghub.section11.moderation.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
@@ -11,10 +11,11 @@ import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.DateInput;
 import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.Option;
+import org.safeguardinghub.section11.moderation.Moderation;
 import org.safeguardinghub.section11.moderation.Moderation.MeetingDetails;
-import org.safeguardinghub.section11.moderation.ModerationForms.MeetingForm;
-import org.safeguardinghub.section11.moderation.ModerationRecords.CycleReturn;
-import org.safeguardinghub.section11.moderation.ModerationRecords.Meeting;
+import org.safeguardinghub.section11.moderation.ModerationRows.CycleReturn;
+import org.safeguardinghub.section11.moderation.ModerationRows.Meeting;
+import org.safeguardinghub.section11.moderation.web.ModerationForms.MeetingForm;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;

@@ -1,4 +1,4 @@
-package org.safeguardinghub.section11.survey;
+package org.safeguardinghub.section11.survey.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,6 +23,9 @@ import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.section11.access.ReturnAccess;
 import org.safeguardinghub.section11.access.ReturnRef;
+import org.safeguardinghub.section11.survey.StaffSurveyDefinition;
+import org.safeguardinghub.section11.survey.StaffSurveyRecords;
+import org.safeguardinghub.section11.survey.StaffSurveys;
 import org.safeguardinghub.section11.survey.StaffSurveys.Cycle;
 import org.safeguardinghub.section11.templates.TemplateReader;
 import org.safeguardinghub.section11.templates.TemplateStructure;
@@ -35,7 +38,6 @@ import org.safeguardinghub.surveys.SurveyResults.QuestionResult;
 import org.safeguardinghub.surveys.SurveyResults.TagResult;
 import org.safeguardinghub.surveys.SurveySummary;
 import org.safeguardinghub.surveys.Surveys;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -52,7 +54,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * beside its self-assessment, standard by standard.
  */
 @Controller
-class StaffSurveyController {
+public class StaffSurveyController {
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final String FORM = "form";
@@ -62,7 +64,7 @@ class StaffSurveyController {
     private final ReturnAccess access;
     private final TemplateReader templates;
     private final AuditTrail audit;
-    private final JdbcClient jdbc;
+    private final StaffSurveyRecords records;
 
     StaffSurveyController(
             StaffSurveys staffSurveys,
@@ -70,13 +72,13 @@ class StaffSurveyController {
             ReturnAccess access,
             TemplateReader templates,
             AuditTrail audit,
-            JdbcClient jdbc) {
+            StaffSurveyRecords records) {
         this.staffSurveys = staffSurveys;
         this.surveys = surveys;
         this.access = access;
         this.templates = templates;
         this.audit = audit;
-        this.jdbc = jdbc;
+        this.records = records;
     }
 
     /** A link as the business team sees it: the full web address to send to the agency's staff. */
@@ -203,7 +205,7 @@ class StaffSurveyController {
      * Long format: one row per agency (then all agencies) and question, the counts exactly as the page publishes them
      * (rounded, "fewer than 6" or "suppressed"), and the percentage worked out from them.
      */
-    static Table table(Cycle cycle, SurveyResults results) {
+    public static Table table(Cycle cycle, SurveyResults results) {
         List<List<String>> rows = new ArrayList<>();
         List<Long> linkIds = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -298,7 +300,7 @@ class StaffSurveyController {
     }
 
     /** How many of the agency's staff answered the survey, as the return's survey page shows it. */
-    static String responsesText(SafeCounts rule, SurveyResults results, long linkId) {
+    public static String responsesText(SafeCounts rule, SurveyResults results, long linkId) {
         return SafeTable.single(
                         rule,
                         results.links().stream()
@@ -311,38 +313,19 @@ class StaffSurveyController {
     /** The agency's self-score label per standard code, e.g. "2 – Largely met", or "Not applicable". */
     private Map<String, String> selfScores(long returnId, TemplateStructure template) {
         Map<String, String> scores = new HashMap<>();
-        jdbc.sql("""
-                        select s.code, r.self_score, r.not_applicable from s11_response r
-                        join s11_standard s on s.id = r.standard_id where r.return_id = :r""")
-                .param("r", returnId)
-                .query((rs, n) -> {
-                    int score = rs.getInt("self_score");
-                    boolean scored = !rs.wasNull();
-                    if (rs.getBoolean("not_applicable")) {
-                        scores.put(rs.getString("code"), "Not applicable");
-                    } else if (scored) {
-                        scores.put(rs.getString("code"), score + " – " + template.label(score));
-                    }
-                    return 0;
-                })
-                .list();
+        for (StaffSurveyRecords.SelfScore s : records.selfScores(returnId)) {
+            if (s.notApplicable()) {
+                scores.put(s.code(), "Not applicable");
+            } else if (s.score() != null) {
+                scores.put(s.code(), s.score() + " – " + template.label(s.score()));
+            }
+        }
         return scores;
     }
 
     /** Standard titles by code, from the templates the cycle's returns use, for the results page headings. */
     private Map<String, String> standardTitles(long cycleId) {
-        Map<String, String> titles = new HashMap<>();
-        jdbc.sql("""
-                        select distinct on (s.code) s.code, s.title from s11_standard s
-                        where s.template_id in (select template_id from s11_return where cycle_id = :c)
-                        order by s.code, s.template_id desc""")
-                .param("c", cycleId)
-                .query((rs, n) -> {
-                    titles.put(rs.getString(1), rs.getString(2));
-                    return 0;
-                })
-                .list();
-        return titles;
+        return records.standardTitles(cycleId);
     }
 
     private String setupView(Model model, Cycle cycle) {

@@ -1,4 +1,4 @@
-package org.safeguardinghub.section11.analysis;
+package org.safeguardinghub.section11.analysis.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -19,9 +19,16 @@ import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.section11.Section11Access;
 import org.safeguardinghub.section11.access.ReturnAccess;
-import org.safeguardinghub.section11.analysis.AnalysisData.Cycle;
+import org.safeguardinghub.section11.analysis.AnalysisRecords;
+import org.safeguardinghub.section11.analysis.AnalysisRecords.Cycle;
+import org.safeguardinghub.section11.analysis.AnalysisReports;
+import org.safeguardinghub.section11.analysis.CycleAnalysis;
 import org.safeguardinghub.section11.analysis.CycleAnalysis.Analysis;
 import org.safeguardinghub.section11.analysis.CycleAnalysis.DataRow;
+import org.safeguardinghub.section11.analysis.CyclePublication;
+import org.safeguardinghub.section11.analysis.ReportDocument;
+import org.safeguardinghub.section11.analysis.ReportDocx;
+import org.safeguardinghub.section11.analysis.ReportPdf;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -44,14 +51,14 @@ class AnalysisController {
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-    private final AnalysisData data;
+    private final AnalysisRecords data;
     private final CycleAnalysis analysis;
     private final ReturnAccess access;
     private final AuditTrail audit;
     private final CyclePublication publication;
 
     AnalysisController(
-            AnalysisData data,
+            AnalysisRecords data,
             CycleAnalysis analysis,
             ReturnAccess access,
             AuditTrail audit,

@@ -1,4 +1,4 @@
-package org.safeguardinghub.section11.survey;
+package org.safeguardinghub.section11.demo;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.jspecify.annotations.Nullable;
+import org.safeguardinghub.section11.survey.StaffSurveys;
 import org.safeguardinghub.surveys.QuestionKind;
 import org.safeguardinghub.surveys.SurveyLink;
 import org.safeguardinghub.surveys.SurveyQuestion;
@@ -33,9 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @ConditionalOnProperty(name = "hub.demo", havingValue = "true")
 @Order(510)
-class StaffSurveyDemo implements ApplicationRunner {
+public class StaffSurveyDemo implements ApplicationRunner {
 
-    static final String CYCLE = "Kent and Medway Section 11 audit 2026";
+    public static final String CYCLE = "Kent and Medway Section 11 audit 2026";
     static final String NOTE = "Demo: the responses already shown for this survey are fictional, made up for the"
             + " demonstration. They describe no real organisation or member of staff.";
 

@@ -1,4 +1,4 @@
-package org.safeguardinghub.section11.cycles;
+package org.safeguardinghub.section11.cycles.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -21,6 +21,10 @@ import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.platform.web.Option;
 import org.safeguardinghub.platform.web.Refusal;
 import org.safeguardinghub.section11.access.ReturnAccess;
+import org.safeguardinghub.section11.cycles.Cycle;
+import org.safeguardinghub.section11.cycles.CycleInput;
+import org.safeguardinghub.section11.cycles.Cycles;
+import org.safeguardinghub.section11.cycles.ExpectedReturn;
 import org.safeguardinghub.section11.templates.TemplateLibrary;
 import org.safeguardinghub.section11.templates.TemplateLibrary.Summary;
 import org.springframework.stereotype.Controller;

@@ -1,13 +1,17 @@
-package org.safeguardinghub.section11.returns;
+package org.safeguardinghub.section11.returns.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.safeguardinghub.platform.security.Actor;
 import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.security.Audience;
+import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.section11.access.ReturnAccess;
 import org.safeguardinghub.section11.access.ReturnRef;
+import org.safeguardinghub.section11.returns.ReturnContributors;
+import org.safeguardinghub.section11.returns.ReturnHistory;
+import org.safeguardinghub.section11.returns.SelfAssessment;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,7 +60,7 @@ class ContributorsController {
         try {
             userId = Long.parseLong(colleague.strip());
         } catch (NumberFormatException e) {
-            response.setStatus(422);
+            Forms.invalid(response);
             return page(ref, Map.of("colleague", "Select a colleague to invite"), model);
         }
         contributors.invite(ref, userId);

@@ -1,4 +1,4 @@
-package org.safeguardinghub.section11.templates;
+package org.safeguardinghub.section11.templates.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -13,9 +13,12 @@ import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
 import org.safeguardinghub.section11.Section11Access;
+import org.safeguardinghub.section11.templates.TemplateLibrary;
 import org.safeguardinghub.section11.templates.TemplateLibrary.ImportResult;
 import org.safeguardinghub.section11.templates.TemplateLibrary.Outcome;
 import org.safeguardinghub.section11.templates.TemplateLibrary.Summary;
+import org.safeguardinghub.section11.templates.TemplateReader;
+import org.safeguardinghub.section11.templates.TemplateStructure;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -1,4 +1,4 @@
-package org.safeguardinghub.section11.moderation;
+package org.safeguardinghub.section11.moderation.web;
 
 import java.util.ArrayList;
 import java.util.List;

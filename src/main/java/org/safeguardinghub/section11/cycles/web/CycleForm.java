@@ -1,8 +1,9 @@
-package org.safeguardinghub.section11.cycles;
+package org.safeguardinghub.section11.cycles.web;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.safeguardinghub.platform.web.DateInput;
+import org.safeguardinghub.section11.cycles.Cycle;
 
 /** The cycle form as typed, kept whole so a refused form shows everything again. */
 public class CycleForm {

@@ -1,4 +1,4 @@
-package org.safeguardinghub.section11.moderation;
+package org.safeguardinghub.section11.moderation.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -12,11 +12,14 @@ import org.safeguardinghub.platform.security.Actors;
 import org.safeguardinghub.platform.web.ConcurrentEditException;
 import org.safeguardinghub.platform.web.Forms;
 import org.safeguardinghub.platform.web.NotFoundException;
+import org.safeguardinghub.platform.web.Refusal;
 import org.safeguardinghub.section11.access.ReturnAccess;
 import org.safeguardinghub.section11.access.ReturnRef;
-import org.safeguardinghub.section11.moderation.ModerationRecords.Agreement;
-import org.safeguardinghub.section11.moderation.ModerationRecords.Challenge;
-import org.safeguardinghub.section11.moderation.ModerationRecords.ModeratedScore;
+import org.safeguardinghub.section11.moderation.Moderation;
+import org.safeguardinghub.section11.moderation.ModerationRecords;
+import org.safeguardinghub.section11.moderation.ModerationRows.Agreement;
+import org.safeguardinghub.section11.moderation.ModerationRows.Challenge;
+import org.safeguardinghub.section11.moderation.ModerationRows.ModeratedScore;
 import org.safeguardinghub.section11.templates.TemplateStructure;
 import org.safeguardinghub.section11.templates.TemplateStructure.Standard;
 import org.springframework.stereotype.Controller;
@@ -36,11 +39,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ChallengeController {
 
     private final Moderation moderation;
-    private final ModerationStore store;
+    private final ModerationRecords store;
     private final ReturnAccess access;
     private final AuditTrail audit;
 
-    ChallengeController(Moderation moderation, ModerationStore store, ReturnAccess access, AuditTrail audit) {
+    ChallengeController(Moderation moderation, ModerationRecords store, ReturnAccess access, AuditTrail audit) {
         this.moderation = moderation;
         this.store = store;
         this.access = access;
@@ -97,7 +100,7 @@ class ChallengeController {
                             ? now.respondedByName() + " answered this challenge after you opened the page; their"
                                     + " answer is shown below. Yours was not saved: \"" + response.trim() + "\""
                             : "This challenge was changed after you opened the page. Check it and answer again.");
-            http.setStatus(409);
+            http.setStatus(Forms.status(Refusal.conflict(problems.get(field))));
             return page(ref, model, problems, Map.of(challengeId, new AnswerState(response, now.version())));
         }
         flash.addFlashAttribute("flash", "Your answer was sent to the panel");
